@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Quick start, second command: install what is missing, build, and run every
+# test: native (cargo), wasm in headless Chromium (wasm-bindgen-test), and
+# end-to-end (Playwright). Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+printf '\n== native tests\n'
+cargo test --quiet
+
+printf '\n== wasm tests in headless Chromium\n'
+wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install --release
+
+printf '\n== end-to-end tests in headless Chromium\n'
+npx playwright test

@@ -1,0 +1,39 @@
+//! ISO 3166-1 alpha-2 codes, so a bundle's `scope` can be checked without
+//! a lookup table per country.
+//!
+//! The list is the 249 officially assigned codes plus `XK` (Kosovo), which
+//! Natural Earth and most newsrooms use. It is stored as one string of
+//! two-letter pairs, sorted, because that costs 500 bytes in the wasm.
+
+const CODES: &str = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW";
+
+/// Whether `code` is an assigned ISO 3166-1 alpha-2 code (upper case).
+pub fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && CODES.as_bytes().chunks_exact(2).any(|pair| pair == code.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_the_nine_countries_of_the_operation() {
+        for code in ["US", "GB", "DE", "NL", "AT", "FR", "CH", "PL", "BR"] {
+            assert!(is_country_code(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn refuses_codes_that_are_not_assigned_or_not_upper_case() {
+        for code in ["UK", "EU", "ALL", "de", "", "D", "ZZ"] {
+            assert!(!is_country_code(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn the_list_is_sorted_pairs() {
+        let pairs: Vec<&[u8]> = CODES.as_bytes().chunks(2).collect();
+        assert_eq!(pairs.len(), 250);
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]));
+    }
+}

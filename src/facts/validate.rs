@@ -1,0 +1,303 @@
+//! Turns a `RawBundle` (right shape) into a `Bundle` (right meaning), or
+//! lists every problem with its JSON path.
+
+use super::country_codes::is_country_code;
+use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::model::*;
+use super::raw::*;
+
+/// Collects problems while walking the bundle, each under its path.
+struct Checker {
+    errors: Vec<BundleError>,
+}
+
+impl Checker {
+    fn err(&mut self, path: String, kind: ErrorKind) {
+        self.errors.push(BundleError::new(path, kind));
+    }
+
+    fn non_empty(&mut self, path: String, text: &str) {
+        if text.trim().is_empty() {
+            self.err(path, ErrorKind::Empty);
+        }
+    }
+
+    fn date(&mut self, path: String, text: &str) {
+        if !is_date(text) {
+            self.err(path, ErrorKind::BadDate(text.to_owned()));
+        }
+    }
+
+    fn qualifier(&mut self, path: String, text: &str) -> Qualifier {
+        Qualifier::parse(text).unwrap_or_else(|| {
+            self.err(path, ErrorKind::UnknownQualifier(text.to_owned()));
+            Qualifier::Exact
+        })
+    }
+
+    fn number(&mut self, path: String, value: f64) {
+        if !value.is_finite() {
+            self.err(path, ErrorKind::NotFinite);
+        } else if value < 0.0 {
+            self.err(path, ErrorKind::Negative);
+        }
+    }
+
+    fn citations(&mut self, path: &str, raw: &[RawCitation], sources: &[RawSource]) -> Vec<Citation> {
+        if raw.is_empty() {
+            self.err(join(path, "citations"), ErrorKind::NoCitation);
+        }
+        let mut out = Vec::with_capacity(raw.len());
+        for (i, c) in raw.iter().enumerate() {
+            let at = index(&join(path, "citations"), i);
+            self.non_empty(join(&at, "quote"), &c.quote);
+            match sources.iter().position(|s| s.id == c.source) {
+                Some(source) => out.push(Citation { source, quote: c.quote.clone() }),
+                None => self.err(join(&at, "source"), ErrorKind::UnknownSource(c.source.clone())),
+            }
+        }
+        out
+    }
+
+    fn disagreement(
+        &mut self,
+        path: &str,
+        raw: &Option<RawDisagreement>,
+        sources: &[RawSource],
+        about_dates: bool,
+    ) -> Option<Disagreement> {
+        let raw = raw.as_ref()?;
+        let path = join(path, "disagreement");
+        self.non_empty(join(&path, "reason"), &raw.reason);
+        if raw.claims.is_empty() {
+            self.err(join(&path, "claims"), ErrorKind::NoClaims);
+        }
+        let mut claims = Vec::with_capacity(raw.claims.len());
+        for (i, c) in raw.claims.iter().enumerate() {
+            let at = index(&join(&path, "claims"), i);
+            let value = match (c.value, &c.date, about_dates) {
+                (Some(v), None, false) => {
+                    self.number(join(&at, "value"), v);
+                    ClaimValue::Number(v)
+                }
+                (None, Some(d), true) => {
+                    self.date(join(&at, "date"), d);
+                    ClaimValue::Date(d.clone())
+                }
+                _ => {
+                    self.err(at.clone(), ErrorKind::ClaimWithoutValue);
+                    ClaimValue::Number(0.0)
+                }
+            };
+            let qualifier = match &c.qualifier {
+                Some(q) => self.qualifier(join(&at, "qualifier"), q),
+                None => Qualifier::Exact,
+            };
+            let citations = self.citations(&at, &c.citations, sources);
+            claims.push(Claim { value, qualifier, citations });
+        }
+        Some(Disagreement { reason: raw.reason.clone(), claims })
+    }
+}
+
+/// Checks meaning and builds the model. Returns every error found; warnings
+/// (see `BundleError::is_warning`) end up in `Bundle::warnings` instead.
+pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
+    let mut c = Checker { errors: Vec::new() };
+    if raw.schema != 1 {
+        c.err("schema".into(), ErrorKind::UnsupportedSchema(raw.schema));
+    }
+
+    let op = &raw.operation;
+    c.non_empty("operation.id".into(), &op.id);
+    c.non_empty("operation.name".into(), &op.name);
+    c.date("operation.announced".into(), &op.announced);
+
+    let mut ids: Vec<&str> = Vec::new();
+    let mut sources = Vec::with_capacity(raw.sources.len());
+    for (i, s) in raw.sources.iter().enumerate() {
+        let at = index("sources", i);
+        unique(&mut c, &mut ids, &at, &s.id);
+        c.non_empty(join(&at, "publisher"), &s.publisher);
+        c.non_empty(join(&at, "title"), &s.title);
+        c.date(join(&at, "date"), &s.date);
+        if let Some(url) = &s.url {
+            if !is_http_url(url) {
+                c.err(join(&at, "url"), ErrorKind::NotHttpUrl(url.clone()));
+            }
+        }
+        let kind = match s.kind.as_str() {
+            "primary" => SourceKind::Primary,
+            "secondary" => SourceKind::Secondary,
+            other => {
+                c.err(join(&at, "kind"), ErrorKind::UnknownSourceKind(other.to_owned()));
+                SourceKind::Secondary
+            }
+        };
+        sources.push(Source {
+            id: s.id.clone(),
+            publisher: s.publisher.clone(),
+            title: s.title.clone(),
+            date: s.date.clone(),
+            url: s.url.clone().filter(|u| is_http_url(u)),
+            url_confirmed: s.url_confirmed,
+            kind,
+            seed: s.seed.clone(),
+            lang: s.lang.clone().unwrap_or_else(|| "en".to_owned()),
+        });
+    }
+
+    let mut facts = Vec::with_capacity(raw.facts.len());
+    for (i, f) in raw.facts.iter().enumerate() {
+        let at = index("facts", i);
+        unique(&mut c, &mut ids, &at, &f.id);
+        c.non_empty(join(&at, "metric"), &f.metric);
+        c.non_empty(join(&at, "unit"), &f.unit);
+        c.number(join(&at, "value"), f.value);
+        let scope = if f.scope == "ALL" {
+            Scope::All
+        } else {
+            if !is_country_code(&f.scope) {
+                c.err(join(&at, "scope"), ErrorKind::UnknownCountry(f.scope.clone()));
+            }
+            Scope::Country(f.scope.clone())
+        };
+        let qualifier = c.qualifier(join(&at, "qualifier"), &f.qualifier);
+        let citations = c.citations(&at, &f.citations, &raw.sources);
+        let disagreement = c.disagreement(&at, &f.disagreement, &raw.sources, false);
+        facts.push(Fact {
+            id: f.id.clone(),
+            metric: f.metric.clone(),
+            scope,
+            value: f.value,
+            unit: f.unit.clone(),
+            qualifier,
+            label: f.label.clone(),
+            citations,
+            disagreement,
+        });
+    }
+
+    let mut dates = Vec::with_capacity(raw.dates.len());
+    for (i, d) in raw.dates.iter().enumerate() {
+        let at = index("dates", i);
+        unique(&mut c, &mut ids, &at, &d.id);
+        c.non_empty(join(&at, "event"), &d.event);
+        c.date(join(&at, "date"), &d.date);
+        let citations = c.citations(&at, &d.citations, &raw.sources);
+        let disagreement = c.disagreement(&at, &d.disagreement, &raw.sources, true);
+        dates.push(DateEntry {
+            id: d.id.clone(),
+            event: d.event.clone(),
+            date: d.date.clone(),
+            label: d.label.clone(),
+            citations,
+            disagreement,
+        });
+    }
+
+    if !c.errors.is_empty() {
+        return Err(BundleErrors(c.errors));
+    }
+    let mut bundle = Bundle {
+        operation: Operation {
+            id: op.id.clone(),
+            name: op.name.clone(),
+            summary: op.summary.clone(),
+            announced: op.announced.clone(),
+        },
+        sources,
+        facts,
+        dates,
+        warnings: Vec::new(),
+    };
+    bundle.warnings = sum_warnings(&bundle);
+    Ok(bundle)
+}
+
+/// Per-country counts that do not add up to the stated total are worth
+/// telling the reader about, but a total may honestly include countries no
+/// source itemises, so this only warns when the parts exceed the whole or
+/// when every country of the operation is itemised and the sum is off.
+fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
+    let mut warnings = Vec::new();
+    let countries = bundle
+        .total("countries_involved")
+        .map(|f| f.value);
+    for (i, total) in bundle.facts.iter().enumerate() {
+        if total.scope != Scope::All || total.qualifier != Qualifier::Exact {
+            continue;
+        }
+        let parts: Vec<f64> = bundle.by_country(&total.metric).map(|(_, f)| f.value).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let sum: f64 = parts.iter().sum();
+        let all_itemised = countries.is_some_and(|n| n == parts.len() as f64);
+        if sum > total.value || (all_itemised && sum != total.value) {
+            warnings.push(BundleError::new(
+                join(&index("facts", i), "value"),
+                ErrorKind::SumMismatch { metric: total.metric.clone(), sum, total: total.value },
+            ));
+        }
+    }
+    warnings
+}
+
+fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {
+    let path = join(at, "id");
+    if id.trim().is_empty() {
+        c.err(path, ErrorKind::Empty);
+    } else if ids.contains(&id) {
+        c.err(path, ErrorKind::DuplicateId(id.to_owned()));
+    } else {
+        ids.push(id);
+    }
+}
+
+fn join(path: &str, field: &str) -> String {
+    let mut out = String::with_capacity(path.len() + field.len() + 1);
+    out.push_str(path);
+    if !path.is_empty() {
+        out.push('.');
+    }
+    out.push_str(field);
+    out
+}
+
+fn index(path: &str, i: usize) -> String {
+    let mut out = String::with_capacity(path.len() + 6);
+    out.push_str(path);
+    out.push('[');
+    crate::text::push_uint(&mut out, i as u64);
+    out.push(']');
+    out
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |s: &str, lo: u32, hi: u32| s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),
+        [y, m, d] => {
+            digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31)
+        }
+        _ => false,
+    }
+}
+
+/// Only absolute http(s) addresses may become links.
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        url.get(8..)
+    } else if lower.starts_with("http://") {
+        url.get(7..)
+    } else {
+        None
+    };
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
+}

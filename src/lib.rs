@@ -1,0 +1,24 @@
+//! spector-widget: a source-cited map of Operation SpecTor's arrests and
+//! seizures, rendered as SVG markup by a pure Rust core.
+//!
+//! See ARCHITECTURE.md for the map of this crate. In short: `facts` reads and
+//! checks a bundle (the only place that can fail), `geo` decodes the
+//! pre-projected world, `render` turns both into markup, and `dom` (wasm
+//! only) puts that markup on the page and answers events.
+
+// Release code must not be able to panic inside a reader's article: a panic
+// would poison the module for every widget on the page.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+
+pub mod facts;
+pub mod geo;
+pub mod render;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+pub use dom::Widget;

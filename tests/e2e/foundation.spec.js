@@ -1,0 +1,56 @@
+// The foundation: the two lines a journalist pastes give a reader the map.
+import { test, expect } from '@playwright/test';
+
+test('the article page shows the world map with the nine countries and 288 arrests', async ({ page }) => {
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map')).toBeVisible();
+
+  const counts = await widget.evaluate((el) => ({
+    open: el.shadowRoot !== null,
+    paths: el.shadowRoot.querySelectorAll('svg.map path').length,
+    marked: [...el.shadowRoot.querySelectorAll('svg.map path.on')].map((p) => p.dataset.c).sort(),
+    text: el.shadowRoot.textContent,
+  }));
+  expect(counts.open).toBe(true);
+  expect(counts.paths).toBeGreaterThan(150);
+  expect(counts.marked).toEqual(['AT', 'BR', 'CH', 'DE', 'FR', 'GB', 'NL', 'PL', 'US']);
+  expect(counts.text).toContain('288');
+
+  await page.screenshot({ path: 'artifacts/foundation-article.png', fullPage: true });
+});
+
+test('hovering the United States shows its name and 153 arrests', async ({ page }) => {
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  const tip = widget.locator('.tip');
+  await expect(tip).toBeHidden();
+
+  await widget.locator('path.on[data-c="US"]').hover();
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('United States');
+  await expect(tip).toContainText('153');
+
+  // Leaving the map hides it again.
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+});
+
+test('the host page CSS does not reach inside the widget', async ({ page }) => {
+  await page.goto('/');
+  await page.addStyleTag({ content: 'path { fill: rgb(255, 0, 255) !important } .tip { display: block !important }' });
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map')).toBeVisible();
+  const fill = await widget.locator('path.on[data-c="DE"]').evaluate((p) => getComputedStyle(p).fill);
+  expect(fill).not.toBe('rgb(255, 0, 255)');
+  await expect(widget.locator('.tip')).toBeHidden();
+});
+
+test('several widgets on one page each render', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/two-widgets.html');
+  const widgets = page.locator('spector-widget');
+  await expect(widgets).toHaveCount(2);
+  for (const w of await widgets.all()) {
+    await expect(w.locator('svg.map path.on')).toHaveCount(9);
+  }
+});

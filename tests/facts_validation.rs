@@ -1,0 +1,176 @@
+//! Each validation rule, one fixture each: what a newsroom sees when its
+//! bundle has that mistake.
+#![cfg(not(target_arch = "wasm32"))]
+
+use spector_widget::facts::{parse_json, validate, ErrorKind, Scope};
+use std::fs;
+
+fn fixture(name: &str) -> String {
+    fs::read_to_string(format!("tests/fixtures/{name}")).unwrap()
+}
+
+/// The messages for an invalid fixture, one string each.
+fn errors(name: &str) -> Vec<String> {
+    match parse_json(&fixture(&format!("invalid/{name}.json"))) {
+        Ok(_) => panic!("{name} was accepted"),
+        Err(e) => e.0.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+fn assert_error(name: &str, expected: &str) {
+    let all = errors(name);
+    assert!(all.iter().any(|m| m == expected), "{name}: expected {expected:?}, got {all:?}");
+}
+
+#[test]
+fn the_minimal_example_is_valid() {
+    let bundle = parse_json(&fixture("valid-minimal.json")).unwrap();
+    assert_eq!(bundle.total("arrests").unwrap().value, 12.0);
+    assert_eq!(bundle.by_country("arrests").count(), 2);
+    assert!(bundle.warnings.is_empty());
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let all = errors("malformed");
+    assert_eq!(all.len(), 1);
+    assert!(all[0].starts_with("not valid JSON: EOF while parsing"), "{all:?}");
+    assert!(all[0].contains("line ") && all[0].contains("column "), "{all:?}");
+}
+
+#[test]
+fn a_wrong_type_names_its_path() {
+    let all = errors("wrong-type");
+    assert!(all[0].starts_with("facts[1].value: invalid type: string \"7\", expected f64"), "{all:?}");
+}
+
+#[test]
+fn a_missing_field_names_the_object_it_is_missing_from() {
+    let all = errors("missing-field");
+    assert!(all[0].starts_with("facts[0]: missing field `unit`"), "{all:?}");
+}
+
+#[test]
+fn an_unknown_field_is_an_error_because_it_is_usually_a_typo() {
+    let all = errors("unknown-field");
+    assert!(all[0].contains("facts[2]"), "{all:?}");
+    assert!(all[0].contains("unknown field `vlaue`"), "{all:?}");
+}
+
+#[test]
+fn every_figure_needs_a_citation() {
+    assert_error("no-citation", "facts[1].citations: needs at least one citation");
+}
+
+#[test]
+fn a_citation_must_name_a_listed_source() {
+    assert_error("unknown-source", "facts[2].citations[0].source: unknown source \"agencyy\"");
+}
+
+#[test]
+fn ids_are_unique() {
+    assert_error("duplicate-id", "facts[2].id: duplicate id \"arrests-de\"");
+}
+
+#[test]
+fn scope_is_all_or_an_iso_country_code() {
+    assert_error(
+        "unknown-country",
+        "facts[1].scope: unknown country code \"UK\", expected ALL or an ISO 3166-1 alpha-2 code",
+    );
+}
+
+#[test]
+fn values_are_not_negative() {
+    assert_error("negative-value", "facts[1].value: must not be negative");
+}
+
+#[test]
+fn urls_are_only_http_or_https() {
+    assert_error("non-http-url", "sources[0].url: only http(s) URLs are allowed, got \"javascript:alert(1)\"");
+}
+
+#[test]
+fn qualifiers_come_from_a_fixed_list() {
+    assert_error(
+        "unknown-qualifier",
+        "facts[0].qualifier: unknown qualifier \"roughly\", expected exact, more_than, at_least, about or nearly",
+    );
+}
+
+#[test]
+fn dates_are_iso_dates() {
+    assert_error("bad-date", "dates[0].date: bad date \"1 March 2024\", expected YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+#[test]
+fn only_schema_version_1_is_known() {
+    assert_error("unsupported-schema", "schema: unsupported schema version 2, expected 1");
+}
+
+#[test]
+fn quotes_are_not_empty() {
+    assert_error("empty-quote", "facts[0].citations[0].quote: must not be empty");
+}
+
+#[test]
+fn sources_are_primary_or_secondary() {
+    assert_error("unknown-source-kind", "sources[0].kind: unknown source kind \"blog\", expected primary or secondary");
+}
+
+#[test]
+fn a_disagreement_lists_at_least_one_other_claim() {
+    assert_error("disagreement-without-claims", "facts[0].disagreement.claims: a disagreement needs at least one other claim");
+}
+
+#[test]
+fn per_country_counts_above_the_total_are_a_warning_not_a_refusal() {
+    let bundle = parse_json(&fixture("invalid/sum-mismatch.json")).unwrap();
+    assert_eq!(bundle.warnings.len(), 1);
+    assert_eq!(
+        bundle.warnings[0].to_string(),
+        "facts[0].value: the per-country arrests add up to 16, but the operation-wide figure is 12"
+    );
+}
+
+#[test]
+fn every_error_is_reported_not_only_the_first() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    json["facts"][1]["scope"] = "XX".into();
+    json["facts"][2]["citations"][0]["source"] = "nobody".into();
+    let all = parse_json(&json.to_string()).unwrap_err().0;
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn non_finite_values_are_refused() {
+    // JSON text cannot say NaN, but a browser's JSON.parse turns 1e999 into
+    // Infinity, so the check runs on the parsed shape.
+    let mut raw: spector_widget::facts::raw::RawBundle =
+        serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    raw.facts[1].value = f64::INFINITY;
+    let all = validate(&raw).unwrap_err().0;
+    assert_eq!(all[0].to_string(), "facts[1].value: must be a finite number");
+    assert_eq!(all[0].kind, ErrorKind::NotFinite);
+}
+
+#[test]
+fn trailing_text_after_the_bundle_is_refused() {
+    let text = fixture("valid-minimal.json") + "{}";
+    let all = parse_json(&text).unwrap_err().0;
+    assert!(all[0].to_string().starts_with("not valid JSON: trailing characters"), "{all:?}");
+}
+
+#[test]
+fn the_shipped_spector_bundle_is_valid_and_its_countries_add_up() {
+    let bundle = parse_json(spector_widget::facts::EMBEDDED_JSON).unwrap();
+    assert!(bundle.warnings.is_empty(), "{:?}", bundle.warnings);
+    let total = bundle.total("arrests").unwrap();
+    assert_eq!(total.value, 288.0);
+    let countries: Vec<&str> = bundle.by_country("arrests").map(|(c, _)| c).collect();
+    assert_eq!(countries.len(), 9);
+    let sum: f64 = bundle.by_country("arrests").map(|(_, f)| f.value).sum();
+    assert_eq!(sum, total.value);
+    assert_eq!(bundle.for_country("arrests", "US").unwrap().value, 153.0);
+    assert_eq!(bundle.for_country("arrests", "DE").unwrap().scope, Scope::Country("DE".into()));
+}

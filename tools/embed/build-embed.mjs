@@ -1,0 +1,40 @@
+// Bundles pkg/embed.js: the element shell, the wasm-bindgen glue and the
+// wasm bytes, as one minified classic script (IIFE) that defines nothing
+// global but <spector-widget>. Prints its size raw, gzip and brotli.
+
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
+
+await build({
+  entryPoints: ['src/js/embed.js'],
+  outfile: 'pkg/embed.js',
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: 'es2020',
+  legalComments: 'none',
+  loader: { '.wasm': 'binary', '.css': 'text' },
+  // The glue's fallback `new URL('…_bg.wasm', import.meta.url)` is never
+  // reached: the bytes are always passed in.
+  logOverride: { 'empty-import-meta': 'silent' },
+  banner: {
+    js: `/*! spector-widget ${version} | MIT OR Apache-2.0 | map data: Natural Earth (public domain) */`,
+  },
+});
+
+export function sizes(file) {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+for (const file of ['pkg/spector_widget_bg.wasm', 'pkg/embed.js']) {
+  const s = sizes(file);
+  console.log(`${file}: ${s.raw} B raw, ${s.gzip} B gzip, ${s.brotli} B brotli`);
+}
