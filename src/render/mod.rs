@@ -19,9 +19,11 @@ pub fn widget(bundle: &Bundle, world: &World<'_>) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<div class=\"sw\" lang=\"en\"><h2 class=\"title\">");
     push_escaped(&mut out, &bundle.operation.name);
-    out.push_str("</h2><p class=\"lede\">");
+    out.push_str("</h2><p class=\"dek\">");
+    push_escaped(&mut out, &bundle.operation.summary);
+    out.push_str("</p>");
     if let Some(total) = bundle.total(map::MAP_METRIC) {
-        out.push_str("<strong class=\"total\">");
+        out.push_str("<p class=\"stat\"><strong class=\"total\">");
         push_qualified(&mut out, total.qualifier, total.value);
         out.push_str("</strong> arrests");
         let countries = bundle.by_country(map::MAP_METRIC).count();
@@ -30,10 +32,9 @@ pub fn widget(bundle: &Bundle, world: &World<'_>) -> String {
             push_number(&mut out, countries as f64);
             out.push_str(" countries");
         }
-        out.push_str(". ");
+        out.push_str("</p>");
     }
-    push_escaped(&mut out, &bundle.operation.summary);
-    out.push_str("</p><div class=\"map-wrap\">");
+    out.push_str("<div class=\"map-wrap\">");
     map::push_map(&mut out, bundle, world);
     out.push_str("<div class=\"tip\" hidden></div></div>");
     push_credits(&mut out, bundle);
