@@ -110,10 +110,17 @@ impl fmt::Display for ErrorKind {
                 "a claim needs a value (for a figure) or a date (for a date), not both"
             ),
             ErrorKind::NoClaims => write!(f, "a disagreement needs at least one other claim"),
-            ErrorKind::SumMismatch { metric, sum, total } => write!(
-                f,
-                "the per-country {metric} add up to {sum}, but the operation-wide figure is {total}"
-            ),
+            ErrorKind::SumMismatch { metric, sum, total } => {
+                // Numbers go through `push_fixed` rather than f64's Display,
+                // whose float-printing machinery would add ~15 KB to the wasm.
+                let (mut sum_text, mut total_text) = (String::new(), String::new());
+                crate::text::push_fixed(&mut sum_text, *sum, 6);
+                crate::text::push_fixed(&mut total_text, *total, 6);
+                write!(
+                    f,
+                    "the per-country {metric} add up to {sum_text}, but the operation-wide figure is {total_text}"
+                )
+            }
         }
     }
 }

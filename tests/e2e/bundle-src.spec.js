@@ -1,0 +1,38 @@
+// <spector-widget src="…">: another bundle renders the same widget, and a
+// bad or missing one becomes a message in its own widget only.
+import { test, expect } from '@playwright/test';
+
+test('an invalid bundle shows its problem and JSON path while the other widgets render', async ({ page }) => {
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e));
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+
+  const invalid = page.locator('#invalid');
+  await expect(invalid.getByRole('alert')).toContainText('could not be shown');
+  await expect(invalid.getByRole('alert')).toContainText('facts[1].scope: unknown country code "UK"');
+  await expect(invalid.locator('svg')).toHaveCount(0);
+
+  const missing = page.locator('#missing');
+  await expect(missing.getByRole('alert')).toContainText('could not be loaded (HTTP 404)');
+
+  const other = page.locator('#other');
+  await expect(other.locator('svg.map path.on')).toHaveCount(2);
+  await expect(other.locator('.title')).toHaveText('Operation Example');
+  await expect(other.locator('.total')).toHaveText('12');
+
+  await expect(page.locator('#embedded svg.map path.on')).toHaveCount(9);
+
+  expect(pageErrors).toEqual([]);
+  expect(consoleErrors.some((t) => t.includes('facts[1].scope'))).toBe(true);
+});
+
+test('changing src swaps the bundle in place', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  const widget = page.locator('#invalid');
+  await expect(widget.getByRole('alert')).toBeVisible();
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(widget.locator('svg.map path.on')).toHaveCount(2);
+  await expect(widget.getByRole('alert')).toHaveCount(0);
+});
