@@ -1,0 +1,230 @@
+//! The `spector-facts` command as a newsroom runs it: exit codes, messages,
+//! and exports compared with committed golden files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_spector-facts");
+const HEADER: &str = "scope,metric,value,unit,qualifier,sources,disputed,id,label";
+
+/// Runs the tool from the crate root, so relative paths match the docs.
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("spector-facts runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn fixture(path: &str) -> String {
+    fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+fn csv_of(file: &str) -> String {
+    let out = run(&["export", file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn check_summarises_the_shipped_bundle() {
+    let out = run(&["check", "data/spector.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "data/spector.json: ok, Operation SpecTor, 22 figures, 4 dates, 9 sources, 5 disagreements\n"
+    );
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn check_reports_warnings_but_succeeds() {
+    let out = run(&["check", "tests/fixtures/invalid/sum-mismatch.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("tests/fixtures/invalid/sum-mismatch.json: ok, Operation Example, 3 figures"));
+    assert_eq!(
+        lines[1],
+        "warning: tests/fixtures/invalid/sum-mismatch.json: facts[0].value: the per-country arrests add up to 16, but the operation-wide figure is 12"
+    );
+}
+
+#[test]
+fn check_fails_on_every_invalid_fixture_and_names_the_file() {
+    let mut checked = 0;
+    let mut entries: Vec<_> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".json") && name != "sum-mismatch.json")
+        .collect();
+    entries.sort();
+    for name in entries {
+        let path = format!("tests/fixtures/invalid/{name}");
+        let out = run(&["check", &path]);
+        assert_eq!(out.status.code(), Some(1), "{path}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{path}");
+        let errors = stderr(&out);
+        assert!(!errors.is_empty(), "{path}");
+        for line in errors.lines() {
+            let message = line.strip_prefix(&format!("{path}: ")).unwrap_or_else(|| panic!("{path}: {line}"));
+            assert!(!message.is_empty(), "{path}: {line}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} invalid fixtures");
+}
+
+#[test]
+fn check_prints_the_json_path_of_each_error() {
+    let out = run(&["check", "tests/fixtures/invalid/unknown-source.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "tests/fixtures/invalid/unknown-source.json: facts[2].citations[0].source: unknown source \"agencyy\"\n"
+    );
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let out = run(&["check", "tests/fixtures/no-such-file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read tests/fixtures/no-such-file.json"), "{}", stderr(&out));
+    assert_eq!(run(&["export", "tests/fixtures/no-such-file.json"]).status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check"],
+        &["check", "a.json", "b.json"],
+        &["check", "--verbose", "data/spector.json"],
+        &["export"],
+        &["export", "data/spector.json", "--format"],
+        &["export", "data/spector.json", "--format", "xml"],
+        &["export", "data/spector.json", "-o"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).starts_with("spector-facts: "), "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+    for args in [&["--help"][..], &["-h"], &["help"], &["export", "--help"]] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&out).contains("spector-facts check FILE"), "{args:?}");
+    }
+}
+
+#[test]
+fn export_of_an_invalid_bundle_exits_1_with_its_errors() {
+    let out = run(&["export", "tests/fixtures/invalid/negative-value.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).starts_with("tests/fixtures/invalid/negative-value.json: facts["), "{}", stderr(&out));
+}
+
+#[test]
+fn csv_export_of_the_shipped_bundle_matches_the_golden_file() {
+    let csv = csv_of("data/spector.json");
+    assert_eq!(csv, fixture("tests/fixtures/export/spector.csv"));
+    assert_eq!(csv.lines().next(), Some(HEADER));
+    assert!(csv.ends_with('\n') && !csv.ends_with("\n\n"));
+    // One row per figure; dates are not rows.
+    assert_eq!(csv.lines().count(), 1 + 22);
+    assert!(csv.contains("\nALL,arrests,288,people,exact,"));
+    let countries: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains(",arrests,") && !l.starts_with("ALL,"))
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(countries, ["US", "GB", "DE", "NL", "AT", "FR", "CH", "PL", "BR"]);
+    assert!(csv.contains(",53400000,USD,more_than,"));
+    assert!(!csv.contains("announcement"));
+}
+
+#[test]
+fn csv_export_can_go_to_a_file_and_json_to_stdout() {
+    let dir = std::env::temp_dir().join(format!("spector-facts-test-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("out.csv");
+    let out = run(&["export", "data/spector.json", "-o", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(fs::read_to_string(&path).unwrap(), fixture("tests/fixtures/export/spector.csv"));
+    let out = run(&["export", "data/spector.json", "--format=csv", "--output", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_newlines() {
+    let csv = csv_of("tests/fixtures/export/tricky.json");
+    assert_eq!(csv, fixture("tests/fixtures/export/tricky.csv"));
+    assert!(csv.contains(r#",cash-all,"Drugs, ""cash"" and crypto""#), "{csv}");
+    assert!(csv.contains(",0.5,EUR,about,agency,nearly 1 (-dash-source) | 0.25 (agency;-dash-source),"), "{csv}");
+    assert!(csv.contains(",'-minus-id,\"Line one\nline two </script><b>\"\n"), "{csv}");
+}
+
+#[test]
+fn csv_neutralises_formula_looking_text() {
+    let csv = csv_of("tests/fixtures/export/tricky.json");
+    let row = csv.lines().find(|l| l.starts_with("DE,")).unwrap();
+    assert_eq!(
+        row,
+        r#"DE,"'=HYPERLINK(""http://evil.example"",""click"")",1234567.25,'+kg,at_least,'-dash-source,,formula-de,'@SUM(A1:A9)"#
+    );
+}
+
+#[test]
+fn json_export_parses_with_one_object_per_fact() {
+    let out = run(&["export", "data/spector.json", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("[\n  {\n    \"scope\": \"ALL\",\n"));
+    assert!(text.ends_with("}\n]\n"));
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = serde_json::from_str(&text).unwrap();
+    assert_eq!(rows.len(), 22);
+    let bundle = spector_widget::facts::parse_json(&fixture("data/spector.json")).unwrap();
+    let keys: Vec<&str> = HEADER.split(',').collect();
+    for (row, fact) in rows.iter().zip(&bundle.facts) {
+        assert_eq!(row.keys().map(String::as_str).collect::<Vec<_>>().len(), keys.len());
+        for key in &keys {
+            assert!(row.contains_key(*key), "{key}");
+        }
+        assert_eq!(row["id"], fact.id.as_str());
+        assert_eq!(row["value"].as_f64(), Some(fact.value));
+        assert!(row["value"].is_number());
+    }
+    assert_eq!(rows[0]["value"], serde_json::json!(288));
+    assert_eq!(rows[1]["disputed"], "more_than 280 (seed-darknet-blog)");
+}
+
+#[test]
+fn json_export_matches_the_csv_cells_and_escapes_markup() {
+    let out = run(&["export", "tests/fixtures/export/tricky.json", "-f", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains('<'), "{text}");
+    assert!(text.contains(r#""label": "Line one\u000aline two \u003c/script>\u003cb>""#), "{text}");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["label"], "Drugs, \"cash\" and crypto");
+    assert_eq!(rows[0]["value"], serde_json::json!(0.5));
+    // JSON carries the text as it is: the apostrophe is only for spreadsheets.
+    assert_eq!(rows[1]["metric"], r#"=HYPERLINK("http://evil.example","click")"#);
+    assert_eq!(rows[2]["label"], "Line one\nline two </script><b>");
+}
