@@ -174,3 +174,19 @@ fn the_shipped_spector_bundle_is_valid_and_its_countries_add_up() {
     assert_eq!(bundle.for_country("arrests", "US").unwrap().value, 153.0);
     assert_eq!(bundle.for_country("arrests", "DE").unwrap().scope, Scope::Country("DE".into()));
 }
+
+#[test]
+fn the_readme_example_bundle_is_valid() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```json\n").expect("README has a json example") + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let bundle = parse_json(&readme[start..end]).unwrap();
+    assert_eq!(bundle.operation.name, "Operation Example");
+    assert_eq!(bundle.by_country("arrests").count(), 2);
+}
+
+#[test]
+fn the_example_bundle_in_data_is_valid() {
+    let bundle = parse_json(&fs::read_to_string("data/example-minimal.json").unwrap()).unwrap();
+    assert!(bundle.total("arrests").is_some());
+}
