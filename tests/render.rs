@@ -98,3 +98,235 @@ fn a_refused_bundle_shows_each_problem_with_its_path() {
     assert!(panel.contains("role=\"alert\""));
     assert!(panel.contains("missing field `operation`"), "{panel}");
 }
+
+
+// ---- Cartography, views, keyboard and hit testing (issue #4) ----
+
+use render::layout::{self, Rect, BUCKETS};
+use render::map::Views;
+use render::view::{self, ViewKind};
+
+const EUROPEAN: [&str; 7] = ["GB", "DE", "NL", "AT", "FR", "CH", "PL"];
+
+/// One view at one width bucket: its box, symbols, legend and labels.
+type Layout = (ViewKind, usize, view::View, Vec<map::Symbol<'static>>, Option<layout::Legend>, Vec<layout::Label<'static>>);
+
+/// Every (view, bucket) layout of the shipped bundle.
+fn layouts() -> Vec<Layout> {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let views = Views::new(&bundle, &world);
+    let mut out = Vec::new();
+    for kind in views.kinds() {
+        let v = views.get(kind);
+        let symbols = map::symbols_in(&bundle, &world, &v, kind);
+        for bucket in 0..BUCKETS.len() {
+            let (legend, labels) = map::annotations(&bundle, &symbols, &v, kind, bucket);
+            out.push((kind, bucket, v, symbols.clone(), legend, labels));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_legend_shows_150_50_and_10_at_the_map_scale() {
+    assert_eq!(layout::legend_values(153.0), vec![150.0, 50.0, 10.0]);
+    for (kind, bucket, v, symbols, legend, _) in layouts() {
+        let legend = legend.unwrap();
+        let us_r = map::radius(153.0, 153.0, &v, kind);
+        let values: Vec<f64> = legend.items.iter().map(|i| i.value).collect();
+        assert_eq!(values, vec![150.0, 50.0, 10.0]);
+        for item in &legend.items {
+            // Same scale as the symbols: area proportional to the value.
+            assert!((item.r * item.r / (us_r * us_r) - item.value / 153.0).abs() < 1e-9);
+            let circle = Rect { x0: item.cx - item.r, y0: item.cy - item.r, x1: item.cx + item.r, y1: item.cy + item.r };
+            assert!(circle.x0 >= legend.rect.x0 && circle.x1 <= legend.rect.x1 && circle.y1 <= legend.rect.y1);
+        }
+        assert!(legend.rect.inside(&v), "{kind:?} b{bucket}: legend clipped");
+        for s in symbols.iter().filter(|s| v.contains(s.x, s.y)) {
+            assert!(!legend.rect.meets_circle(s.x, s.y, s.r), "{kind:?} b{bucket}: legend covers {}", s.code);
+        }
+    }
+    let markup = render::widget(&spector(), &World::embedded().unwrap());
+    assert!(markup.contains(">Arrests</text>") && markup.contains(">150</text>") && markup.contains(">10</text>"));
+}
+
+#[test]
+fn labels_never_collide_nor_leave_the_view() {
+    for (kind, bucket, v, symbols, legend, labels) in layouts() {
+        let at = format!("{kind:?} b{bucket}");
+        for (i, a) in labels.iter().enumerate() {
+            assert!(a.rect.inside(&v), "{at}: {} clipped", a.code);
+            for b in labels.iter().skip(i + 1) {
+                assert!(!a.rect.overlaps(&b.rect), "{at}: {} and {} overlap", a.code, b.code);
+            }
+            if let Some(l) = &legend {
+                assert!(!a.rect.overlaps(&l.rect), "{at}: {} on the legend", a.code);
+            }
+            for s in symbols.iter().filter(|s| s.code != a.code) {
+                assert!(!a.rect.meets_circle(s.x, s.y, s.r), "{at}: {} label covers {}", a.code, s.code);
+            }
+            if a.inside {
+                let s = symbols.iter().find(|s| s.code == a.code).unwrap();
+                let (w, h) = (a.rect.x1 - a.rect.x0, a.rect.y1 - a.rect.y0);
+                assert!((w * w + h * h).sqrt() / 2.0 <= s.r, "{at}: {} spills out of its circle", a.code);
+            }
+        }
+        let labelled: Vec<&str> = labels.iter().map(|l| l.code).collect();
+        let must: &[&str] = match kind {
+            ViewKind::World => &["US", "GB", "DE"],
+            ViewKind::Europe => &EUROPEAN,
+        };
+        for code in must {
+            assert!(labelled.contains(code), "{at}: {code} is not labelled ({labelled:?})");
+        }
+    }
+}
+
+#[test]
+fn labels_are_12_px_at_the_smallest_width_of_their_bucket() {
+    let v = view::world_view(&World::embedded().unwrap());
+    for (bucket, min_px) in BUCKETS.iter().enumerate() {
+        let px_per_unit = min_px / v.w;
+        assert!((layout::font_units(&v, bucket) * px_per_unit - layout::LABEL_PX).abs() < 1e-9);
+    }
+}
+
+#[test]
+fn the_markup_does_not_depend_on_the_width_and_the_stylesheet_picks_the_layout() {
+    // render::widget takes no width: one markup for 320, 640 and 1200 px.
+    // The width only picks which label group shows, through container
+    // queries whose limits must be the layout's buckets.
+    let markup = render::widget(&spector(), &World::embedded().unwrap());
+    for view in ["v-w", "v-e"] {
+        for b in 0..BUCKETS.len() {
+            assert_eq!(occurrences(&markup, &format!("class=\"lb {view} b{b}\"")), 1, "{view} b{b}");
+        }
+    }
+    for limit in BUCKETS.iter().skip(1) {
+        assert!(render::STYLE.contains(&format!("{}px", *limit as u32)), "style.css lacks the {limit} px bucket");
+    }
+    assert_eq!(occurrences(render::STYLE, "@container sw"), BUCKETS.len() + 1, "one query per bucket, one for the docked tooltip");
+}
+
+#[test]
+fn the_europe_box_holds_the_seven_european_countries_and_keeps_the_aspect_ratio() {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let e = view::europe_view(&bundle, &world).unwrap();
+    let w = view::world_view(&world);
+    for code in EUROPEAN {
+        let c = world.country(code).unwrap();
+        let (x, y) = c.anchor();
+        assert!(e.contains(f64::from(x), f64::from(y)), "{code} anchor outside {e:?}");
+        let (x0, y0, x1, y1) = view::mainland_bounds(&c);
+        assert!(e.contains(f64::from(x0), f64::from(y0)) && e.contains(f64::from(x1), f64::from(y1)), "{code} mainland outside");
+    }
+    for code in ["US", "BR"] {
+        let (x, y) = world.country(code).unwrap().anchor();
+        assert!(!e.contains(f64::from(x), f64::from(y)), "{code}");
+    }
+    // French Guiana does not stretch the box to South America.
+    assert!(e.w < w.w / 4.0, "{e:?}");
+    assert!((e.w / e.h - w.w / w.h).abs() < 0.02, "same aspect ratio, so the map keeps its height");
+    assert!(e.x >= 0.0 && e.y >= 0.0 && e.x + e.w <= w.w && e.y + e.h <= w.h);
+    // Switching views swaps these two attribute values.
+    let markup = render::widget(&bundle, &world);
+    assert!(markup.contains(&format!("viewBox=\"0 0 2800 1230\" data-w=\"0 0 2800 1230\" data-e=\"{}\"", e.attr())));
+}
+
+#[test]
+fn europe_symbols_are_readable_and_the_zoom_button_is_a_real_button() {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let e = view::europe_view(&bundle, &world).unwrap();
+    let world_syms = map::symbols(&bundle, &world);
+    let eu_syms = map::symbols_in(&bundle, &world, &e, ViewKind::Europe);
+    // On screen (share of the view's width) Germany's circle is larger in
+    // the Europe view, but its radius in grid units is smaller.
+    let de = |s: &[map::Symbol]| s.iter().find(|s| s.code == "DE").unwrap().r;
+    assert!(de(&eu_syms) / e.w > de(&world_syms) / 2800.0);
+    assert!(de(&eu_syms) < de(&world_syms));
+    let markup = render::widget(&bundle, &world);
+    assert!(markup.contains("<button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">Zoom to Europe</button>"));
+    assert!(render::STYLE.contains(".zoom{min-width:24px;min-height:32px"));
+}
+
+#[test]
+fn keyboard_order_runs_west_to_east() {
+    let order = map::keyboard_order(&spector(), &World::embedded().unwrap());
+    assert_eq!(order, ["US", "BR", "GB", "FR", "NL", "CH", "DE", "AT", "PL"]);
+}
+
+#[test]
+fn each_country_is_one_named_button_and_the_map_one_tab_stop() {
+    let markup = render::widget(&spector(), &World::embedded().unwrap());
+    assert_eq!(occurrences(&markup, "role=\"button\""), 9);
+    assert_eq!(occurrences(&markup, "aria-pressed=\"false\""), 9);
+    assert_eq!(occurrences(&markup, "tabindex=\"0\""), 1);
+    assert_eq!(occurrences(&markup, "tabindex=\"-1\""), 8);
+    assert!(markup.contains("data-c=\"US\" role=\"button\" tabindex=\"0\" aria-pressed=\"false\" aria-label=\"United States: 153 arrests\""));
+    for name in ["Germany: 52 arrests", "Poland: 1 arrest\"", "United Kingdom: 55 arrests", "Switzerland: 2 arrests"] {
+        assert!(markup.contains(name), "{name}");
+    }
+}
+
+#[test]
+fn the_nearest_symbol_within_reach_is_hit() {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let symbols = map::symbols(&bundle, &world);
+    let get = |code: &str| symbols.iter().find(|s| s.code == code).unwrap().clone();
+    let (us, pl, nl) = (get("US"), get("PL"), get("NL"));
+    // On a circle: that symbol.
+    assert_eq!(map::nearest(&symbols, us.x, us.y, 0.0).unwrap().code, "US");
+    // Inside overlapping circles (NL on GB and DE): the smallest, drawn on top.
+    assert_eq!(map::nearest(&symbols, nl.x, nl.y, 0.0).unwrap().code, "NL");
+    // 20 px at a 640 px wide world map is 87.5 grid units.
+    let reach = map::HIT_REACH_PX * 2800.0 / 640.0;
+    let above_us = us.y - us.r - reach + 1.0;
+    assert_eq!(map::nearest(&symbols, us.x, above_us, reach).unwrap().code, "US");
+    assert_eq!(map::nearest(&symbols, us.x, above_us - 2.0, reach), None);
+    // East of Poland, Poland's edge is nearer than Germany's.
+    assert_eq!(map::nearest(&symbols, pl.x + pl.r + 10.0, pl.y, reach).unwrap().code, "PL");
+    // Mid-Atlantic: nothing.
+    let (x, y) = world.project(-40.0, 30.0);
+    assert_eq!(map::nearest(&symbols, x, y, reach), None);
+}
+
+#[test]
+fn the_markup_needs_no_inline_styles() {
+    let markup = render::widget(&spector(), &World::embedded().unwrap());
+    assert!(!markup.contains(" style=") && !markup.contains("<style"), "the page's CSP forbids them");
+}
+
+/// WCAG 2 contrast ratio of two #rrggbb colours.
+fn contrast(a: &str, b: &str) -> f64 {
+    let lum = |hex: &str| {
+        let c: Vec<f64> = (0..3)
+            .map(|i| u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap() as f64 / 255.0)
+            .map(|c| if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+            .collect();
+        0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    };
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn graphics_have_at_least_3_to_1_contrast() {
+    let css = render::STYLE;
+    for rule in [
+        ".land path{fill:#ecebe7",
+        ".marked path{fill:#f3b98a;stroke:#9a4a10",
+        ".sym circle{fill:#c25100;stroke:#1d1d1b",
+        ".lb text.in{fill:#fff",
+    ] {
+        assert!(css.contains(rule), "style.css changed: {rule}");
+    }
+    assert!(contrast("#c25100", "#ffffff") >= 4.5, "symbol on the page, and white labels on symbols");
+    assert!(contrast("#c25100", "#ecebe7") >= 3.0, "symbol on quiet land");
+    assert!(contrast("#1d1d1b", "#f3b98a") >= 3.0, "symbol outline on tinted countries");
+    assert!(contrast("#9a4a10", "#ecebe7") >= 3.0, "tinted country outline on quiet land");
+    assert!(contrast("#1d1d1b", "#ffffff") >= 4.5, "labels with their halo");
+}

@@ -26,7 +26,9 @@ fn mounting_the_embedded_bundle_draws_the_world_and_the_nine_countries() {
     let _widget = Widget::mount(&root, None);
     assert!(count(&root, "svg.map path") > 150);
     assert_eq!(count(&root, "svg.map path.on"), 9);
-    assert_eq!(count(&root, "svg.map circle"), 9);
+    assert_eq!(count(&root, "svg.map .sym.v-w circle"), 9);
+    assert_eq!(count(&root, "svg.map .sym.v-e circle"), 9);
+    assert_eq!(count(&root, "svg.map path.on[role=button][tabindex=\"0\"]"), 1);
     assert!(root.text_content().unwrap().contains("288"));
 }
 
@@ -50,4 +52,20 @@ fn text_that_is_not_json_is_refused_with_a_message() {
     let _widget = Widget::mount(&root, Some("{\"schema\": 1,".into()));
     assert!(root.text_content().unwrap().contains("not valid JSON"));
     assert_eq!(count(&root, "[role=alert]"), 1);
+}
+
+#[wasm_bindgen_test]
+fn the_zoom_button_switches_to_europe_and_back() {
+    use wasm_bindgen::JsCast;
+    let root = shadow_root();
+    let _widget = Widget::mount(&root, None);
+    let button: web_sys::HtmlElement = root.query_selector("button.zoom").unwrap().unwrap().dyn_into().unwrap();
+    let wrap = root.query_selector(".map-wrap").unwrap().unwrap();
+    assert_eq!(wrap.get_attribute("data-view").as_deref(), Some("w"));
+    button.click();
+    // Zooming in shows the Europe symbols at once; the viewBox follows.
+    assert_eq!(wrap.get_attribute("data-view").as_deref(), Some("e"));
+    assert_eq!(button.text_content().as_deref(), Some("Show world"));
+    button.click();
+    assert_eq!(button.text_content().as_deref(), Some("Zoom to Europe"));
 }

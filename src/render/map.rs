@@ -1,11 +1,25 @@
 //! The world map as SVG markup: every country as a path in pre-projected
-//! grid units, the operation's countries tinted, and one proportional
-//! circle per country with arrests.
+//! grid units, the operation's countries tinted and focusable, one
+//! proportional circle per country with arrests (per view), value labels,
+//! a size legend.
 //!
-//! The SVG's viewBox is the geometry's grid, so the browser scales the map
-//! to any width and no coordinate is ever recomputed at run time.
+//! The SVG's viewBox is the geometry's grid (or the Europe box within it),
+//! so the browser scales the map to any width and no coordinate is ever
+//! recomputed at run time.
+//!
+//! Colours (style.css), contrast ratios by WCAG 2 relative luminance:
+//! symbols #c25100 (a darker Okabe–Ito vermillion) with a #1d1d1b outline:
+//! 4.7:1 against a white page, 3.9:1 against quiet land #ecebe7, and the
+//! outline 9.7:1 against the tinted countries #f3b98a; value labels inside
+//! a symbol are white on #c25100 (4.7:1), outside they are #1d1d1b with a
+//! white halo (16.9:1). Tinted countries are outlined in #9a4a10 (5.2:1
+//! against quiet land). One hue plus greys: nothing depends on telling two
+//! hues apart, so the map reads the same under protanopia, deuteranopia and
+//! tritanopia.
 
 use super::format::push_number;
+use super::layout::{self, Label, Legend, BUCKETS};
+use super::view::{self, View, ViewKind};
 use crate::facts::Bundle;
 use crate::geo::World;
 use crate::text::{push_escaped, push_fixed, push_uint};
@@ -13,48 +27,167 @@ use crate::text::{push_escaped, push_fixed, push_uint};
 /// The metric the map shows.
 pub const MAP_METRIC: &str = "arrests";
 
-/// The largest symbol's radius as a share of the map's width: about 22 px
-/// on a 600 px map, large enough to read, small enough not to hide Europe.
-const MAX_RADIUS_SHARE: f64 = 0.036;
+/// The largest symbol's radius as a share of the view's width: in the
+/// world view about 22 px on a 600 px map, large enough to read, small
+/// enough not to hide Europe.
+const WORLD_RADIUS_SHARE: f64 = 0.036;
+/// In the Europe view symbols may be a little larger: the countries are.
+const EUROPE_RADIUS_SHARE: f64 = 0.05;
 
-/// A circle for one country, in grid units.
+/// How far from a symbol's edge a pointer still counts as on it, in CSS px.
+pub const HIT_REACH_PX: f64 = 20.0;
+
+/// A circle for one country, in grid units. The code borrows from the
+/// geometry, so symbols of the embedded world live as long as the program.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Symbol<'a> {
-    pub code: &'a str,
+pub struct Symbol<'w> {
+    pub code: &'w str,
     pub value: f64,
     pub x: f64,
     pub y: f64,
     pub r: f64,
 }
 
+/// The radius share of a view.
+fn radius_share(kind: ViewKind) -> f64 {
+    match kind {
+        ViewKind::World => WORLD_RADIUS_SHARE,
+        ViewKind::Europe => EUROPE_RADIUS_SHARE,
+    }
+}
+
+/// The largest value on the map.
+fn max_value(bundle: &Bundle) -> f64 {
+    bundle.by_country(MAP_METRIC).map(|(_, f)| f.value).fold(0.0_f64, f64::max)
+}
+
+/// The radius of a value's circle in a view: area proportional to value.
+pub fn radius(value: f64, max: f64, view: &View, kind: ViewKind) -> f64 {
+    if max > 0.0 && value > 0.0 {
+        view.w * radius_share(kind) * (value / max).sqrt()
+    } else {
+        0.0
+    }
+}
+
+/// The world view's symbols.
+pub fn symbols<'w>(bundle: &Bundle, world: &World<'w>) -> Vec<Symbol<'w>> {
+    symbols_in(bundle, world, &view::world_view(world), ViewKind::World)
+}
+
 /// Circles whose area is proportional to the value, largest first so that
 /// smaller ones are drawn on top and stay visible.
-pub fn symbols<'a>(bundle: &'a Bundle, world: &World<'_>) -> Vec<Symbol<'a>> {
-    let max = bundle
-        .by_country(MAP_METRIC)
-        .map(|(_, f)| f.value)
-        .fold(0.0_f64, f64::max);
-    let max_r = world.width() as f64 * MAX_RADIUS_SHARE;
-    let mut out: Vec<Symbol<'a>> = bundle
+pub fn symbols_in<'w>(bundle: &Bundle, world: &World<'w>, view: &View, kind: ViewKind) -> Vec<Symbol<'w>> {
+    let max = max_value(bundle);
+    let mut out: Vec<Symbol<'w>> = bundle
         .by_country(MAP_METRIC)
         .filter_map(|(code, fact)| {
             let country = world.country(code)?;
             let (x, y) = country.anchor();
-            let r = if max > 0.0 { max_r * (fact.value / max).sqrt() } else { 0.0 };
-            Some(Symbol { code, value: fact.value, x: x as f64, y: y as f64, r })
+            let r = radius(fact.value, max, view, kind);
+            Some(Symbol { code: country.code(), value: fact.value, x: f64::from(x), y: f64::from(y), r })
         })
         .collect();
     out.sort_by(|a, b| b.r.total_cmp(&a.r));
     out
 }
 
-/// Appends the whole `<svg>` element.
+/// The symbol a pointer at (`x`, `y`) (grid units) is on or near: the
+/// one whose edge is nearest, within `reach` grid units; among circles the
+/// point is inside, the smallest (it is drawn on top).
+pub fn nearest<'a, 'w>(symbols: &'a [Symbol<'w>], x: f64, y: f64, reach: f64) -> Option<&'a Symbol<'w>> {
+    let mut best: Option<(&Symbol<'w>, f64)> = None;
+    for s in symbols {
+        let d = ((s.x - x).powi(2) + (s.y - y).powi(2)).sqrt();
+        let edge = (d - s.r).max(0.0);
+        if edge > reach {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((b, be)) => edge < be || (edge == be && s.r < b.r),
+        };
+        if better {
+            best = Some((s, edge));
+        }
+    }
+    best.map(|(s, _)| s)
+}
+
+/// The order keyboard users meet the countries in: west to east by symbol
+/// position (north first on a tie). For SpecTor: US, BR, GB, FR, NL, CH,
+/// DE, AT, PL.
+pub fn keyboard_order<'w>(bundle: &Bundle, world: &World<'w>) -> Vec<&'w str> {
+    let mut s = symbols(bundle, world);
+    s.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    s.into_iter().map(|s| s.code).collect()
+}
+
+/// The accessible name of a country, e.g. "Germany: 52 arrests".
+pub fn push_accessible_name(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str) {
+    push_escaped(out, country_name(world, code));
+    out.push_str(": ");
+    if let Some(fact) = bundle.for_country(MAP_METRIC, code) {
+        out.push_str(super::format::qualifier_prefix(fact.qualifier));
+        push_number(out, fact.value);
+        out.push_str(if fact.value == 1.0 { " arrest" } else { " arrests" });
+    }
+}
+
+/// Everything the markup and the DOM shell need about the two views.
+#[derive(Debug, Clone)]
+pub struct Views {
+    pub world: View,
+    /// `None` when no country of the bundle is in Europe.
+    pub europe: Option<View>,
+}
+
+impl Views {
+    pub fn new(bundle: &Bundle, world: &World<'_>) -> Views {
+        Views { world: view::world_view(world), europe: view::europe_view(bundle, world) }
+    }
+
+    /// The box of a view (the world when there is no Europe view).
+    pub fn get(&self, kind: ViewKind) -> View {
+        match kind {
+            ViewKind::World => self.world,
+            ViewKind::Europe => self.europe.unwrap_or(self.world),
+        }
+    }
+
+    /// The views that exist.
+    pub fn kinds(&self) -> impl Iterator<Item = ViewKind> {
+        let europe = self.europe.is_some();
+        [ViewKind::World, ViewKind::Europe].into_iter().filter(move |k| *k == ViewKind::World || europe)
+    }
+}
+
+/// The legend and the labels of one view at one width bucket.
+pub fn annotations<'w>(bundle: &Bundle, symbols: &[Symbol<'w>], view: &View, kind: ViewKind, bucket: usize) -> (Option<Legend>, Vec<Label<'w>>) {
+    let font = layout::font_units(view, bucket);
+    let max = max_value(bundle);
+    let visible: Vec<Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).cloned().collect();
+    let legend = layout::legend(&layout::legend_values(max), |v| radius(v, max, view, kind), view, font, &visible);
+    let labels = layout::place_labels(&visible, view, font, legend.as_ref().map(|l| &l.rect));
+    (legend, labels)
+}
+
+/// Appends the zoom button (when there is a Europe view), then the whole
+/// `<svg>` element, in world view.
 pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>) {
-    out.push_str("<svg class=\"map\" viewBox=\"0 0 ");
-    push_uint(out, world.width() as u64);
-    out.push(' ');
-    push_uint(out, world.height() as u64);
-    out.push_str("\" role=\"group\" aria-label=\"Map of arrests by country\">");
+    let views = Views::new(bundle, world);
+    let order = keyboard_order(bundle, world);
+    let first = order.first().copied().unwrap_or("");
+
+    out.push_str("<svg class=\"map\" viewBox=\"");
+    views.world.push_attr(out);
+    out.push_str("\" data-w=\"");
+    views.world.push_attr(out);
+    if let Some(e) = views.europe {
+        out.push_str("\" data-e=\"");
+        e.push_attr(out);
+    }
+    out.push_str("\" role=\"group\" aria-label=\"Map of arrests by country\" aria-describedby=\"sw-keys\">");
 
     // Quiet land first, then the operation's countries above it, so their
     // outlines are not painted over by neighbours.
@@ -66,29 +199,111 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>) {
             out.push_str("\"/>");
         }
     }
+    // The marked countries are the map's controls: one tab stop (roving
+    // tabindex), a name with the figure, pressed when selected.
     out.push_str("</g><g class=\"marked\">");
     for country in world.countries() {
         if bundle.for_country(MAP_METRIC, country.code()).is_some() {
             out.push_str("<path class=\"on\" data-c=\"");
             push_escaped(out, country.code());
+            out.push_str("\" role=\"button\" tabindex=\"");
+            out.push_str(if country.code() == first { "0" } else { "-1" });
+            out.push_str("\" aria-pressed=\"false\" aria-label=\"");
+            push_accessible_name(out, bundle, world, country.code());
             out.push_str("\" d=\"");
             country.write_path_data(out);
             out.push_str("\"/>");
         }
     }
-    out.push_str("</g><g class=\"sym\">");
-    for s in symbols(bundle, world) {
-        out.push_str("<circle data-c=\"");
-        push_escaped(out, s.code);
-        out.push_str("\" cx=\"");
-        push_fixed(out, s.x, 1);
-        out.push_str("\" cy=\"");
-        push_fixed(out, s.y, 1);
-        out.push_str("\" r=\"");
-        push_fixed(out, s.r, 1);
-        out.push_str("\"/>");
+    out.push_str("</g>");
+
+    for kind in views.kinds() {
+        let view = views.get(kind);
+        let symbols = symbols_in(bundle, world, &view, kind);
+        out.push_str("<g class=\"sym v-");
+        out.push_str(kind.key());
+        out.push_str("\" aria-hidden=\"true\">");
+        for s in &symbols {
+            out.push_str("<circle data-c=\"");
+            push_escaped(out, s.code);
+            out.push_str("\" cx=\"");
+            push_fixed(out, s.x, 1);
+            out.push_str("\" cy=\"");
+            push_fixed(out, s.y, 1);
+            out.push_str("\" r=\"");
+            push_fixed(out, s.r, 1);
+            out.push_str("\"/>");
+        }
+        out.push_str("</g>");
+        for bucket in 0..BUCKETS.len() {
+            push_annotations(out, bundle, &symbols, &view, kind, bucket);
+        }
     }
-    out.push_str("</g></svg>");
+    out.push_str("</svg>");
+}
+
+/// One `<g class="lb v-… b…">`: legend and labels for a view and bucket.
+fn push_annotations(out: &mut String, bundle: &Bundle, symbols: &[Symbol<'_>], view: &View, kind: ViewKind, bucket: usize) {
+    let font = layout::font_units(view, bucket);
+    let (legend, labels) = annotations(bundle, symbols, view, kind, bucket);
+    out.push_str("<g class=\"lb v-");
+    out.push_str(kind.key());
+    out.push_str(" b");
+    push_uint(out, bucket as u64);
+    out.push_str("\" aria-hidden=\"true\" font-size=\"");
+    push_fixed(out, font, 1);
+    out.push_str("\" stroke-width=\"");
+    push_fixed(out, font * 0.22, 1);
+    out.push_str("\">");
+    if let Some(l) = legend {
+        out.push_str("<g class=\"legend\"><rect x=\"");
+        push_fixed(out, l.rect.x0, 1);
+        out.push_str("\" y=\"");
+        push_fixed(out, l.rect.y0, 1);
+        out.push_str("\" width=\"");
+        push_fixed(out, l.rect.x1 - l.rect.x0, 1);
+        out.push_str("\" height=\"");
+        push_fixed(out, l.rect.y1 - l.rect.y0, 1);
+        out.push_str("\" rx=\"");
+        push_fixed(out, font * 0.3, 1);
+        out.push_str("\"/><text class=\"cap\" x=\"");
+        push_fixed(out, l.caption.0, 1);
+        out.push_str("\" y=\"");
+        push_fixed(out, l.caption.1, 1);
+        out.push_str("\">");
+        out.push_str(layout::LEGEND_CAPTION);
+        out.push_str("</text>");
+        for item in &l.items {
+            out.push_str("<circle cx=\"");
+            push_fixed(out, item.cx, 1);
+            out.push_str("\" cy=\"");
+            push_fixed(out, item.cy, 1);
+            out.push_str("\" r=\"");
+            push_fixed(out, item.r, 1);
+            out.push_str("\"/><text x=\"");
+            push_fixed(out, item.tx, 1);
+            out.push_str("\" y=\"");
+            push_fixed(out, item.ty, 1);
+            out.push_str("\">");
+            push_number(out, item.value);
+            out.push_str("</text>");
+        }
+        out.push_str("</g>");
+    }
+    for label in &labels {
+        out.push_str("<text class=\"");
+        out.push_str(if label.inside { "val in" } else { "val" });
+        out.push_str("\" data-c=\"");
+        push_escaped(out, label.code);
+        out.push_str("\" x=\"");
+        push_fixed(out, label.x, 1);
+        out.push_str("\" y=\"");
+        push_fixed(out, label.y, 1);
+        out.push_str("\">");
+        push_escaped(out, &label.text);
+        out.push_str("</text>");
+    }
+    out.push_str("</g>");
 }
 
 /// The hover text for a country: its name and its arrests, or nothing for

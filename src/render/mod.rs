@@ -4,7 +4,13 @@
 //! The DOM shell inserts this markup once and then only swaps the tooltip.
 
 pub mod format;
+pub mod layout;
 pub mod map;
+pub mod panel;
+pub mod cite;
+pub mod timeline;
+pub mod labels;
+pub mod view;
 
 use crate::facts::{Bundle, BundleErrors, SourceKind};
 use crate::geo::World;
@@ -13,6 +19,11 @@ use format::{push_qualified, push_number};
 
 /// The widget's stylesheet, shared by the browser and the static render.
 pub const STYLE: &str = include_str!("style.css");
+
+/// The zoom button's text in world view.
+pub const ZOOM_IN: &str = "Zoom to Europe";
+/// The zoom button's text in Europe view.
+pub const ZOOM_OUT: &str = "Show world";
 
 /// The whole widget for a valid bundle.
 pub fn widget(bundle: &Bundle, world: &World<'_>) -> String {
@@ -34,9 +45,16 @@ pub fn widget(bundle: &Bundle, world: &World<'_>) -> String {
         }
         out.push_str("</p>");
     }
-    out.push_str("<div class=\"map-wrap\">");
+    let europe = view::europe_view(bundle, world).is_some();
+    if europe {
+        out.push_str("<div class=\"bar\"><button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">");
+        out.push_str(ZOOM_IN);
+        out.push_str("</button></div>");
+    }
+    out.push_str("<div class=\"map-wrap\" data-view=\"w\">");
     map::push_map(&mut out, bundle, world);
-    out.push_str("<div class=\"tip\" hidden></div></div>");
+    out.push_str("<div class=\"tip\" hidden></div></div><p class=\"sr\" id=\"sw-keys\">Arrow keys move between countries, Enter or Space selects one, Escape clears the selection");
+    out.push_str(if europe { ", E zooms to Europe and back.</p>" } else { ".</p>" });
     push_credits(&mut out, bundle);
     out.push_str("</div>");
     out

@@ -3,7 +3,7 @@
 // global but <spector-widget>. Prints its size raw, gzip and brotli.
 
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
@@ -24,6 +24,37 @@ await build({
     js: `/*! spector-widget ${version} | MIT OR Apache-2.0 | map data: Natural Earth (public domain) */`,
   },
 });
+
+// pkg/ is the npm package: wasm-pack's own package.json is not used
+// (--no-pack) because the package's entry points are ours.
+writeFileSync(
+  'pkg/package.json',
+  JSON.stringify(
+    {
+      name: 'spector-widget',
+      version,
+      description: 'An accessible, source-cited map of Operation SpecTor for news articles, in Rust compiled to WebAssembly.',
+      license: 'MIT OR Apache-2.0',
+      repository: { type: 'git', url: 'https://example.invalid/spector-widget.git' },
+      keywords: ['news', 'map', 'widget', 'webassembly', 'data-journalism'],
+      type: 'module',
+      main: './embed.js',
+      exports: {
+        './embed.js': './embed.js',
+        './schema/facts.schema.json': './schema/facts.schema.json',
+        './package.json': './package.json',
+      },
+      files: ['embed.js', 'schema/', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE'],
+      sideEffects: ['./embed.js'],
+    },
+    null,
+    2,
+  ) + '\n',
+);
+for (const file of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(file, `pkg/${file}`);
+rmSync('pkg/schema', { recursive: true, force: true });
+mkdirSync('pkg/schema');
+copyFileSync('schema/facts.schema.json', 'pkg/schema/facts.schema.json');
 
 export function sizes(file) {
   const bytes = readFileSync(file);

@@ -1,0 +1,319 @@
+//! Citations: the marker buttons after each figure ("[1,3]"), their
+//! popovers with each source and its verbatim quote, the "sources differ"
+//! marks and their popovers, and the numbered list of sources.
+//!
+//! A source's number is its position in `Bundle::sources` plus one, so a
+//! marker, a popover and the Sources list always agree.
+
+use super::labels;
+use crate::facts::{Bundle, Citation, ClaimValue, DateEntry, Disagreement, Fact, Scope, Source, SourceKind};
+use crate::text::{push_escaped, push_uint};
+
+/// A fact or a date: the two things that carry citations.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    Fact(&'a Fact),
+    Date(&'a DateEntry),
+}
+
+impl<'a> Item<'a> {
+    /// The fact or date with this id (they share one namespace).
+    pub fn find(bundle: &'a Bundle, id: &str) -> Option<Item<'a>> {
+        if let Some(f) = bundle.facts.iter().find(|f| f.id == id) {
+            return Some(Item::Fact(f));
+        }
+        bundle.dates.iter().find(|d| d.id == id).map(Item::Date)
+    }
+
+    pub fn id(&self) -> &'a str {
+        match self {
+            Item::Fact(f) => &f.id,
+            Item::Date(d) => &d.id,
+        }
+    }
+
+    pub fn citations(&self) -> &'a [Citation] {
+        match self {
+            Item::Fact(f) => &f.citations,
+            Item::Date(d) => &d.citations,
+        }
+    }
+
+    pub fn disagreement(&self) -> Option<&'a Disagreement> {
+        match self {
+            Item::Fact(f) => f.disagreement.as_ref(),
+            Item::Date(d) => d.disagreement.as_ref(),
+        }
+    }
+
+    /// Appends the item's name for accessible labels: "Firearms",
+    /// "Arrests (US)", "Market launched".
+    pub fn push_name(&self, out: &mut String) {
+        match self {
+            Item::Fact(f) => {
+                labels::push_fact_name(out, f);
+                if let Scope::Country(code) = &f.scope {
+                    out.push_str(" (");
+                    push_escaped(out, code);
+                    out.push(')');
+                }
+            }
+            Item::Date(d) => labels::push_event_name(out, d),
+        }
+    }
+
+    /// Appends the value the widget shows: "117 firearms", "December 2021".
+    pub fn push_shown_value(&self, out: &mut String) {
+        match self {
+            Item::Fact(f) => labels::push_fact_amount(out, f),
+            Item::Date(d) => labels::push_date(out, &d.date),
+        }
+    }
+}
+
+/// The distinct source indexes of some citations, in ascending order.
+pub fn source_indexes(citations: &[Citation]) -> Vec<usize> {
+    let mut v: Vec<usize> = citations.iter().map(|c| c.source).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Appends "[1,3]": the sources' numbers.
+pub fn push_numbers(out: &mut String, indexes: &[usize]) {
+    out.push('[');
+    for (i, n) in indexes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_uint(out, *n as u64 + 1);
+    }
+    out.push(']');
+}
+
+/// Appends the citation marker button for a fact or date `id`:
+/// `<button type="button" class="cite" data-cite="id" aria-label="Sources
+/// for Firearms: Europol; New York Daily News">[1,3]</button>`.
+/// The name comes from the item with that id; `citations` are what the
+/// marker counts (normally the item's own).
+pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Citation]) {
+    let indexes = source_indexes(citations);
+    out.push_str("<button type=\"button\" class=\"cite\" data-cite=\"");
+    push_escaped(out, id);
+    out.push_str("\" aria-expanded=\"false\" aria-label=\"");
+    out.push_str(labels::SOURCES_FOR);
+    match Item::find(bundle, id) {
+        Some(item) => item.push_name(out),
+        None => push_escaped(out, id),
+    }
+    out.push_str(labels::NAME_SEPARATOR);
+    let mut named: Vec<&str> = Vec::new();
+    for source in indexes.iter().filter_map(|i| bundle.source(*i)) {
+        if named.contains(&source.publisher.as_str()) {
+            continue;
+        }
+        if !named.is_empty() {
+            out.push_str(labels::LIST_SEPARATOR);
+        }
+        push_escaped(out, &source.publisher);
+        named.push(&source.publisher);
+    }
+    out.push_str("\">");
+    push_numbers(out, &indexes);
+    out.push_str("</button>");
+}
+
+/// Appends an item's marker with its own citations.
+pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>) {
+    push_marker(out, bundle, item.id(), item.citations());
+}
+
+/// Appends a source's publisher, title (a link only when its address is
+/// confirmed), date and, for an unconfirmed address, the address as text.
+fn push_source_line(out: &mut String, source: &Source) {
+    out.push_str("<span class=\"src-pub\">");
+    push_escaped(out, &source.publisher);
+    out.push_str("</span>, <cite class=\"src-title\">");
+    match (&source.url, source.url_confirmed) {
+        (Some(url), true) => {
+            out.push_str("<a href=\"");
+            push_escaped(out, url);
+            out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+            push_escaped(out, &source.title);
+            out.push_str("</a>");
+        }
+        _ => push_escaped(out, &source.title),
+    }
+    out.push_str("</cite>, ");
+    labels::push_time(out, &source.date);
+    if let (Some(url), false) = (&source.url, source.url_confirmed) {
+        out.push_str(" <span class=\"src-url\">");
+        push_escaped(out, url);
+        out.push_str("</span> <span class=\"src-note\">");
+        out.push_str(labels::ADDRESS_NOT_CONFIRMED);
+        out.push_str("</span>");
+    }
+}
+
+/// Appends the popover's close button.
+fn push_close(out: &mut String) {
+    out.push_str("<button type=\"button\" class=\"pop-close\" data-close=\"\" aria-label=\"");
+    out.push_str(labels::CLOSE);
+    out.push_str("\">×</button>");
+}
+
+/// Opens a popover: `<div class="pop {class}" role="dialog"
+/// data-for="id" aria-label="{prefix}{name}">` and its title.
+fn open_popover(out: &mut String, class: &str, prefix: &str, item: Item<'_>) {
+    let mut title = String::new();
+    title.push_str(prefix);
+    item.push_name(&mut title);
+    out.push_str("<div class=\"pop ");
+    out.push_str(class);
+    out.push_str("\" role=\"dialog\" data-for=\"");
+    push_escaped(out, item.id());
+    out.push_str("\" aria-label=\"");
+    out.push_str(&title);
+    out.push_str("\">");
+    push_close(out);
+    out.push_str("<p class=\"pop-title\">");
+    out.push_str(&title);
+    out.push_str("</p>");
+}
+
+/// Appends the sources of a fact or date: one entry per source, numbered
+/// as in the Sources list, with every quote taken from it in a
+/// `<blockquote lang>`. False (nothing written) for an unknown id.
+pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str) -> bool {
+    let Some(item) = Item::find(bundle, id) else {
+        return false;
+    };
+    open_popover(out, "pop-cite", labels::SOURCES_FOR, item);
+    out.push_str("<ul class=\"cites\">");
+    for index in source_indexes(item.citations()) {
+        let Some(source) = bundle.source(index) else { continue };
+        out.push_str("<li><span class=\"src-n\">");
+        push_numbers(out, &[index]);
+        out.push_str("</span> ");
+        push_source_line(out, source);
+        for c in item.citations().iter().filter(|c| c.source == index) {
+            out.push_str("<blockquote lang=\"");
+            push_escaped(out, &source.lang);
+            out.push_str("\">");
+            push_escaped(out, &c.quote);
+            out.push_str("</blockquote>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></div>");
+    true
+}
+
+/// Appends the "sources differ" button for an item with a disagreement;
+/// writes nothing and returns false otherwise.
+pub fn push_item_differ_mark(out: &mut String, item: Item<'_>) -> bool {
+    if item.disagreement().is_none() {
+        return false;
+    }
+    out.push_str("<button type=\"button\" class=\"differ\" data-differ=\"");
+    push_escaped(out, item.id());
+    out.push_str("\" aria-expanded=\"false\" aria-label=\"");
+    out.push_str(labels::SOURCES_DIFFER_ON);
+    item.push_name(out);
+    out.push_str("\">");
+    out.push_str(labels::SOURCES_DIFFER);
+    out.push_str("</button>");
+    true
+}
+
+/// Appends the "sources differ" button for a fact with a disagreement.
+pub fn push_differ_mark(out: &mut String, fact: &Fact) -> bool {
+    push_item_differ_mark(out, Item::Fact(fact))
+}
+
+/// Appends the "sources differ" button for a date with a disagreement.
+pub fn push_date_differ_mark(out: &mut String, entry: &DateEntry) -> bool {
+    push_item_differ_mark(out, Item::Date(entry))
+}
+
+/// Appends one claimed value's sources: "[7] Publisher: “quote”" each.
+fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation]) {
+    out.push_str("<ul class=\"claim-src\">");
+    for c in citations {
+        let Some(source) = bundle.source(c.source) else { continue };
+        out.push_str("<li><span class=\"src-n\">");
+        push_numbers(out, &[c.source]);
+        out.push_str("</span> <span class=\"src-pub\">");
+        push_escaped(out, &source.publisher);
+        out.push_str("</span>: <q lang=\"");
+        push_escaped(out, &source.lang);
+        out.push_str("\">");
+        push_escaped(out, &c.quote);
+        out.push_str("</q></li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// Appends what the sources claim for a fact or date with a disagreement:
+/// the value shown with its sources, every other claimed value with its
+/// qualifier, unit and sources, and the reason for showing the one shown.
+/// False (nothing written) when the id is unknown or has no disagreement.
+pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str) -> bool {
+    let Some(item) = Item::find(bundle, id) else {
+        return false;
+    };
+    let Some(d) = item.disagreement() else {
+        return false;
+    };
+    open_popover(out, "pop-differ", labels::SOURCES_DIFFER_ON, item);
+    out.push_str("<ul class=\"claims\"><li class=\"claim claim-shown\"><span class=\"claim-value\">");
+    item.push_shown_value(out);
+    out.push_str("</span> <span class=\"claim-tag\">(");
+    out.push_str(labels::SHOWN);
+    out.push_str(")</span>");
+    push_claim_sources(out, bundle, item.citations());
+    out.push_str("</li>");
+    for claim in &d.claims {
+        out.push_str("<li class=\"claim\"><span class=\"claim-value\">");
+        match (&claim.value, item) {
+            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, claim.qualifier, *v, &f.unit),
+            (ClaimValue::Number(v), Item::Date(_)) => {
+                out.push_str(super::format::qualifier_prefix(claim.qualifier));
+                super::format::push_number(out, *v);
+            }
+            (ClaimValue::Date(date), _) => labels::push_date(out, date),
+        }
+        out.push_str("</span>");
+        push_claim_sources(out, bundle, &claim.citations);
+        out.push_str("</li>");
+    }
+    out.push_str("</ul><p class=\"reason\"><b>");
+    out.push_str(labels::WHY_SHOWN);
+    out.push_str("</b>");
+    push_escaped(out, &d.reason);
+    out.push_str("</p></div>");
+    true
+}
+
+/// Appends the Sources section: every source once, in bundle order, so the
+/// `<ol>`'s numbers are the markers' numbers.
+pub fn push_sources(out: &mut String, bundle: &Bundle) {
+    out.push_str("<section class=\"sources\"><h3 class=\"sources-title\">");
+    out.push_str(labels::SOURCES);
+    out.push_str("</h3><ol class=\"src-list\">");
+    for (i, source) in bundle.sources.iter().enumerate() {
+        out.push_str("<li value=\"");
+        push_uint(out, i as u64 + 1);
+        out.push_str("\" data-src=\"");
+        push_escaped(out, &source.id);
+        out.push_str("\">");
+        push_source_line(out, source);
+        out.push_str(". <span class=\"src-kind\">");
+        out.push_str(match source.kind {
+            SourceKind::Primary => labels::PRIMARY_SOURCE,
+            SourceKind::Secondary => labels::REPORTING,
+        });
+        out.push_str("</span></li>");
+    }
+    out.push_str("</ol></section>");
+}

@@ -1,0 +1,255 @@
+//! Where text goes on the map: value labels beside (or inside) their
+//! symbols and the size legend, placed greedily with bounding boxes in grid
+//! units so that nothing collides or is clipped.
+//!
+//! SVG text is sized in grid units, so its size on screen grows with the
+//! widget. To keep labels between about 12 and 18 px, the layout is done
+//! once per width bucket (`BUCKETS`) and per view; the stylesheet shows the
+//! group matching the widget's width with a container query. Within a
+//! bucket, boxes in grid units do not depend on the width, so a layout that
+//! is collision-free natively is collision-free at every width of its
+//! bucket. The markup itself is therefore the same at every width.
+
+use super::map::Symbol;
+use super::view::View;
+
+/// Smallest widget width of each bucket, in CSS px. The stylesheet's
+/// container queries use the same limits (`.b0` … `.b3` in style.css).
+pub const BUCKETS: [f64; 4] = [320.0, 480.0, 700.0, 1000.0];
+
+/// Label text size at the smallest width of its bucket, in CSS px.
+pub const LABEL_PX: f64 = 12.0;
+
+/// Width of a digit as a share of the font size (system-ui bold digits are
+/// about 0.58 em; a little more to be safe).
+const DIGIT_EM: f64 = 0.62;
+/// Width of a lower-case letter, for the legend caption.
+const LETTER_EM: f64 = 0.6;
+
+/// An axis-aligned box in grid units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    /// A box of size `w` × `h` centred on (`cx`, `cy`).
+    pub fn centred(cx: f64, cy: f64, w: f64, h: f64) -> Rect {
+        Rect { x0: cx - w / 2.0, y0: cy - h / 2.0, x1: cx + w / 2.0, y1: cy + h / 2.0 }
+    }
+
+    /// True when the two boxes share some area (touching is not overlap).
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+
+    /// True when the box lies inside the view.
+    pub fn inside(&self, v: &View) -> bool {
+        self.x0 >= v.x && self.y0 >= v.y && self.x1 <= v.x + v.w && self.y1 <= v.y + v.h
+    }
+
+    /// True when the box and the circle share some area.
+    pub fn meets_circle(&self, cx: f64, cy: f64, r: f64) -> bool {
+        let nx = cx.clamp(self.x0, self.x1);
+        let ny = cy.clamp(self.y0, self.y1);
+        let (dx, dy) = (cx - nx, cy - ny);
+        dx * dx + dy * dy < r * r
+    }
+}
+
+/// Font size in grid units for a view and a width bucket: `LABEL_PX` at
+/// the bucket's smallest width.
+pub fn font_units(view: &View, bucket: usize) -> f64 {
+    let min_px = BUCKETS.get(bucket).copied().unwrap_or(320.0);
+    LABEL_PX * view.w / min_px
+}
+
+/// The box of a number's text, with room for its halo.
+fn text_box(cx: f64, cy: f64, chars: usize, font: f64) -> Rect {
+    Rect::centred(cx, cy, (chars as f64 * DIGIT_EM + 0.3) * font, 1.05 * font)
+}
+
+/// One value label: its text is centred on (`x`, `y`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label<'w> {
+    pub code: &'w str,
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    /// Drawn inside its own circle (white on the symbol's colour).
+    pub inside: bool,
+    pub rect: Rect,
+}
+
+/// Labels for the symbols, largest value first: inside the circle when it
+/// fits, else right, left, above, below or diagonal; a label that finds
+/// no free spot (another label, another symbol, the legend, the edge) is
+/// left out, as the tooltip still tells its value.
+pub fn place_labels<'w>(symbols: &[Symbol<'w>], view: &View, font: f64, legend: Option<&Rect>) -> Vec<Label<'w>> {
+    let mut order: Vec<&Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).collect();
+    order.sort_by(|a, b| b.value.total_cmp(&a.value));
+    let mut placed: Vec<Label<'w>> = Vec::new();
+    let gap = 0.25 * font;
+    for s in order {
+        let mut text = String::with_capacity(8);
+        super::format::push_number(&mut text, s.value);
+        let chars = text.chars().count();
+        let probe = text_box(0.0, 0.0, chars, font);
+        let (w, h) = (probe.x1 - probe.x0, probe.y1 - probe.y0);
+        let half_diag = (w * w + h * h).sqrt() / 2.0;
+        let (dx, dy) = (s.r + gap + w / 2.0, s.r + gap + h / 2.0);
+        let diag = (s.r * 0.71) + gap;
+        let candidates = [
+            (s.x, s.y, true),
+            (s.x + dx, s.y, false),
+            (s.x - dx, s.y, false),
+            (s.x, s.y - dy, false),
+            (s.x, s.y + dy, false),
+            (s.x + diag + w / 2.0, s.y - diag - h / 2.0, false),
+            (s.x - diag - w / 2.0, s.y - diag - h / 2.0, false),
+            (s.x + diag + w / 2.0, s.y + diag + h / 2.0, false),
+            (s.x - diag - w / 2.0, s.y + diag + h / 2.0, false),
+        ];
+        for (x, y, inside) in candidates {
+            if inside && half_diag > s.r * 0.95 {
+                continue;
+            }
+            let rect = text_box(x, y, chars, font);
+            let free = rect.inside(view)
+                && legend.map_or(true, |l| !rect.overlaps(l))
+                && placed.iter().all(|p| !rect.overlaps(&p.rect))
+                && symbols
+                    .iter()
+                    .filter(|o| o.code != s.code)
+                    .all(|o| !rect.meets_circle(o.x, o.y, o.r));
+            if free {
+                placed.push(Label { code: s.code, text, x, y, inside, rect });
+                break;
+            }
+        }
+    }
+    placed
+}
+
+/// "Nice" legend values for a maximum: the largest of 1, 1.5, 2, 2.5, 3,
+/// 5, 7.5 × 10ⁿ not above `max`, `max / 3` and `max / 15`; for 153 that is
+/// 150, 50 and 10. Largest first, no repeats, nothing below 1.
+pub fn legend_values(max: f64) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::with_capacity(3);
+    for v in [max, max / 3.0, max / 15.0] {
+        if let Some(n) = nice_floor(v) {
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+fn nice_floor(v: f64) -> Option<f64> {
+    if !v.is_finite() || v < 1.0 {
+        return None;
+    }
+    let mut decade = 1.0;
+    while decade * 10.0 <= v {
+        decade *= 10.0;
+    }
+    [7.5, 5.0, 3.0, 2.5, 2.0, 1.5, 1.0].iter().map(|m| m * decade).find(|n| *n <= v)
+}
+
+/// The size legend: a caption, then a row of circles standing on one line,
+/// each with its value centred below.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Legend {
+    /// The whole legend, background included.
+    pub rect: Rect,
+    pub caption: (f64, f64),
+    /// (cx, cy, r, value, text x, text y) per circle.
+    pub items: Vec<LegendItem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub value: f64,
+    pub cx: f64,
+    pub cy: f64,
+    pub r: f64,
+    pub tx: f64,
+    pub ty: f64,
+}
+
+/// The legend's caption.
+pub const LEGEND_CAPTION: &str = "Arrests";
+
+/// Lays the legend out in a corner of the view that no symbol touches
+/// (bottom left, then top left, bottom right, top right), or bottom left
+/// when every corner is taken. `radius` gives a value's circle radius.
+pub fn legend(values: &[f64], radius: impl Fn(f64) -> f64, view: &View, font: f64, symbols: &[Symbol<'_>]) -> Option<Legend> {
+    if values.is_empty() {
+        return None;
+    }
+    let pad = 0.4 * font;
+    let gap = 0.5 * font;
+    let r_max = values.iter().map(|v| radius(*v)).fold(0.0_f64, f64::max);
+    let mut slots: Vec<(f64, f64, f64)> = Vec::new(); // (value, r, slot width)
+    for v in values {
+        let r = radius(*v);
+        let mut t = String::new();
+        super::format::push_number(&mut t, *v);
+        let tw = text_box(0.0, 0.0, t.chars().count(), font);
+        slots.push((*v, r, (2.0 * r).max(tw.x1 - tw.x0)));
+    }
+    let row: f64 = slots.iter().map(|s| s.2).sum::<f64>() + gap * (slots.len().saturating_sub(1)) as f64;
+    let caption_w = LEGEND_CAPTION.len() as f64 * LETTER_EM * font;
+    let w = row.max(caption_w) + 2.0 * pad;
+    let h = pad + 1.05 * font + gap + 2.0 * r_max + gap + 1.05 * font + pad;
+    let margin = 0.5 * font;
+    let left = view.x + margin;
+    let right = view.x + view.w - margin - w;
+    let top = view.y + margin;
+    let bottom = view.y + view.h - margin - h;
+    let corners = [(left, bottom), (left, top), (right, bottom), (right, top)];
+    let free = |x: f64, y: f64| {
+        let r = Rect { x0: x, y0: y, x1: x + w, y1: y + h };
+        symbols.iter().all(|s| !r.meets_circle(s.x, s.y, s.r))
+    };
+    let (x, y) = corners.iter().copied().find(|(x, y)| free(*x, *y)).unwrap_or((left, bottom));
+    let base = y + pad + 1.05 * font + gap + 2.0 * r_max;
+    let mut items = Vec::with_capacity(slots.len());
+    let mut cursor = x + pad;
+    for (value, r, slot) in slots {
+        let cx = cursor + slot / 2.0;
+        items.push(LegendItem { value, cx, cy: base - r, r, tx: cx, ty: base + gap + 0.525 * font });
+        cursor += slot + gap;
+    }
+    Some(Legend {
+        rect: Rect { x0: x, y0: y, x1: x + w, y1: y + h },
+        caption: (x + pad, y + pad + 0.525 * font),
+        items,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_values_for_spector() {
+        assert_eq!(legend_values(153.0), vec![150.0, 50.0, 10.0]);
+        assert_eq!(legend_values(1.0), vec![1.0]);
+        assert_eq!(legend_values(0.0), Vec::<f64>::new());
+        assert_eq!(legend_values(12_000.0), vec![10_000.0, 3_000.0, 750.0]);
+    }
+
+    #[test]
+    fn rects_overlap_only_with_shared_area() {
+        let a = Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 };
+        assert!(a.overlaps(&Rect { x0: 9.0, y0: 9.0, x1: 20.0, y1: 20.0 }));
+        assert!(!a.overlaps(&Rect { x0: 10.0, y0: 0.0, x1: 20.0, y1: 10.0 }));
+        assert!(a.meets_circle(12.0, 5.0, 3.0));
+        assert!(!a.meets_circle(14.0, 14.0, 5.0));
+    }
+}

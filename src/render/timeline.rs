@@ -1,0 +1,39 @@
+//! The bundle's dated events as a short chronological list, each with its
+//! citation marker and, where sources disagree, a "sources differ" mark.
+
+use super::cite::{self, Item};
+use super::labels;
+use crate::facts::{Bundle, DateEntry};
+use crate::text::push_escaped;
+
+/// The bundle's dates in chronological order. Dates are `YYYY`, `YYYY-MM`
+/// or `YYYY-MM-DD`, so text order is time order (a bare year comes before
+/// its months); entries on the same date keep bundle order.
+pub fn chronological(bundle: &Bundle) -> Vec<&DateEntry> {
+    let mut dates: Vec<&DateEntry> = bundle.dates.iter().collect();
+    dates.sort_by(|a, b| a.date.cmp(&b.date));
+    dates
+}
+
+/// Appends the timeline section; nothing when the bundle has no dates.
+pub fn push_timeline(out: &mut String, bundle: &Bundle) {
+    if bundle.dates.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"timeline\"><h3 class=\"tl-title\">");
+    out.push_str(labels::TIMELINE);
+    out.push_str("</h3><ol class=\"tl\">");
+    for entry in chronological(bundle) {
+        out.push_str("<li class=\"tl-item\" data-date=\"");
+        push_escaped(out, &entry.id);
+        out.push_str("\">");
+        labels::push_time(out, &entry.date);
+        out.push_str(" <span class=\"tl-event\">");
+        labels::push_event_name(out, entry);
+        out.push_str("</span> ");
+        cite::push_item_marker(out, bundle, Item::Date(entry));
+        cite::push_date_differ_mark(out, entry);
+        out.push_str("</li>");
+    }
+    out.push_str("</ol></section>");
+}

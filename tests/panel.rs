@@ -1,0 +1,364 @@
+//! The breakdown panel, citations, disagreements, sources list and
+//! timeline, rendered natively from the shipped bundle.
+#![cfg(not(target_arch = "wasm32"))]
+
+use spector_widget::facts::{parse_json, Bundle, EMBEDDED_JSON};
+use spector_widget::geo::World;
+use spector_widget::render::{cite, panel, timeline};
+
+fn spector() -> Bundle {
+    parse_json(EMBEDDED_JSON).unwrap()
+}
+
+fn world() -> World<'static> {
+    World::embedded().unwrap()
+}
+
+fn panel_for(bundle: &Bundle, selected: Option<&str>) -> String {
+    let mut out = String::new();
+    panel::push_panel(&mut out, bundle, &world(), selected);
+    out
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// The markup of the `<li>` row for a fact, up to its marker.
+fn row<'a>(markup: &'a str, id: &str) -> &'a str {
+    let start = markup.find(&format!("data-fact=\"{id}\"")).unwrap_or_else(|| panic!("no row for {id}"));
+    let rest = &markup[start..];
+    let end = rest.find("</button>").unwrap();
+    &rest[..end]
+}
+
+fn bar_width(markup: &str, id: &str) -> f64 {
+    let start = markup.find(&format!("data-fact=\"{id}\"")).unwrap();
+    let rest = &markup[start..];
+    let rest = &rest[..rest.find("</svg>").unwrap()];
+    let at = rest.find("<rect class=\"bar-v\" width=\"").unwrap() + "<rect class=\"bar-v\" width=\"".len();
+    let tail = &rest[at..];
+    tail[..tail.find('"').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn operation_panel_states_every_figure_with_its_qualifier() {
+    let markup = panel_for(&spector(), None);
+    assert!(row(&markup, "arrests-all").contains("<span class=\"fig-value\">288 people</span>"));
+    assert!(row(&markup, "firearms-all").contains("<span class=\"fig-value\">117 firearms</span>"));
+    assert!(row(&markup, "drugs-all").contains("<span class=\"fig-value\">850 kg</span>"));
+    assert!(row(&markup, "fentanyl-all").contains("<span class=\"fig-value\">64 kg</span>"));
+    assert!(row(&markup, "amphetamines-all").contains(">Amphetamines</span> <span class=\"fig-value\">more than 258 kg</span>"));
+    assert!(row(&markup, "cocaine-all").contains(">Cocaine</span> <span class=\"fig-value\">43 kg</span>"));
+    assert!(row(&markup, "mdma-all").contains(">MDMA</span> <span class=\"fig-value\">43 kg</span>"));
+    assert!(row(&markup, "lsd-ecstasy-all").contains(">LSD and ecstasy pills</span> <span class=\"fig-value\">more than 10 kg</span>"));
+    assert!(markup.contains("<span class=\"fig-value\">more than $53.4 million</span>"));
+    assert!(markup.contains("<span class=\"fig-value\">more than €50.8 million</span>"));
+    assert!(markup.contains("<h3 class=\"panel-title\">Whole operation</h3>"));
+    // No back button in the operation view, one chip per country.
+    assert_eq!(count(&markup, "data-c=\"\""), 0);
+    assert_eq!(count(&markup, "class=\"chip\""), 9);
+    assert_eq!(count(&markup, "aria-pressed=\"true\""), 0);
+}
+
+#[test]
+fn fentanyl_and_the_drug_kinds_are_parts_of_the_drugs_total() {
+    let markup = panel_for(&spector(), None);
+    let drugs = markup.find("data-fact=\"drugs-all\"").unwrap();
+    let parts = markup.find("<ul class=\"fig-parts\">").unwrap();
+    let parts_end = parts + markup[parts..].find("</ul>").unwrap();
+    assert!(drugs < parts);
+    for id in ["fentanyl-all", "amphetamines-all", "cocaine-all", "mdma-all", "lsd-ecstasy-all"] {
+        let at = markup.find(&format!("data-fact=\"{id}\"")).unwrap();
+        assert!(parts < at && at < parts_end, "{id} is listed as a part of the drugs total");
+    }
+    // The kinds are not presented as adding up to the total.
+    assert!(markup.contains("the rest of the total is not broken down"));
+    assert!(!markup.contains("Other drugs"));
+}
+
+#[test]
+fn us_panel_shows_its_own_figures_only() {
+    let markup = panel_for(&spector(), Some("US"));
+    assert!(row(&markup, "arrests-us").contains("153 people"));
+    assert!(row(&markup, "firearms-us").contains("104 firearms"));
+    assert!(row(&markup, "pills-us").contains("more than 200,000 pills"));
+    assert!(!markup.contains("288 people") && !markup.contains("850 kg"));
+    assert!(!markup.contains("No source gives"));
+    assert_eq!(count(&markup, "<button type=\"button\" class=\"back\" data-c=\"\">"), 1);
+    assert!(markup.contains("data-c=\"US\" aria-pressed=\"true\""));
+    assert_eq!(count(&markup, "aria-pressed=\"true\""), 1);
+}
+
+#[test]
+fn poland_panel_says_no_source_gives_seizure_figures() {
+    let markup = panel_for(&spector(), Some("PL"));
+    assert!(row(&markup, "arrests-pl").contains("<span class=\"fig-value\">1 person</span>"));
+    assert!(markup.contains("No source gives seizure figures for Poland."));
+    assert_eq!(count(&markup, "class=\"fig-value\""), 1, "no invented or divided figure");
+    assert_eq!(count(&markup, "data-c=\"\""), 1);
+}
+
+#[test]
+fn a_country_without_figures_gets_a_sentence_not_a_number() {
+    let markup = panel_for(&spector(), Some("IT"));
+    assert!(markup.contains("No source gives figures for Italy."), "{markup}");
+    assert_eq!(count(&markup, "class=\"fig-value\""), 0);
+}
+
+#[test]
+fn every_figure_is_followed_by_its_marker() {
+    let bundle = spector();
+    for selected in [None, Some("US"), Some("GB"), Some("PL"), Some("DE")] {
+        let markup = panel_for(&bundle, selected);
+        let figures = count(&markup, "<span class=\"fig-value\">");
+        assert!(figures > 0);
+        assert_eq!(figures, count(&markup, "data-cite=\""), "{selected:?}");
+        // Each value is directly followed by a marker.
+        for (at, _) in markup.match_indices("<span class=\"fig-value\">") {
+            let rest = &markup[at..];
+            let after = &rest[rest.find("</span> ").unwrap() + "</span> ".len()..];
+            assert!(after.starts_with("<button type=\"button\" class=\"cite\" data-cite=\""), "{selected:?}");
+        }
+    }
+    // All shown facts together cover every fact of the bundle.
+    let mut all = panel_for(&bundle, None);
+    for code in panel::countries(&bundle) {
+        all.push_str(&panel_for(&bundle, Some(code)));
+    }
+    for fact in &bundle.facts {
+        assert_eq!(count(&all, &format!("data-cite=\"{}\"", fact.id)), 1, "{}", fact.id);
+    }
+}
+
+#[test]
+fn marker_numbers_are_source_positions_and_name_the_publishers() {
+    let bundle = spector();
+    let markup = panel_for(&bundle, None);
+    // firearms-all cites seed-b2c (5), seed-nydn (9), seed-darknet-blog (6).
+    assert!(markup.contains(
+        "data-cite=\"firearms-all\" aria-expanded=\"false\" aria-label=\"Sources for Firearms: Business 2 Community (reworded from The Register); Darknet news blog, byline Harper Stewart (outlet name not recoverable); New York Daily News (syndicated on Yahoo News)\">[5,6,9]</button>"
+    ), "{}", row(&markup, "firearms-all"));
+    // Two quotes from one source count once.
+    assert!(row(&markup, "arrests-all").ends_with(">[1,5,6,7,9]"));
+}
+
+#[test]
+fn each_disagreement_has_exactly_one_mark_where_it_is_shown() {
+    let bundle = spector();
+    let operation = panel_for(&bundle, None);
+    let us = panel_for(&bundle, Some("US"));
+    for fact in &bundle.facts {
+        for markup in [&operation, &us] {
+            let shown = markup.contains(&format!("data-fact=\"{}\"", fact.id));
+            let marks = count(markup, &format!("data-differ=\"{}\"", fact.id));
+            let expected = usize::from(shown && fact.disagreement.is_some());
+            assert_eq!(marks, expected, "{}", fact.id);
+        }
+    }
+    for id in ["countries-all", "firearms-all", "drugs-all", "fentanyl-all"] {
+        assert!(operation.contains(&format!("data-differ=\"{id}\"")), "{id}");
+    }
+    assert!(us.contains("data-differ=\"arrests-us\""));
+    assert!(us.contains(">sources differ</button>"));
+}
+
+#[test]
+fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
+    let bundle = spector();
+    let expected = [
+        ("arrests-us", vec!["153 people", "more than 280 people"]),
+        ("countries-all", vec!["9 countries", "33 countries"]),
+        ("firearms-all", vec!["117 firearms", "more than 120 firearms"]),
+        ("drugs-all", vec!["850 kg", "more than 1,000 kg"]),
+        ("fentanyl-all", vec!["64 kg", "54 kg"]),
+    ];
+    for (id, values) in expected {
+        let mut out = String::new();
+        assert!(cite::push_disagreement_popover(&mut out, &bundle, id), "{id}");
+        for v in values {
+            assert!(out.contains(&format!("<span class=\"claim-value\">{v}</span>")), "{id}: {v}\n{out}");
+        }
+        let fact = bundle.facts.iter().find(|f| f.id == id).unwrap();
+        let d = fact.disagreement.as_ref().unwrap();
+        assert_eq!(count(&out, "<span class=\"claim-value\">"), d.claims.len() + 1);
+        let mut reason = String::new();
+        spector_widget::text::push_escaped(&mut reason, &d.reason);
+        assert!(out.contains(&reason), "{id}");
+        for claim in &d.claims {
+            for c in &claim.citations {
+                let mut quote = String::new();
+                spector_widget::text::push_escaped(&mut quote, &c.quote);
+                assert!(out.contains(&quote), "{id}: {quote}");
+            }
+        }
+    }
+    let mut out = String::new();
+    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "arrests-gb"));
+    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "nope"));
+    assert!(out.is_empty());
+}
+
+#[test]
+fn citation_popover_links_only_confirmed_addresses() {
+    let bundle = spector();
+    let mut out = String::new();
+    // Europol (unconfirmed), DOJ (no address), ICE (confirmed), Wired paraphrase (none).
+    assert!(cite::push_citation_popover(&mut out, &bundle, "announcement"));
+    assert_eq!(count(&out, "<a "), 1, "{out}");
+    assert!(out.contains(
+        "<a href=\"https://www.ice.gov/news/releases/largest-international-operation-against-darknet-trafficking-fentanyl-opioids-results\" target=\"_blank\" rel=\"noopener noreferrer\">"
+    ));
+    assert!(!out.contains("href=\"https://www.europol"));
+    assert!(out.contains("https://www.europol.europa.eu/media-press/newsroom/news/288-dark-web-vendors-arrested-in-major-marketplace-seizure</span> <span class=\"src-note\">(address not confirmed)</span>"));
+    assert_eq!(count(&out, "<blockquote lang=\"en\">"), 4);
+    assert!(out.contains("<blockquote lang=\"en\">The Department of Justice announced Tuesday it’s made a record number of arrests and seizures</blockquote>"));
+    assert!(out.contains("<time datetime=\"2023-05-02\">2 May 2023</time>"));
+
+    // Every link in every popover is a confirmed address and opens safely.
+    for id in bundle.facts.iter().map(|f| &f.id).chain(bundle.dates.iter().map(|d| &d.id)) {
+        let mut out = String::new();
+        assert!(cite::push_citation_popover(&mut out, &bundle, id));
+        assert_eq!(count(&out, "<a "), count(&out, "target=\"_blank\" rel=\"noopener noreferrer\""), "{id}");
+        for s in bundle.sources.iter().filter(|s| s.url.is_some()) {
+            let link = format!("href=\"{}\"", s.url.as_ref().unwrap());
+            if !s.url_confirmed {
+                assert!(!out.contains(&link), "{id} links {}", s.id);
+            }
+        }
+    }
+    // Two quotes from one source: one entry, two quotes.
+    let mut out = String::new();
+    cite::push_citation_popover(&mut out, &bundle, "arrests-all");
+    assert_eq!(count(&out, "<li>"), 5);
+    assert_eq!(count(&out, "<blockquote"), 7);
+}
+
+#[test]
+fn sources_list_has_each_source_once_numbered_in_order() {
+    let bundle = spector();
+    let mut out = String::new();
+    cite::push_sources(&mut out, &bundle);
+    assert!(out.starts_with("<section class=\"sources\"><h3"));
+    assert_eq!(count(&out, "<li "), bundle.sources.len());
+    let mut last = 0;
+    for (i, s) in bundle.sources.iter().enumerate() {
+        let at = out.find(&format!("<li value=\"{}\" data-src=\"{}\">", i + 1, s.id)).unwrap();
+        assert!(at > last);
+        last = at;
+    }
+    assert_eq!(count(&out, "primary source"), 3);
+    assert_eq!(count(&out, "reporting"), 6);
+    assert_eq!(count(&out, "(address not confirmed)"), 1);
+    assert_eq!(count(&out, "<a href="), bundle.sources.iter().filter(|s| s.url.is_some() && s.url_confirmed).count());
+    assert_eq!(count(&out, "<a href="), count(&out, "rel=\"noopener noreferrer\""));
+}
+
+#[test]
+fn timeline_is_chronological_and_readable() {
+    let bundle = spector();
+    let mut out = String::new();
+    timeline::push_timeline(&mut out, &bundle);
+    let order: Vec<usize> = [
+        "<time datetime=\"2019\">2019</time> <span class=\"tl-event\">Market launched</span>",
+        "<time datetime=\"2021-10\">October 2021</time> <span class=\"tl-event\">Operation began</span>",
+        "<time datetime=\"2021-12\">December 2021</time> <span class=\"tl-event\">Infrastructure seized</span>",
+        "<time datetime=\"2023-05-02\">2 May 2023</time> <span class=\"tl-event\">Announced</span>",
+    ]
+    .iter()
+    .map(|needle| out.find(needle).unwrap_or_else(|| panic!("{needle} in {out}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(count(&out, "data-cite=\""), 4);
+    assert_eq!(count(&out, "data-differ=\""), 0);
+}
+
+#[test]
+fn kilogram_bars_share_one_scale() {
+    let markup = panel_for(&spector(), None);
+    let drugs = bar_width(&markup, "drugs-all");
+    let fentanyl = bar_width(&markup, "fentanyl-all");
+    let amphetamines = bar_width(&markup, "amphetamines-all");
+    assert_eq!(drugs, 100.0);
+    assert!((fentanyl - 100.0 * 64.0 / 850.0).abs() < 0.01, "{fentanyl}");
+    assert!((amphetamines - 100.0 * 258.0 / 850.0).abs() < 0.01, "{amphetamines}");
+    // Kilograms are never drawn on a scale shared with people or money:
+    // those figures stand alone in the operation view and get no bar.
+    for id in ["arrests-all", "firearms-all", "cash-crypto-usd", "countries-all"] {
+        let r = &markup[markup.find(&format!("data-fact=\"{id}\"")).unwrap()..];
+        let r = &r[..r.find("</li>").unwrap()];
+        assert!(!r.contains("<svg"), "{id}");
+    }
+    // "More than" bars say so.
+    let amph = &markup[markup.find("data-fact=\"amphetamines-all\"").unwrap()..];
+    assert!(amph[..amph.find("</svg>").unwrap()].contains("bar-open"));
+    // The bars are drawings only.
+    assert!(!markup.contains("style="));
+    assert_eq!(count(&markup, "<svg class=\"bar"), count(&markup, "aria-hidden=\"true\""));
+}
+
+#[test]
+fn a_country_figure_is_drawn_against_the_operation_total() {
+    let markup = panel_for(&spector(), Some("US"));
+    let arrests = bar_width(&markup, "arrests-us");
+    assert!((arrests - 100.0 * 153.0 / 288.0).abs() < 0.01, "{arrests}");
+    let firearms = bar_width(&markup, "firearms-us");
+    assert!((firearms - 100.0 * 104.0 / 117.0).abs() < 0.01, "{firearms}");
+    let pills = &markup[markup.find("data-fact=\"pills-us\"").unwrap()..];
+    assert!(!pills[..pills.find("</li>").unwrap()].contains("<svg"), "no total to compare pills with");
+}
+
+const HOSTILE: &str = r#"{
+  "schema": 1,
+  "operation": { "id": "x", "name": "<script>alert(1)</script>", "summary": "<script>", "announced": "2023-05-02" },
+  "sources": [
+    { "id": "s1", "publisher": "<script>pub</script>", "title": "<script>title</script>", "date": "2023-05-02",
+      "url": "https://example.org/?a=\"><script>", "url_confirmed": true, "kind": "primary", "lang": "en\"><script>" },
+    { "id": "s2", "publisher": "P2", "title": "T2", "date": "2023",
+      "url": "https://example.org/<script>", "kind": "secondary" }
+  ],
+  "facts": [
+    { "id": "arrests-all", "metric": "arrests", "scope": "ALL", "value": 3, "unit": "people", "qualifier": "exact",
+      "citations": [ { "source": "s1", "quote": "<script>q</script>" }, { "source": "s2", "quote": "q2" } ],
+      "disagreement": { "reason": "<script>why</script>", "claims": [ { "value": 4, "qualifier": "exact",
+        "citations": [ { "source": "s2", "quote": "<script>claim</script>" } ] } ] } },
+    { "id": "boats-pl", "metric": "<script>_seized_kg", "scope": "PL", "value": 3, "unit": "kg", "qualifier": "exact",
+      "label": "<script>", "citations": [ { "source": "s1", "quote": "x" } ] },
+    { "id": "odd-all", "metric": "odd<script>", "scope": "ALL", "value": 2, "unit": "<script>", "qualifier": "about",
+      "label": "<script>label</script>", "citations": [ { "source": "s1", "quote": "x" } ] }
+  ],
+  "dates": [
+    { "id": "d1", "event": "<script>", "date": "2023-05", "label": "<script>date</script>",
+      "citations": [ { "source": "s1", "quote": "<script>" } ],
+      "disagreement": { "reason": "<script>", "claims": [ { "date": "2023-04", "qualifier": "exact",
+        "citations": [ { "source": "s2", "quote": "<script>" } ] } ] } }
+  ]
+}"#;
+
+#[test]
+fn bundle_text_is_escaped_everywhere() {
+    let bundle = parse_json(HOSTILE).unwrap();
+    let mut parts = vec![panel_for(&bundle, None), panel_for(&bundle, Some("PL"))];
+    let mut out = String::new();
+    cite::push_sources(&mut out, &bundle);
+    timeline::push_timeline(&mut out, &bundle);
+    for id in ["arrests-all", "boats-pl", "odd-all", "d1"] {
+        assert!(cite::push_citation_popover(&mut out, &bundle, id));
+    }
+    assert!(cite::push_disagreement_popover(&mut out, &bundle, "arrests-all"));
+    assert!(cite::push_disagreement_popover(&mut out, &bundle, "d1"));
+    parts.push(out);
+    for markup in &parts {
+        assert!(!markup.to_lowercase().contains("<script"), "{markup}");
+    }
+    let all = parts.concat();
+    assert!(all.contains("&lt;script&gt;q&lt;/script&gt;"));
+    assert!(all.contains("&lt;script&gt;why&lt;/script&gt;"));
+    assert!(all.contains("&lt;script&gt;label&lt;/script&gt;"));
+    assert!(all.contains("&lt;script&gt;date&lt;/script&gt;"));
+    assert!(all.contains("<span class=\"claim-value\">April 2023</span>"));
+    assert!(all.contains("lang=\"en&quot;&gt;&lt;script&gt;\""));
+    // The unconfirmed address is text, the confirmed one an escaped link.
+    assert!(all.contains("href=\"https://example.org/?a=&quot;&gt;&lt;script&gt;\""));
+    assert!(!all.contains("href=\"https://example.org/&lt;script"));
+}
