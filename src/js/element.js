@@ -1,14 +1,19 @@
-// The <spector-widget> element: a thin shell that gives the Rust core an
-// open shadow root and tells it when to start and stop. Everything the
-// reader sees is rendered by Rust (src/render); this file only wires the
-// element's life cycle to it.
+// The JS shell around the Rust core: it gives the core a shadow root,
+// fetches `src` bundles, and tells the core when to start and stop.
+// Everything the reader sees is rendered by Rust (src/render); this file
+// only wires life cycles to it. `Controller` is shared by the
+// <spector-widget> element and the npm API's `mount()`.
 
 import css from '../render/style.css';
 
-const TAG = 'spector-widget';
+export const TAG = 'spector-widget';
 
 /** How long a `src` bundle may take to arrive before the widget gives up. */
 const FETCH_TIMEOUT_MS = 10000;
+
+/** Widgets further than this below the viewport wait until the reader
+ *  scrolls near them, so a long page with many widgets starts fast. */
+const LAZY_MARGIN = '100% 0px';
 
 let sheet;
 
@@ -23,66 +28,140 @@ function styles() {
 }
 
 /**
- * Registers <spector-widget>. `load` returns a promise of the wasm exports;
- * it is called once, however many widgets the page has.
+ * One widget's life: mount into `host`'s shadow root, re-mount when the
+ * bundle changes, free the Rust side on destroy. `wasm()` returns the wasm
+ * exports, instantiating the module on first use only.
  */
-export function define(load) {
+export class Controller {
+  constructor(host, wasm, options = {}) {
+    this.host = host;
+    this.wasm = wasm;
+    this.options = { ...options };
+    this.root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    this.root.adoptedStyleSheets = [styles()];
+    this.run = null;
+    this.widget = null;
+  }
+
+  /** Renders now: synchronously for the embedded bundle, so the page never
+   *  lays out a widget without its content; after the fetch for `src`. */
+  start() {
+    this.stop();
+    const run = (this.run = {});
+    const { src } = this.options;
+    if (!src) {
+      this.mountWith(run, undefined);
+      return;
+    }
+    fetchBundle(src, run).then(
+      (text) => this.run === run && this.mountWith(run, text),
+      (error) => {
+        if (this.run !== run) return;
+        console.error('spector-widget:', error);
+        this.widget = this.wasm().Widget.mount_failure(this.root, String(error?.message ?? error));
+      },
+    );
+  }
+
+  mountWith(run, text) {
+    const { Widget } = this.wasm();
+    this.widget = Widget.mount(this.root, text);
+    if (this.options.view && this.widget.set_view) this.widget.set_view(this.options.view);
+    if (this.options.country && this.widget.select) this.widget.select(this.options.country.toUpperCase());
+  }
+
+  select(country) {
+    this.options.country = country ?? '';
+    this.widget?.select?.((country ?? '').toUpperCase());
+  }
+
+  setView(view) {
+    this.options.view = view;
+    this.widget?.set_view?.(view);
+  }
+
+  /** Re-renders with new options (a new `src` or `lang`). */
+  update(options) {
+    Object.assign(this.options, options);
+    if (this.run) this.start();
+  }
+
+  stop() {
+    this.run?.abort?.();
+    this.run = null;
+    this.widget?.free();
+    this.widget = null;
+  }
+}
+
+/**
+ * Registers <spector-widget>, unless another copy (another version) of the
+ * widget already did: then this copy steps aside with a note, because
+ * defining an element twice would throw on the host page.
+ */
+export function define(wasm) {
   if (customElements.get(TAG)) {
     console.info('spector-widget: <spector-widget> is already defined on this page; this copy is not used.');
-    return;
+    return false;
   }
-  let exports;
-  const ready = () => (exports ??= load());
+  let lazy;
+  const observer = () =>
+    (lazy ??= new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) {
+            lazy.unobserve(entry.target);
+            entry.target._begin();
+          }
+        }
+      },
+      { rootMargin: LAZY_MARGIN },
+    ));
 
   class SpectorWidget extends HTMLElement {
     static get observedAttributes() {
-      return ['src'];
+      return ['src', 'lang', 'country', 'view'];
     }
 
     connectedCallback() {
-      this._start();
+      this._controller ??= new Controller(this, wasm, this._options());
+      // Near the viewport: render right away, before the page paints on.
+      // Far below it: wait until the reader comes near.
+      const { top } = this.getBoundingClientRect();
+      if (top < innerHeight * 2) this._begin();
+      else observer().observe(this);
     }
 
     disconnectedCallback() {
-      this._stop();
+      lazy?.unobserve(this);
+      this._controller?.stop();
     }
 
-    attributeChangedCallback() {
-      if (this.isConnected && this._run) {
-        this._stop();
-        this._start();
-      }
+    attributeChangedCallback(name) {
+      const controller = this._controller;
+      if (!controller?.run) return;
+      if (name === 'country') controller.select(this.getAttribute('country'));
+      else if (name === 'view') controller.setView(this.getAttribute('view'));
+      else controller.update(this._options());
     }
 
-    _start() {
-      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = [styles()];
-      const run = (this._run = {});
-      const src = this.getAttribute('src');
-      const text = src ? fetchBundle(src, run) : Promise.resolve(undefined);
-      Promise.all([ready(), text]).then(
-        ([{ Widget }, bundle]) => {
-          if (this._run === run) this._widget = Widget.mount(root, bundle);
-        },
-        (error) => {
-          if (this._run !== run) return;
-          console.error('spector-widget:', error);
-          return ready().then(({ Widget }) => {
-            if (this._run === run) this._widget = Widget.mount_failure(root, String(error?.message ?? error));
-          });
-        },
-      );
+    _begin() {
+      this._controller.options = this._options();
+      this._controller.start();
     }
 
-    _stop() {
-      this._run?.abort?.();
-      this._run = null;
-      this._widget?.free();
-      this._widget = null;
+    _options() {
+      return {
+        src: this.getAttribute('src') || undefined,
+        lang: this.getAttribute('lang') || undefined,
+        country: this.getAttribute('country') || undefined,
+        view: this.getAttribute('view') || undefined,
+      };
     }
   }
 
   customElements.define(TAG, SpectorWidget);
+  return true;
 }
 
 /** Fetches a bundle's text, cancelled when the widget stops or after the

@@ -1,6 +1,7 @@
-// Bundles pkg/embed.js: the element shell, the wasm-bindgen glue and the
-// wasm bytes, as one minified classic script (IIFE) that defines nothing
-// global but <spector-widget>. Prints its size raw, gzip and brotli.
+// Bundles the package's two entry points from the JS shell, the
+// wasm-bindgen glue and the wasm bytes: pkg/embed.js, one minified classic
+// script (IIFE) that defines nothing global but <spector-widget>, and
+// pkg/index.js, the ES module API. Writes pkg/package.json and prints sizes.
 
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,11 +9,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
 
-await build({
-  entryPoints: ['src/js/embed.js'],
-  outfile: 'pkg/embed.js',
+const shared = {
   bundle: true,
-  format: 'iife',
   minify: true,
   target: 'es2020',
   legalComments: 'none',
@@ -23,7 +21,15 @@ await build({
   banner: {
     js: `/*! spector-widget ${version} | MIT OR Apache-2.0 | map data: Natural Earth (public domain) */`,
   },
-});
+};
+
+// The drop-in: a classic script that defines <spector-widget> and nothing
+// global besides it.
+await build({ ...shared, entryPoints: ['src/js/embed.js'], outfile: 'pkg/embed.js', format: 'iife' });
+
+// The ES module API for site builds: define() and mount().
+await build({ ...shared, entryPoints: ['src/js/index.js'], outfile: 'pkg/index.js', format: 'esm' });
+copyFileSync('src/js/index.d.ts', 'pkg/index.d.ts');
 
 // pkg/ is the npm package: wasm-pack's own package.json is not used
 // (--no-pack) because the package's entry points are ours.
@@ -38,13 +44,16 @@ writeFileSync(
       repository: { type: 'git', url: 'https://example.invalid/spector-widget.git' },
       keywords: ['news', 'map', 'widget', 'webassembly', 'data-journalism'],
       type: 'module',
-      main: './embed.js',
+      main: './index.js',
+      module: './index.js',
+      types: './index.d.ts',
       exports: {
+        '.': { types: './index.d.ts', import: './index.js' },
         './embed.js': './embed.js',
         './schema/facts.schema.json': './schema/facts.schema.json',
         './package.json': './package.json',
       },
-      files: ['embed.js', 'schema/', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE'],
+      files: ['index.js', 'index.d.ts', 'embed.js', 'schema/', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE'],
       sideEffects: ['./embed.js'],
     },
     null,

@@ -1,0 +1,59 @@
+// Types for the spector-widget npm package.
+
+/** Options shared by `mount()` and the element's attributes. */
+export interface SpectorWidgetOptions {
+  /** URL of a facts bundle to show instead of the embedded SpecTor bundle. */
+  src?: string;
+  /** Interface language (BCP 47), e.g. "en", "de". */
+  lang?: string;
+  /** ISO 3166-1 alpha-2 code of the country selected at start, e.g. "DE". */
+  country?: string;
+  /** The map's initial view. */
+  view?: 'world' | 'europe';
+}
+
+/** What `mount()` returns. */
+export interface SpectorWidgetHandle {
+  /** Selects a country by ISO code, or clears the selection with null. */
+  select(country: string | null): void;
+  /** Switches the map between the world and the Europe view. */
+  setView(view: 'world' | 'europe'): void;
+  /** Re-renders in another language. */
+  setLang(lang: string): void;
+  /** Removes the widget and frees its memory and listeners. */
+  destroy(): void;
+}
+
+/** Detail of the `spector-select` event, fired whenever the selection changes. */
+export interface SpectorSelectDetail {
+  country: string | null;
+}
+
+/** Registers the <spector-widget> element; false if another copy already did. */
+export function define(): boolean;
+
+/** Renders the widget into any element's open shadow root. */
+export function mount(element: HTMLElement, options?: SpectorWidgetOptions): SpectorWidgetHandle;
+
+/** The <spector-widget> element. Attributes: src, lang, country, view. */
+export interface SpectorWidgetElement extends HTMLElement {
+  addEventListener(
+    type: 'spector-select',
+    listener: (this: SpectorWidgetElement, event: CustomEvent<SpectorSelectDetail>) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spector-widget': SpectorWidgetElement;
+  }
+  interface HTMLElementEventMap {
+    'spector-select': CustomEvent<SpectorSelectDetail>;
+  }
+}

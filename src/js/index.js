@@ -1,0 +1,36 @@
+// The npm package's ES module API (pkg/index.js).
+//
+//   import { define, mount } from 'spector-widget';
+//   define();                                   // <spector-widget> elements
+//   const handle = mount(el, { country: 'DE' }); // or render into any element
+//   handle.select('US'); handle.destroy();
+
+import { Controller, define as defineElement } from './element.js';
+import { wasm } from './wasm.js';
+
+/** Registers <spector-widget>. Returns false when another copy already
+ *  defined it (that copy keeps working). */
+export function define() {
+  return defineElement(wasm);
+}
+
+/** Renders the widget into `element`'s (open) shadow root. */
+export function mount(element, options = {}) {
+  const controller = new Controller(element, wasm, options);
+  controller.start();
+  return {
+    select(country) {
+      controller.select(country);
+    },
+    setView(view) {
+      controller.setView(view);
+    },
+    setLang(lang) {
+      controller.update({ lang });
+    },
+    destroy() {
+      controller.stop();
+      element.shadowRoot?.replaceChildren();
+    },
+  };
+}

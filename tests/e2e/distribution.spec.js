@@ -1,0 +1,142 @@
+// The ways a newsroom ships the widget: the npm package in a site build,
+// many widgets on a page, a widget mid-article that must not make the text
+// jump, and two copies of the script on one page.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repo = resolve(import.meta.dirname, '../..');
+const bin = (name) => join(repo, 'node_modules/.bin', name);
+
+test.describe('the npm package', () => {
+  let project;
+
+  test.beforeAll(() => {
+    // Pack pkg/ as npm would publish it and install the tarball into a
+    // fresh project, with no registry involved.
+    project = mkdtempSync(join(tmpdir(), 'spector-consumer-'));
+    const tarball = execFileSync('npm', ['pack', join(repo, 'pkg'), '--pack-destination', project, '--silent'], {
+      encoding: 'utf8',
+    }).trim();
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', join(project, tarball)], { cwd: project, stdio: 'pipe' });
+  });
+
+  test.afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  test('installs with its README, licences, schema and types', () => {
+    const installed = join(project, 'node_modules/spector-widget');
+    const files = readdirSync(installed).sort();
+    for (const file of ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'embed.js', 'index.d.ts', 'index.js', 'package.json', 'schema']) {
+      expect(files).toContain(file);
+    }
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    expect(manifest.name).toBe('spector-widget');
+    expect(manifest.license).toBe('MIT OR Apache-2.0');
+    expect(manifest.exports['./schema/facts.schema.json']).toBeTruthy();
+    expect(readFileSync(join(installed, 'README.md'), 'utf8')).toContain('Natural Earth');
+  });
+
+  test('bundles with esbuild and renders through mount() and define()', async ({ page }) => {
+    writeFileSync(
+      join(project, 'main.js'),
+      `import { define, mount } from 'spector-widget';
+       define();
+       const handle = mount(document.querySelector('#mounted'));
+       window.handle = handle;`,
+    );
+    execFileSync(bin('esbuild'), ['main.js', '--bundle', '--format=esm', '--outfile=bundle.js', '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, 'bundle.js'), 'utf8');
+    await page.route('http://consumer.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/bundle.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><div id="mounted"></div><spector-widget></spector-widget><script type="module" src="/bundle.js"></script>',
+      });
+    });
+    await page.goto('http://consumer.test/');
+    await expect(page.locator('#mounted svg.map path.on')).toHaveCount(9);
+    await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
+    await page.evaluate(() => window.handle.destroy());
+    await expect(page.locator('#mounted svg')).toHaveCount(0);
+  });
+
+  test('its TypeScript declarations accept correct use and reject misuse', () => {
+    writeFileSync(join(project, 'usage.ts'), readFileSync(join(repo, 'tests/types/usage.ts')));
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, target: 'es2020', module: 'es2020', moduleResolution: 'bundler', lib: ['es2020', 'dom'] },
+        files: ['usage.ts'],
+      }),
+    );
+    // Throws, failing the test, on any type error (including an unused
+    // @ts-expect-error, which would mean misuse went unnoticed).
+    execFileSync(bin('tsc'), ['-p', project], { cwd: project, stdio: 'pipe' });
+  });
+});
+
+test('a widget mid-article causes no layout shift while it loads', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/tests/e2e/pages/mid-article.html');
+  await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
+  await page.waitForTimeout(500);
+  const shifts = await page.evaluate(() => window.__shifts);
+  const cls = shifts.reduce((a, b) => a + b, 0);
+  expect(cls).toBe(0);
+});
+
+test('twenty widgets share one compiled module, and far ones start when the reader comes near', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__compiles = 0;
+    const Module = WebAssembly.Module;
+    WebAssembly.Module = function (...args) {
+      window.__compiles += 1;
+      return new Module(...args);
+    };
+    WebAssembly.Module.prototype = Module.prototype;
+    for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = function (...args) {
+        window.__compiles += 1;
+        return original.apply(this, args);
+      };
+    }
+  });
+  await page.goto('/tests/e2e/pages/twenty-widgets.html');
+  const widgets = page.locator('spector-widget');
+  await expect(widgets).toHaveCount(20);
+  await expect(widgets.first().locator('svg.map')).toBeVisible();
+
+  const rendered = () => page.evaluate(() => [...document.querySelectorAll('spector-widget')].filter((w) => w.shadowRoot?.querySelector('svg.map')).length);
+  expect(await rendered()).toBeLessThan(20);
+
+  await widgets.last().scrollIntoViewIfNeeded();
+  await expect(widgets.last().locator('svg.map')).toBeVisible();
+  for (const w of await widgets.all()) {
+    await w.scrollIntoViewIfNeeded();
+    await expect(w.locator('svg.map path.on')).toHaveCount(9);
+  }
+  expect(await page.evaluate(() => window.__compiles)).toBe(1);
+});
+
+test('a second copy of the script is skipped with a console note, not an exception', async ({ page }) => {
+  const notes = [];
+  const errors = [];
+  page.on('console', (m) => notes.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/tests/e2e/pages/two-copies.html');
+  await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
+  expect(errors).toEqual([]);
+  expect(notes.filter((t) => t.includes('already defined'))).toHaveLength(1);
+  const globals = await page.evaluate(() => Object.keys(window).filter((k) => /spector|wasm_bindgen|__wbg/i.test(k)));
+  expect(globals).toEqual([]);
+});

@@ -1,0 +1,23 @@
+// Type-checked against pkg/index.d.ts by tests/e2e/distribution.spec.js:
+// what a site developer writes must compile, and misuse must not.
+import { define, mount, type SpectorWidgetHandle } from 'spector-widget';
+
+const defined: boolean = define();
+const host = document.createElement('div');
+const handle: SpectorWidgetHandle = mount(host, { country: 'DE', view: 'europe' });
+handle.select('US');
+handle.select(null);
+handle.setView('world');
+handle.setLang('de');
+handle.destroy();
+
+const element = document.querySelector('spector-widget');
+element?.addEventListener('spector-select', (event) => {
+  const country: string | null = event.detail.country;
+  console.log(country, defined);
+});
+const created: HTMLElementTagNameMap['spector-widget'] = document.createElement('spector-widget');
+created.setAttribute('src', '/data/other.json');
+
+// @ts-expect-error: views are 'world' or 'europe'
+handle.setView('asia');
