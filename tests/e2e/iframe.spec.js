@@ -1,0 +1,41 @@
+// www/embed.html in an iframe on another origin: the host snippet sizes the
+// frame to the widget and follows later changes in its height.
+import { test, expect } from '@playwright/test';
+
+test('the iframe takes the widget height across origins and follows changes', async ({ page, baseURL }) => {
+  // The host page is served as 127.0.0.1, the frame as localhost: two origins.
+  const frameOrigin = baseURL.replace('127.0.0.1', 'localhost');
+  await page.goto('/iframe-host.html');
+  await page.evaluate((origin) => {
+    document.querySelector('iframe.spector-frame').src = `${origin}embed.html?country=DE`;
+  }, frameOrigin);
+  const frameEl = page.locator('iframe.spector-frame');
+  const frame = page.frameLocator('iframe.spector-frame');
+  await expect(frame.locator('spector-widget svg.map path.on')).toHaveCount(9);
+  // The host really cannot reach into the frame: only postMessage crosses.
+  const blocked = await frameEl.evaluate((f) => {
+    try {
+      return f.contentDocument === null && (f.contentWindow.document, false);
+    } catch {
+      return true;
+    }
+  });
+  expect(blocked).toBe(true);
+
+  const contentHeight = () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  await expect.poll(async () => Number(await frameEl.getAttribute('height'))).toBe(await contentHeight());
+  const before = Number(await frameEl.getAttribute('height'));
+  expect(before).toBeGreaterThan(200);
+
+  // The query parameter reached the widget.
+  await expect(frame.locator('spector-widget')).toHaveAttribute('country', 'DE');
+
+  // Content grows inside the frame (as when the reader opens the sources):
+  // the frame follows.
+  await frame.locator('body').evaluate((body) => {
+    const extra = document.createElement('div');
+    extra.style.height = '300px';
+    body.append(extra);
+  });
+  await expect.poll(async () => Number(await frameEl.getAttribute('height'))).toBe(before + 300);
+});
