@@ -1,0 +1,24 @@
+// Takes the README's screenshot (docs/screenshot.png): the demo article's
+// widget in headless Chromium. Run after a build: node tools/screenshot.mjs
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+
+const port = 4321;
+const server = spawn('node', ['tools/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 400));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  const widget = page.locator('spector-widget');
+  await widget.locator('svg.map').waitFor();
+  await widget.locator('path.on[data-c="US"]').hover({ force: true });
+  await widget.screenshot({ path: 'docs/screenshot.png' });
+  console.log('wrote docs/screenshot.png');
+} finally {
+  await browser.close();
+  server.kill();
+}
