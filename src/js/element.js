@@ -37,10 +37,18 @@ export class Controller {
     this.host = host;
     this.wasm = wasm;
     this.options = { ...options };
-    this.root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-    this.root.adoptedStyleSheets = [styles()];
     this.run = null;
     this.widget = null;
+  }
+
+  /** The shadow root, attached only once the module runs: until then the
+   *  author's light-DOM fallback (the static version) stays visible. */
+  get root() {
+    if (!this.host.shadowRoot) {
+      const root = this.host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [styles()];
+    }
+    return this.host.shadowRoot;
   }
 
   /** Renders now: synchronously for the embedded bundle, so the page never
@@ -48,6 +56,7 @@ export class Controller {
   start() {
     this.stop();
     const run = (this.run = {});
+    if (!this.wasm()) return;
     const { src } = this.options;
     if (!src) {
       this.mountWith(run, undefined);

@@ -8,10 +8,24 @@ import wasmBytes from '../../pkg/spector_widget_bg.wasm';
 
 let exports;
 
+/** The wasm exports, or null when this page cannot run WebAssembly (its
+ *  Content-Security-Policy lacks 'wasm-unsafe-eval', say). Then widgets
+ *  leave their static fallback content in place, and one console message
+ *  says why. */
 export function wasm() {
-  if (!exports) {
-    initSync({ module: wasmBytes });
-    exports = { Widget };
+  if (exports === undefined) {
+    try {
+      initSync({ module: wasmBytes });
+      exports = { Widget };
+    } catch (error) {
+      exports = null;
+      console.warn(
+        "spector-widget: WebAssembly cannot run on this page, so the widget's static version (if the page has one) is shown. " +
+          "If the page has a Content-Security-Policy, its script-src needs 'wasm-unsafe-eval'. (" +
+          (error?.message ?? error) +
+          ')',
+      );
+    }
   }
   return exports;
 }
