@@ -8,6 +8,10 @@ bash scripts/setup.sh
 bash scripts/build.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
+printf '\n== lints: no panicking paths in release code (native and wasm)\n'
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+
 printf '\n== native tests\n'
 cargo test --quiet
 

@@ -1,8 +1,10 @@
 //! The only module that touches the DOM: it inserts the markup the pure
 //! core renders, once, and answers events delegated to the shadow root:
 //! hover and tap (with a nearest-symbol hit test for tiny countries),
-//! keyboard traversal of the countries (roving tabindex), selection, and
-//! the world / Europe view.
+//! keyboard traversal of the countries (roving tabindex), selection (map,
+//! tooltip and breakdown panel follow one `selected` value, and the host
+//! element hears `spector-select`), the world / Europe view, and the one
+//! open citation or disagreement popover.
 //!
 //! Every listener is removed when the `Widget` is dropped (JS calls
 //! `free()` when the element leaves the page), so a removed widget leaves
@@ -13,11 +15,15 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventTarget, HtmlElement, KeyboardEvent, MouseEvent, ShadowRoot, SvgElement};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlElement, KeyboardEvent, MouseEvent, ShadowRoot,
+    SvgElement,
+};
 
 use crate::facts::{self, Bundle, BundleError, BundleErrors, ErrorKind};
 use crate::geo::World;
 use crate::render::map::{self, Symbol, Views};
+use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
 use crate::render::{self, ZOOM_IN, ZOOM_OUT};
 use crate::text::push_fixed;
@@ -28,8 +34,13 @@ const ZOOM_MS: f64 = 380.0;
 /// One widget on the page, alive as long as its element is.
 #[wasm_bindgen]
 pub struct Widget {
+    /// `None` for a widget that shows an error instead of the map.
+    state: Option<Rc<RefCell<State>>>,
     _listeners: Vec<Listener>,
 }
+
+/// The event the host element hears when the selection changes.
+const SELECT_EVENT: &str = "spector-select";
 
 /// What the event handlers need. The selection is one value here
 /// (`selected`); everything that shows it is updated from it.
@@ -37,6 +48,16 @@ struct State {
     bundle: Bundle,
     world: World<'static>,
     root: ShadowRoot,
+    /// The widget's box: popovers are placed in it.
+    sw: Option<Element>,
+    /// The breakdown panel's container, re-rendered on a new selection.
+    side: Option<Element>,
+    /// Where the one open popover goes.
+    slot: Option<Element>,
+    /// The marker whose popover is open.
+    opener: Option<HtmlElement>,
+    /// The pointer is over a country (hover owns the tooltip).
+    hovering: bool,
     wrap: Option<Element>,
     svg: Option<Element>,
     tip: Option<HtmlElement>,
@@ -99,7 +120,7 @@ impl Widget {
             Ok(bundle) => bundle,
             Err(errors) => return Widget::refuse(root, &errors, "its data has errors."),
         };
-        root.set_inner_html(&render::widget(&bundle, &world));
+        root.set_inner_html(&render::widget_with_bundle_text(&bundle, &world, Some(text)));
         let views = Views::new(&bundle, &world);
         let symbols = [
             map::symbols_in(&bundle, &world, &views.world, ViewKind::World),
@@ -111,6 +132,11 @@ impl Widget {
             bundle,
             world,
             root: root.clone(),
+            sw: find(".sw"),
+            side: find(".side"),
+            slot: find(".pop-slot"),
+            opener: None,
+            hovering: false,
             wrap: find(".map-wrap"),
             svg: find("svg.map"),
             tip: find(".tip").and_then(|e| e.dyn_into::<HtmlElement>().ok()),
@@ -139,6 +165,7 @@ impl Widget {
         listeners.push(on("keydown", keydown));
         listeners.push(on("focusin", |s, e| {
             if let Ok(mut s) = s.try_borrow_mut() {
+                s.focus_left_popover(e);
                 s.focused(e);
             }
         }));
@@ -155,14 +182,49 @@ impl Widget {
                 }
             }));
         }
-        Widget { _listeners: listeners }
+        Widget { state: Some(state), _listeners: listeners }
+    }
+
+    /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
+    /// reader's click would (map, tooltip and panel follow); "" clears the
+    /// selection. A code the widget has no figures for is ignored.
+    pub fn select(&self, code: &str) {
+        let Some(state) = &self.state else { return };
+        let code = code.trim();
+        if code.is_empty() {
+            clear(state);
+            return;
+        }
+        let upper = code.to_ascii_uppercase();
+        let found = state.try_borrow().ok().and_then(|s| s.selectable(&upper));
+        if let Some(code) = found {
+            select(state, code);
+        }
+    }
+
+    /// The selected country's code, if any.
+    pub fn selected(&self) -> Option<String> {
+        let state = self.state.as_ref()?;
+        let s = state.try_borrow().ok()?;
+        s.selected.map(String::from)
+    }
+
+    /// Shows the "world" or the "europe" view (anything else is ignored).
+    pub fn set_view(&self, view: &str) {
+        let Some(state) = &self.state else { return };
+        let kind = match view.trim() {
+            "world" => ViewKind::World,
+            "europe" => ViewKind::Europe,
+            _ => return,
+        };
+        set_view(state, kind);
     }
 
     /// Shows why a bundle never arrived (network failure, timeout), in the
     /// same panel as a refused bundle.
     pub fn mount_failure(root: &ShadowRoot, reason: &str) -> Widget {
         root.set_inner_html(&render::error_panel(&BundleErrors(Vec::new()), reason));
-        Widget { _listeners: Vec::new() }
+        Widget { state: None, _listeners: Vec::new() }
     }
 
     /// Shows the reader why nothing else is shown, and the developer every
@@ -170,13 +232,16 @@ impl Widget {
     fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str) -> Widget {
         root.set_inner_html(&render::error_panel(errors, context));
         web_sys::console::error_1(&JsValue::from_str(&errors.to_string()));
-        Widget { _listeners: Vec::new() }
+        Widget { state: None, _listeners: Vec::new() }
     }
 }
 
 /// The browser's own JSON parser reads the text (no JSON parser in the
 /// wasm), then serde reads the resulting object.
 fn parse_in_browser(text: &str) -> Result<Bundle, BundleErrors> {
+    // The same size and depth caps as natively, before the browser parses
+    // anything: a deep bundle would otherwise overflow serde's recursion.
+    facts::check_limits(text)?;
     let value = js_sys::JSON::parse(text).map_err(|e| {
         let message: String = e
             .dyn_into::<js_sys::Error>()
@@ -188,12 +253,28 @@ fn parse_in_browser(text: &str) -> Result<Bundle, BundleErrors> {
     facts::from_deserializer(de, |_| false)
 }
 
-/// A click or tap: the zoom button toggles the view; a country toggles its
-/// selection; anywhere else in the widget clears it.
+/// A click or tap (or Enter / Space on a button). A popover's close
+/// button closes it; a citation marker or "sources differ" mark toggles its
+/// popover; any other click closes an open one. Then: the zoom button
+/// toggles the view; a country chip selects its country (the back button
+/// the whole operation); a country on the map toggles its selection; the
+/// panel, the lists and the links keep it; anywhere else clears it.
 fn click(state: &Rc<RefCell<State>>, event: &Event) {
-    let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-    let on_button = target.as_ref().and_then(|t| t.closest(".zoom").ok().flatten()).is_some();
-    if on_button {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let near = |selector: &str| target.closest(selector).ok().flatten();
+    if near("[data-close]").is_some() {
+        close_popover(state, true);
+        return;
+    }
+    if near(".pop").is_some() {
+        return;
+    }
+    if let Some(marker) = near("button.cite,button.differ") {
+        toggle_popover(state, marker);
+        return;
+    }
+    close_popover(state, false);
+    if near(".zoom").is_some() {
         let next = match state.try_borrow().map(|s| s.view) {
             Ok(ViewKind::World) => ViewKind::Europe,
             Ok(ViewKind::Europe) => ViewKind::World,
@@ -202,14 +283,28 @@ fn click(state: &Rc<RefCell<State>>, event: &Event) {
         set_view(state, next);
         return;
     }
-    let Ok(mut s) = state.try_borrow_mut() else { return };
-    match s.hit(event) {
-        Some(code) if s.selected == Some(code) => s.clear(),
-        Some(code) => {
-            drop(s);
-            select(state, code);
+    if let Some(chip) = near(".side [data-c]") {
+        let code = chip.get_attribute("data-c").unwrap_or_default();
+        let (found, selected) = match state.try_borrow() {
+            Ok(s) => (s.selectable(&code), s.selected),
+            Err(_) => return,
+        };
+        match found {
+            Some(code) if selected != Some(code) => select(state, code),
+            _ => clear(state),
         }
-        None => s.clear(),
+        return;
+    }
+    if near("a,.side,.timeline,.sources,.data,.warn,.tip").is_some() {
+        return;
+    }
+    let hit = match state.try_borrow() {
+        Ok(s) => s.hit(event).map(|code| (code, s.selected == Some(code))),
+        Err(_) => return,
+    };
+    match hit {
+        Some((code, false)) => select(state, code),
+        Some((_, true)) | None => clear(state),
     }
 }
 
@@ -222,10 +317,18 @@ fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
         return;
     }
     let name = key.key();
+    if name == "Escape" && state.try_borrow().is_ok_and(|s| s.opener.is_some()) {
+        event.prevent_default();
+        close_popover(state, true);
+        return;
+    }
     let Ok(s) = state.try_borrow() else { return };
+    // Only the map's countries move with the arrows; the panel's chips are
+    // plain buttons.
     let current = event
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
+        .filter(|e| e.matches("svg.map path.on").unwrap_or(false))
         .and_then(|e| e.get_attribute("data-c"))
         .and_then(|c| s.code(&c));
     let index = current.and_then(|c| s.order.iter().position(|o| *o == c));
@@ -250,9 +353,7 @@ fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
             return;
         }
         ("Escape", _) => {
-            if let Ok(mut s) = state.try_borrow_mut() {
-                s.clear();
-            }
+            clear(state);
             return;
         }
         ("ArrowRight" | "ArrowDown", Some(i)) => step(i, true),
@@ -263,8 +364,8 @@ fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
             event.prevent_default();
             match current {
                 Some(code) if selected == Some(code) => {
+                    clear(state);
                     if let Ok(mut s) = state.try_borrow_mut() {
-                        s.clear();
                         s.show_at_symbol(code, false);
                     }
                 }
@@ -290,12 +391,16 @@ fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
 /// shows it. A European country selected in world view brings the Europe
 /// view, where it is large enough to see.
 fn select(state: &Rc<RefCell<State>>, code: &'static str) {
-    let to_europe = match state.try_borrow_mut() {
+    let (before, to_europe) = match state.try_borrow_mut() {
         Ok(mut s) => {
-            s.selected = Some(code);
-            s.show_selection();
-            s.rove(code);
-            s.view == ViewKind::World && s.views.europe.is_some() && is_european(code)
+            let before = s.selected;
+            s.set_selected(Some(code));
+            if s.code(code).is_some() {
+                s.rove(code);
+            }
+            let to_europe = 
+s.view == ViewKind::World && s.views.europe.is_some() && is_european(code);
+            (before, to_europe)
         }
         Err(_) => return,
     };
@@ -304,6 +409,88 @@ fn select(state: &Rc<RefCell<State>>, code: &'static str) {
     }
     if let Ok(mut s) = state.try_borrow_mut() {
         s.show_at_symbol(code, true);
+    }
+    notify(state, before);
+}
+
+/// Clears the selection: the whole operation again.
+fn clear(state: &Rc<RefCell<State>>) {
+    let before = match state.try_borrow_mut() {
+        Ok(mut s) => {
+            let before = s.selected;
+            s.clear();
+            before
+        }
+        Err(_) => return,
+    };
+    notify(state, before);
+}
+
+/// Tells the page about a new selection: a `spector-select` event on the
+/// host element, `detail.country` the code or null. Sent with no borrow
+/// held, so a listener may call back into the widget.
+fn notify(state: &Rc<RefCell<State>>, before: Option<&'static str>) {
+    let (host, now) = match state.try_borrow() {
+        Ok(s) => (s.root.host(), s.selected),
+        Err(_) => return,
+    };
+    if now == before {
+        return;
+    }
+    let detail = js_sys::Object::new();
+    let country = now.map_or(JsValue::NULL, JsValue::from_str);
+    let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("country"), &country);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(SELECT_EVENT, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Opens the popover of a citation marker or "sources differ" mark next
+/// to it and moves focus to its close button; the marker of the open
+/// popover closes it instead. One popover at a time.
+fn toggle_popover(state: &Rc<RefCell<State>>, marker: Element) {
+    let Ok(marker) = marker.dyn_into::<HtmlElement>() else { return };
+    let differ = marker.has_attribute("data-differ");
+    let id = marker
+        .get_attribute(if differ { "data-differ" } else { "data-cite" })
+        .unwrap_or_default();
+    let close = {
+        let Ok(mut s) = state.try_borrow_mut() else { return };
+        let same = s.opener.as_ref().is_some_and(|o| *o == marker);
+        s.close_pop();
+        if same {
+            return;
+        }
+        let Some(markup) = render::popover(&s.bundle, &id, differ) else { return };
+        let Some(slot) = s.slot.clone() else { return };
+        slot.set_inner_html(&markup);
+        let _ = marker.set_attribute("aria-expanded", "true");
+        s.opener = Some(marker.clone());
+        s.place_pop(&marker);
+        slot.query_selector(".pop-close")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    };
+    // Focus with no borrow held: focusin runs at once and needs the state.
+    if let Some(close) = close {
+        let _ = close.focus();
+    }
+}
+
+/// Closes the open popover, if any; `refocus` gives focus back to its
+/// marker (Escape, the close button).
+fn close_popover(state: &Rc<RefCell<State>>, refocus: bool) {
+    let opener = match state.try_borrow_mut() {
+        Ok(mut s) => s.close_pop(),
+        Err(_) => return,
+    };
+    if let (true, Some(opener)) = (refocus, opener) {
+        let _ = opener.focus();
     }
 }
 
@@ -386,6 +573,18 @@ impl State {
         self.order.iter().copied().find(|c| *c == code)
     }
 
+    /// A country that can be selected: one on the map, or one the panel
+    /// has figures for.
+    fn selectable(&self, code: &str) -> Option<&'static str> {
+        self.code(code).or_else(|| {
+            if panel::countries(&self.bundle).contains(&code) {
+                self.world.country(code).map(|c| c.code())
+            } else {
+                None
+            }
+        })
+    }
+
     /// The symbols of the current view.
     fn view_symbols(&self) -> &[Symbol<'static>] {
         let i = match self.view {
@@ -406,10 +605,10 @@ impl State {
     /// The country under the pointer: the element hit, or else the symbol
     /// within `HIT_REACH_PX` of it, so tiny countries are easy to hit.
     fn hit(&self, event: &Event) -> Option<&'static str> {
-        let direct = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|e| e.closest("[data-c]").ok().flatten())
+        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok())?;
+        target.closest(".map-wrap").ok().flatten()?;
+        let direct = Some(target)
+            .and_then(|e| e.closest("svg.map [data-c]").ok().flatten())
             .and_then(|e| e.get_attribute("data-c"))
             .and_then(|c| self.code(&c));
         if direct.is_some() {
@@ -429,10 +628,26 @@ impl State {
     /// Shows, moves or hides the tooltip for whatever marked country the
     /// pointer is over or near.
     fn hover(&mut self, event: &Event) {
+        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let inside = |selector: &str| target.as_ref().and_then(|t| t.closest(selector).ok().flatten()).is_some();
+        // Over the pinned tooltip (to reach its marker) or a popover: keep.
+        if inside(".tip") || inside(".pop") {
+            return;
+        }
+        // Elsewhere outside the map, rest once, not on every move.
+        if !inside(".map-wrap") {
+            if self.hovering {
+                self.hovering = false;
+                self.rest();
+            }
+            return;
+        }
         let Some(code) = self.hit(event) else {
+            self.hovering = false;
             self.rest();
             return;
         };
+        self.hovering = true;
         self.highlight(Some(code));
         if !self.fill_tip(code, false) {
             return;
@@ -486,9 +701,102 @@ impl State {
 
     /// Clears the selection.
     fn clear(&mut self) {
-        self.selected = None;
-        self.show_selection();
+        self.set_selected(None);
         self.hide();
+    }
+
+    /// The one place the selection changes: the map shows it, and a new
+    /// one closes any popover and re-renders the panel.
+    fn set_selected(&mut self, code: Option<&'static str>) {
+        let before = self.selected;
+        self.selected = code;
+        self.show_selection();
+        if before != code {
+            self.close_pop();
+            self.render_panel(before);
+        }
+    }
+
+    /// Swaps the panel's markup for the current selection, in one crossing.
+    /// Focus inside the panel stays on the same country's chip (after the
+    /// back button: the chip of the country just left).
+    fn render_panel(&self, before: Option<&str>) {
+        let Some(side) = &self.side else { return };
+        let focused = self
+            .root
+            .active_element()
+            .filter(|a| side.contains(Some(a)))
+            .and_then(|a| a.get_attribute("data-c"));
+        side.set_inner_html(&render::panel_markup(&self.bundle, &self.world, self.selected));
+        let Some(code) = focused else { return };
+        let code = if code.is_empty() { before.unwrap_or("") } else { code.as_str() };
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return;
+        }
+        let chip = side
+            .query_selector(&code_selector(".chip[data-c=\"", code))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(chip) = chip {
+            let _ = chip.focus();
+        }
+    }
+
+    /// Closes the open popover; returns its marker.
+    fn close_pop(&mut self) -> Option<HtmlElement> {
+        if let Some(slot) = &self.slot {
+            if slot.child_element_count() > 0 {
+                slot.set_inner_html("");
+            }
+        }
+        let opener = self.opener.take();
+        if let Some(o) = &opener {
+            let _ = o.set_attribute("aria-expanded", "false");
+        }
+        opener
+    }
+
+    /// Focus moved somewhere that is neither the popover nor its marker:
+    /// the popover closes (focus stays where the reader put it).
+    fn focus_left_popover(&mut self, event: &Event) {
+        let Some(opener) = &self.opener else { return };
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let in_pop = target.closest(".pop").ok().flatten().is_some();
+        let on_opener = opener.contains(Some(&target));
+        if !in_pop && !on_opener {
+            self.close_pop();
+        }
+    }
+
+    /// Places the popover below its marker (above when there is no room
+    /// below), inside the widget's width.
+    fn place_pop(&self, marker: &HtmlElement) {
+        let (Some(sw), Some(slot)) = (&self.sw, &self.slot) else { return };
+        let Some(pop) = slot.first_element_child().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
+        let area = sw.get_bounding_client_rect();
+        let m = marker.get_bounding_client_rect();
+        let (w, h) = (f64::from(pop.offset_width()), f64::from(pop.offset_height()));
+        let mut x = m.left() - area.left();
+        if x + w > area.width() {
+            x = (area.width() - w).max(0.0);
+        }
+        let below = m.bottom() - area.top() + 4.0;
+        let above = m.top() - area.top() - h - 4.0;
+        let y = if below + h <= area.height() {
+            below
+        } else if above >= 0.0 {
+            above
+        } else {
+            (area.height() - h).max(0.0)
+        };
+        let mut transform = String::with_capacity(32);
+        transform.push_str("translate(");
+        push_fixed(&mut transform, x, 0);
+        transform.push_str("px,");
+        push_fixed(&mut transform, y, 0);
+        transform.push_str("px)");
+        let _ = pop.style().set_property("transform", &transform);
     }
 
     /// Writes the selection into the markup: `aria-pressed` on the
@@ -592,6 +900,8 @@ impl State {
             self.shown.push_str(code);
         }
         tip.set_class_name(if pinned { "tip pin" } else { "tip" });
+        // Only a pinned tooltip can be reached: its marker opens the sources.
+        let _ = if pinned { tip.remove_attribute("inert") } else { tip.set_attribute("inert", "") };
         tip.set_hidden(false);
         true
     }
@@ -641,6 +951,7 @@ impl State {
         if let Some(tip) = &self.tip {
             tip.set_hidden(true);
             tip.set_class_name("tip");
+            let _ = tip.set_attribute("inert", "");
         }
         self.shown.clear();
     }

@@ -17,6 +17,7 @@ pub mod export;
 pub mod facts;
 pub mod geo;
 pub mod render;
+pub mod static_page;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

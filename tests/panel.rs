@@ -362,3 +362,182 @@ fn bundle_text_is_escaped_everywhere() {
     assert!(all.contains("href=\"https://example.org/?a=&quot;&gt;&lt;script&gt;\""));
     assert!(!all.contains("href=\"https://example.org/&lt;script"));
 }
+
+// ---- The whole widget (issue #5): panel, sources, timeline, downloads ----
+
+use spector_widget::export;
+use spector_widget::render::{self, download};
+
+fn widget(bundle: &Bundle) -> String {
+    render::widget_with_bundle_text(bundle, &world(), Some(EMBEDDED_JSON))
+}
+
+/// Decodes `%XX` escapes (the test's own decoder, independent of the
+/// widget's encoder).
+fn percent_decode(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap(), 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The `href` of the download link with this `download` name, decoded.
+fn download_body(markup: &str, name: &str, mime: &str) -> Vec<u8> {
+    let link = &markup[markup.find(&format!("download=\"{name}\"")).unwrap()..];
+    let prefix = format!("href=\"data:{mime};charset=utf-8,");
+    let href = &link[link.find(&prefix).unwrap() + prefix.len()..];
+    let href = &href[..href.find('"').unwrap()];
+    assert!(
+        href.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)),
+        "only unreserved characters and escapes in the link"
+    );
+    percent_decode(href)
+}
+
+#[test]
+fn the_widget_holds_the_panel_the_timeline_the_downloads_and_the_sources_in_reading_order() {
+    let markup = widget(&spector());
+    let at = |needle: &str| markup.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    let order = [
+        at("<p class=\"stat\">"),
+        at("<div class=\"main\"><div class=\"map-col\">"),
+        at("<svg class=\"map\""),
+        at("<div class=\"side\"><section class=\"panel\" data-scope=\"ALL\""),
+        at("<section class=\"timeline\">"),
+        at("<section class=\"data\">"),
+        at("<section class=\"sources\">"),
+        at("<div class=\"pop-slot\"></div></div>"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert_eq!(count(&markup, "<section class=\"panel\""), 1);
+    assert!(markup.ends_with("<div class=\"pop-slot\"></div></div>"));
+    assert!(markup.contains("<a class=\"dl dl-csv\" download=\"spector-facts.csv\" href=\"data:text/csv;charset=utf-8,"));
+    assert!(markup.contains("<a class=\"dl dl-json\" download=\"spector.json\" href=\"data:application/json;charset=utf-8,"));
+    // Without the bundle text (a static render), the CSV link alone.
+    let plain = render::widget(&spector(), &world());
+    assert!(plain.contains("download=\"spector-facts.csv\"") && !plain.contains("download=\"spector.json\""));
+    // The panel's markup is what the DOM shell swaps in on a selection.
+    assert!(markup.contains(&render::panel_markup(&spector(), &world(), None)));
+    assert_eq!(render::panel_markup(&spector(), &world(), Some("US")), panel_for(&spector(), Some("US")));
+}
+
+#[test]
+fn the_csv_download_is_the_export_byte_for_byte_and_the_json_the_bundle_text() {
+    let bundle = spector();
+    let markup = widget(&bundle);
+    let csv = download_body(&markup, "spector-facts.csv", "text/csv");
+    assert_eq!(csv, export::csv(&bundle).into_bytes());
+    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/export/spector.csv")).unwrap();
+    assert_eq!(csv, fixture, "the committed `spector-facts export data/spector.json` output");
+    let json = download_body(&markup, "spector.json", "application/json");
+    assert_eq!(json, EMBEDDED_JSON.as_bytes());
+    assert_eq!(download::csv_file_name(&bundle), format!("{}.csv", export::file_stem(&bundle)));
+}
+
+#[test]
+fn percent_encoding_round_trips_any_text() {
+    let text = "scope,metric\n\"a, b\" € ‘q’ <x> & 100% ~_.-\r\t";
+    let mut out = String::new();
+    download::push_percent_encoded(&mut out, text);
+    assert!(!out.contains(['"', '<', '>', '&', ' ', '\n']));
+    assert_eq!(percent_decode(&out), text.as_bytes());
+}
+
+#[test]
+fn every_figure_in_the_widget_is_followed_by_its_marker() {
+    let bundle = spector();
+    let markup = widget(&bundle);
+    let mut figures = 0;
+    for (open, close) in [
+        ("<span class=\"fig-value\">", "</span> "),
+        ("<strong class=\"total\">", "</strong> arrests "),
+        ("<span class=\"stat-n\">", "</span> "),
+    ] {
+        for (at, _) in markup.match_indices(open) {
+            figures += 1;
+            let rest = &markup[at..];
+            let after = &rest[rest.find(close).unwrap() + close.len()..];
+            assert!(after.starts_with("<button type=\"button\" class=\"cite\" data-cite=\""), "{}", &rest[..80]);
+        }
+    }
+    // Two in the headline, eleven in the panel.
+    assert_eq!(figures, 13);
+    // Every date of the timeline has one too.
+    assert_eq!(count(&markup, "data-cite=\""), figures + bundle.dates.len());
+    for id in ["arrests-all", "countries-all", "announcement", "market-launch"] {
+        let mut pop = String::new();
+        assert!(cite::push_citation_popover(&mut pop, &bundle, id));
+        assert_eq!(render::popover(&bundle, id, false), Some(pop));
+    }
+    assert!(render::popover(&bundle, "firearms-all", true).unwrap().contains("pop-differ"));
+    assert_eq!(render::popover(&bundle, "arrests-gb", true), None);
+    assert_eq!(render::popover(&bundle, "nope", false), None);
+    // The tooltip's figure too, for every country on the map.
+    for code in panel::countries(&bundle) {
+        let tip = render::tooltip(&bundle, &world(), code).unwrap();
+        let fact = bundle.facts.iter().find(|f| f.metric == "arrests" && f.scope.code() == code).unwrap();
+        assert!(
+            tip.contains(&format!("arrest{}</span> <button type=\"button\" class=\"cite\" data-cite=\"{}\"", if fact.value == 1.0 { "" } else { "s" }, fact.id)),
+            "{tip}"
+        );
+    }
+}
+
+#[test]
+fn a_bundle_warning_is_a_note_the_reader_sees() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/sum-mismatch.json")).unwrap();
+    let bundle = parse_json(&text).unwrap();
+    assert_eq!(bundle.warnings.len(), 1);
+    let markup = render::widget_with_bundle_text(&bundle, &world(), Some(&text));
+    assert!(markup.contains(
+        "<div class=\"warn\" role=\"note\"><p><b>Note: </b>the per-country arrests add up to 16, but the operation-wide figure is 12.</p></div>"
+    ), "{markup:.1200}");
+    assert!(markup.find("class=\"warn\"").unwrap() < markup.find("<svg class=\"map\"").unwrap(), "seen before the map");
+    assert!(!widget(&spector()).contains("class=\"warn\""));
+}
+
+#[test]
+fn the_widget_needs_no_inline_style_script_or_handler() {
+    for markup in [widget(&spector()), widget(&parse_json(HOSTILE).unwrap())] {
+        assert!(!markup.contains(" style=") && !markup.contains("<style"));
+        assert!(!markup.to_lowercase().contains("<script"));
+        // No ` onclick=` or the like: an attribute name `on…` right before `=`.
+        let handlers = markup.split(" on").skip(1).filter(|rest| {
+            let name: String = rest.chars().take_while(|c| c.is_ascii_lowercase()).collect();
+            !name.is_empty() && rest[name.len()..].starts_with('=')
+        });
+        assert_eq!(handlers.count(), 0, "no inline handlers");
+        // Links open safely, and only http(s) addresses are links.
+        assert_eq!(count(&markup, "target=\"_blank\""), count(&markup, "target=\"_blank\" rel=\"noopener noreferrer\""));
+        for (at, _) in markup.match_indices("<a ") {
+            let tag = &markup[at..at + markup[at..].find('>').unwrap()];
+            assert!(tag.contains("href=\"https://") || tag.contains("href=\"http://") || tag.contains("href=\"data:"), "{tag}");
+        }
+    }
+}
+
+#[test]
+fn one_stylesheet_holds_the_panel_styles_and_the_wide_layout() {
+    let css = render::STYLE;
+    for rule in [".panel{", ".chip,", ".pop{", ".cite{", ".src-list{", ".tl{", ".dl{", ".warn{", ".tip.pin{pointer-events:auto}"] {
+        assert!(css.contains(rule), "{rule}");
+    }
+    // The widget's width, not the window's, puts the panel beside the map.
+    assert!(css.contains(".sw{") && css.contains("container:widget/inline-size"));
+    assert!(css.contains("@container widget (width>=720px){.main{display:grid"));
+    assert!(!css.contains("@media (min-width"), "no viewport queries for layout");
+    // Interactive targets are at least 24 px.
+    assert!(css.contains(".chip,.back,.cite,.differ,.pop-close{min-width:24px;min-height:24px"));
+    assert!(css.contains(".dl{display:inline-flex;align-items:center;gap:.4em;min-height:32px"));
+    // The JS shell imports style.css itself: nothing lives in another file.
+    assert!(!std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/render/panel.css")).exists());
+}

@@ -69,3 +69,120 @@ fn the_zoom_button_switches_to_europe_and_back() {
     button.click();
     assert_eq!(button.text_content().as_deref(), Some("Zoom to Europe"));
 }
+
+/// A widget in a fresh host, with the `spector-select` details it sends
+/// (the country, or None for null) collected in `events`.
+struct Hosted {
+    root: ShadowRoot,
+    widget: Widget,
+    events: std::rc::Rc<std::cell::RefCell<Vec<Option<String>>>>,
+    _listener: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+fn hosted() -> Hosted {
+    use wasm_bindgen::JsCast;
+    let root = shadow_root();
+    let widget = Widget::mount(&root, None);
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = events.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let detail = e.dyn_ref::<web_sys::CustomEvent>().unwrap().detail();
+        let country = js_sys::Reflect::get(&detail, &"country".into()).unwrap();
+        assert!(e.bubbles() && e.composed());
+        sink.borrow_mut().push(country.as_string());
+    });
+    root.host().add_event_listener_with_callback("spector-select", listener.as_ref().unchecked_ref()).unwrap();
+    Hosted { root, widget, events, _listener: listener }
+}
+
+fn text(root: &ShadowRoot, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap().text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn select_switches_the_panel_map_and_tooltip_and_tells_the_host() {
+    let h = hosted();
+    assert_eq!(h.widget.selected(), None);
+    assert_eq!(count(&h.root, ".panel[data-scope=ALL]"), 1);
+    h.widget.select("US");
+    assert_eq!(h.widget.selected().as_deref(), Some("US"));
+    assert_eq!(count(&h.root, ".panel[data-scope=US]"), 1);
+    let panel = text(&h.root, ".panel");
+    for figure in ["153 people", "104 firearms", "more than 200,000 pills"] {
+        assert!(panel.contains(figure), "{figure} in {panel}");
+    }
+    assert!(!panel.contains("288 people"));
+    assert_eq!(count(&h.root, "path.on[data-c=US][aria-pressed=true]"), 1);
+    assert_eq!(count(&h.root, ".chip[data-c=US][aria-pressed=true]"), 1);
+    assert_eq!(count(&h.root, ".tip.pin:not([hidden]) .cite[data-cite=arrests-us]"), 1);
+    assert_eq!(*h.events.borrow(), vec![Some("US".to_string())]);
+
+    // The same selection again changes nothing and says nothing; an
+    // unknown code is ignored; lower case is fine.
+    h.widget.select("US");
+    h.widget.select("XX");
+    h.widget.select("de");
+    assert_eq!(h.widget.selected().as_deref(), Some("DE"));
+    assert!(text(&h.root, ".panel").contains("52 people"));
+    h.widget.select("");
+    assert_eq!(h.widget.selected(), None);
+    assert_eq!(count(&h.root, ".panel[data-scope=ALL]"), 1);
+    assert_eq!(count(&h.root, "path.on[aria-pressed=true]"), 0);
+    assert_eq!(*h.events.borrow(), vec![Some("US".to_string()), Some("DE".to_string()), None]);
+}
+
+#[wasm_bindgen_test]
+fn chips_and_the_back_button_select_as_the_map_does() {
+    use wasm_bindgen::JsCast;
+    let h = hosted();
+    let click = |selector: &str| {
+        let e: web_sys::HtmlElement = h.root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+        e.click();
+    };
+    click(".chip[data-c=PL]");
+    assert_eq!(h.widget.selected().as_deref(), Some("PL"));
+    assert!(text(&h.root, ".panel").contains("No source gives seizure figures for Poland."));
+    assert_eq!(count(&h.root, "path.on[data-c=PL][aria-pressed=true]"), 1);
+    click(".panel button.back");
+    assert_eq!(h.widget.selected(), None);
+    assert_eq!(*h.events.borrow(), vec![Some("PL".to_string()), None]);
+}
+
+#[wasm_bindgen_test]
+fn a_marker_opens_one_popover_and_its_close_button_closes_it() {
+    use wasm_bindgen::JsCast;
+    let h = hosted();
+    let button = |selector: &str| -> web_sys::HtmlElement {
+        h.root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap()
+    };
+    let marker = button(".panel [data-fact=firearms-all] > .cite");
+    marker.click();
+    assert_eq!(count(&h.root, ".pop-slot .pop-cite[data-for=firearms-all]"), 1);
+    assert_eq!(marker.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(text(&h.root, ".pop").contains("the seizure of 117 firearms"));
+    // Focus moved into the popover.
+    assert!(h.root.active_element().unwrap().has_attribute("data-close"));
+    button(".panel .differ[data-differ=firearms-all]").click();
+    assert_eq!(count(&h.root, ".pop"), 1);
+    assert_eq!(count(&h.root, ".pop-differ[data-for=firearms-all] .claim-value"), 2);
+    assert_eq!(marker.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let differ = button(".panel .differ[data-differ=firearms-all]");
+    button(".pop [data-close]").click();
+    assert_eq!(count(&h.root, ".pop"), 0);
+    assert_eq!(differ.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(h.root.active_element().unwrap().get_attribute("data-differ").as_deref(), Some("firearms-all"));
+    // No selection change on the way.
+    assert!(h.events.borrow().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn set_view_switches_between_world_and_europe() {
+    let h = hosted();
+    let wrap = h.root.query_selector(".map-wrap").unwrap().unwrap();
+    h.widget.set_view("europe");
+    assert_eq!(wrap.get_attribute("data-view").as_deref(), Some("e"));
+    h.widget.set_view("nowhere");
+    assert_eq!(wrap.get_attribute("data-view").as_deref(), Some("e"));
+    h.widget.set_view("world");
+    assert_eq!(text(&h.root, "button.zoom"), "Zoom to Europe");
+}

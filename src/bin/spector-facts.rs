@@ -1,5 +1,6 @@
-//! `spector-facts`: check a facts bundle, or export its figures as CSV or
-//! JSON for a newsroom's spreadsheet.
+//! `spector-facts`: check a facts bundle, export its figures as CSV or
+//! JSON for a newsroom's spreadsheet, or render the static version of the
+//! widget (HTML fallback, SVG map, PNG share image).
 //!
 //! Exit status: 0 done (warnings included), 1 the bundle is invalid, 2 a
 //! usage error or a file that cannot be read or written.
@@ -19,27 +20,43 @@ fn main() {}
 mod cli {
     use spector_widget::export;
     use spector_widget::facts::{self, Bundle, BundleError};
+    use spector_widget::geo::World;
+    use spector_widget::static_page;
     use std::ffi::OsString;
-    use std::io::Write;
+    use std::io::{IsTerminal, Write};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
     const USAGE: &str = "\
-spector-facts: check a facts bundle or export its figures
+spector-facts: check a facts bundle, export its figures, or render it
 
 Usage:
   spector-facts check FILE
   spector-facts export FILE [--format csv|json] [-o PATH]
+  spector-facts render FILE [--format html|svg|png] [--lang L] [--width W]
+                            [--page] [-o PATH]
   spector-facts --help
 
 Commands:
   check     Validate FILE; print a summary, or every error with its JSON path.
   export    Write one row per figure as CSV (default) or JSON to stdout,
             or to PATH with -o.
+  render    Write the static version of the widget, made by the same Rust
+            renderer: html (default) is fallback content to paste inside
+            <spector-widget>...</spector-widget> for readers without
+            JavaScript; svg is the map alone as a standalone file; png is
+            that SVG as a share image, drawn with the bundled font.
 
 Options:
-  -f, --format csv|json   Export format (default csv).
-  -o, --output PATH       Write the export to PATH instead of stdout.
+  -f, --format FORMAT     export: csv (default) or json;
+                          render: html (default), svg or png.
+  -o, --output PATH       Write to PATH instead of stdout.
+      --lang L            render: language (only en so far; others fall back
+                          to English with a note).
+      --width W           render: width in px (default 640 for html and svg,
+                          1200 for png; 160 to 4096).
+      --page              render --format html: a complete HTML5 document
+                          instead of a fragment.
   -h, --help              Print this help.
 
 Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
@@ -52,13 +69,31 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         Json,
     }
 
-    /// What the command line asks for. A `render` command would be one more
-    /// variant here, one more arm in `parse_args` and in `main`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum RenderFormat {
+        Html,
+        Svg,
+        Png,
+    }
+
+    /// What `render` is asked for.
+    #[derive(Debug)]
+    struct RenderArgs {
+        file: PathBuf,
+        format: RenderFormat,
+        lang: String,
+        width: u32,
+        page: bool,
+        output: Option<PathBuf>,
+    }
+
+    /// What the command line asks for.
     #[derive(Debug)]
     enum Command {
         Help,
         Check { file: PathBuf },
         Export { file: PathBuf, format: Format, output: Option<PathBuf> },
+        Render(RenderArgs),
     }
 
     /// A failure, with the exit status it leads to.
@@ -74,6 +109,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             Ok(Command::Help) => write_stdout(USAGE.as_bytes()),
             Ok(Command::Check { file }) => check(&file),
             Ok(Command::Export { file, format, output }) => export(&file, format, output.as_deref()),
+            Ok(Command::Render(args)) => render(&args),
             Err(message) => Err(Failure::Usage(message)),
         };
         match result {
@@ -94,7 +130,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     fn parse_args(args: &[OsString]) -> Result<Command, String> {
         let mut rest = args.iter();
         let Some(command) = rest.next() else {
-            return Err("missing command (check or export)".to_owned());
+            return Err("missing command (check, export or render)".to_owned());
         };
         let command = command.to_string_lossy();
         match command.as_ref() {
@@ -155,8 +191,101 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                 let file = file.ok_or_else(|| "export: missing FILE".to_owned())?;
                 Ok(Command::Export { file, format: format.unwrap_or(Format::Csv), output })
             }
-            other => Err(format!("unknown command \"{other}\", expected check or export")),
+            "render" => parse_render(rest),
+            other => Err(format!("unknown command \"{other}\", expected check, export or render")),
         }
+    }
+
+    fn parse_render<'a>(mut rest: impl Iterator<Item = &'a OsString>) -> Result<Command, String> {
+        let mut file = None;
+        let mut format = None;
+        let mut lang = None;
+        let mut width = None;
+        let mut page = false;
+        let mut output = None;
+        while let Some(arg) = rest.next() {
+            let text = arg.to_str().unwrap_or("");
+            let (name, inline) = match text.split_once('=') {
+                Some((name, value)) if name.starts_with("--") => (name, Some(OsString::from(value))),
+                _ => (text, None),
+            };
+            match name {
+                "-h" | "--help" => return Ok(Command::Help),
+                "-f" | "--format" => {
+                    let value = option_value(name, inline, &mut rest)?;
+                    let parsed = match value.to_str() {
+                        Some("html") => RenderFormat::Html,
+                        Some("svg") => RenderFormat::Svg,
+                        Some("png") => RenderFormat::Png,
+                        _ => {
+                            return Err(format!(
+                                "unknown format \"{}\", expected html, svg or png",
+                                value.to_string_lossy()
+                            ))
+                        }
+                    };
+                    if format.replace(parsed).is_some() {
+                        return Err(format!("render: {name} given twice"));
+                    }
+                }
+                "--lang" => {
+                    let value = option_value(name, inline, &mut rest)?;
+                    let value = value.to_str().map(str::trim).unwrap_or("").to_owned();
+                    if value.is_empty() {
+                        return Err(format!("render: {name} needs a language tag, e.g. en"));
+                    }
+                    if lang.replace(value).is_some() {
+                        return Err(format!("render: {name} given twice"));
+                    }
+                }
+                "--width" => {
+                    let value = option_value(name, inline, &mut rest)?;
+                    let parsed = value
+                        .to_str()
+                        .and_then(|v| v.parse::<u32>().ok())
+                        .filter(|w| (static_page::MIN_WIDTH..=static_page::MAX_WIDTH).contains(w))
+                        .ok_or_else(|| {
+                            format!(
+                                "render: {name} must be a whole number of px from {} to {}, not \"{}\"",
+                                static_page::MIN_WIDTH,
+                                static_page::MAX_WIDTH,
+                                value.to_string_lossy()
+                            )
+                        })?;
+                    if width.replace(parsed).is_some() {
+                        return Err(format!("render: {name} given twice"));
+                    }
+                }
+                "--page" => {
+                    if inline.is_some() {
+                        return Err("render: --page takes no value".to_owned());
+                    }
+                    page = true;
+                }
+                "-o" | "--output" => {
+                    let value = option_value(name, inline, &mut rest)?;
+                    if value.is_empty() {
+                        return Err(format!("render: {name} needs a path"));
+                    }
+                    if output.replace(PathBuf::from(value)).is_some() {
+                        return Err(format!("render: {name} given twice"));
+                    }
+                }
+                s if is_option(s) => return Err(unknown_option(s)),
+                _ => set_file(&mut file, arg)?,
+            }
+        }
+        let file = file.ok_or_else(|| "render: missing FILE".to_owned())?;
+        let format = format.unwrap_or(RenderFormat::Html);
+        if page && format != RenderFormat::Html {
+            return Err("render: --page goes with --format html only".to_owned());
+        }
+        let width = width.unwrap_or(match format {
+            RenderFormat::Png => static_page::DEFAULT_PNG_WIDTH,
+            RenderFormat::Html | RenderFormat::Svg => static_page::DEFAULT_WIDTH,
+        });
+        let lang = lang.unwrap_or_else(|| "en".to_owned());
+        Ok(Command::Render(RenderArgs { file, format, lang, width, page, output }))
     }
 
     /// `-` alone is not an option, but nothing here reads stdin either, so
@@ -251,6 +380,69 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             Some(path) => std::fs::write(path, text)
                 .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display()))),
             None => write_stdout(text.as_bytes()),
+        }
+    }
+
+    /// The static version: HTML, SVG or PNG, to stdout or a file. Warnings
+    /// and notes go to stderr.
+    fn render(args: &RenderArgs) -> Result<(), Failure> {
+        let bundle = load(&args.file)?;
+        for warning in &bundle.warnings {
+            eprint!("{}", warning_line(&args.file, warning));
+        }
+        let primary = args.lang.split(['-', '_']).next().unwrap_or("");
+        if !primary.eq_ignore_ascii_case("en") {
+            eprintln!(
+                "spector-facts: note: no translation for \"{}\" yet (translations come later); rendering in English",
+                args.lang
+            );
+        }
+        let world = World::embedded().map_err(|e| Failure::Io(format!("cannot decode the embedded map: {e:?}")))?;
+        let bytes = match (args.format, args.page) {
+            (RenderFormat::Html, false) => static_page::html_fragment(&bundle, &world, args.width).into_bytes(),
+            (RenderFormat::Html, true) => static_page::html_page(&bundle, &world, args.width).into_bytes(),
+            (RenderFormat::Svg, _) => static_page::svg_document(&bundle, &world, args.width).into_bytes(),
+            (RenderFormat::Png, _) => {
+                if args.output.is_none() && std::io::stdout().is_terminal() {
+                    return Err(Failure::Usage("render: a PNG is not for a terminal; give -o PATH or redirect".to_owned()));
+                }
+                let svg = static_page::svg_document(&bundle, &world, args.width);
+                png::rasterize(&svg).map_err(|e| Failure::Io(format!("cannot draw the PNG: {e}")))?
+            }
+        };
+        match &args.output {
+            Some(path) => std::fs::write(path, bytes)
+                .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display()))),
+            None => write_stdout(&bytes),
+        }
+    }
+
+    /// SVG to PNG with resvg, text drawn only with the fonts compiled in
+    /// (never the machine's), so the image is the same everywhere.
+    mod png {
+        use resvg::{tiny_skia, usvg};
+        use std::sync::Arc;
+
+        static REGULAR: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
+        static BOLD: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Bold.ttf");
+
+        pub fn rasterize(svg: &str) -> Result<Vec<u8>, String> {
+            let mut fonts = usvg::fontdb::Database::new();
+            fonts.load_font_source(usvg::fontdb::Source::Binary(Arc::new(REGULAR)));
+            fonts.load_font_source(usvg::fontdb::Source::Binary(Arc::new(BOLD)));
+            let family = spector_widget::static_page::FONT_FAMILY;
+            fonts.set_sans_serif_family(family);
+            fonts.set_serif_family(family);
+            fonts.set_monospace_family(family);
+            fonts.set_cursive_family(family);
+            fonts.set_fantasy_family(family);
+            let options = usvg::Options { font_family: family.to_owned(), fontdb: Arc::new(fonts), ..usvg::Options::default() };
+            let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
+            let size = tree.size().to_int_size();
+            let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+                .ok_or_else(|| format!("cannot make a {}×{} image", size.width(), size.height()))?;
+            resvg::render(&tree, tiny_skia::Transform::identity(), &mut pixmap.as_mut());
+            pixmap.encode_png().map_err(|e| e.to_string())
         }
     }
 

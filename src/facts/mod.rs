@@ -12,6 +12,78 @@ pub use error::{BundleError, BundleErrors, ErrorKind};
 pub use model::*;
 pub use validate::validate;
 
+/// The largest bundle text read, in bytes (2 MB; the shipped bundle is
+/// 18 KB). Checked before any parsing, so a huge file costs nothing.
+pub const MAX_BYTES: usize = 2_000_000;
+
+/// The deepest nesting of arrays and objects read. A valid bundle nests 8
+/// levels; the cap keeps recursive parsers (serde, the browser's object
+/// walk) far from a stack overflow.
+pub const MAX_DEPTH: usize = 32;
+
+/// The longest single text, in characters (a quote, a title, an id, ...).
+pub const MAX_STRING_CHARS: usize = 10_000;
+
+/// The most entries in any one list (sources, facts, dates, citations,
+/// claims).
+pub const MAX_ITEMS: usize = 1_000;
+
+/// The largest value a figure may have (10^15): beyond this, f64 no longer
+/// holds every whole number and no operation has counted that much.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// The checks made on bundle text before it is parsed, the same for the
+/// native parser (`parse_json`) and the browser's `JSON.parse`: the size
+/// cap, no byte-order mark, and the nesting depth cap, found by one scan of
+/// the brackets outside strings. The string-length and list-length caps
+/// need the parsed shape and are checked by `validate`.
+pub fn check_limits(text: &str) -> Result<(), BundleErrors> {
+    let fail = |kind| Err(BundleErrors(vec![BundleError::new("", kind)]));
+    if text.len() > MAX_BYTES {
+        return fail(ErrorKind::TooLarge { bytes: text.len(), limit: MAX_BYTES });
+    }
+    if text.starts_with('\u{FEFF}') {
+        return fail(ErrorKind::ByteOrderMark);
+    }
+    if let Some(at) = too_deep(text.as_bytes(), MAX_DEPTH) {
+        let before = text.as_bytes().get(..at).unwrap_or_default();
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1) + 1;
+        return fail(ErrorKind::TooDeep { limit: MAX_DEPTH, line, column });
+    }
+    Ok(())
+}
+
+/// The byte offset of the first `[` or `{` that opens level `limit + 1`,
+/// counting only brackets outside strings (escapes included).
+fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The SpecTor bundle that ships inside the widget.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/spector.json");
 
@@ -39,9 +111,11 @@ where
     }
 }
 
-/// Parses and validates bundle text (native builds: the CLI and tests).
+/// Checks the limits, then parses and validates bundle text (native builds:
+/// the CLI and tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
+    check_limits(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let result = from_deserializer(&mut de, |e: &serde_json::Error| {
         matches!(e.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof)

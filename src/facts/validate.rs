@@ -5,6 +5,31 @@ use super::country_codes::is_country_code;
 use super::error::{BundleError, BundleErrors, ErrorKind};
 use super::model::*;
 use super::raw::*;
+use super::{MAX_ITEMS, MAX_STRING_CHARS, MAX_VALUE};
+
+/// Units that count whole things, so their values must be whole numbers.
+const WHOLE_UNITS: [&str; 4] = ["people", "firearms", "pills", "countries"];
+
+/// Source ids, sorted, for finding a citation's source in O(log n): a
+/// bundle at the limits has 1,000 sources and tens of thousands of
+/// citations.
+struct SourceIndex<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> SourceIndex<'a> {
+    fn new(sources: &'a [RawSource]) -> Self {
+        let mut ids: Vec<(&str, usize)> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        // Stable, so of two sources with one id (an error anyway) the first
+        // sorts first.
+        ids.sort_by(|a, b| a.0.cmp(b.0));
+        SourceIndex(ids)
+    }
+
+    /// The index in `sources` of the source with this id.
+    fn find(&self, id: &str) -> Option<usize> {
+        let at = self.0.partition_point(|(k, _)| *k < id);
+        self.0.get(at).filter(|(k, _)| *k == id).map(|(_, i)| *i)
+    }
+}
 
 /// Collects problems while walking the bundle, each under its path.
 struct Checker {
@@ -16,42 +41,81 @@ impl Checker {
         self.errors.push(BundleError::new(path, kind));
     }
 
+    /// Every text in a bundle: not too long, no control characters other
+    /// than tab and line breaks (they would break the widget's markup as
+    /// XML and could drive a terminal showing an error).
+    fn text(&mut self, path: &str, text: &str) {
+        if text.len() > MAX_STRING_CHARS {
+            let chars = text.chars().count();
+            if chars > MAX_STRING_CHARS {
+                self.err(path.to_owned(), ErrorKind::TooLong { chars, limit: MAX_STRING_CHARS });
+            }
+        }
+        if let Some(c) = text.chars().find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+            self.err(path.to_owned(), ErrorKind::ControlCharacter(c));
+        }
+    }
+
+    fn opt_text(&mut self, path: &str, text: &Option<String>) {
+        if let Some(text) = text {
+            self.text(path, text);
+        }
+    }
+
     fn non_empty(&mut self, path: String, text: &str) {
+        self.text(&path, text);
         if text.trim().is_empty() {
             self.err(path, ErrorKind::Empty);
         }
     }
 
+    /// A list's length against `MAX_ITEMS`.
+    fn list<T>(&mut self, path: &str, items: &[T]) {
+        if items.len() > MAX_ITEMS {
+            self.err(path.to_owned(), ErrorKind::TooMany { items: items.len(), limit: MAX_ITEMS });
+        }
+    }
+
     fn date(&mut self, path: String, text: &str) {
+        self.text(&path, text);
         if !is_date(text) {
             self.err(path, ErrorKind::BadDate(text.to_owned()));
         }
     }
 
     fn qualifier(&mut self, path: String, text: &str) -> Qualifier {
+        self.text(&path, text);
         Qualifier::parse(text).unwrap_or_else(|| {
             self.err(path, ErrorKind::UnknownQualifier(text.to_owned()));
             Qualifier::Exact
         })
     }
 
-    fn number(&mut self, path: String, value: f64) {
+    /// A figure's value (or a claimed one): finite, not negative, at most
+    /// `MAX_VALUE`, and whole when `unit` counts whole things.
+    fn number(&mut self, path: String, value: f64, unit: &str) {
         if !value.is_finite() {
             self.err(path, ErrorKind::NotFinite);
         } else if value < 0.0 {
             self.err(path, ErrorKind::Negative);
+        } else if value > MAX_VALUE {
+            self.err(path, ErrorKind::TooBig);
+        } else if value.fract() != 0.0 && WHOLE_UNITS.contains(&unit) {
+            self.err(path, ErrorKind::NotWhole(unit.to_owned()));
         }
     }
 
-    fn citations(&mut self, path: &str, raw: &[RawCitation], sources: &[RawSource]) -> Vec<Citation> {
+    fn citations(&mut self, path: &str, raw: &[RawCitation], sources: &SourceIndex<'_>) -> Vec<Citation> {
         if raw.is_empty() {
             self.err(join(path, "citations"), ErrorKind::NoCitation);
         }
+        self.list(&join(path, "citations"), raw);
         let mut out = Vec::with_capacity(raw.len());
         for (i, c) in raw.iter().enumerate() {
             let at = index(&join(path, "citations"), i);
             self.non_empty(join(&at, "quote"), &c.quote);
-            match sources.iter().position(|s| s.id == c.source) {
+            self.text(&join(&at, "source"), &c.source);
+            match sources.find(&c.source) {
                 Some(source) => out.push(Citation { source, quote: c.quote.clone() }),
                 None => self.err(join(&at, "source"), ErrorKind::UnknownSource(c.source.clone())),
             }
@@ -63,8 +127,9 @@ impl Checker {
         &mut self,
         path: &str,
         raw: &Option<RawDisagreement>,
-        sources: &[RawSource],
+        sources: &SourceIndex<'_>,
         about_dates: bool,
+        unit: &str,
     ) -> Option<Disagreement> {
         let raw = raw.as_ref()?;
         let path = join(path, "disagreement");
@@ -72,12 +137,13 @@ impl Checker {
         if raw.claims.is_empty() {
             self.err(join(&path, "claims"), ErrorKind::NoClaims);
         }
+        self.list(&join(&path, "claims"), &raw.claims);
         let mut claims = Vec::with_capacity(raw.claims.len());
         for (i, c) in raw.claims.iter().enumerate() {
             let at = index(&join(&path, "claims"), i);
             let value = match (c.value, &c.date, about_dates) {
                 (Some(v), None, false) => {
-                    self.number(join(&at, "value"), v);
+                    self.number(join(&at, "value"), v, unit);
                     ClaimValue::Number(v)
                 }
                 (None, Some(d), true) => {
@@ -110,8 +176,22 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
 
     let op = &raw.operation;
     c.non_empty("operation.id".into(), &op.id);
+    if !op.id.trim().is_empty() && !is_id(&op.id) {
+        c.err("operation.id".into(), ErrorKind::BadId(op.id.clone()));
+    }
     c.non_empty("operation.name".into(), &op.name);
+    c.text("operation.summary", &op.summary);
     c.date("operation.announced".into(), &op.announced);
+
+    if raw.sources.is_empty() {
+        c.err("sources".into(), ErrorKind::NoSources);
+    }
+    if raw.facts.is_empty() {
+        c.err("facts".into(), ErrorKind::NoFacts);
+    }
+    c.list("sources", &raw.sources);
+    c.list("facts", &raw.facts);
+    c.list("dates", &raw.dates);
 
     let mut ids: Vec<&str> = Vec::new();
     let mut sources = Vec::with_capacity(raw.sources.len());
@@ -121,6 +201,10 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         c.non_empty(join(&at, "publisher"), &s.publisher);
         c.non_empty(join(&at, "title"), &s.title);
         c.date(join(&at, "date"), &s.date);
+        c.opt_text(&join(&at, "url"), &s.url);
+        c.opt_text(&join(&at, "seed"), &s.seed);
+        c.opt_text(&join(&at, "lang"), &s.lang);
+        c.text(&join(&at, "kind"), &s.kind);
         if let Some(url) = &s.url {
             if !is_http_url(url) {
                 c.err(join(&at, "url"), ErrorKind::NotHttpUrl(url.clone()));
@@ -147,13 +231,16 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         });
     }
 
+    let by_id = SourceIndex::new(&raw.sources);
     let mut facts = Vec::with_capacity(raw.facts.len());
     for (i, f) in raw.facts.iter().enumerate() {
         let at = index("facts", i);
         unique(&mut c, &mut ids, &at, &f.id);
         c.non_empty(join(&at, "metric"), &f.metric);
         c.non_empty(join(&at, "unit"), &f.unit);
-        c.number(join(&at, "value"), f.value);
+        c.number(join(&at, "value"), f.value, &f.unit);
+        c.text(&join(&at, "scope"), &f.scope);
+        c.opt_text(&join(&at, "label"), &f.label);
         let scope = if f.scope == "ALL" {
             Scope::All
         } else {
@@ -163,8 +250,8 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
             Scope::Country(f.scope.clone())
         };
         let qualifier = c.qualifier(join(&at, "qualifier"), &f.qualifier);
-        let citations = c.citations(&at, &f.citations, &raw.sources);
-        let disagreement = c.disagreement(&at, &f.disagreement, &raw.sources, false);
+        let citations = c.citations(&at, &f.citations, &by_id);
+        let disagreement = c.disagreement(&at, &f.disagreement, &by_id, false, &f.unit);
         facts.push(Fact {
             id: f.id.clone(),
             metric: f.metric.clone(),
@@ -184,8 +271,9 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         unique(&mut c, &mut ids, &at, &d.id);
         c.non_empty(join(&at, "event"), &d.event);
         c.date(join(&at, "date"), &d.date);
-        let citations = c.citations(&at, &d.citations, &raw.sources);
-        let disagreement = c.disagreement(&at, &d.disagreement, &raw.sources, true);
+        c.opt_text(&join(&at, "label"), &d.label);
+        let citations = c.citations(&at, &d.citations, &by_id);
+        let disagreement = c.disagreement(&at, &d.disagreement, &by_id, true, "");
         dates.push(DateEntry {
             id: d.id.clone(),
             event: d.event.clone(),
@@ -246,8 +334,11 @@ fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
 
 fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {
     let path = join(at, "id");
+    c.text(&path, id);
     if id.trim().is_empty() {
         c.err(path, ErrorKind::Empty);
+    } else if !is_id(id) {
+        c.err(path, ErrorKind::BadId(id.to_owned()));
     } else if ids.contains(&id) {
         c.err(path, ErrorKind::DuplicateId(id.to_owned()));
     } else {
@@ -272,6 +363,12 @@ fn index(path: &str, i: usize) -> String {
     crate::text::push_uint(&mut out, i as u64);
     out.push(']');
     out
+}
+
+/// An id: ASCII letters, digits, `-`, `_` and `.`, so it can stand in an
+/// attribute, a file name or a CSV cell as it is.
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.

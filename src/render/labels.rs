@@ -33,6 +33,11 @@ pub const REPORTING: &str = "reporting";
 pub const CLOSE: &str = "Close";
 pub const LIST_SEPARATOR: &str = "; ";
 pub const NAME_SEPARATOR: &str = ": ";
+pub const GET_THE_DATA: &str = "Get the data";
+pub const DOWNLOAD_CSV: &str = "Figures as CSV";
+pub const DOWNLOAD_JSON: &str = "Facts bundle as JSON";
+/// Before a bundle warning shown to readers.
+pub const NOTE: &str = "Note: ";
 
 const MONTHS: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

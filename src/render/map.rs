@@ -306,8 +306,9 @@ fn push_annotations(out: &mut String, bundle: &Bundle, symbols: &[Symbol<'_>], v
     out.push_str("</g>");
 }
 
-/// The hover text for a country: its name and its arrests, or nothing for
-/// a country without a figure.
+/// The hover text for a country: its name and its arrests with their
+/// citation marker (clickable once the tooltip is pinned), or nothing for a
+/// country without a figure.
 pub fn push_tooltip(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str) -> bool {
     let Some(fact) = bundle.for_country(MAP_METRIC, code) else {
         return false;
@@ -318,7 +319,8 @@ pub fn push_tooltip(out: &mut String, bundle: &Bundle, world: &World<'_>, code: 
     out.push_str(super::format::qualifier_prefix(fact.qualifier));
     push_number(out, fact.value);
     out.push_str(if fact.value == 1.0 { " arrest" } else { " arrests" });
-    out.push_str("</span>");
+    out.push_str("</span> ");
+    super::cite::push_item_marker(out, bundle, super::cite::Item::Fact(fact));
     true
 }
 

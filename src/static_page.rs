@@ -1,0 +1,738 @@
+//! The static version of the widget, for readers without JavaScript (or
+//! where a strict CSP forbids WebAssembly) and for share images: the same
+//! bundle, map geometry, symbols, legend and label layout as the widget,
+//! written as plain markup that needs no script and no stylesheet.
+//!
+//! - [`svg_document`]: the map alone as a standalone SVG file, with the
+//!   title, the total and the credits as SVG text (the CLI rasterizes it to
+//!   PNG with the bundled Liberation Sans).
+//! - [`html_fragment`]: light-DOM fallback content for
+//!   `<spector-widget>…</spector-widget>`: heading, summary, the map as
+//!   inline SVG, every figure in a `<table>`, disagreements, key dates and
+//!   the numbered sources with their quotes. When the widget starts, its
+//!   shadow root (which has no `<slot>`) hides it.
+//! - [`html_page`]: that fragment in a complete HTML5 document.
+//!
+//! Colours and stroke widths are those of `render::STYLE`, written as SVG
+//! presentation attributes (`fill=`, `stroke=`), so the map looks right
+//! with no stylesheet at all and needs no `style-src` allowance. Only the
+//! world view and the one label bucket matching the width are written.
+//!
+//! Pure string building, but native only: the browser has the live widget,
+//! and leaving this out of the wasm32 build keeps the module's bytes out of
+//! `pkg/embed.js` for certain. Bundle text is always escaped; only http(s)
+//! addresses become links.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use crate::facts::{Bundle, ClaimValue, Disagreement, Fact, Scope, SourceKind};
+use crate::geo::World;
+use crate::render::cite::{self, Item};
+use crate::render::format::{push_number, push_qualified};
+use crate::render::layout::{self, BUCKETS};
+use crate::render::map::{self, MAP_METRIC};
+use crate::render::view::{self, View, ViewKind};
+use crate::render::{labels, panel, timeline};
+use crate::text::{push_escaped, push_fixed, push_uint};
+
+/// The default width of the HTML and SVG output, in CSS px.
+pub const DEFAULT_WIDTH: u32 = 640;
+/// The default width of a PNG share image, in pixels.
+pub const DEFAULT_PNG_WIDTH: u32 = 1200;
+/// The narrowest and widest accepted `width`.
+pub const MIN_WIDTH: u32 = 160;
+pub const MAX_WIDTH: u32 = 4096;
+
+/// The family the standalone SVG names first; the CLI bundles it
+/// (`assets/fonts/`), so a PNG looks the same on every machine.
+pub const FONT_FAMILY: &str = "Liberation Sans";
+
+/// The layout is computed for a width between these (CSS px) and scaled
+/// to the requested width, so a 1200 px share image reads like the widget
+/// at 640 px on a high-density screen, not like a wall of tiny text.
+const MIN_LAYOUT: f64 = 320.0;
+const MAX_LAYOUT: f64 = 640.0;
+
+const SVG_FONTS: &str = "'Liberation Sans', Arial, Helvetica, sans-serif";
+const HTML_FONTS: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+// Colours from style.css.
+const INK: &str = "#1d1d1b";
+const MUTED: &str = "#5a5a55";
+const LAND: &str = "#ecebe7";
+const MARKED: &str = "#f3b98a";
+const MARKED_EDGE: &str = "#9a4a10";
+const SYMBOL: &str = "#c25100";
+const LEGEND_EDGE: &str = "#b5b3ad";
+
+// English words only this static version uses (to move into
+// render/labels.rs with the next translation pass).
+const MAP_NAME: &str = "Map of arrests by country";
+const TABLE_CAPTION: &str = "Every figure, where it applies and who states it";
+const COL_FIGURE: &str = "Figure";
+const COL_VALUE: &str = "Value";
+const COL_WHERE: &str = "Where";
+const COL_SOURCES: &str = "Sources";
+const KEY_DATES: &str = "Key dates";
+const PART_OF: &str = "part of ";
+const SOURCES_DIFFER_NOTE: &str = "Sources differ: ";
+const CITED_FOR: &str = ", cited for ";
+const MAP_CREDIT: &str = "Map data: Natural Earth.";
+
+/// The width the layout is computed for, in CSS px.
+fn layout_width(width: u32) -> f64 {
+    f64::from(width.clamp(MIN_WIDTH, MAX_WIDTH)).clamp(MIN_LAYOUT, MAX_LAYOUT)
+}
+
+/// The label bucket the widget's container queries pick for a map this
+/// wide: the last one whose minimum width it reaches.
+fn bucket_for(width: f64) -> usize {
+    BUCKETS.iter().rposition(|min| width >= *min).unwrap_or(0)
+}
+
+/// Per-country arrests, for the SVG's description: "Germany: 52 arrests;
+/// …" in the map's (largest first) order.
+fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>) {
+    for (i, s) in map::symbols(bundle, world).iter().enumerate() {
+        if i > 0 {
+            out.push_str(labels::LIST_SEPARATOR);
+        }
+        map::push_accessible_name(out, bundle, world, s.code);
+    }
+    out.push('.');
+}
+
+/// The map's layers, in grid units of `view`: quiet land, the operation's
+/// countries, the symbols, then the legend and the value labels of one
+/// bucket. `px` is one layout pixel in grid units (for stroke widths).
+fn push_map_layers(out: &mut String, bundle: &Bundle, world: &World<'_>, view: &View, px: f64, bucket: usize) {
+    let stroke = |out: &mut String, w: f64| {
+        out.push_str("\" stroke-width=\"");
+        push_fixed(out, w * px, 2);
+    };
+
+    out.push_str("<g fill=\"");
+    out.push_str(LAND);
+    out.push_str("\" stroke=\"#fff");
+    stroke(out, 0.8);
+    out.push_str("\" stroke-linejoin=\"round\">");
+    for country in world.countries() {
+        if bundle.for_country(MAP_METRIC, country.code()).is_none() {
+            out.push_str("<path d=\"");
+            country.write_path_data(out);
+            out.push_str("\"/>");
+        }
+    }
+    out.push_str("</g><g fill=\"");
+    out.push_str(MARKED);
+    out.push_str("\" stroke=\"");
+    out.push_str(MARKED_EDGE);
+    stroke(out, 1.0);
+    out.push_str("\" stroke-linejoin=\"round\">");
+    for country in world.countries() {
+        if bundle.for_country(MAP_METRIC, country.code()).is_some() {
+            out.push_str("<path d=\"");
+            country.write_path_data(out);
+            out.push_str("\"/>");
+        }
+    }
+    out.push_str("</g>");
+
+    let symbols = map::symbols_in(bundle, world, view, ViewKind::World);
+    out.push_str("<g fill=\"");
+    out.push_str(SYMBOL);
+    out.push_str("\" stroke=\"");
+    out.push_str(INK);
+    stroke(out, 1.0);
+    out.push_str("\">");
+    for s in &symbols {
+        push_circle(out, s.x, s.y, s.r);
+    }
+    out.push_str("</g>");
+
+    let font = layout::font_units(view, bucket);
+    let (legend, labels) = map::annotations(bundle, &symbols, view, ViewKind::World, bucket);
+    // Text is centred on its point as `dominant-baseline: central` does in
+    // the widget, by moving the baseline down 0.35 em (renderers differ on
+    // dominant-baseline; all agree on y).
+    let drop = font * 0.35;
+    out.push_str("<g font-size=\"");
+    push_fixed(out, font, 1);
+    out.push_str("\" font-weight=\"700\" text-anchor=\"middle\" fill=\"");
+    out.push_str(INK);
+    out.push_str("\" stroke=\"#fff\" stroke-width=\"");
+    push_fixed(out, font * 0.22, 1);
+    out.push_str("\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
+    if let Some(l) = legend {
+        out.push_str("<rect x=\"");
+        push_fixed(out, l.rect.x0, 1);
+        out.push_str("\" y=\"");
+        push_fixed(out, l.rect.y0, 1);
+        out.push_str("\" width=\"");
+        push_fixed(out, l.rect.x1 - l.rect.x0, 1);
+        out.push_str("\" height=\"");
+        push_fixed(out, l.rect.y1 - l.rect.y0, 1);
+        out.push_str("\" rx=\"");
+        push_fixed(out, font * 0.3, 1);
+        out.push_str("\" fill=\"#fff\" fill-opacity=\"0.88\" stroke=\"");
+        out.push_str(LEGEND_EDGE);
+        stroke(out, 1.0);
+        out.push_str("\"/><g fill=\"none\" stroke=\"");
+        out.push_str(INK);
+        stroke(out, 1.2);
+        out.push_str("\">");
+        for item in &l.items {
+            push_circle(out, item.cx, item.cy, item.r);
+        }
+        out.push_str("</g><text x=\"");
+        push_fixed(out, l.caption.0, 1);
+        out.push_str("\" y=\"");
+        push_fixed(out, l.caption.1 + drop, 1);
+        out.push_str("\" text-anchor=\"start\" font-weight=\"600\">");
+        out.push_str(layout::LEGEND_CAPTION);
+        out.push_str("</text>");
+        for item in &l.items {
+            out.push_str("<text x=\"");
+            push_fixed(out, item.tx, 1);
+            out.push_str("\" y=\"");
+            push_fixed(out, item.ty + drop, 1);
+            out.push_str("\" font-weight=\"400\">");
+            push_number(out, item.value);
+            out.push_str("</text>");
+        }
+    }
+    for label in &labels {
+        out.push_str("<text x=\"");
+        push_fixed(out, label.x, 1);
+        out.push_str("\" y=\"");
+        push_fixed(out, label.y + drop, 1);
+        if label.inside {
+            out.push_str("\" fill=\"#fff\" stroke=\"none");
+        }
+        out.push_str("\">");
+        push_escaped(out, &label.text);
+        out.push_str("</text>");
+    }
+    out.push_str("</g>");
+}
+
+fn push_circle(out: &mut String, cx: f64, cy: f64, r: f64) {
+    out.push_str("<circle cx=\"");
+    push_fixed(out, cx, 1);
+    out.push_str("\" cy=\"");
+    push_fixed(out, cy, 1);
+    out.push_str("\" r=\"");
+    push_fixed(out, r, 1);
+    out.push_str("\"/>");
+}
+
+/// "288 arrests in 9 countries" as (number, rest), or `None` without a
+/// total of arrests; the country count as in the widget's headline.
+fn headline(bundle: &Bundle) -> Option<(String, String)> {
+    let total = bundle.total(MAP_METRIC)?;
+    let mut number = String::new();
+    push_qualified(&mut number, total.qualifier, total.value);
+    let mut rest = String::from(if total.value == 1.0 { " arrest" } else { " arrests" });
+    match bundle.total("countries_involved") {
+        Some(countries) => {
+            rest.push_str(" in ");
+            push_qualified(&mut rest, countries.qualifier, countries.value);
+            rest.push_str(if countries.value == 1.0 { " country" } else { " countries" });
+        }
+        None => {
+            let n = bundle.by_country(MAP_METRIC).count();
+            if n > 0 {
+                rest.push_str(" in ");
+                push_number(&mut rest, n as f64);
+                rest.push_str(if n == 1 { " country" } else { " countries" });
+            }
+        }
+    }
+    Some((number, rest))
+}
+
+/// "Sources: Europol. Map data: Natural Earth.": the publishers behind the
+/// map's figures (the primary ones when there are any), as the widget's
+/// credits line. Plain text, not escaped.
+fn credits(bundle: &Bundle) -> String {
+    let cited: Vec<_> = bundle
+        .facts
+        .iter()
+        .filter(|f| f.metric == MAP_METRIC)
+        .flat_map(|f| f.citations.iter())
+        .filter_map(|c| bundle.source(c.source))
+        .collect();
+    let primary: Vec<_> = cited.iter().copied().filter(|s| s.kind == SourceKind::Primary).collect();
+    let shown = if primary.is_empty() { cited } else { primary };
+    let mut named: Vec<&str> = Vec::new();
+    for source in shown {
+        if !named.contains(&source.publisher.as_str()) {
+            named.push(&source.publisher);
+        }
+    }
+    let mut out = String::new();
+    if !named.is_empty() {
+        out.push_str(labels::SOURCES);
+        out.push_str(": ");
+        out.push_str(&named.join(labels::LIST_SEPARATOR));
+        out.push_str(". ");
+    }
+    out.push_str(MAP_CREDIT);
+    out
+}
+
+/// Splits text into lines of at most about `max` em, by words, from an
+/// average glyph width (`em_per_char`); a word longer than a line gets a
+/// line of its own.
+fn wrap(text: &str, max_em: f64, em_per_char: f64) -> Vec<String> {
+    let max_chars = ((max_em / em_per_char).floor() as usize).max(8);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > max_chars {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Appends `<text>` lines starting with the first baseline at `y`; returns
+/// the baseline after the last line.
+fn push_lines(out: &mut String, lines: &[String], x: f64, mut y: f64, line_height: f64, attrs: &str) -> f64 {
+    for line in lines {
+        out.push_str("<text x=\"");
+        push_fixed(out, x, 1);
+        out.push_str("\" y=\"");
+        push_fixed(out, y, 1);
+        out.push_str("\" ");
+        out.push_str(attrs);
+        out.push('>');
+        push_escaped(out, line);
+        out.push_str("</text>");
+        y += line_height;
+    }
+    y
+}
+
+/// The map alone as a standalone SVG document `width` px wide: the title
+/// and the total above the map, the credits below, on white; the height
+/// follows from the map's aspect ratio and the text. Colours and sizes are
+/// presentation attributes, so any SVG viewer shows it as the widget does.
+pub fn svg_document(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
+    let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
+    let lw = layout_width(width);
+    let view = view::world_view(world);
+    let pad = 12.0;
+    let text_w = lw - 2.0 * pad;
+
+    let mut body = String::with_capacity(96 * 1024);
+    let title_size = 20.0;
+    let title_lines = wrap(&bundle.operation.name, text_w / title_size, 0.58);
+    let mut y = pad + title_size * 0.95;
+    y = push_lines(&mut body, &title_lines, pad, y, title_size * 1.25, "font-size=\"20\" font-weight=\"700\"");
+    let headline = headline(bundle);
+    if let Some((number, rest)) = &headline {
+        y += 30.0 - title_size * 1.25 + 6.0;
+        body.push_str("<text x=\"");
+        push_fixed(&mut body, pad, 1);
+        body.push_str("\" y=\"");
+        push_fixed(&mut body, y, 1);
+        body.push_str("\"><tspan font-size=\"28\" font-weight=\"700\">");
+        push_escaped(&mut body, number);
+        body.push_str("</tspan><tspan font-size=\"15\">");
+        push_escaped(&mut body, rest);
+        body.push_str("</tspan></text>");
+        y += 8.0;
+    } else {
+        y -= title_size * 1.25 - 8.0;
+    }
+    let map_top = y + 4.0;
+    let map_h = lw * view.h / view.w;
+    body.push_str("<svg x=\"0\" y=\"");
+    push_fixed(&mut body, map_top, 2);
+    body.push_str("\" width=\"");
+    push_fixed(&mut body, lw, 2);
+    body.push_str("\" height=\"");
+    push_fixed(&mut body, map_h, 2);
+    body.push_str("\" viewBox=\"");
+    view.push_attr(&mut body);
+    body.push_str("\">");
+    push_map_layers(&mut body, bundle, world, &view, view.w / lw, bucket_for(lw));
+    body.push_str("</svg>");
+    let credit_size = 12.0;
+    let credit_lines = wrap(&credits(bundle), text_w / credit_size, 0.52);
+    let first = map_top + map_h + 6.0 + credit_size;
+    let mut credit_attrs = String::from("font-size=\"12\" fill=\"");
+    credit_attrs.push_str(MUTED);
+    credit_attrs.push('"');
+    let after = push_lines(&mut body, &credit_lines, pad, first, credit_size * 1.35, &credit_attrs);
+    let layout_h = after - credit_size * 1.35 + pad;
+
+    // Whole pixels for the output; the viewBox keeps the exact ratio.
+    let scale = f64::from(width) / lw;
+    let height = (layout_h * scale).round().max(1.0);
+    let mut out = String::with_capacity(body.len() + 2048);
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
+    push_uint(&mut out, u64::from(width));
+    out.push_str("\" height=\"");
+    push_fixed(&mut out, height, 0);
+    out.push_str("\" viewBox=\"0 0 ");
+    push_fixed(&mut out, lw, 2);
+    out.push(' ');
+    push_fixed(&mut out, height / scale, 2);
+    out.push_str("\" role=\"img\" aria-labelledby=\"sw-t sw-d\" font-family=\"");
+    out.push_str(SVG_FONTS);
+    out.push_str("\" fill=\"");
+    out.push_str(INK);
+    out.push_str("\"><title id=\"sw-t\">");
+    push_escaped(&mut out, &bundle.operation.name);
+    if let Some((number, rest)) = &headline {
+        out.push_str(": ");
+        push_escaped(&mut out, number);
+        push_escaped(&mut out, rest);
+    }
+    out.push_str("</title><desc id=\"sw-d\">");
+    push_description(&mut out, bundle, world);
+    out.push_str("</desc><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
+    out.push_str(&body);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The id prefix of the fragment's anchors: "sw-" and the operation id,
+/// reduced to letters, digits, `-` and `_`.
+fn id_prefix(bundle: &Bundle) -> String {
+    let mut p = String::from("sw-");
+    p.extend(bundle.operation.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }));
+    p
+}
+
+/// True for an address that may become a link.
+fn is_http(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Appends numbered references to sources: `[1] [5]`, each a link to its
+/// entry in the sources list.
+fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
+    for (i, n) in indexes.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str("<a href=\"#");
+        push_escaped(out, prefix);
+        out.push_str("-src-");
+        push_uint(out, *n as u64 + 1);
+        out.push_str("\">[");
+        push_uint(out, *n as u64 + 1);
+        out.push_str("]</a>");
+    }
+}
+
+/// The "sources differ" note: every other claimed value with its sources,
+/// then why the shown one is shown.
+fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement) {
+    out.push_str("<p>");
+    out.push_str(SOURCES_DIFFER_NOTE);
+    for (i, claim) in d.claims.iter().enumerate() {
+        if i > 0 {
+            out.push_str(labels::LIST_SEPARATOR);
+        }
+        out.push_str("<strong>");
+        match (&claim.value, item) {
+            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, claim.qualifier, *v, &f.unit),
+            (ClaimValue::Number(v), Item::Date(_)) => push_qualified(out, claim.qualifier, *v),
+            (ClaimValue::Date(date), _) => labels::push_date(out, date),
+        }
+        out.push_str("</strong> ");
+        push_refs(out, prefix, &cite::source_indexes(&claim.citations));
+    }
+    out.push_str(". ");
+    out.push_str(labels::WHY_SHOWN);
+    push_escaped(out, &d.reason);
+    out.push_str("</p>");
+}
+
+/// The table's rows in reading order: the whole operation's figures as in
+/// the panel, then each country's, then anything else, each with the name
+/// of the figure it is part of (a drug within the drugs total).
+fn table_rows(bundle: &Bundle) -> Vec<(&Fact, Option<&Fact>)> {
+    let mut out: Vec<(&Fact, Option<&Fact>)> = Vec::new();
+    let mut scopes: Vec<Option<&str>> = vec![None];
+    scopes.extend(panel::countries(bundle).into_iter().map(Some));
+    for scope in scopes {
+        for row in panel::rows(bundle, scope) {
+            out.push((row.fact, None));
+            if let Some(alt) = row.alt {
+                out.push((alt, None));
+            }
+            out.extend(row.parts.iter().map(|p| (*p, Some(row.fact))));
+        }
+    }
+    for fact in &bundle.facts {
+        if !out.iter().any(|(f, _)| f.id == fact.id) {
+            out.push((fact, None));
+        }
+    }
+    out
+}
+
+fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str) {
+    out.push_str("<table><caption>");
+    out.push_str(TABLE_CAPTION);
+    out.push_str("</caption><thead><tr>");
+    for col in [COL_FIGURE, COL_VALUE, COL_WHERE, COL_SOURCES] {
+        out.push_str("<th scope=\"col\">");
+        out.push_str(col);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (fact, whole) in table_rows(bundle) {
+        out.push_str("<tr><th scope=\"row\">");
+        labels::push_fact_name(out, fact);
+        if let Some(whole) = whole {
+            out.push_str(" (");
+            out.push_str(PART_OF);
+            labels::push_fact_name(out, whole);
+            out.push(')');
+        }
+        out.push_str("</th><td>");
+        labels::push_fact_amount(out, fact);
+        if let Some(d) = &fact.disagreement {
+            push_disagreement(out, prefix, Item::Fact(fact), d);
+        }
+        out.push_str("</td><td>");
+        match &fact.scope {
+            Scope::All => out.push_str(labels::WHOLE_OPERATION),
+            Scope::Country(code) => push_escaped(out, map::country_name(world, code)),
+        }
+        out.push_str("</td><td>");
+        push_refs(out, prefix, &cite::source_indexes(&fact.citations));
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table>");
+}
+
+fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str) {
+    if bundle.dates.is_empty() {
+        return;
+    }
+    out.push_str("<h3>");
+    out.push_str(KEY_DATES);
+    out.push_str("</h3><ol>");
+    for entry in timeline::chronological(bundle) {
+        out.push_str("<li>");
+        labels::push_time(out, &entry.date);
+        out.push_str(labels::NAME_SEPARATOR);
+        labels::push_event_name(out, entry);
+        out.push(' ');
+        push_refs(out, prefix, &cite::source_indexes(&entry.citations));
+        if let Some(d) = &entry.disagreement {
+            push_disagreement(out, prefix, Item::Date(entry), d);
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+}
+
+/// Every quote taken from source `index`, once each, with the names of the
+/// figures and dates it is cited for.
+fn quotes_of(bundle: &Bundle, index: usize) -> Vec<(&str, Vec<String>)> {
+    let mut items: Vec<Item<'_>> = bundle.facts.iter().map(Item::Fact).collect();
+    items.extend(bundle.dates.iter().map(Item::Date));
+    let mut out: Vec<(&str, Vec<String>)> = Vec::new();
+    for item in items {
+        let mut name = String::new();
+        item.push_name(&mut name);
+        let claims = item.disagreement().map(|d| d.claims.as_slice()).unwrap_or(&[]);
+        let cited = item.citations().iter().chain(claims.iter().flat_map(|c| c.citations.iter()));
+        for c in cited.filter(|c| c.source == index) {
+            match out.iter_mut().find(|(q, _)| *q == c.quote) {
+                Some((_, names)) => {
+                    if !names.contains(&name) {
+                        names.push(name.clone());
+                    }
+                }
+                None => out.push((&c.quote, vec![name.clone()])),
+            }
+        }
+    }
+    out
+}
+
+fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str) {
+    out.push_str("<h3>");
+    out.push_str(labels::SOURCES);
+    out.push_str("</h3><ol>");
+    for (i, source) in bundle.sources.iter().enumerate() {
+        out.push_str("<li id=\"");
+        push_escaped(out, prefix);
+        out.push_str("-src-");
+        push_uint(out, i as u64 + 1);
+        out.push_str("\" value=\"");
+        push_uint(out, i as u64 + 1);
+        out.push_str("\">");
+        push_escaped(out, &source.publisher);
+        out.push_str(" (");
+        out.push_str(match source.kind {
+            SourceKind::Primary => labels::PRIMARY_SOURCE,
+            SourceKind::Secondary => labels::REPORTING,
+        });
+        out.push_str("), <cite>");
+        match &source.url {
+            Some(url) if source.url_confirmed && is_http(url) => {
+                out.push_str("<a href=\"");
+                push_escaped(out, url);
+                out.push_str("\" rel=\"noopener noreferrer\">");
+                push_escaped(out, &source.title);
+                out.push_str("</a>");
+            }
+            _ => push_escaped(out, &source.title),
+        }
+        out.push_str("</cite>, ");
+        labels::push_time(out, &source.date);
+        if let (Some(url), false) = (&source.url, source.url_confirmed) {
+            out.push_str(", ");
+            push_escaped(out, url);
+            out.push(' ');
+            out.push_str(labels::ADDRESS_NOT_CONFIRMED);
+        }
+        out.push('.');
+        let quotes = quotes_of(bundle, i);
+        if !quotes.is_empty() {
+            out.push_str("<ul>");
+            for (quote, names) in quotes {
+                out.push_str("<li><q lang=\"");
+                push_escaped(out, &source.lang);
+                out.push_str("\">");
+                push_escaped(out, quote);
+                out.push_str("</q>");
+                out.push_str(CITED_FOR);
+                // Names are already escaped by push_name.
+                out.push_str(&names.join(labels::LIST_SEPARATOR));
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ol>");
+}
+
+/// The static widget as an HTML fragment to paste inside
+/// `<spector-widget>…</spector-widget>`: no script, no event handler, no
+/// `style` attribute, so it works under the strictest CSP. The map's labels
+/// are laid out for `width` CSS px; the map itself fills its column.
+pub fn html_fragment(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
+    let lw = layout_width(width);
+    let view = view::world_view(world);
+    let prefix = id_prefix(bundle);
+    let mut out = String::with_capacity(128 * 1024);
+    out.push_str("<div lang=\"en\"><h2>");
+    push_escaped(&mut out, &bundle.operation.name);
+    out.push_str("</h2>\n<p>");
+    push_escaped(&mut out, &bundle.operation.summary);
+    out.push_str("</p>\n");
+    if let Some((number, rest)) = headline(bundle) {
+        out.push_str("<p><strong>");
+        push_escaped(&mut out, &number);
+        out.push_str("</strong>");
+        push_escaped(&mut out, &rest);
+        if let Some(total) = bundle.total(MAP_METRIC) {
+            out.push(' ');
+            push_refs(&mut out, &prefix, &cite::source_indexes(&total.citations));
+        }
+        out.push_str("</p>\n");
+    }
+    for w in &bundle.warnings {
+        out.push_str("<p role=\"note\"><strong>");
+        out.push_str(labels::NOTE);
+        out.push_str("</strong>");
+        push_escaped(&mut out, &w.kind.to_string());
+        out.push_str(".</p>\n");
+    }
+
+    out.push_str("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"");
+    view.push_attr(&mut out);
+    out.push_str("\" role=\"img\" aria-labelledby=\"");
+    push_escaped(&mut out, &prefix);
+    out.push_str("-map-t ");
+    push_escaped(&mut out, &prefix);
+    out.push_str("-map-d\" font-family=\"");
+    out.push_str(HTML_FONTS);
+    out.push_str("\"><title id=\"");
+    push_escaped(&mut out, &prefix);
+    out.push_str("-map-t\">");
+    out.push_str(MAP_NAME);
+    out.push_str("</title><desc id=\"");
+    push_escaped(&mut out, &prefix);
+    out.push_str("-map-d\">");
+    push_description(&mut out, bundle, world);
+    out.push_str("</desc>");
+    push_map_layers(&mut out, bundle, world, &view, view.w / lw, bucket_for(lw));
+    out.push_str("</svg><figcaption>");
+    push_escaped(&mut out, &credits(bundle));
+    out.push_str("</figcaption></figure>\n");
+
+    push_table(&mut out, bundle, world, &prefix);
+    out.push('\n');
+    push_dates(&mut out, bundle, &prefix);
+    out.push('\n');
+    push_sources(&mut out, bundle, &prefix);
+    out.push_str("\n</div>\n");
+    out
+}
+
+/// The fragment inside `<spector-widget>` in a complete HTML5 document, for
+/// validators and for looking at it in a browser.
+pub fn html_page(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
+    let fragment = html_fragment(bundle, world, width);
+    let mut out = String::with_capacity(fragment.len() + 512);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    push_escaped(&mut out, &bundle.operation.name);
+    out.push_str("</title>\n</head>\n<body>\n<main>\n<spector-widget>\n");
+    out.push_str(&fragment);
+    out.push_str("</spector-widget>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_follow_the_widget_container_queries() {
+        assert_eq!(bucket_for(320.0), 0);
+        assert_eq!(bucket_for(479.0), 0);
+        assert_eq!(bucket_for(480.0), 1);
+        assert_eq!(bucket_for(640.0), 1);
+        assert_eq!(bucket_for(1000.0), 3);
+        assert_eq!(layout_width(1200), 640.0);
+        assert_eq!(layout_width(200), 320.0);
+    }
+
+    #[test]
+    fn wrap_breaks_at_words() {
+        let lines = wrap("Sources: Europol; U.S. Department of Justice. Map data: Natural Earth.", 20.0, 0.5);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.chars().count() <= 40));
+        assert_eq!(lines.join(" "), "Sources: Europol; U.S. Department of Justice. Map data: Natural Earth.");
+    }
+
+    #[test]
+    fn only_http_links() {
+        assert!(is_http("https://example.org/"));
+        assert!(is_http("HTTP://example.org/"));
+        assert!(!is_http("javascript:alert(1)"));
+        assert!(!is_http("http:"));
+    }
+}

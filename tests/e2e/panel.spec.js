@@ -1,0 +1,350 @@
+// The breakdown panel, citations, disagreements, sources, timeline and
+// downloads as a reader uses them (issue 5).
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../../..');
+const bundle = JSON.parse(readFileSync(resolve(repo, 'data/spector.json'), 'utf8'));
+
+async function open(page, width = 640) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await expect(widget.locator('.panel')).toBeVisible();
+  return widget;
+}
+
+/** The demo article's column is 640 px; a wider one shows the wide layout. */
+async function widen(page) {
+  await page.addStyleTag({ content: 'main{max-width:1160px}' });
+}
+
+/** The `data-*` key of the element focused inside the widget. */
+const focused = (widget) =>
+  widget.evaluate((el) => {
+    const a = el.shadowRoot.activeElement;
+    if (!a) return null;
+    return a.dataset.cite ?? a.dataset.differ ?? (a.classList.contains('pop-close') ? 'close' : a.className);
+  });
+
+/** Records the widget's spector-select events in window.__selects. */
+const recordSelects = (page) =>
+  page.evaluate(() => {
+    window.__selects = [];
+    document.addEventListener('spector-select', (e) => window.__selects.push({ ...e.detail, target: e.target.tagName }));
+  });
+
+test('the operation-wide figures are shown with their qualifiers', async ({ page }) => {
+  const widget = await open(page);
+  const panel = widget.locator('.panel');
+  await expect(panel).toHaveAttribute('data-scope', 'ALL');
+  await expect(panel.locator('.panel-title')).toHaveText('Whole operation');
+  const value = (id) => panel.locator(`[data-fact="${id}"] > .fig-value`);
+  await expect(value('arrests-all')).toHaveText('288 people');
+  await expect(value('firearms-all')).toHaveText('117 firearms');
+  await expect(value('drugs-all')).toHaveText('850 kg');
+  await expect(value('fentanyl-all')).toHaveText('64 kg');
+  await expect(value('amphetamines-all')).toHaveText('more than 258 kg');
+  await expect(value('cocaine-all')).toHaveText('43 kg');
+  await expect(value('mdma-all')).toHaveText('43 kg');
+  await expect(value('lsd-ecstasy-all')).toHaveText('more than 10 kg');
+  await expect(panel.locator('[data-fact="lsd-ecstasy-all"] .fig-label')).toHaveText('LSD and ecstasy pills');
+  await expect(value('cash-crypto-usd')).toHaveText('more than $53.4 million');
+  await expect(panel.locator('[data-fact="cash-crypto-usd"] .fig-alt .fig-value')).toHaveText('more than €50.8 million');
+  await expect(widget.locator('.stat .total')).toHaveText('288');
+});
+
+test('clicking the United States on the map shows its figures and tells the page', async ({ page }) => {
+  const widget = await open(page);
+  await recordSelects(page);
+  await widget.locator('.sym.v-w circle[data-c="US"]').click();
+  const panel = widget.locator('.panel');
+  await expect(panel).toHaveAttribute('data-scope', 'US');
+  await expect(panel.locator('.panel-title')).toHaveText('United States');
+  await expect(panel.locator('[data-fact="arrests-us"] > .fig-value')).toHaveText('153 people');
+  await expect(panel.locator('[data-fact="firearms-us"] > .fig-value')).toHaveText('104 firearms');
+  await expect(panel.locator('[data-fact="pills-us"] > .fig-value')).toHaveText('more than 200,000 pills');
+  await expect(panel).not.toContainText('288 people');
+  await expect(panel.locator('.chip[data-c="US"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => window.__selects)).toEqual([{ country: 'US', target: 'SPECTOR-WIDGET' }]);
+
+  // The back button returns to the whole operation, and the map follows.
+  await panel.locator('button.back').click();
+  await expect(panel).toHaveAttribute('data-scope', 'ALL');
+  await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => window.__selects)).toEqual([
+    { country: 'US', target: 'SPECTOR-WIDGET' },
+    { country: null, target: 'SPECTOR-WIDGET' },
+  ]);
+});
+
+test('the Poland chip says no seizure figures were published, and the map follows', async ({ page }) => {
+  const widget = await open(page);
+  await recordSelects(page);
+  await widget.locator('.chip[data-c="PL"]').click();
+  const panel = widget.locator('.panel');
+  await expect(panel).toHaveAttribute('data-scope', 'PL');
+  await expect(panel.locator('.no-figures')).toHaveText('No source gives seizure figures for Poland.');
+  await expect(panel.locator('[data-fact="arrests-pl"] > .fig-value')).toHaveText('1 person');
+  await expect(widget.locator('path.on[data-c="PL"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(widget.locator('.tip')).toContainText('Poland');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  // Focus stays on the chip that was pressed, now re-rendered.
+  await expect(panel.locator('.chip[data-c="PL"]')).toBeFocused();
+  expect(await page.evaluate(() => window.__selects)).toEqual([{ country: 'PL', target: 'SPECTOR-WIDGET' }]);
+});
+
+test('every figure has a citation marker, and every marker opens its sources', async ({ page }) => {
+  test.setTimeout(60000);
+  const widget = await open(page);
+  for (const scope of ['ALL', 'US']) {
+    if (scope === 'US') {
+      // Select the United States on the map: its pinned tooltip has a marker too.
+      await widget.locator('.sym.v-w circle[data-c="US"]').click();
+      await expect(widget.locator('.tip.pin .cite')).toHaveCount(1);
+    }
+    await expect(widget.locator('.panel')).toHaveAttribute('data-scope', scope);
+    const missing = await widget.evaluate((el) => {
+      const root = el.shadowRoot;
+      const out = [];
+      for (const fig of root.querySelectorAll('.fig-value, .total, .stat-n, .tip-value')) {
+        const next = fig.nextElementSibling;
+        if (!next || !next.matches('button.cite')) out.push(fig.textContent);
+      }
+      for (const item of root.querySelectorAll('.tl-item')) {
+        if (!item.querySelector('button.cite')) out.push(item.textContent);
+      }
+      return out;
+    });
+    expect(missing, scope).toEqual([]);
+
+    const markers = widget.locator('button.cite');
+    const n = await markers.count();
+    // One per figure (operation: 2 in the headline, 11 in the panel; United
+    // States: 2, 3 and the tooltip's) and one per date.
+    const figures = await widget.locator('.fig-value, .total, .stat-n, .tip-value').count();
+    expect(figures, scope).toBe(scope === 'ALL' ? 13 : 6);
+    expect(n, scope).toBe(figures + 4);
+    for (let i = 0; i < n; i++) {
+      const marker = markers.nth(i);
+      const id = await marker.getAttribute('data-cite');
+      await marker.click();
+      const pop = widget.locator('.pop');
+      await expect(pop, id).toHaveCount(1);
+      await expect(pop).toHaveAttribute('data-for', id);
+      await expect(pop).toBeVisible();
+      expect(await pop.locator('.cites > li').count(), id).toBeGreaterThanOrEqual(1);
+      await expect(pop.locator('blockquote').first()).toBeVisible();
+      await expect(marker).toHaveAttribute('aria-expanded', 'true');
+      // The popover lies inside the widget.
+      const [p, w] = [await pop.boundingBox(), await widget.locator('.sw').boundingBox()];
+      expect(p.x, id).toBeGreaterThanOrEqual(w.x - 1);
+      expect(p.x + p.width, id).toBeLessThanOrEqual(w.x + w.width + 1);
+      await pop.locator('[data-close]').click();
+      await expect(pop).toHaveCount(0);
+      await expect(marker).toHaveAttribute('aria-expanded', 'false');
+      await expect(marker).toBeFocused();
+    }
+  }
+});
+
+test('a citation links only confirmed addresses and quotes the source', async ({ page }) => {
+  const widget = await open(page);
+  await widget.locator('.tl-item[data-date="announcement"] button.cite').click();
+  const pop = widget.locator('.pop');
+  await expect(pop.locator('.cites > li')).toHaveCount(4);
+  const links = pop.locator('a');
+  await expect(links).toHaveCount(1);
+  await expect(links).toHaveAttribute('target', '_blank');
+  await expect(links).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(links).toHaveAttribute('href', /^https:\/\/www\.ice\.gov\//);
+  await expect(pop).toContainText('(address not confirmed)');
+  await expect(pop.locator('blockquote').first()).toHaveText('288 dark web vendors arrested in major marketplace seizure');
+  // One popover at a time.
+  await widget.locator('.stat button.cite').first().click();
+  await expect(widget.locator('.pop')).toHaveCount(1);
+  await expect(widget.locator('.pop')).toHaveAttribute('data-for', 'arrests-all');
+  await expect(widget.locator('.tl-item[data-date="announcement"] button.cite')).toHaveAttribute('aria-expanded', 'false');
+  // A click elsewhere closes it.
+  await widget.locator('.title').click();
+  await expect(widget.locator('.pop')).toHaveCount(0);
+});
+
+test('each disagreement has its mark, and its popover lists every claimed value', async ({ page }) => {
+  const widget = await open(page);
+  const disputed = bundle.facts.filter((f) => f.disagreement);
+  expect(disputed).toHaveLength(5);
+  for (const fact of disputed) {
+    // A country's figure is in the panel once that country is selected.
+    const panel = widget.locator('.panel');
+    if (fact.scope === 'ALL') {
+      if ((await panel.getAttribute('data-scope')) !== 'ALL') await panel.locator('button.back').click();
+    } else {
+      await panel.locator(`.chip[data-c="${fact.scope}"]`).click();
+    }
+    await expect(panel).toHaveAttribute('data-scope', fact.scope);
+    const marks = widget.locator(`button.differ[data-differ="${fact.id}"]`);
+    await expect(marks, fact.id).toHaveCount(1);
+    await marks.click();
+    const pop = widget.locator('.pop-differ');
+    await expect(pop).toHaveAttribute('data-for', fact.id);
+    const claims = fact.disagreement.claims;
+    await expect(pop.locator('.claim-value')).toHaveCount(claims.length + 1);
+    const values = await pop.locator('.claim-value').allTextContents();
+    expect(values[0]).toContain(fact.value.toLocaleString('en-US'));
+    claims.forEach((claim, i) => {
+      expect(values[i + 1], fact.id).toContain(claim.value.toLocaleString('en-US'));
+      if (claim.qualifier === 'more_than') expect(values[i + 1]).toContain('more than');
+    });
+    for (const claim of claims) {
+      for (const c of claim.citations) await expect(pop).toContainText(c.quote);
+    }
+    await expect(pop.locator('.reason')).toContainText(fact.disagreement.reason);
+    await page.keyboard.press('Escape');
+    await expect(pop).toHaveCount(0);
+    await expect(marks).toBeFocused();
+  }
+});
+
+test('the keyboard opens a marker with Enter and Escape returns to it', async ({ page }) => {
+  const widget = await open(page);
+  await page.locator('.masthead a').focus();
+  await page.keyboard.press('Tab');
+  expect(await focused(widget)).toBe('arrests-all');
+  const marker = widget.locator('.stat button.cite[data-cite="arrests-all"]');
+  // The focus ring is drawn.
+  expect(await marker.evaluate((b) => getComputedStyle(b).outlineStyle)).toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.pop')).toHaveAttribute('data-for', 'arrests-all');
+  await expect(marker).toHaveAttribute('aria-expanded', 'true');
+  expect(await focused(widget)).toBe('close');
+  await page.keyboard.press('Escape');
+  await expect(widget.locator('.pop')).toHaveCount(0);
+  expect(await focused(widget)).toBe('arrests-all');
+  await expect(marker).toHaveAttribute('aria-expanded', 'false');
+  // Space works too, on a "sources differ" mark; the close button closes.
+  const differ = widget.locator('button.differ[data-differ="firearms-all"]');
+  await differ.focus();
+  await page.keyboard.press(' ');
+  await expect(widget.locator('.pop-differ')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.pop')).toHaveCount(0);
+  await expect(differ).toBeFocused();
+});
+
+test('the pinned tooltip marker opens its sources', async ({ page }) => {
+  const widget = await open(page);
+  await widget.locator('.sym.v-w circle[data-c="US"]').click();
+  const tipMarker = widget.locator('.tip.pin button.cite');
+  await expect(tipMarker).toHaveAttribute('data-cite', 'arrests-us');
+  await tipMarker.click();
+  await expect(widget.locator('.pop')).toHaveAttribute('data-for', 'arrests-us');
+  await expect(widget.locator('.pop .cites > li')).toHaveCount(4);
+  // The selection stays.
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
+});
+
+test('the CSV download equals spector-facts export, byte for byte', async ({ page }) => {
+  test.setTimeout(180000);
+  const widget = await open(page);
+  const csvLink = widget.locator('a.dl-csv');
+  await expect(csvLink).toHaveAttribute('download', 'spector-facts.csv');
+  const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+  expect(download.suggestedFilename()).toBe('spector-facts.csv');
+  const got = readFileSync(await download.path());
+  expect(got.equals(readFileSync(resolve(repo, 'tests/fixtures/export/spector.csv')))).toBe(true);
+  const cli = execFileSync('cargo', ['run', '--quiet', '--bin', 'spector-facts', '--', 'export', 'data/spector.json'], {
+    cwd: repo,
+    timeout: 170000,
+  });
+  expect(got.equals(cli)).toBe(true);
+
+  const jsonLink = widget.locator('a.dl-json');
+  const [json] = await Promise.all([page.waitForEvent('download'), jsonLink.click()]);
+  expect(json.suggestedFilename()).toBe('spector.json');
+  expect(readFileSync(await json.path()).equals(readFileSync(resolve(repo, 'data/spector.json')))).toBe(true);
+});
+
+test('the sources and the timeline are in the widget', async ({ page }) => {
+  const widget = await open(page);
+  const items = widget.locator('.sources .src-list > li');
+  await expect(items).toHaveCount(bundle.sources.length);
+  for (const [i, s] of bundle.sources.entries()) {
+    await expect(items.nth(i)).toHaveAttribute('value', String(i + 1));
+    await expect(items.nth(i)).toContainText(s.publisher);
+  }
+  const dates = widget.locator('.timeline .tl-item time');
+  await expect(dates).toHaveText(['2019', 'October 2021', 'December 2021', '2 May 2023']);
+});
+
+test('a bundle warning is shown to the reader', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  const widget = page.locator('#other');
+  await expect(widget.locator('.panel')).toBeVisible();
+  await expect(widget.locator('.warn')).toHaveCount(0);
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/invalid/sum-mismatch.json'));
+  await expect(widget.locator('.warn')).toBeVisible();
+  await expect(widget.locator('.warn')).toContainText('add up to 16, but the operation-wide figure is 12');
+});
+
+test.describe('layout', () => {
+  test('the panel sits beside the map on a wide widget and below it on a narrow one', async ({ page }) => {
+    const widget = await open(page, 1200);
+    let [map, panel] = [await widget.locator('.map-wrap').boundingBox(), await widget.locator('.panel').boundingBox()];
+    expect(panel.y, 'below the map at 640 px').toBeGreaterThan(map.y + map.height - 1);
+    await widen(page);
+    await expect.poll(async () => (await widget.boundingBox()).width).toBeGreaterThan(1000);
+    [map, panel] = [await widget.locator('.map-wrap').boundingBox(), await widget.locator('.panel').boundingBox()];
+    expect(panel.x, 'beside the map').toBeGreaterThanOrEqual(map.x + map.width);
+    expect(panel.y).toBeLessThan(map.y + map.height);
+  });
+
+  test('from 1400 to 280 px nothing scrolls sideways and every control is at least 24 px', async ({ page }) => {
+    const widget = await open(page, 1400);
+    await widen(page);
+    for (const width of [1400, 1000, 760, 640, 480, 360, 320, 280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expect(widget.locator('.panel')).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `at ${width} px`).toBeLessThanOrEqual(0);
+      const report = await widget.evaluate((el) => {
+        const root = el.shadowRoot;
+        const sw = root.querySelector('.sw');
+        const small = [...root.querySelectorAll('button, a.dl, [role=button]')]
+          .filter((b) => b.getClientRects().length && !b.closest('svg.map'))
+          .map((b) => [b.className || b.tagName, b.getBoundingClientRect()])
+          .filter(([, r]) => r.width < 24 || r.height < 24)
+          .map(([n, r]) => `${n} ${Math.round(r.width)}x${Math.round(r.height)}`);
+        return { inner: sw.scrollWidth - sw.clientWidth, small };
+      });
+      expect(report.inner, `inside the widget at ${width} px`).toBeLessThanOrEqual(0);
+      expect(report.small, `at ${width} px`).toEqual([]);
+    }
+  });
+});
+
+test.describe('screenshots', () => {
+  for (const width of [320, 640, 1200]) {
+    test(`panel at ${width} px`, async ({ page }) => {
+      const widget = await open(page, width);
+      // At 1200 px the article's column is widened so the widget is wide
+      // enough (≥ 720 px) for the panel to sit beside the map.
+      if (width === 1200) await widen(page);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await widget.screenshot({ path: `artifacts/panel-${width}.png` });
+    });
+  }
+
+  test('a citation popover open', async ({ page }) => {
+    const widget = await open(page, 640);
+    await widget.locator('.panel [data-fact="firearms-all"] > button.cite').click();
+    await expect(widget.locator('.pop')).toBeVisible();
+    await widget.locator('.panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'artifacts/panel-citation-open.png' });
+  });
+});

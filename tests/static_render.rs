@@ -1,0 +1,360 @@
+//! `spector-facts render`: the static version (HTML fallback, SVG, PNG),
+//! run as the built binary.
+#![cfg(not(target_arch = "wasm32"))]
+
+use spector_widget::facts::{self, Bundle, ClaimValue, Scope};
+use spector_widget::geo::World;
+use spector_widget::render::labels;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const BUNDLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/spector.json");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_spector-facts")).args(args).output().expect("run spector-facts")
+}
+
+fn ok_stdout(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn bundle() -> Bundle {
+    facts::parse_json(&std::fs::read_to_string(BUNDLE).expect("bundle")).expect("valid")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("spector-static-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    dir.join(name)
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let i = s.find(start).unwrap_or_else(|| panic!("no {start}"));
+    let rest = &s[i..];
+    let j = rest.find(end).unwrap_or_else(|| panic!("no {end} after {start}"));
+    &rest[..j + end.len()]
+}
+
+fn amount(q: facts::Qualifier, v: f64, unit: &str) -> String {
+    let mut s = String::new();
+    labels::push_amount(&mut s, q, v, unit);
+    s
+}
+
+#[test]
+fn html_table_has_every_fact_with_its_qualifier_in_words() {
+    let html = ok_stdout(&["render", BUNDLE, "--format", "html"]);
+    let table = between(&html, "<table>", "</table>");
+    let b = bundle();
+    let world = World::embedded().expect("world");
+    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), b.facts.len(), "one row per fact");
+    for fact in &b.facts {
+        let value = amount(fact.qualifier, fact.value, &fact.unit);
+        let place = match &fact.scope {
+            Scope::All => labels::WHOLE_OPERATION.to_owned(),
+            Scope::Country(code) => world.country(code).map(|c| c.name().to_owned()).unwrap_or(code.clone()),
+        };
+        assert!(
+            rows.iter().any(|r| r.contains(&format!("<td>{value}")) && r.contains(&format!("<td>{place}</td>"))),
+            "{}: {value} in {place}",
+            fact.id
+        );
+    }
+    for words in ["more than 200,000 pills", "more than 258 kg", "more than $53.4 million", "more than €50.8 million"] {
+        assert!(table.contains(words), "{words}");
+    }
+    assert!(table.contains("<td>288 people</td>"));
+    assert!(html.contains("<strong>288</strong> arrests in 9 countries"));
+    for header in ["Figure", "Value", "Where", "Sources"] {
+        assert!(table.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
+    }
+    assert_eq!(table.matches("<th scope=\"row\">").count(), b.facts.len());
+    assert!(table.contains("<caption>"));
+}
+
+#[test]
+fn html_notes_every_disagreement_with_all_its_values() {
+    let html = ok_stdout(&["render", BUNDLE]);
+    let b = bundle();
+    let mut notes = 0;
+    for fact in b.facts.iter().filter(|f| f.disagreement.is_some()) {
+        let d = fact.disagreement.as_ref().expect("disagreement");
+        let shown = amount(fact.qualifier, fact.value, &fact.unit);
+        let row = html
+            .split("<tr>")
+            .find(|r| r.contains(&format!("<td>{shown}<p>Sources differ: ")))
+            .unwrap_or_else(|| panic!("{}: no note", fact.id));
+        for claim in &d.claims {
+            let ClaimValue::Number(v) = claim.value else { panic!("number") };
+            let claimed = amount(claim.qualifier, v, &fact.unit);
+            assert!(row.contains(&format!("<strong>{claimed}</strong>")), "{}: {claimed}", fact.id);
+        }
+        let mut reason = String::new();
+        spector_widget::text::push_escaped(&mut reason, &d.reason);
+        assert!(row.contains(&reason), "{}: reason", fact.id);
+        notes += 1;
+    }
+    assert_eq!(notes, 5);
+    assert_eq!(html.matches("Sources differ: ").count(), 5);
+    assert!(html.contains("<strong>33 countries</strong>"));
+    assert!(html.contains("<strong>more than 280 people</strong>"));
+}
+
+#[test]
+fn html_lists_every_source_once_with_quotes_and_safe_links() {
+    let html = ok_stdout(&["render", BUNDLE]);
+    let b = bundle();
+    let list = between(&html, "<h3>Sources</h3><ol>", "</ol>\n");
+    let mut escaped = String::new();
+    for (i, source) in b.sources.iter().enumerate() {
+        let anchor = format!("<li id=\"sw-spector-src-{}\" value=\"{}\">", i + 1, i + 1);
+        assert_eq!(list.matches(&anchor).count(), 1, "{}", source.id);
+        escaped.clear();
+        spector_widget::text::push_escaped(&mut escaped, &source.publisher);
+        assert_eq!(list.matches(&format!("{anchor}{escaped} (")).count(), 1, "{}", source.id);
+        if let (Some(url), true) = (&source.url, source.url_confirmed) {
+            assert!(list.contains(&format!("<a href=\"{url}\" rel=\"noopener noreferrer\">")), "{url}");
+        }
+    }
+    assert_eq!(list.matches("<li id=").count(), b.sources.len());
+    // Every quote, verbatim (escaped), is in the list.
+    for fact in &b.facts {
+        for c in &fact.citations {
+            escaped.clear();
+            spector_widget::text::push_escaped(&mut escaped, &c.quote);
+            assert!(list.contains(&format!(">{escaped}</q>")), "{}", c.quote);
+        }
+    }
+    // Europol's address is not confirmed: text, not a link.
+    assert!(!list.contains("<a href=\"https://www.europol"));
+    for href in html.split("href=\"").skip(1) {
+        assert!(href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://"), "{href}");
+    }
+    let dates = between(&html, "<h3>Key dates</h3><ol>", "</ol>");
+    assert_eq!(dates.matches("<li>").count(), b.dates.len());
+    assert!(dates.contains("<time datetime=\"2021-12\">December 2021</time>"));
+}
+
+#[test]
+fn html_has_no_script_handlers_or_inline_style() {
+    for args in [&["render", BUNDLE][..], &["render", BUNDLE, "--page"][..]] {
+        let html = ok_stdout(args);
+        let lower = html.to_ascii_lowercase();
+        assert!(!lower.contains("<script"));
+        assert!(!lower.contains("style="));
+        assert!(!lower.contains("<style"));
+        assert!(!lower.contains("javascript:"));
+        // No ` onclick=`-style attribute anywhere.
+        for (i, _) in lower.match_indices(" on") {
+            let name: String = lower[i + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let after = lower[i + 1 + name.len()..].chars().next();
+            assert!(after != Some('='), "event handler attribute {name}");
+        }
+        // The map is inline SVG drawn with presentation attributes.
+        assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox="));
+        assert!(html.matches("<path d=").count() > 150);
+        assert!(html.contains("fill=\"#c25100\""));
+    }
+}
+
+/// Tags the renderer emits that must be closed, in order.
+const PAIRED: &[&str] = &[
+    "html", "head", "title", "body", "main", "spector-widget", "div", "h2", "h3", "p", "strong", "a", "figure",
+    "figcaption", "svg", "desc", "g", "text", "table", "caption", "thead", "tbody", "tr", "th", "td", "ol", "ul",
+    "li", "cite", "time", "q",
+];
+const VOID: &[&str] = &["meta"];
+
+/// A small structural check: tags balance and nest, self-closing only in
+/// SVG, no unknown tag.
+fn check_structure(html: &str) {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').expect("tag ends");
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with("!DOCTYPE") {
+            continue;
+        }
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let self_closing = tag.ends_with('/');
+        if self_closing {
+            assert!(stack.iter().any(|t| t == "svg"), "self-closing <{name}/> outside svg");
+            assert!(["path", "circle", "rect"].contains(&name.as_str()), "<{name}/>");
+            continue;
+        }
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        assert!(PAIRED.contains(&name.as_str()), "unexpected tag <{tag}>");
+        if closing {
+            let open = stack.pop().unwrap_or_else(|| panic!("</{name}> closes nothing"));
+            assert_eq!(open, name, "</{name}> closes <{open}>");
+        } else {
+            stack.push(name);
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+}
+
+#[test]
+fn html_page_is_a_complete_well_formed_document() {
+    let page = ok_stdout(&["render", BUNDLE, "--format", "html", "--page"]);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"));
+    assert!(page.contains("<title>Operation SpecTor</title>"));
+    assert!(page.contains("<spector-widget>\n<div lang=\"en\">"));
+    assert!(page.trim_end().ends_with("</html>"));
+    check_structure(&page);
+    for (open, n) in [("<table>", 1), ("<caption>", 1), ("<thead>", 1), ("<tbody>", 1), ("<h2>", 1), ("<html", 1), ("<body>", 1)] {
+        assert_eq!(page.matches(open).count(), n, "{open}");
+    }
+    // A <p> inside a <td> is fine; a <p> must not contain block content.
+    for p in page.split("<p>").skip(1) {
+        let body = &p[..p.find("</p>").expect("p closes")];
+        for block in ["<div", "<table", "<ul", "<ol", "<p>", "<figure", "<h"] {
+            assert!(!body.contains(block), "{block} inside <p>");
+        }
+    }
+    // Ids are unique.
+    let ids: Vec<&str> = page.split(" id=\"").skip(1).map(|s| &s[..s.find('"').expect("id")]).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    // Every in-page link has its target.
+    for href in page.split("href=\"#").skip(1) {
+        let target = &href[..href.find('"').expect("href")];
+        assert!(ids.contains(&target), "#{target}");
+    }
+    // The fragment alone is the page's content.
+    let fragment = ok_stdout(&["render", BUNDLE]);
+    assert!(page.contains(&fragment));
+    assert!(!fragment.contains("<html") && !fragment.contains("<!DOCTYPE"));
+}
+
+#[test]
+fn svg_is_a_standalone_document_of_the_requested_width() {
+    for width in [640u32, 480, 1000] {
+        let w = width.to_string();
+        let svg = ok_stdout(&["render", BUNDLE, "--format", "svg", "--width", &w]);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" "), "{width}");
+        let head = &svg[..svg.find('>').expect("tag")];
+        assert!(head.contains(&format!(" width=\"{width}\"")), "{head}");
+        let height: f64 = head.split(" height=\"").nth(1).and_then(|s| s.split('"').next()).expect("height").parse().expect("number");
+        assert!(height > f64::from(width) * 0.45 && height < f64::from(width) * 0.75, "{width}×{height}");
+        assert!(svg.matches("<path").count() > 150);
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count());
+        assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
+        assert!(svg.contains(">Operation SpecTor</text>"));
+        assert!(svg.contains(">288</tspan>") && svg.contains(" arrests in 9 countries</tspan>"));
+        assert!(svg.contains(">Sources: Europol. Map data: Natural Earth.</text>"));
+        assert!(svg.contains(">153</text>"), "the largest country's label");
+        assert!(!svg.contains("<script") && !svg.contains("style="));
+    }
+    // Default 640.
+    let svg = ok_stdout(&["render", BUNDLE, "--format=svg"]);
+    assert!(svg[..200].contains(" width=\"640\""));
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let be = |s: &[u8]| u32::from_be_bytes([s[0], s[1], s[2], s[3]]);
+    (be(&bytes[16..20]), be(&bytes[20..24]))
+}
+
+#[test]
+fn png_decodes_with_the_requested_width() {
+    for (args, width) in [(&["--width", "800"][..], 800u32), (&[][..], 1200)] {
+        let path = tmp(&format!("map-{width}.png"));
+        let mut all = vec!["render", BUNDLE, "--format", "png", "-o", path.to_str().expect("path")];
+        all.extend_from_slice(args);
+        let out = run(&all);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let bytes = std::fs::read(&path).expect("png written");
+        let (w, h) = png_size(&bytes);
+        assert_eq!(w, width);
+        assert!(h > 0 && h < w);
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+        assert_eq!((pixmap.width(), pixmap.height()), (w, h));
+        // Opaque white background, and text was drawn: some dark pixels.
+        let px = pixmap.pixels();
+        assert!(px.iter().all(|p| p.alpha() == 255));
+        let dark = px.iter().filter(|p| p.red() < 60 && p.green() < 60 && p.blue() < 60).count();
+        assert!(dark > 1000, "{dark} dark pixels");
+        let _ = std::fs::remove_file(&path);
+    }
+    // To stdout when it is not a terminal.
+    let out = run(&["render", BUNDLE, "--format", "png", "--width", "320"]);
+    assert!(out.status.success());
+    assert_eq!(png_size(&out.stdout).0, 320);
+}
+
+#[test]
+fn unsupported_language_falls_back_to_english_with_a_note() {
+    let out = run(&["render", BUNDLE, "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("\"de\"") && stderr.contains("English"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<div lang=\"en\">"));
+    let en = run(&["render", BUNDLE, "--lang", "en", "--format", "svg"]);
+    assert_eq!(en.status.code(), Some(0));
+    assert!(en.stderr.is_empty(), "{}", String::from_utf8_lossy(&en.stderr));
+}
+
+#[test]
+fn invalid_bundle_is_refused_with_its_errors() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/unknown-source.json");
+    for format in ["html", "svg", "png"] {
+        let out = run(&["render", file, "--format", format, "-o", tmp("never").to_str().expect("path")]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(out.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("unknown source \"agencyy\""), "{stderr}");
+    }
+    assert!(!tmp("never").exists());
+}
+
+#[test]
+fn bad_render_command_lines_are_usage_errors() {
+    for args in [
+        &["render"][..],
+        &["render", BUNDLE, "--format", "gif"],
+        &["render", BUNDLE, "--width", "0"],
+        &["render", BUNDLE, "--width", "wide"],
+        &["render", BUNDLE, "--format", "svg", "--page"],
+        &["render", BUNDLE, "--lang", ""],
+        &["render", BUNDLE, "--colour"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn bundle_text_is_escaped_in_every_format() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/example-minimal.json")).expect("bundle");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
+    json["operation"]["name"] = "Op <script>alert(1)</script> & \"x\"".into();
+    json["operation"]["summary"] = "<img src=x onerror=alert(1)>".into();
+    json["sources"][0]["title"] = "<b onclick=\"x\">T</b>".into();
+    let path = tmp("hostile.json");
+    std::fs::write(&path, serde_json::to_string(&json).expect("json")).expect("write");
+    let file = path.to_str().expect("path");
+    for args in [&["render", file][..], &["render", file, "--page"], &["render", file, "--format", "svg"]] {
+        let out = ok_stdout(args);
+        assert!(!out.contains("<script") && !out.contains("<img") && !out.contains("<b "), "{args:?}");
+        assert!(out.contains("Op &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"), "{args:?}");
+    }
+}
