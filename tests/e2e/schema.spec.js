@@ -1,0 +1,43 @@
+// schema/facts.schema.json describes what the widget accepts: the shipped
+// bundles satisfy it, and shape mistakes the widget refuses, it refuses too.
+// (Runs in the Playwright suite because it is the project's node runner.)
+import { test, expect } from '@playwright/test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const repo = resolve(import.meta.dirname, '../..');
+const read = (path) => JSON.parse(readFileSync(resolve(repo, path), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(read('schema/facts.schema.json'));
+
+test('the shipped bundles and the examples satisfy the schema', () => {
+  for (const path of ['data/spector.json', 'data/example-minimal.json', 'tests/fixtures/valid-minimal.json']) {
+    const ok = validate(read(path));
+    expect(validate.errors ?? [], path).toEqual([]);
+    expect(ok).toBe(true);
+  }
+  const readme = readFileSync(resolve(repo, 'README.md'), 'utf8');
+  const example = /```json\n([\s\S]*?)```/.exec(readme)[1];
+  expect(validate(JSON.parse(example))).toBe(true);
+});
+
+test('shape mistakes are refused by the schema as by the widget', () => {
+  for (const name of [
+    'wrong-type',
+    'missing-field',
+    'unknown-field',
+    'no-citation',
+    'negative-value',
+    'non-http-url',
+    'unknown-qualifier',
+    'bad-date',
+    'unsupported-schema',
+    'unknown-source-kind',
+    'disagreement-without-claims',
+  ]) {
+    expect(validate(read(`tests/fixtures/invalid/${name}.json`)), name).toBe(false);
+  }
+  for (const name of ['empty-facts', 'country-lower-us', 'id-with-space', 'value-above-max', 'url-javascript']) {
+    expect(validate(read(`tests/fixtures/hostile/${name}.json`)), name).toBe(false);
+  }
+});
