@@ -2,7 +2,10 @@
 // against the demo server on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// One port per test run, chosen once in the runner and inherited by its
+// workers through the environment, so two runs on one machine never collide.
+process.env.SPECTOR_E2E_PORT ??= String(20000 + Math.floor(Math.random() * 20000));
+const port = Number(process.env.SPECTOR_E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
