@@ -4,7 +4,7 @@
 // nothing below it jumps.
 
 import { initSync, Widget } from '../../pkg/spector_widget.js';
-import wasmBytes from '../../pkg/spector_widget_bg.wasm';
+import { bytes } from './wasm-bytes.js';
 
 let exports;
 
@@ -15,7 +15,7 @@ let exports;
 export function wasm() {
   if (exports === undefined) {
     try {
-      initSync({ module: wasmBytes });
+      initSync({ module: bytes() });
       exports = { Widget };
     } catch (error) {
       exports = null;

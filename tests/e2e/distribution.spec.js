@@ -147,3 +147,19 @@ test('a second copy of the script is skipped with a console note, not an excepti
   const globals = await page.evaluate(() => Object.keys(window).filter((k) => /spector|wasm_bindgen|__wbg/i.test(k)));
   expect(globals).toEqual([]);
 });
+
+test('the script still works when a host serves it as windows-1252 instead of UTF-8', async ({ page }) => {
+  // The wasm is inlined one character per byte, which relies on the script
+  // being decoded as UTF-8; a misconfigured host must not break it.
+  await page.route('**/pkg/embed.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'text/javascript; charset=windows-1252' } });
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await expect(widget.locator('.total')).toHaveText('288');
+  expect(errors).toEqual([]);
+});

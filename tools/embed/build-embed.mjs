@@ -14,7 +14,10 @@ const shared = {
   minify: true,
   target: 'es2020',
   legalComments: 'none',
-  loader: { '.wasm': 'binary', '.css': 'text' },
+  loader: { '.css': 'text' },
+  // Keep non-ASCII characters as they are (the probe in wasm-bytes.js);
+  // the files are written and served as UTF-8.
+  charset: 'utf8',
   // The glue's fallback `new URL('…_bg.wasm', import.meta.url)` is never
   // reached: the bytes are always passed in.
   logOverride: { 'empty-import-meta': 'silent' },
@@ -29,6 +32,30 @@ await build({ ...shared, entryPoints: ['src/js/embed.js'], outfile: 'pkg/embed.j
 
 // The ES module API for site builds: define() and mount().
 await build({ ...shared, entryPoints: ['src/js/index.js'], outfile: 'pkg/index.js', format: 'esm' });
+
+// Put the wasm bytes in place of the marker, one character per byte. Only
+// the characters a string literal cannot hold raw are escaped: the quote,
+// the backslash and the two line terminators.
+const wasmLiteral = (() => {
+  const bytes = readFileSync('pkg/spector_widget_bg.wasm');
+  let out = '';
+  for (const b of bytes) {
+    if (b === 0x27) out += "\\'";
+    else if (b === 0x5c) out += '\\\\';
+    else if (b === 0x0a) out += '\\n';
+    else if (b === 0x0d) out += '\\r';
+    else out += String.fromCharCode(b);
+  }
+  return out;
+})();
+for (const file of ['pkg/embed.js', 'pkg/index.js']) {
+  const code = readFileSync(file, 'utf8');
+  const marker = /(["'])__SPECTOR_WASM_BYTES__\1/;
+  if (!marker.test(code)) throw new Error(`${file}: the wasm marker is missing`);
+  if (!code.includes('__SPECTOR_DECODED_AS_UTF8__')) throw new Error(`${file}: the UTF-8 probe is missing`);
+  const filled = code.replace(marker, () => `'${wasmLiteral}'`).replaceAll('__SPECTOR_DECODED_AS_UTF8__', '("é".length===1)');
+  writeFileSync(file, filled);
+}
 copyFileSync('src/js/index.d.ts', 'pkg/index.d.ts');
 
 // pkg/ is the npm package: wasm-pack's own package.json is not used
