@@ -5,7 +5,12 @@ mod country_codes;
 pub mod error;
 pub mod model;
 pub mod raw;
+pub mod reader;
 pub mod validate;
+#[cfg(target_arch = "wasm32")]
+mod js_value;
+#[cfg(target_arch = "wasm32")]
+pub use js_value::parse_in_browser;
 
 pub use country_codes::is_country_code;
 pub use error::{BundleError, BundleErrors, ErrorKind};
@@ -125,4 +130,15 @@ pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
         return Err(BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(e.to_string()))]));
     }
     Ok(bundle)
+}
+
+/// Parses and validates bundle text the way the browser does (a parsed
+/// JSON value walked by `reader`), natively: for tests that hold the two
+/// paths to the same answers.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_json_with_reader(text: &str) -> Result<Bundle, BundleErrors> {
+    check_limits(text)?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(e.to_string()))]))?;
+    validate(&reader::read_bundle(&value)?)
 }
