@@ -12,6 +12,7 @@
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,10 +23,11 @@ use web_sys::{
 
 use crate::facts::{self, Bundle, BundleError, BundleErrors, ErrorKind};
 use crate::geo::World;
+use crate::i18n::{Lang, Locale};
 use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
-use crate::render::{self, ZOOM_IN, ZOOM_OUT};
+use crate::render;
 use crate::text::push_fixed;
 
 /// How long the view change takes when motion is welcome, in ms.
@@ -45,6 +47,8 @@ const SELECT_EVENT: &str = "spector-select";
 /// What the event handlers need. The selection is one value here
 /// (`selected`); everything that shows it is updated from it.
 struct State {
+    /// The reader's language.
+    t: &'static Locale,
     bundle: Bundle,
     world: World<'static>,
     root: ShadowRoot,
@@ -103,24 +107,27 @@ impl Drop for Listener {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Renders into `root`: the embedded SpecTor bundle when `bundle_text`
-    /// is absent, else that bundle, or a message saying why it cannot be
-    /// shown. Never throws: a bad bundle is the reader's message, not an
-    /// exception on the host page.
-    pub fn mount(root: &ShadowRoot, bundle_text: Option<String>) -> Widget {
+    /// Renders into `root` in the language `lang` (a BCP 47 tag; English
+    /// when absent or not spoken, the latter with one console note per
+    /// page): the embedded SpecTor bundle when `bundle_text` is absent,
+    /// else that bundle, or a message saying why it cannot be shown. Never
+    /// throws: a bad bundle is the reader's message, not an exception on the
+    /// host page.
+    pub fn mount(root: &ShadowRoot, bundle_text: Option<String>, lang: Option<String>) -> Widget {
+        let t = locale(lang.as_deref());
         let text = bundle_text.as_deref().unwrap_or(facts::EMBEDDED_JSON);
         let world = match World::embedded() {
             Ok(world) => world,
             Err(_) => {
                 let errors = BundleErrors(vec![BundleError::new("", ErrorKind::Shape("the map geometry is damaged".into()))]);
-                return Widget::refuse(root, &errors, "the map could not be read.");
+                return Widget::refuse(root, &errors, t.text("error.map"), t);
             }
         };
-        let bundle = match parse_in_browser(text) {
+        let bundle = match facts::parse_in_browser(text) {
             Ok(bundle) => bundle,
-            Err(errors) => return Widget::refuse(root, &errors, "its data has errors."),
+            Err(errors) => return Widget::refuse(root, &errors, t.text("error.data"), t),
         };
-        root.set_inner_html(&render::widget_with_bundle_text(&bundle, &world, Some(text)));
+        root.set_inner_html(&render::widget_in(&bundle, &world, Some(text), t));
         let views = Views::new(&bundle, &world);
         let symbols = [
             map::symbols_in(&bundle, &world, &views.world, ViewKind::World),
@@ -129,6 +136,7 @@ impl Widget {
         let order = map::keyboard_order(&bundle, &world);
         let find = |selector: &str| root.query_selector(selector).ok().flatten();
         let state = Rc::new(RefCell::new(State {
+            t,
             bundle,
             world,
             root: root.clone(),
@@ -221,37 +229,47 @@ impl Widget {
     }
 
     /// Shows why a bundle never arrived (network failure, timeout), in the
-    /// same panel as a refused bundle.
-    pub fn mount_failure(root: &ShadowRoot, reason: &str) -> Widget {
-        root.set_inner_html(&render::error_panel(&BundleErrors(Vec::new()), reason));
+    /// same panel as a refused bundle, in the language `lang`.
+    pub fn mount_failure(root: &ShadowRoot, reason: &str, lang: Option<String>) -> Widget {
+        let t = locale(lang.as_deref());
+        root.set_inner_html(&render::error_panel_in(&BundleErrors(Vec::new()), reason, t));
         Widget { state: None, _listeners: Vec::new() }
     }
 
     /// Shows the reader why nothing else is shown, and the developer every
     /// error in the console.
-    fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str) -> Widget {
-        root.set_inner_html(&render::error_panel(errors, context));
+    fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str, t: &Locale) -> Widget {
+        root.set_inner_html(&render::error_panel_in(errors, context, t));
         web_sys::console::error_1(&JsValue::from_str(&errors.to_string()));
         Widget { state: None, _listeners: Vec::new() }
     }
 }
 
-/// The browser's own JSON parser reads the text (no JSON parser in the
-/// wasm), then serde reads the resulting object.
-fn parse_in_browser(text: &str) -> Result<Bundle, BundleErrors> {
-    // The same size and depth caps as natively, before the browser parses
-    // anything: a deep bundle would otherwise overflow serde's recursion.
-    facts::check_limits(text)?;
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let message: String = e
-            .dyn_into::<js_sys::Error>()
-            .map(|e| e.message().into())
-            .unwrap_or_else(|_| "malformed JSON".into());
-        BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(message))])
-    })?;
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    facts::from_deserializer(de, |_| false)
+/// Set once the page has been told that a language is not spoken.
+static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
+
+/// The locale for a `lang` tag: English when there is none; English with
+/// one console note per page (not per widget) for a language the widget
+/// does not speak.
+fn locale(lang: Option<&str>) -> &'static Locale {
+    let tag = lang.map(str::trim).unwrap_or("");
+    if tag.is_empty() {
+        return Locale::english();
+    }
+    match Lang::from_tag(tag) {
+        Some(lang) => Locale::get(lang),
+        None => {
+            if !UNSUPPORTED_NOTED.swap(true, Ordering::Relaxed) {
+                let mut note = String::from("spector-widget: no translation for lang=\"");
+                note.push_str(tag);
+                note.push_str("\"; showing English. Languages: en, de, fr, nl, es, pt-BR, pl.");
+                web_sys::console::info_1(&JsValue::from_str(&note));
+            }
+            Locale::english()
+        }
+    }
 }
+
 
 /// A click or tap (or Enter / Space on a button). A popover's close
 /// button closes it; a citation marker or "sources differ" mark toggles its
@@ -465,7 +483,7 @@ fn toggle_popover(state: &Rc<RefCell<State>>, marker: Element) {
         if same {
             return;
         }
-        let Some(markup) = render::popover(&s.bundle, &id, differ) else { return };
+        let Some(markup) = render::popover_in(&s.bundle, &id, differ, s.t) else { return };
         let Some(slot) = s.slot.clone() else { return };
         slot.set_inner_html(&markup);
         let _ = marker.set_attribute("aria-expanded", "true");
@@ -504,7 +522,7 @@ fn set_view(state: &Rc<RefCell<State>>, kind: ViewKind) {
     s.view = kind;
     s.animation = s.animation.wrapping_add(1);
     if let Some(button) = &s.button {
-        button.set_text_content(Some(if kind == ViewKind::Europe { ZOOM_OUT } else { ZOOM_IN }));
+        button.set_text_content(Some(s.t.text(if kind == ViewKind::Europe { "map.zoom_out" } else { "map.zoom_in" })));
     }
     let from = s.drawn;
     let to = s.views.get(kind);
@@ -681,7 +699,7 @@ impl State {
             self.view = ViewKind::World;
             self.animation = self.animation.wrapping_add(1);
             if let Some(button) = &self.button {
-                button.set_text_content(Some(ZOOM_IN));
+                button.set_text_content(Some(self.t.text("map.zoom_in")));
             }
             self.draw(self.views.world);
             self.settle();
@@ -727,7 +745,7 @@ impl State {
             .active_element()
             .filter(|a| side.contains(Some(a)))
             .and_then(|a| a.get_attribute("data-c"));
-        side.set_inner_html(&render::panel_markup(&self.bundle, &self.world, self.selected));
+        side.set_inner_html(&render::panel_markup_in(&self.bundle, &self.world, self.selected, self.t));
         let Some(code) = focused else { return };
         let code = if code.is_empty() { before.unwrap_or("") } else { code.as_str() };
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -889,7 +907,7 @@ impl State {
     fn fill_tip(&mut self, code: &str, pinned: bool) -> bool {
         let Some(tip) = self.tip.clone() else { return false };
         if code != self.shown {
-            match render::tooltip(&self.bundle, &self.world, code) {
+            match render::tooltip_in(&self.bundle, &self.world, code, self.t) {
                 Some(markup) => tip.set_inner_html(&markup),
                 None => {
                     self.hide();

@@ -269,7 +269,8 @@ fn push_number(out: &mut String, value: f64) {
     }
     let mut scale = 1.0f64;
     let mut best: Option<(u64, u32)> = None;
-    for decimals in 1..=22u32 {
+    // At most 19 decimals: 10^19 is the largest power of ten a u64 holds.
+    for decimals in 1..=19u32 {
         scale *= 10.0; // exact up to 1e22
         let scaled = (value * scale).round();
         if scaled >= EXACT_INT {
@@ -284,7 +285,7 @@ fn push_number(out: &mut String, value: f64) {
     }
     match best {
         Some((scaled, decimals)) => {
-            let pow = 10u64.pow(decimals);
+            let pow = 10u64.checked_pow(decimals).unwrap_or(u64::MAX);
             // Rounding may carry into the integer part (0.99999999999999999 → 1).
             push_uint(out, scaled / pow);
             push_fraction(out, scaled % pow, decimals);
@@ -431,6 +432,14 @@ mod tests {
         assert_eq!(num(1e20), "100000000000000000000");
         assert_eq!(num(2f64.powi(70)), "1180591620717411303424");
         assert_eq!(num(f64::NAN), "");
+    }
+
+    #[test]
+    fn numbers_too_small_for_nineteen_decimals_are_zero_not_an_overflow() {
+        // Found by proptest: 22 decimals overflowed 10^n in a u64.
+        assert_eq!(num(5.02e-238), "0");
+        assert_eq!(num(1e-25), "0");
+        assert_eq!(num(1.5e-19), "0.0000000000000000002");
     }
 
     #[test]

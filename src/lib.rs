@@ -16,6 +16,7 @@
 pub mod export;
 pub mod facts;
 pub mod geo;
+pub mod i18n;
 pub mod render;
 pub mod static_page;
 pub mod text;

@@ -27,8 +27,9 @@
 
 use crate::facts::{Bundle, ClaimValue, Disagreement, Fact, Scope, SourceKind};
 use crate::geo::World;
+use crate::i18n::{fill_text, Locale};
 use crate::render::cite::{self, Item};
-use crate::render::format::{push_number, push_qualified};
+use crate::render::format::{push_number_in, push_qualified};
 use crate::render::layout::{self, BUCKETS};
 use crate::render::map::{self, MAP_METRIC};
 use crate::render::view::{self, View, ViewKind};
@@ -65,19 +66,6 @@ const MARKED_EDGE: &str = "#9a4a10";
 const SYMBOL: &str = "#c25100";
 const LEGEND_EDGE: &str = "#b5b3ad";
 
-// English words only this static version uses (to move into
-// render/labels.rs with the next translation pass).
-const MAP_NAME: &str = "Map of arrests by country";
-const TABLE_CAPTION: &str = "Every figure, where it applies and who states it";
-const COL_FIGURE: &str = "Figure";
-const COL_VALUE: &str = "Value";
-const COL_WHERE: &str = "Where";
-const COL_SOURCES: &str = "Sources";
-const KEY_DATES: &str = "Key dates";
-const PART_OF: &str = "part of ";
-const SOURCES_DIFFER_NOTE: &str = "Sources differ: ";
-const CITED_FOR: &str = ", cited for ";
-const MAP_CREDIT: &str = "Map data: Natural Earth.";
 
 /// The width the layout is computed for, in CSS px.
 fn layout_width(width: u32) -> f64 {
@@ -92,12 +80,12 @@ fn bucket_for(width: f64) -> usize {
 
 /// Per-country arrests, for the SVG's description: "Germany: 52 arrests;
 /// …" in the map's (largest first) order.
-fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>) {
+fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
     for (i, s) in map::symbols(bundle, world).iter().enumerate() {
         if i > 0 {
-            out.push_str(labels::LIST_SEPARATOR);
+            t.push(out, "punct.list");
         }
-        map::push_accessible_name(out, bundle, world, s.code);
+        map::push_accessible_name(out, bundle, world, s.code, t);
     }
     out.push('.');
 }
@@ -105,7 +93,7 @@ fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>) {
 /// The map's layers, in grid units of `view`: quiet land, the operation's
 /// countries, the symbols, then the legend and the value labels of one
 /// bucket. `px` is one layout pixel in grid units (for stroke widths).
-fn push_map_layers(out: &mut String, bundle: &Bundle, world: &World<'_>, view: &View, px: f64, bucket: usize) {
+fn push_map_layers(out: &mut String, bundle: &Bundle, world: &World<'_>, view: &View, px: f64, bucket: usize, t: &Locale) {
     let stroke = |out: &mut String, w: f64| {
         out.push_str("\" stroke-width=\"");
         push_fixed(out, w * px, 2);
@@ -151,7 +139,7 @@ fn push_map_layers(out: &mut String, bundle: &Bundle, world: &World<'_>, view: &
     out.push_str("</g>");
 
     let font = layout::font_units(view, bucket);
-    let (legend, labels) = map::annotations(bundle, &symbols, view, ViewKind::World, bucket);
+    let (legend, labels) = map::annotations(bundle, &symbols, view, ViewKind::World, bucket, t);
     // Text is centred on its point as `dominant-baseline: central` does in
     // the widget, by moving the baseline down 0.35 em (renderers differ on
     // dominant-baseline; all agree on y).
@@ -189,7 +177,7 @@ fn push_map_layers(out: &mut String, bundle: &Bundle, world: &World<'_>, view: &
         out.push_str("\" y=\"");
         push_fixed(out, l.caption.1 + drop, 1);
         out.push_str("\" text-anchor=\"start\" font-weight=\"600\">");
-        out.push_str(layout::LEGEND_CAPTION);
+        t.push(out, layout::LEGEND_CAPTION);
         out.push_str("</text>");
         for item in &l.items {
             out.push_str("<text x=\"");
@@ -197,7 +185,7 @@ fn push_map_layers(out: &mut String, bundle: &Bundle, world: &World<'_>, view: &
             out.push_str("\" y=\"");
             push_fixed(out, item.ty + drop, 1);
             out.push_str("\" font-weight=\"400\">");
-            push_number(out, item.value);
+            push_number_in(out, item.value, &t.number);
             out.push_str("</text>");
         }
     }
@@ -226,27 +214,33 @@ fn push_circle(out: &mut String, cx: f64, cy: f64, r: f64) {
     out.push_str("\"/>");
 }
 
-/// "288 arrests in 9 countries" as (number, rest), or `None` without a
-/// total of arrests; the country count as in the widget's headline.
-fn headline(bundle: &Bundle) -> Option<(String, String)> {
+/// "288 arrests in 9 countries" as (number, rest), both markup (escaped),
+/// or `None` without a total of arrests; the country count as in the
+/// widget's headline.
+fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
     let total = bundle.total(MAP_METRIC)?;
     let mut number = String::new();
-    push_qualified(&mut number, total.qualifier, total.value);
-    let mut rest = String::from(if total.value == 1.0 { " arrest" } else { " arrests" });
-    match bundle.total("countries_involved") {
+    push_qualified(&mut number, t, total.qualifier, total.value);
+    let mut rest = String::from(" ");
+    t.push_plural(&mut rest, "stat.arrests", total.value, &[]);
+    let countries = match bundle.total("countries_involved") {
         Some(countries) => {
-            rest.push_str(" in ");
-            push_qualified(&mut rest, countries.qualifier, countries.value);
-            rest.push_str(if countries.value == 1.0 { " country" } else { " countries" });
+            let mut n = String::new();
+            push_qualified(&mut n, t, countries.qualifier, countries.value);
+            Some((n, countries.value))
         }
         None => {
-            let n = bundle.by_country(MAP_METRIC).count();
-            if n > 0 {
-                rest.push_str(" in ");
-                push_number(&mut rest, n as f64);
-                rest.push_str(if n == 1 { " country" } else { " countries" });
-            }
+            let count = bundle.by_country(MAP_METRIC).count();
+            let mut n = String::new();
+            push_number_in(&mut n, count as f64, &t.number);
+            (count > 0).then_some((n, count as f64))
         }
+    };
+    if let Some((n, value)) = countries {
+        rest.push(' ');
+        t.push(&mut rest, "stat.in");
+        rest.push(' ');
+        t.push_plural(&mut rest, "stat.countries", value, &[("n", &n)]);
     }
     Some((number, rest))
 }
@@ -254,7 +248,7 @@ fn headline(bundle: &Bundle) -> Option<(String, String)> {
 /// "Sources: Europol. Map data: Natural Earth.": the publishers behind the
 /// map's figures (the primary ones when there are any), as the widget's
 /// credits line. Plain text, not escaped.
-fn credits(bundle: &Bundle) -> String {
+fn credits(bundle: &Bundle, t: &Locale) -> String {
     let cited: Vec<_> = bundle
         .facts
         .iter()
@@ -272,12 +266,11 @@ fn credits(bundle: &Bundle) -> String {
     }
     let mut out = String::new();
     if !named.is_empty() {
-        out.push_str(labels::SOURCES);
-        out.push_str(": ");
-        out.push_str(&named.join(labels::LIST_SEPARATOR));
-        out.push_str(". ");
+        let list = named.join(t.text("punct.list"));
+        fill_text(&mut out, t.text("credits.sources"), &[("list", &list)]);
+        out.push(' ');
     }
-    out.push_str(MAP_CREDIT);
+    out.push_str(t.text("credits.map"));
     out
 }
 
@@ -288,7 +281,8 @@ fn wrap(text: &str, max_em: f64, em_per_char: f64) -> Vec<String> {
     let max_chars = ((max_em / em_per_char).floor() as usize).max(8);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // Only ordinary spaces break: no-break spaces (French "Sources\u{202f}:") hold.
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
         let len = line.chars().count();
         if len > 0 && len + 1 + word.chars().count() > max_chars {
             lines.push(std::mem::take(&mut line));
@@ -327,6 +321,11 @@ fn push_lines(out: &mut String, lines: &[String], x: f64, mut y: f64, line_heigh
 /// follows from the map's aspect ratio and the text. Colours and sizes are
 /// presentation attributes, so any SVG viewer shows it as the widget does.
 pub fn svg_document(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
+    svg_document_in(bundle, world, width, Locale::english())
+}
+
+/// The standalone SVG in the language of `t`.
+pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale) -> String {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let lw = layout_width(width);
     let view = view::world_view(world);
@@ -338,7 +337,7 @@ pub fn svg_document(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
     let title_lines = wrap(&bundle.operation.name, text_w / title_size, 0.58);
     let mut y = pad + title_size * 0.95;
     y = push_lines(&mut body, &title_lines, pad, y, title_size * 1.25, "font-size=\"20\" font-weight=\"700\"");
-    let headline = headline(bundle);
+    let headline = headline(bundle, t);
     if let Some((number, rest)) = &headline {
         y += 30.0 - title_size * 1.25 + 6.0;
         body.push_str("<text x=\"");
@@ -346,9 +345,9 @@ pub fn svg_document(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
         body.push_str("\" y=\"");
         push_fixed(&mut body, y, 1);
         body.push_str("\"><tspan font-size=\"28\" font-weight=\"700\">");
-        push_escaped(&mut body, number);
+        body.push_str(number);
         body.push_str("</tspan><tspan font-size=\"15\">");
-        push_escaped(&mut body, rest);
+        body.push_str(rest);
         body.push_str("</tspan></text>");
         y += 8.0;
     } else {
@@ -365,10 +364,10 @@ pub fn svg_document(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
     body.push_str("\" viewBox=\"");
     view.push_attr(&mut body);
     body.push_str("\">");
-    push_map_layers(&mut body, bundle, world, &view, view.w / lw, bucket_for(lw));
+    push_map_layers(&mut body, bundle, world, &view, view.w / lw, bucket_for(lw), t);
     body.push_str("</svg>");
     let credit_size = 12.0;
-    let credit_lines = wrap(&credits(bundle), text_w / credit_size, 0.52);
+    let credit_lines = wrap(&credits(bundle, t), text_w / credit_size, 0.52);
     let first = map_top + map_h + 6.0 + credit_size;
     let mut credit_attrs = String::from("font-size=\"12\" fill=\"");
     credit_attrs.push_str(MUTED);
@@ -388,6 +387,8 @@ pub fn svg_document(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
     push_fixed(&mut out, lw, 2);
     out.push(' ');
     push_fixed(&mut out, height / scale, 2);
+    out.push_str("\" lang=\"");
+    out.push_str(t.code());
     out.push_str("\" role=\"img\" aria-labelledby=\"sw-t sw-d\" font-family=\"");
     out.push_str(SVG_FONTS);
     out.push_str("\" fill=\"");
@@ -395,12 +396,12 @@ pub fn svg_document(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
     out.push_str("\"><title id=\"sw-t\">");
     push_escaped(&mut out, &bundle.operation.name);
     if let Some((number, rest)) = &headline {
-        out.push_str(": ");
-        push_escaped(&mut out, number);
-        push_escaped(&mut out, rest);
+        t.push(&mut out, "punct.name");
+        out.push_str(number);
+        out.push_str(rest);
     }
     out.push_str("</title><desc id=\"sw-d\">");
-    push_description(&mut out, bundle, world);
+    push_description(&mut out, bundle, world, t);
     out.push_str("</desc><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
     out.push_str(&body);
     out.push_str("</svg>\n");
@@ -440,24 +441,26 @@ fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
 
 /// The "sources differ" note: every other claimed value with its sources,
 /// then why the shown one is shown.
-fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement) {
+fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement, t: &Locale) {
     out.push_str("<p>");
-    out.push_str(SOURCES_DIFFER_NOTE);
+    t.push(out, "static.sources_differ");
+    out.push(' ');
     for (i, claim) in d.claims.iter().enumerate() {
         if i > 0 {
-            out.push_str(labels::LIST_SEPARATOR);
+            t.push(out, "punct.list");
         }
         out.push_str("<strong>");
         match (&claim.value, item) {
-            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, claim.qualifier, *v, &f.unit),
-            (ClaimValue::Number(v), Item::Date(_)) => push_qualified(out, claim.qualifier, *v),
-            (ClaimValue::Date(date), _) => labels::push_date(out, date),
+            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, t, claim.qualifier, *v, &f.unit),
+            (ClaimValue::Number(v), Item::Date(_)) => push_qualified(out, t, claim.qualifier, *v),
+            (ClaimValue::Date(date), _) => labels::push_date(out, t, date),
         }
         out.push_str("</strong> ");
         push_refs(out, prefix, &cite::source_indexes(&claim.citations));
     }
     out.push_str(". ");
-    out.push_str(labels::WHY_SHOWN);
+    t.push(out, "cite.why_shown");
+    out.push(' ');
     push_escaped(out, &d.reason);
     out.push_str("</p>");
 }
@@ -486,34 +489,35 @@ fn table_rows(bundle: &Bundle) -> Vec<(&Fact, Option<&Fact>)> {
     out
 }
 
-fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str) {
+fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str, t: &Locale) {
     out.push_str("<table><caption>");
-    out.push_str(TABLE_CAPTION);
+    t.push(out, "static.table_caption");
     out.push_str("</caption><thead><tr>");
-    for col in [COL_FIGURE, COL_VALUE, COL_WHERE, COL_SOURCES] {
+    for col in ["static.col_figure", "static.col_value", "static.col_where", "static.col_sources"] {
         out.push_str("<th scope=\"col\">");
-        out.push_str(col);
+        t.push(out, col);
         out.push_str("</th>");
     }
     out.push_str("</tr></thead><tbody>");
     for (fact, whole) in table_rows(bundle) {
         out.push_str("<tr><th scope=\"row\">");
-        labels::push_fact_name(out, fact);
+        labels::push_fact_name(out, t, fact);
         if let Some(whole) = whole {
             out.push_str(" (");
-            out.push_str(PART_OF);
-            labels::push_fact_name(out, whole);
+            let mut name = String::with_capacity(24);
+            labels::push_fact_name(&mut name, t, whole);
+            t.push_with(out, "static.part_of", &[("name", &name)]);
             out.push(')');
         }
         out.push_str("</th><td>");
-        labels::push_fact_amount(out, fact);
+        labels::push_fact_amount(out, t, fact);
         if let Some(d) = &fact.disagreement {
-            push_disagreement(out, prefix, Item::Fact(fact), d);
+            push_disagreement(out, prefix, Item::Fact(fact), d, t);
         }
         out.push_str("</td><td>");
         match &fact.scope {
-            Scope::All => out.push_str(labels::WHOLE_OPERATION),
-            Scope::Country(code) => push_escaped(out, map::country_name(world, code)),
+            Scope::All => t.push(out, "panel.whole_operation"),
+            Scope::Country(code) => push_escaped(out, map::country_name(world, t, code)),
         }
         out.push_str("</td><td>");
         push_refs(out, prefix, &cite::source_indexes(&fact.citations));
@@ -522,22 +526,22 @@ fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str
     out.push_str("</tbody></table>");
 }
 
-fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str) {
+fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     if bundle.dates.is_empty() {
         return;
     }
     out.push_str("<h3>");
-    out.push_str(KEY_DATES);
+    t.push(out, "static.key_dates");
     out.push_str("</h3><ol>");
     for entry in timeline::chronological(bundle) {
         out.push_str("<li>");
-        labels::push_time(out, &entry.date);
-        out.push_str(labels::NAME_SEPARATOR);
-        labels::push_event_name(out, entry);
+        labels::push_time(out, t, &entry.date);
+        t.push(out, "punct.name");
+        labels::push_event_name(out, t, entry);
         out.push(' ');
         push_refs(out, prefix, &cite::source_indexes(&entry.citations));
         if let Some(d) = &entry.disagreement {
-            push_disagreement(out, prefix, Item::Date(entry), d);
+            push_disagreement(out, prefix, Item::Date(entry), d, t);
         }
         out.push_str("</li>");
     }
@@ -546,13 +550,13 @@ fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str) {
 
 /// Every quote taken from source `index`, once each, with the names of the
 /// figures and dates it is cited for.
-fn quotes_of(bundle: &Bundle, index: usize) -> Vec<(&str, Vec<String>)> {
+fn quotes_of<'b>(bundle: &'b Bundle, index: usize, t: &Locale) -> Vec<(&'b str, Vec<String>)> {
     let mut items: Vec<Item<'_>> = bundle.facts.iter().map(Item::Fact).collect();
     items.extend(bundle.dates.iter().map(Item::Date));
     let mut out: Vec<(&str, Vec<String>)> = Vec::new();
     for item in items {
         let mut name = String::new();
-        item.push_name(&mut name);
+        item.push_name(&mut name, t);
         let claims = item.disagreement().map(|d| d.claims.as_slice()).unwrap_or(&[]);
         let cited = item.citations().iter().chain(claims.iter().flat_map(|c| c.citations.iter()));
         for c in cited.filter(|c| c.source == index) {
@@ -569,9 +573,9 @@ fn quotes_of(bundle: &Bundle, index: usize) -> Vec<(&str, Vec<String>)> {
     out
 }
 
-fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str) {
+fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("<h3>");
-    out.push_str(labels::SOURCES);
+    t.push(out, "sources.title");
     out.push_str("</h3><ol>");
     for (i, source) in bundle.sources.iter().enumerate() {
         out.push_str("<li id=\"");
@@ -583,11 +587,17 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str) {
         out.push_str("\">");
         push_escaped(out, &source.publisher);
         out.push_str(" (");
-        out.push_str(match source.kind {
-            SourceKind::Primary => labels::PRIMARY_SOURCE,
-            SourceKind::Secondary => labels::REPORTING,
-        });
-        out.push_str("), <cite>");
+        t.push(
+            out,
+            match source.kind {
+                SourceKind::Primary => "cite.primary",
+                SourceKind::Secondary => "cite.reporting",
+            },
+        );
+        // The title is in the source's language, as its quotes are.
+        out.push_str("), <cite lang=\"");
+        push_escaped(out, &source.lang);
+        out.push_str("\">");
         match &source.url {
             Some(url) if source.url_confirmed && is_http(url) => {
                 out.push_str("<a href=\"");
@@ -599,15 +609,15 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str) {
             _ => push_escaped(out, &source.title),
         }
         out.push_str("</cite>, ");
-        labels::push_time(out, &source.date);
+        labels::push_time(out, t, &source.date);
         if let (Some(url), false) = (&source.url, source.url_confirmed) {
             out.push_str(", ");
             push_escaped(out, url);
             out.push(' ');
-            out.push_str(labels::ADDRESS_NOT_CONFIRMED);
+            t.push(out, "cite.address_not_confirmed");
         }
         out.push('.');
-        let quotes = quotes_of(bundle, i);
+        let quotes = quotes_of(bundle, i, t);
         if !quotes.is_empty() {
             out.push_str("<ul>");
             for (quote, names) in quotes {
@@ -615,10 +625,12 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str) {
                 push_escaped(out, &source.lang);
                 out.push_str("\">");
                 push_escaped(out, quote);
-                out.push_str("</q>");
-                out.push_str(CITED_FOR);
+                out.push_str("</q>, ");
                 // Names are already escaped by push_name.
-                out.push_str(&names.join(labels::LIST_SEPARATOR));
+                let mut list = String::new();
+                t.push(&mut list, "punct.list");
+                let list = names.join(&list);
+                t.push_with(out, "static.cited_for", &[("names", &list)]);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");
@@ -633,20 +645,27 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str) {
 /// `style` attribute, so it works under the strictest CSP. The map's labels
 /// are laid out for `width` CSS px; the map itself fills its column.
 pub fn html_fragment(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
+    html_fragment_in(bundle, world, width, Locale::english())
+}
+
+/// The fallback fragment in the language of `t` (its root says which).
+pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale) -> String {
     let lw = layout_width(width);
     let view = view::world_view(world);
     let prefix = id_prefix(bundle);
     let mut out = String::with_capacity(128 * 1024);
-    out.push_str("<div lang=\"en\"><h2>");
+    out.push_str("<div lang=\"");
+    out.push_str(t.code());
+    out.push_str("\"><h2>");
     push_escaped(&mut out, &bundle.operation.name);
     out.push_str("</h2>\n<p>");
     push_escaped(&mut out, &bundle.operation.summary);
     out.push_str("</p>\n");
-    if let Some((number, rest)) = headline(bundle) {
+    if let Some((number, rest)) = headline(bundle, t) {
         out.push_str("<p><strong>");
-        push_escaped(&mut out, &number);
+        out.push_str(&number);
         out.push_str("</strong>");
-        push_escaped(&mut out, &rest);
+        out.push_str(&rest);
         if let Some(total) = bundle.total(MAP_METRIC) {
             out.push(' ');
             push_refs(&mut out, &prefix, &cite::source_indexes(&total.citations));
@@ -655,9 +674,16 @@ pub fn html_fragment(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
     }
     for w in &bundle.warnings {
         out.push_str("<p role=\"note\"><strong>");
-        out.push_str(labels::NOTE);
-        out.push_str("</strong>");
-        push_escaped(&mut out, &w.kind.to_string());
+        t.push(&mut out, "note");
+        out.push_str(" </strong>");
+        // Described in English by the bundle checker.
+        if t.code() == "en" {
+            push_escaped(&mut out, &w.kind.to_string());
+        } else {
+            out.push_str("<span lang=\"en\">");
+            push_escaped(&mut out, &w.kind.to_string());
+            out.push_str("</span>");
+        }
         out.push_str(".</p>\n");
     }
 
@@ -672,22 +698,22 @@ pub fn html_fragment(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
     out.push_str("\"><title id=\"");
     push_escaped(&mut out, &prefix);
     out.push_str("-map-t\">");
-    out.push_str(MAP_NAME);
+    t.push(&mut out, "map.label");
     out.push_str("</title><desc id=\"");
     push_escaped(&mut out, &prefix);
     out.push_str("-map-d\">");
-    push_description(&mut out, bundle, world);
+    push_description(&mut out, bundle, world, t);
     out.push_str("</desc>");
-    push_map_layers(&mut out, bundle, world, &view, view.w / lw, bucket_for(lw));
+    push_map_layers(&mut out, bundle, world, &view, view.w / lw, bucket_for(lw), t);
     out.push_str("</svg><figcaption>");
-    push_escaped(&mut out, &credits(bundle));
+    push_escaped(&mut out, &credits(bundle, t));
     out.push_str("</figcaption></figure>\n");
 
-    push_table(&mut out, bundle, world, &prefix);
+    push_table(&mut out, bundle, world, &prefix, t);
     out.push('\n');
-    push_dates(&mut out, bundle, &prefix);
+    push_dates(&mut out, bundle, &prefix, t);
     out.push('\n');
-    push_sources(&mut out, bundle, &prefix);
+    push_sources(&mut out, bundle, &prefix, t);
     out.push_str("\n</div>\n");
     out
 }
@@ -695,9 +721,16 @@ pub fn html_fragment(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
 /// The fragment inside `<spector-widget>` in a complete HTML5 document, for
 /// validators and for looking at it in a browser.
 pub fn html_page(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
-    let fragment = html_fragment(bundle, world, width);
+    html_page_in(bundle, world, width, Locale::english())
+}
+
+/// The complete document in the language of `t`.
+pub fn html_page_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale) -> String {
+    let fragment = html_fragment_in(bundle, world, width, t);
     let mut out = String::with_capacity(fragment.len() + 512);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    out.push_str(t.code());
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     push_escaped(&mut out, &bundle.operation.name);
     out.push_str("</title>\n</head>\n<body>\n<main>\n<spector-widget>\n");
     out.push_str(&fragment);

@@ -4,6 +4,7 @@
 
 use spector_widget::facts::{parse_json, Bundle, EMBEDDED_JSON};
 use spector_widget::geo::World;
+use spector_widget::i18n::Locale;
 use spector_widget::render::{cite, panel, timeline};
 
 fn spector() -> Bundle {
@@ -16,7 +17,7 @@ fn world() -> World<'static> {
 
 fn panel_for(bundle: &Bundle, selected: Option<&str>) -> String {
     let mut out = String::new();
-    panel::push_panel(&mut out, bundle, &world(), selected);
+    panel::push_panel(&mut out, bundle, &world(), selected, Locale::english());
     out
 }
 
@@ -175,7 +176,7 @@ fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
     ];
     for (id, values) in expected {
         let mut out = String::new();
-        assert!(cite::push_disagreement_popover(&mut out, &bundle, id), "{id}");
+        assert!(cite::push_disagreement_popover(&mut out, &bundle, id, Locale::english()), "{id}");
         for v in values {
             assert!(out.contains(&format!("<span class=\"claim-value\">{v}</span>")), "{id}: {v}\n{out}");
         }
@@ -194,8 +195,8 @@ fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
         }
     }
     let mut out = String::new();
-    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "arrests-gb"));
-    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "nope"));
+    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "arrests-gb", Locale::english()));
+    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "nope", Locale::english()));
     assert!(out.is_empty());
 }
 
@@ -204,7 +205,7 @@ fn citation_popover_links_only_confirmed_addresses() {
     let bundle = spector();
     let mut out = String::new();
     // Europol (unconfirmed), DOJ (no address), ICE (confirmed), Wired paraphrase (none).
-    assert!(cite::push_citation_popover(&mut out, &bundle, "announcement"));
+    assert!(cite::push_citation_popover(&mut out, &bundle, "announcement", Locale::english()));
     assert_eq!(count(&out, "<a "), 1, "{out}");
     assert!(out.contains(
         "<a href=\"https://www.ice.gov/news/releases/largest-international-operation-against-darknet-trafficking-fentanyl-opioids-results\" target=\"_blank\" rel=\"noopener noreferrer\">"
@@ -218,7 +219,7 @@ fn citation_popover_links_only_confirmed_addresses() {
     // Every link in every popover is a confirmed address and opens safely.
     for id in bundle.facts.iter().map(|f| &f.id).chain(bundle.dates.iter().map(|d| &d.id)) {
         let mut out = String::new();
-        assert!(cite::push_citation_popover(&mut out, &bundle, id));
+        assert!(cite::push_citation_popover(&mut out, &bundle, id, Locale::english()));
         assert_eq!(count(&out, "<a "), count(&out, "target=\"_blank\" rel=\"noopener noreferrer\""), "{id}");
         for s in bundle.sources.iter().filter(|s| s.url.is_some()) {
             let link = format!("href=\"{}\"", s.url.as_ref().unwrap());
@@ -229,7 +230,7 @@ fn citation_popover_links_only_confirmed_addresses() {
     }
     // Two quotes from one source: one entry, two quotes.
     let mut out = String::new();
-    cite::push_citation_popover(&mut out, &bundle, "arrests-all");
+    cite::push_citation_popover(&mut out, &bundle, "arrests-all", Locale::english());
     assert_eq!(count(&out, "<li>"), 5);
     assert_eq!(count(&out, "<blockquote"), 7);
 }
@@ -238,7 +239,7 @@ fn citation_popover_links_only_confirmed_addresses() {
 fn sources_list_has_each_source_once_numbered_in_order() {
     let bundle = spector();
     let mut out = String::new();
-    cite::push_sources(&mut out, &bundle);
+    cite::push_sources(&mut out, &bundle, Locale::english());
     assert!(out.starts_with("<section class=\"sources\"><h3"));
     assert_eq!(count(&out, "<li "), bundle.sources.len());
     let mut last = 0;
@@ -258,7 +259,7 @@ fn sources_list_has_each_source_once_numbered_in_order() {
 fn timeline_is_chronological_and_readable() {
     let bundle = spector();
     let mut out = String::new();
-    timeline::push_timeline(&mut out, &bundle);
+    timeline::push_timeline(&mut out, &bundle, Locale::english());
     let order: Vec<usize> = [
         "<time datetime=\"2019\">2019</time> <span class=\"tl-event\">Market launched</span>",
         "<time datetime=\"2021-10\">October 2021</time> <span class=\"tl-event\">Operation began</span>",
@@ -340,13 +341,13 @@ fn bundle_text_is_escaped_everywhere() {
     let bundle = parse_json(HOSTILE).unwrap();
     let mut parts = vec![panel_for(&bundle, None), panel_for(&bundle, Some("PL"))];
     let mut out = String::new();
-    cite::push_sources(&mut out, &bundle);
-    timeline::push_timeline(&mut out, &bundle);
+    cite::push_sources(&mut out, &bundle, Locale::english());
+    timeline::push_timeline(&mut out, &bundle, Locale::english());
     for id in ["arrests-all", "boats-pl", "odd-all", "d1"] {
-        assert!(cite::push_citation_popover(&mut out, &bundle, id));
+        assert!(cite::push_citation_popover(&mut out, &bundle, id, Locale::english()));
     }
-    assert!(cite::push_disagreement_popover(&mut out, &bundle, "arrests-all"));
-    assert!(cite::push_disagreement_popover(&mut out, &bundle, "d1"));
+    assert!(cite::push_disagreement_popover(&mut out, &bundle, "arrests-all", Locale::english()));
+    assert!(cite::push_disagreement_popover(&mut out, &bundle, "d1", Locale::english()));
     parts.push(out);
     for markup in &parts {
         assert!(!markup.to_lowercase().contains("<script"), "{markup}");
@@ -475,7 +476,7 @@ fn every_figure_in_the_widget_is_followed_by_its_marker() {
     assert_eq!(count(&markup, "data-cite=\""), figures + bundle.dates.len());
     for id in ["arrests-all", "countries-all", "announcement", "market-launch"] {
         let mut pop = String::new();
-        assert!(cite::push_citation_popover(&mut pop, &bundle, id));
+        assert!(cite::push_citation_popover(&mut pop, &bundle, id, Locale::english()));
         assert_eq!(render::popover(&bundle, id, false), Some(pop));
     }
     assert!(render::popover(&bundle, "firearms-all", true).unwrap().contains("pop-differ"));

@@ -130,7 +130,7 @@ fn layouts() -> Vec<Layout> {
         let v = views.get(kind);
         let symbols = map::symbols_in(&bundle, &world, &v, kind);
         for bucket in 0..BUCKETS.len() {
-            let (legend, labels) = map::annotations(&bundle, &symbols, &v, kind, bucket);
+            let (legend, labels) = map::annotations(&bundle, &symbols, &v, kind, bucket, spector_widget::i18n::Locale::english());
             out.push((kind, bucket, v, symbols.clone(), legend, labels));
         }
     }

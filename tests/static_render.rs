@@ -4,6 +4,7 @@
 
 use spector_widget::facts::{self, Bundle, ClaimValue, Scope};
 use spector_widget::geo::World;
+use spector_widget::i18n::Locale;
 use spector_widget::render::labels;
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -39,7 +40,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
 
 fn amount(q: facts::Qualifier, v: f64, unit: &str) -> String {
     let mut s = String::new();
-    labels::push_amount(&mut s, q, v, unit);
+    labels::push_amount(&mut s, Locale::english(), q, v, unit);
     s
 }
 
@@ -54,7 +55,7 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
     for fact in &b.facts {
         let value = amount(fact.qualifier, fact.value, &fact.unit);
         let place = match &fact.scope {
-            Scope::All => labels::WHOLE_OPERATION.to_owned(),
+            Scope::All => Locale::english().text("panel.whole_operation").to_owned(),
             Scope::Country(code) => world.country(code).map(|c| c.name().to_owned()).unwrap_or(code.clone()),
         };
         assert!(
@@ -303,11 +304,17 @@ fn png_decodes_with_the_requested_width() {
 
 #[test]
 fn unsupported_language_falls_back_to_english_with_a_note() {
-    let out = run(&["render", BUNDLE, "--lang", "de"]);
+    let out = run(&["render", BUNDLE, "--lang", "xx"]);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("\"de\"") && stderr.contains("English"), "{stderr}");
+    assert!(stderr.contains("\"xx\"") && stderr.contains("English"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("<div lang=\"en\">"));
+    // A language the widget speaks renders without a note (tests/i18n.rs
+    // checks the German words).
+    let de = run(&["render", BUNDLE, "--lang", "de-AT"]);
+    assert_eq!(de.status.code(), Some(0));
+    assert!(de.stderr.is_empty(), "{}", String::from_utf8_lossy(&de.stderr));
+    assert!(String::from_utf8_lossy(&de.stdout).contains("<div lang=\"de\">"));
     let en = run(&["render", BUNDLE, "--lang", "en", "--format", "svg"]);
     assert_eq!(en.status.code(), Some(0));
     assert!(en.stderr.is_empty(), "{}", String::from_utf8_lossy(&en.stderr));

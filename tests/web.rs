@@ -23,7 +23,7 @@ fn count(root: &ShadowRoot, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 fn mounting_the_embedded_bundle_draws_the_world_and_the_nine_countries() {
     let root = shadow_root();
-    let _widget = Widget::mount(&root, None);
+    let _widget = Widget::mount(&root, None, None);
     assert!(count(&root, "svg.map path") > 150);
     assert_eq!(count(&root, "svg.map path.on"), 9);
     assert_eq!(count(&root, "svg.map .sym.v-w circle"), 9);
@@ -39,7 +39,7 @@ fn a_bundle_with_a_bad_field_shows_its_json_path_and_no_map() {
         "sources":[{"id":"s","publisher":"P","title":"T","date":"2023","kind":"primary"}],
         "facts":[{"id":"a","metric":"arrests","scope":"XX","value":1,"unit":"people","qualifier":"exact",
                   "citations":[{"source":"s","quote":"q"}]}]}"#;
-    let _widget = Widget::mount(&root, Some(bundle.into()));
+    let _widget = Widget::mount(&root, Some(bundle.into()), None);
     let text = root.text_content().unwrap();
     assert!(text.contains("facts[0].scope"), "{text}");
     assert!(text.contains("unknown country code"), "{text}");
@@ -49,7 +49,7 @@ fn a_bundle_with_a_bad_field_shows_its_json_path_and_no_map() {
 #[wasm_bindgen_test]
 fn text_that_is_not_json_is_refused_with_a_message() {
     let root = shadow_root();
-    let _widget = Widget::mount(&root, Some("{\"schema\": 1,".into()));
+    let _widget = Widget::mount(&root, Some("{\"schema\": 1,".into()), None);
     assert!(root.text_content().unwrap().contains("not valid JSON"));
     assert_eq!(count(&root, "[role=alert]"), 1);
 }
@@ -58,7 +58,7 @@ fn text_that_is_not_json_is_refused_with_a_message() {
 fn the_zoom_button_switches_to_europe_and_back() {
     use wasm_bindgen::JsCast;
     let root = shadow_root();
-    let _widget = Widget::mount(&root, None);
+    let _widget = Widget::mount(&root, None, None);
     let button: web_sys::HtmlElement = root.query_selector("button.zoom").unwrap().unwrap().dyn_into().unwrap();
     let wrap = root.query_selector(".map-wrap").unwrap().unwrap();
     assert_eq!(wrap.get_attribute("data-view").as_deref(), Some("w"));
@@ -68,6 +68,26 @@ fn the_zoom_button_switches_to_europe_and_back() {
     assert_eq!(button.text_content().as_deref(), Some("Show world"));
     button.click();
     assert_eq!(button.text_content().as_deref(), Some("Zoom to Europe"));
+}
+
+#[wasm_bindgen_test]
+fn mounting_in_german_speaks_german_and_says_so() {
+    use wasm_bindgen::JsCast;
+    let root = shadow_root();
+    let _widget = Widget::mount(&root, None, Some("de-AT".into()));
+    let sw = root.query_selector(".sw").unwrap().unwrap();
+    assert_eq!(sw.get_attribute("lang").as_deref(), Some("de"));
+    let text = root.text_content().unwrap();
+    assert!(text.contains("mehr als 53,4 Mio. US$"), "{text}");
+    let button: web_sys::HtmlElement = root.query_selector("button.zoom").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("Europa vergrößern"));
+    button.click();
+    assert_eq!(button.text_content().as_deref(), Some("Weltkarte zeigen"));
+    // A refused bundle is explained in the reader's language too.
+    let root = shadow_root();
+    let _widget = Widget::mount(&root, Some("{".into()), Some("pl".into()));
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Nie można wyświetlić tej grafiki"), "{text}");
 }
 
 /// A widget in a fresh host, with the `spector-select` details it sends
@@ -82,7 +102,7 @@ struct Hosted {
 fn hosted() -> Hosted {
     use wasm_bindgen::JsCast;
     let root = shadow_root();
-    let widget = Widget::mount(&root, None);
+    let widget = Widget::mount(&root, None, None);
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let sink = events.clone();
     let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {

@@ -21,6 +21,7 @@ mod cli {
     use spector_widget::export;
     use spector_widget::facts::{self, Bundle, BundleError};
     use spector_widget::geo::World;
+    use spector_widget::i18n::{Lang, Locale};
     use spector_widget::static_page;
     use std::ffi::OsString;
     use std::io::{IsTerminal, Write};
@@ -51,8 +52,9 @@ Options:
   -f, --format FORMAT     export: csv (default) or json;
                           render: html (default), svg or png.
   -o, --output PATH       Write to PATH instead of stdout.
-      --lang L            render: language (only en so far; others fall back
-                          to English with a note).
+      --lang L            render: language: en (default), de, fr, nl, es,
+                          pt-BR or pl (de-AT is de, pt is pt-BR); any other
+                          falls back to English with a note.
       --width W           render: width in px (default 640 for html and svg,
                           1200 for png; 160 to 4096).
       --page              render --format html: a complete HTML5 document
@@ -390,23 +392,24 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         for warning in &bundle.warnings {
             eprint!("{}", warning_line(&args.file, warning));
         }
-        let primary = args.lang.split(['-', '_']).next().unwrap_or("");
-        if !primary.eq_ignore_ascii_case("en") {
+        let lang = Lang::from_tag(&args.lang).unwrap_or_else(|| {
             eprintln!(
-                "spector-facts: note: no translation for \"{}\" yet (translations come later); rendering in English",
+                "spector-facts: note: no translation for \"{}\" (languages: en, de, fr, nl, es, pt-BR, pl); rendering in English",
                 args.lang
             );
-        }
+            Lang::En
+        });
+        let t = Locale::get(lang);
         let world = World::embedded().map_err(|e| Failure::Io(format!("cannot decode the embedded map: {e:?}")))?;
         let bytes = match (args.format, args.page) {
-            (RenderFormat::Html, false) => static_page::html_fragment(&bundle, &world, args.width).into_bytes(),
-            (RenderFormat::Html, true) => static_page::html_page(&bundle, &world, args.width).into_bytes(),
-            (RenderFormat::Svg, _) => static_page::svg_document(&bundle, &world, args.width).into_bytes(),
+            (RenderFormat::Html, false) => static_page::html_fragment_in(&bundle, &world, args.width, t).into_bytes(),
+            (RenderFormat::Html, true) => static_page::html_page_in(&bundle, &world, args.width, t).into_bytes(),
+            (RenderFormat::Svg, _) => static_page::svg_document_in(&bundle, &world, args.width, t).into_bytes(),
             (RenderFormat::Png, _) => {
                 if args.output.is_none() && std::io::stdout().is_terminal() {
                     return Err(Failure::Usage("render: a PNG is not for a terminal; give -o PATH or redirect".to_owned()));
                 }
-                let svg = static_page::svg_document(&bundle, &world, args.width);
+                let svg = static_page::svg_document_in(&bundle, &world, args.width, t);
                 png::rasterize(&svg).map_err(|e| Failure::Io(format!("cannot draw the PNG: {e}")))?
             }
         };

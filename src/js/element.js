@@ -67,14 +67,25 @@ export class Controller {
       (error) => {
         if (this.run !== run) return;
         console.error('spector-widget:', error);
-        this.widget = this.wasm().Widget.mount_failure(this.root, String(error?.message ?? error));
+        this.widget = this.wasm().Widget.mount_failure(this.root, String(error?.message ?? error), this.lang());
       },
     );
   }
 
+  /** The interface language: the `lang` option (the element's attribute),
+   *  else the nearest ancestor's `lang` (the article's), else English. Rust
+   *  maps it to a language it speaks (`de-AT` → German) and notes once per
+   *  page when it cannot. */
+  lang() {
+    const own = this.options.lang?.trim();
+    if (own) return own;
+    const near = this.host.closest?.('[lang]')?.getAttribute('lang')?.trim();
+    return near || 'en';
+  }
+
   mountWith(run, text) {
     const { Widget } = this.wasm();
-    this.widget = Widget.mount(this.root, text);
+    this.widget = Widget.mount(this.root, text, this.lang());
     if (this.options.view && this.widget.set_view) this.widget.set_view(this.options.view);
     if (this.options.country && this.widget.select) this.widget.select(this.options.country.toUpperCase());
   }

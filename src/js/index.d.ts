@@ -4,7 +4,10 @@
 export interface SpectorWidgetOptions {
   /** URL of a facts bundle to show instead of the embedded SpecTor bundle. */
   src?: string;
-  /** Interface language (BCP 47), e.g. "en", "de". */
+  /** Interface language (BCP 47): en, de, fr, nl, es, pt-BR or pl (`de-AT`
+   *  is German, `pt` Brazilian Portuguese). Without it, the nearest
+   *  ancestor's `lang` attribute, else English; another language shows
+   *  English with one console note per page. */
   lang?: string;
   /** ISO 3166-1 alpha-2 code of the country selected at start, e.g. "DE". */
   country?: string;
@@ -18,7 +21,7 @@ export interface SpectorWidgetHandle {
   select(country: string | null): void;
   /** Switches the map between the world and the Europe view. */
   setView(view: 'world' | 'europe'): void;
-  /** Re-renders in another language. */
+  /** Re-renders in another language (a BCP 47 tag, as `lang`). */
   setLang(lang: string): void;
   /** Removes the widget and frees its memory and listeners. */
   destroy(): void;

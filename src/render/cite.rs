@@ -7,6 +7,7 @@
 
 use super::labels;
 use crate::facts::{Bundle, Citation, ClaimValue, DateEntry, Disagreement, Fact, Scope, Source, SourceKind};
+use crate::i18n::Locale;
 use crate::text::{push_escaped, push_uint};
 
 /// A fact or a date: the two things that carry citations.
@@ -48,25 +49,25 @@ impl<'a> Item<'a> {
 
     /// Appends the item's name for accessible labels: "Firearms",
     /// "Arrests (US)", "Market launched".
-    pub fn push_name(&self, out: &mut String) {
+    pub fn push_name(&self, out: &mut String, t: &Locale) {
         match self {
             Item::Fact(f) => {
-                labels::push_fact_name(out, f);
+                labels::push_fact_name(out, t, f);
                 if let Scope::Country(code) = &f.scope {
                     out.push_str(" (");
                     push_escaped(out, code);
                     out.push(')');
                 }
             }
-            Item::Date(d) => labels::push_event_name(out, d),
+            Item::Date(d) => labels::push_event_name(out, t, d),
         }
     }
 
     /// Appends the value the widget shows: "117 firearms", "December 2021".
-    pub fn push_shown_value(&self, out: &mut String) {
+    pub fn push_shown_value(&self, out: &mut String, t: &Locale) {
         match self {
-            Item::Fact(f) => labels::push_fact_amount(out, f),
-            Item::Date(d) => labels::push_date(out, &d.date),
+            Item::Fact(f) => labels::push_fact_amount(out, t, f),
+            Item::Date(d) => labels::push_date(out, t, &d.date),
         }
     }
 }
@@ -96,24 +97,25 @@ pub fn push_numbers(out: &mut String, indexes: &[usize]) {
 /// for Firearms: Europol; New York Daily News">[1,3]</button>`.
 /// The name comes from the item with that id; `citations` are what the
 /// marker counts (normally the item's own).
-pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Citation]) {
+pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Citation], t: &Locale) {
     let indexes = source_indexes(citations);
     out.push_str("<button type=\"button\" class=\"cite\" data-cite=\"");
     push_escaped(out, id);
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
-    out.push_str(labels::SOURCES_FOR);
+    let mut name = String::with_capacity(32);
     match Item::find(bundle, id) {
-        Some(item) => item.push_name(out),
-        None => push_escaped(out, id),
+        Some(item) => item.push_name(&mut name, t),
+        None => push_escaped(&mut name, id),
     }
-    out.push_str(labels::NAME_SEPARATOR);
+    t.push_with(out, "cite.sources_for", &[("name", &name)]);
+    t.push(out, "punct.name");
     let mut named: Vec<&str> = Vec::new();
     for source in indexes.iter().filter_map(|i| bundle.source(*i)) {
         if named.contains(&source.publisher.as_str()) {
             continue;
         }
         if !named.is_empty() {
-            out.push_str(labels::LIST_SEPARATOR);
+            t.push(out, "punct.list");
         }
         push_escaped(out, &source.publisher);
         named.push(&source.publisher);
@@ -124,16 +126,19 @@ pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Cit
 }
 
 /// Appends an item's marker with its own citations.
-pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>) {
-    push_marker(out, bundle, item.id(), item.citations());
+pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
+    push_marker(out, bundle, item.id(), item.citations(), t);
 }
 
 /// Appends a source's publisher, title (a link only when its address is
 /// confirmed), date and, for an unconfirmed address, the address as text.
-fn push_source_line(out: &mut String, source: &Source) {
+fn push_source_line(out: &mut String, source: &Source, t: &Locale) {
     out.push_str("<span class=\"src-pub\">");
     push_escaped(out, &source.publisher);
-    out.push_str("</span>, <cite class=\"src-title\">");
+    // The title is in the source's language, as its quotes are.
+    out.push_str("</span>, <cite class=\"src-title\" lang=\"");
+    push_escaped(out, &source.lang);
+    out.push_str("\">");
     match (&source.url, source.url_confirmed) {
         (Some(url), true) => {
             out.push_str("<a href=\"");
@@ -145,29 +150,31 @@ fn push_source_line(out: &mut String, source: &Source) {
         _ => push_escaped(out, &source.title),
     }
     out.push_str("</cite>, ");
-    labels::push_time(out, &source.date);
+    labels::push_time(out, t, &source.date);
     if let (Some(url), false) = (&source.url, source.url_confirmed) {
         out.push_str(" <span class=\"src-url\">");
         push_escaped(out, url);
         out.push_str("</span> <span class=\"src-note\">");
-        out.push_str(labels::ADDRESS_NOT_CONFIRMED);
+        t.push(out, "cite.address_not_confirmed");
         out.push_str("</span>");
     }
 }
 
 /// Appends the popover's close button.
-fn push_close(out: &mut String) {
+fn push_close(out: &mut String, t: &Locale) {
     out.push_str("<button type=\"button\" class=\"pop-close\" data-close=\"\" aria-label=\"");
-    out.push_str(labels::CLOSE);
+    t.push(out, "cite.close");
     out.push_str("\">×</button>");
 }
 
 /// Opens a popover: `<div class="pop {class}" role="dialog"
-/// data-for="id" aria-label="{prefix}{name}">` and its title.
-fn open_popover(out: &mut String, class: &str, prefix: &str, item: Item<'_>) {
+/// data-for="id" aria-label="{title}">` and its title, from the pattern
+/// `title_key` with the item's name.
+fn open_popover(out: &mut String, class: &str, title_key: &str, item: Item<'_>, t: &Locale) {
+    let mut name = String::new();
+    item.push_name(&mut name, t);
     let mut title = String::new();
-    title.push_str(prefix);
-    item.push_name(&mut title);
+    t.push_with(&mut title, title_key, &[("name", &name)]);
     out.push_str("<div class=\"pop ");
     out.push_str(class);
     out.push_str("\" role=\"dialog\" data-for=\"");
@@ -175,7 +182,7 @@ fn open_popover(out: &mut String, class: &str, prefix: &str, item: Item<'_>) {
     out.push_str("\" aria-label=\"");
     out.push_str(&title);
     out.push_str("\">");
-    push_close(out);
+    push_close(out, t);
     out.push_str("<p class=\"pop-title\">");
     out.push_str(&title);
     out.push_str("</p>");
@@ -184,18 +191,18 @@ fn open_popover(out: &mut String, class: &str, prefix: &str, item: Item<'_>) {
 /// Appends the sources of a fact or date: one entry per source, numbered
 /// as in the Sources list, with every quote taken from it in a
 /// `<blockquote lang>`. False (nothing written) for an unknown id.
-pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str) -> bool {
+pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
     let Some(item) = Item::find(bundle, id) else {
         return false;
     };
-    open_popover(out, "pop-cite", labels::SOURCES_FOR, item);
+    open_popover(out, "pop-cite", "cite.sources_for", item, t);
     out.push_str("<ul class=\"cites\">");
     for index in source_indexes(item.citations()) {
         let Some(source) = bundle.source(index) else { continue };
         out.push_str("<li><span class=\"src-n\">");
         push_numbers(out, &[index]);
         out.push_str("</span> ");
-        push_source_line(out, source);
+        push_source_line(out, source, t);
         for c in item.citations().iter().filter(|c| c.source == index) {
             out.push_str("<blockquote lang=\"");
             push_escaped(out, &source.lang);
@@ -211,29 +218,30 @@ pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str) -> boo
 
 /// Appends the "sources differ" button for an item with a disagreement;
 /// writes nothing and returns false otherwise.
-pub fn push_item_differ_mark(out: &mut String, item: Item<'_>) -> bool {
+pub fn push_item_differ_mark(out: &mut String, item: Item<'_>, t: &Locale) -> bool {
     if item.disagreement().is_none() {
         return false;
     }
     out.push_str("<button type=\"button\" class=\"differ\" data-differ=\"");
     push_escaped(out, item.id());
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
-    out.push_str(labels::SOURCES_DIFFER_ON);
-    item.push_name(out);
+    let mut name = String::with_capacity(32);
+    item.push_name(&mut name, t);
+    t.push_with(out, "cite.sources_differ_on", &[("name", &name)]);
     out.push_str("\">");
-    out.push_str(labels::SOURCES_DIFFER);
+    t.push(out, "cite.sources_differ");
     out.push_str("</button>");
     true
 }
 
 /// Appends the "sources differ" button for a fact with a disagreement.
-pub fn push_differ_mark(out: &mut String, fact: &Fact) -> bool {
-    push_item_differ_mark(out, Item::Fact(fact))
+pub fn push_differ_mark(out: &mut String, fact: &Fact, t: &Locale) -> bool {
+    push_item_differ_mark(out, Item::Fact(fact), t)
 }
 
 /// Appends the "sources differ" button for a date with a disagreement.
-pub fn push_date_differ_mark(out: &mut String, entry: &DateEntry) -> bool {
-    push_item_differ_mark(out, Item::Date(entry))
+pub fn push_date_differ_mark(out: &mut String, entry: &DateEntry, t: &Locale) -> bool {
+    push_item_differ_mark(out, Item::Date(entry), t)
 }
 
 /// Appends one claimed value's sources: "[7] Publisher: “quote”" each.
@@ -258,38 +266,35 @@ fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation])
 /// the value shown with its sources, every other claimed value with its
 /// qualifier, unit and sources, and the reason for showing the one shown.
 /// False (nothing written) when the id is unknown or has no disagreement.
-pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str) -> bool {
+pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
     let Some(item) = Item::find(bundle, id) else {
         return false;
     };
     let Some(d) = item.disagreement() else {
         return false;
     };
-    open_popover(out, "pop-differ", labels::SOURCES_DIFFER_ON, item);
+    open_popover(out, "pop-differ", "cite.sources_differ_on", item, t);
     out.push_str("<ul class=\"claims\"><li class=\"claim claim-shown\"><span class=\"claim-value\">");
-    item.push_shown_value(out);
+    item.push_shown_value(out, t);
     out.push_str("</span> <span class=\"claim-tag\">(");
-    out.push_str(labels::SHOWN);
+    t.push(out, "cite.shown");
     out.push_str(")</span>");
     push_claim_sources(out, bundle, item.citations());
     out.push_str("</li>");
     for claim in &d.claims {
         out.push_str("<li class=\"claim\"><span class=\"claim-value\">");
         match (&claim.value, item) {
-            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, claim.qualifier, *v, &f.unit),
-            (ClaimValue::Number(v), Item::Date(_)) => {
-                out.push_str(super::format::qualifier_prefix(claim.qualifier));
-                super::format::push_number(out, *v);
-            }
-            (ClaimValue::Date(date), _) => labels::push_date(out, date),
+            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, t, claim.qualifier, *v, &f.unit),
+            (ClaimValue::Number(v), Item::Date(_)) => super::format::push_qualified(out, t, claim.qualifier, *v),
+            (ClaimValue::Date(date), _) => labels::push_date(out, t, date),
         }
         out.push_str("</span>");
         push_claim_sources(out, bundle, &claim.citations);
         out.push_str("</li>");
     }
     out.push_str("</ul><p class=\"reason\"><b>");
-    out.push_str(labels::WHY_SHOWN);
-    out.push_str("</b>");
+    t.push(out, "cite.why_shown");
+    out.push_str("</b> ");
     push_escaped(out, &d.reason);
     out.push_str("</p></div>");
     true
@@ -297,9 +302,9 @@ pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str) ->
 
 /// Appends the Sources section: every source once, in bundle order, so the
 /// `<ol>`'s numbers are the markers' numbers.
-pub fn push_sources(out: &mut String, bundle: &Bundle) {
+pub fn push_sources(out: &mut String, bundle: &Bundle, t: &Locale) {
     out.push_str("<section class=\"sources\"><h3 class=\"sources-title\">");
-    out.push_str(labels::SOURCES);
+    t.push(out, "sources.title");
     out.push_str("</h3><ol class=\"src-list\">");
     for (i, source) in bundle.sources.iter().enumerate() {
         out.push_str("<li value=\"");
@@ -307,12 +312,15 @@ pub fn push_sources(out: &mut String, bundle: &Bundle) {
         out.push_str("\" data-src=\"");
         push_escaped(out, &source.id);
         out.push_str("\">");
-        push_source_line(out, source);
+        push_source_line(out, source, t);
         out.push_str(". <span class=\"src-kind\">");
-        out.push_str(match source.kind {
-            SourceKind::Primary => labels::PRIMARY_SOURCE,
-            SourceKind::Secondary => labels::REPORTING,
-        });
+        t.push(
+            out,
+            match source.kind {
+                SourceKind::Primary => "cite.primary",
+                SourceKind::Secondary => "cite.reporting",
+            },
+        );
         out.push_str("</span></li>");
     }
     out.push_str("</ol></section>");

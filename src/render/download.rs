@@ -4,9 +4,9 @@
 //! The CSV is `export::csv`, byte for byte what `spector-facts export`
 //! writes; the JSON is the bundle text the widget was given.
 
-use super::labels;
 use crate::export;
 use crate::facts::Bundle;
+use crate::i18n::Locale;
 use crate::text::push_escaped;
 
 /// The hex digit of a nibble, upper case.
@@ -48,7 +48,7 @@ pub fn csv_file_name(bundle: &Bundle) -> String {
     name
 }
 
-fn push_link(out: &mut String, class: &str, name: &str, mime: &str, body: &str, text: &str) {
+fn push_link(out: &mut String, class: &str, name: &str, mime: &str, body: &str, text: &str, t: &Locale) {
     out.push_str("<a class=\"dl ");
     out.push_str(class);
     out.push_str("\" download=\"");
@@ -58,7 +58,7 @@ fn push_link(out: &mut String, class: &str, name: &str, mime: &str, body: &str, 
     out.push_str(";charset=utf-8,");
     push_percent_encoded(out, body);
     out.push_str("\">");
-    out.push_str(text);
+    t.push(out, text);
     out.push_str(" <span class=\"dl-name\">");
     push_escaped(out, name);
     out.push_str("</span></a>");
@@ -66,14 +66,14 @@ fn push_link(out: &mut String, class: &str, name: &str, mime: &str, body: &str, 
 
 /// Appends the "Get the data" section: the figures as CSV, and the bundle
 /// as JSON when its text is known.
-pub fn push_downloads(out: &mut String, bundle: &Bundle, bundle_json: Option<&str>) {
+pub fn push_downloads(out: &mut String, bundle: &Bundle, bundle_json: Option<&str>, t: &Locale) {
     out.push_str("<section class=\"data\"><h3 class=\"data-title\">");
-    out.push_str(labels::GET_THE_DATA);
+    t.push(out, "data.title");
     out.push_str("</h3><p class=\"dls\">");
-    push_link(out, "dl-csv", &csv_file_name(bundle), "text/csv", &export::csv(bundle), labels::DOWNLOAD_CSV);
+    push_link(out, "dl-csv", &csv_file_name(bundle), "text/csv", &export::csv(bundle), "data.csv", t);
     if let Some(json) = bundle_json {
         out.push(' ');
-        push_link(out, "dl-json", &json_file_name(bundle), "application/json", json, labels::DOWNLOAD_JSON);
+        push_link(out, "dl-json", &json_file_name(bundle), "application/json", json, "data.json", t);
     }
     out.push_str("</p></section>");
 }

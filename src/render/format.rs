@@ -1,12 +1,16 @@
-//! Numbers as readers read them: grouped digits, the source's qualifier
-//! kept ("more than 200,000", never "200,000").
+//! Numbers as readers read them: digits grouped and decimals marked by the
+//! language's rules (`number.*` in `i18n/<lang>.txt`), the source's
+//! qualifier kept ("more than 200,000", never "200,000").
 
 use crate::facts::Qualifier;
+use crate::i18n::{Locale, NumberFormat};
 use crate::text::push_uint;
 
-/// Appends a whole number with comma thousands separators, e.g. `200,000`.
-/// Fractions are rounded to one decimal, as the sources state them.
-pub fn push_number(out: &mut String, value: f64) {
+/// Appends a number by `nf`: groups of three digits (only from
+/// `min_grouping + 3` digits on), fractions rounded to one decimal, as the
+/// sources state them. "200,000", "53.4" in English; "200.000", "53,4" in
+/// German; "200 000" (U+202F) in French; "1000" but "10 000" in Polish.
+pub fn push_number_in(out: &mut String, value: f64, nf: &NumberFormat) {
     let tenths = (value.abs() * 10.0).round() as u64;
     if value < 0.0 && tenths != 0 {
         out.push('-');
@@ -15,42 +19,65 @@ pub fn push_number(out: &mut String, value: f64) {
     let mut digits = String::new();
     push_uint(&mut digits, whole);
     let len = digits.len();
+    let grouped = len >= 3 + nf.min_grouping.max(1);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            out.push(',');
+        if grouped && i > 0 && (len - i) % 3 == 0 {
+            out.push_str(&nf.group);
         }
         out.push(ch);
     }
     if tenths % 10 != 0 {
-        out.push('.');
+        out.push_str(&nf.decimal);
         out.push(char::from(b'0' + (tenths % 10) as u8));
     }
 }
 
-/// The words that go before a number, e.g. "more than ".
-pub fn qualifier_prefix(q: Qualifier) -> &'static str {
+/// Appends a number in English, e.g. `200,000`.
+pub fn push_number(out: &mut String, value: f64) {
+    push_number_in(out, value, &Locale::english().number);
+}
+
+/// The key of a qualifier's pattern; `None` for an exact figure.
+pub fn qualifier_key(q: Qualifier) -> Option<&'static str> {
     match q {
-        Qualifier::Exact => "",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::AtLeast => "at least ",
-        Qualifier::About => "about ",
-        Qualifier::Nearly => "nearly ",
+        Qualifier::Exact => None,
+        Qualifier::MoreThan => Some("qualifier.more_than"),
+        Qualifier::AtLeast => Some("qualifier.at_least"),
+        Qualifier::About => Some("qualifier.about"),
+        Qualifier::Nearly => Some("qualifier.nearly"),
     }
 }
 
-/// Appends a qualified number, e.g. "more than 200,000".
-pub fn push_qualified(out: &mut String, q: Qualifier, value: f64) {
-    out.push_str(qualifier_prefix(q));
-    push_number(out, value);
+/// Appends `written` (a number, or a number with its unit, as markup)
+/// inside the qualifier's pattern: "more than 200,000 pills".
+pub fn push_qualifier_around(out: &mut String, t: &Locale, q: Qualifier, written: &str) {
+    match qualifier_key(q) {
+        Some(key) => t.push_with(out, key, &[("n", written)]),
+        None => out.push_str(written),
+    }
+}
+
+/// Appends a qualified number, e.g. "more than 200,000", "mehr als 200.000".
+pub fn push_qualified(out: &mut String, t: &Locale, q: Qualifier, value: f64) {
+    let mut n = String::with_capacity(16);
+    push_number_in(&mut n, value, &t.number);
+    push_qualifier_around(out, t, q, &n);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn n(v: f64) -> String {
         let mut s = String::new();
         push_number(&mut s, v);
+        s
+    }
+
+    fn in_lang(lang: Lang, v: f64) -> String {
+        let mut s = String::new();
+        push_number_in(&mut s, v, &Locale::get(lang).number);
         s
     }
 
@@ -70,9 +97,19 @@ mod tests {
     }
 
     #[test]
+    fn each_language_groups_and_marks_decimals_its_way() {
+        assert_eq!(in_lang(Lang::De, 1234.25), "1.234,3");
+        assert_eq!(in_lang(Lang::Fr, 200_000.0), "200\u{202f}000");
+        assert_eq!(in_lang(Lang::Es, 1000.0), "1000");
+        assert_eq!(in_lang(Lang::Es, 10_000.0), "10.000");
+        assert_eq!(in_lang(Lang::Pl, 1000.0), "1000");
+        assert_eq!(in_lang(Lang::Pl, 12_345.6), "12\u{a0}345,6");
+    }
+
+    #[test]
     fn qualifiers_are_never_dropped() {
         let mut s = String::new();
-        push_qualified(&mut s, Qualifier::MoreThan, 200_000.0);
+        push_qualified(&mut s, Locale::english(), Qualifier::MoreThan, 200_000.0);
         assert_eq!(s, "more than 200,000");
     }
 }

@@ -1,62 +1,33 @@
-//! Every English word the panel, citations and timeline show: metric and
-//! event names, unit words, money, dates and the fixed phrases. Kept in one
-//! file so that a translation replaces this file and nothing else.
+//! The words the panel, citations and timeline show, in the reader's
+//! language: metric and event names, units, money and dates. The words
+//! themselves live in `i18n/<lang>.txt`; this file knows which key says
+//! what and how the pieces fit together.
 //!
 //! All bundle text that passes through here is escaped.
 
-use super::format::{push_number, qualifier_prefix};
+use super::format::{push_number_in, push_qualifier_around};
 use crate::facts::{DateEntry, Fact, Qualifier};
+use crate::i18n::Locale;
 use crate::text::{push_escaped, push_uint};
 
-// Fixed phrases.
-pub const WHOLE_OPERATION: &str = "Whole operation";
-pub const BREAKDOWN: &str = "Breakdown";
-pub const CHOOSE_COUNTRY: &str = "Show one country";
-pub const BACK_TO_ALL: &str = "Back to the whole operation";
-/// "No source gives seizure figures for " + country + ".".
-pub const NO_SEIZURES_BEFORE: &str = "No source gives seizure figures for ";
-/// "No source gives figures for " + country + ".".
-pub const NO_FIGURES_BEFORE: &str = "No source gives figures for ";
-pub const SENTENCE_END: &str = ".";
-pub const INCLUDING: &str = "Including";
-pub const PARTS_NOTE: &str = "Only the kinds the sources name; the rest of the total is not broken down.";
-pub const SOURCES: &str = "Sources";
-pub const SOURCES_FOR: &str = "Sources for ";
-pub const SOURCES_DIFFER: &str = "sources differ";
-pub const SOURCES_DIFFER_ON: &str = "Sources differ on ";
-pub const SHOWN: &str = "shown";
-pub const WHY_SHOWN: &str = "Why this figure is shown: ";
-pub const TIMELINE: &str = "Timeline";
-pub const ADDRESS_NOT_CONFIRMED: &str = "(address not confirmed)";
-pub const PRIMARY_SOURCE: &str = "primary source";
-pub const REPORTING: &str = "reporting";
-pub const CLOSE: &str = "Close";
-pub const LIST_SEPARATOR: &str = "; ";
-pub const NAME_SEPARATOR: &str = ": ";
-pub const GET_THE_DATA: &str = "Get the data";
-pub const DOWNLOAD_CSV: &str = "Figures as CSV";
-pub const DOWNLOAD_JSON: &str = "Facts bundle as JSON";
-/// Before a bundle warning shown to readers.
-pub const NOTE: &str = "Note: ";
-
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
-
-/// The name of a metric the widget knows, e.g. "Firearms".
-pub fn standard_metric_name(metric: &str) -> Option<&'static str> {
+/// The key of a metric the widget knows, e.g. "metric.firearms_seized".
+pub fn standard_metric_key(metric: &str) -> Option<&'static str> {
     Some(match metric {
-        "arrests" => "Arrests",
-        "firearms_seized" => "Firearms",
-        "drugs_seized_kg" => "Drugs",
-        "fentanyl_seized_kg" => "Fentanyl",
-        "pills_seized" => "Pills",
-        "cash_and_crypto_usd" | "cash_and_crypto_eur" => "Cash and crypto",
-        "countries_involved" => "Countries",
-        "lsd_and_ecstasy_seized_kg" => "LSD and ecstasy pills",
+        "arrests" => "metric.arrests",
+        "firearms_seized" => "metric.firearms_seized",
+        "drugs_seized_kg" => "metric.drugs_seized_kg",
+        "fentanyl_seized_kg" => "metric.fentanyl_seized_kg",
+        "pills_seized" => "metric.pills_seized",
+        "cash_and_crypto_usd" | "cash_and_crypto_eur" => "metric.cash_and_crypto",
+        "countries_involved" => "metric.countries_involved",
+        "lsd_and_ecstasy_seized_kg" => "metric.lsd_and_ecstasy_seized_kg",
         _ => return None,
     })
+}
+
+/// The English name of a metric the widget knows, e.g. "Firearms".
+pub fn standard_metric_name(metric: &str) -> Option<&'static str> {
+    standard_metric_key(metric).map(|key| Locale::english().text(key))
 }
 
 /// The drug named by a `<drug>_seized_kg` metric, if it is one.
@@ -64,14 +35,21 @@ pub fn drug_of(metric: &str) -> Option<&str> {
     metric.strip_suffix("_seized_kg").filter(|d| !d.is_empty())
 }
 
-/// Appends a metric's name: a standard name, a drug's name from the metric
-/// ("amphetamines_seized_kg" → "Amphetamines", MDMA and LSD in capitals),
-/// else the bundle's label, else the metric with spaces for underscores.
-pub fn push_metric_name(out: &mut String, metric: &str, label: Option<&str>) {
-    if let Some(name) = standard_metric_name(metric) {
-        out.push_str(name);
+/// Appends a metric's name: a standard name, a drug's name (translated
+/// when the language names it, else from the metric: "amphetamines" →
+/// "Amphetamines", MDMA and LSD in capitals), else the bundle's label,
+/// else the metric with spaces for underscores.
+pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Option<&str>) {
+    if let Some(key) = standard_metric_key(metric) {
+        t.push(out, key);
     } else if let Some(drug) = drug_of(metric) {
-        push_words(out, drug);
+        let mut key = String::with_capacity(drug.len() + 5);
+        key.push_str("drug.");
+        key.push_str(drug);
+        match t.lookup(&key) {
+            Some(name) => push_escaped(out, name),
+            None => push_words(out, drug),
+        }
     } else if let Some(label) = label.filter(|l| !l.trim().is_empty()) {
         push_escaped(out, label);
     } else {
@@ -80,26 +58,26 @@ pub fn push_metric_name(out: &mut String, metric: &str, label: Option<&str>) {
 }
 
 /// Appends a fact's name, e.g. "Fentanyl".
-pub fn push_fact_name(out: &mut String, fact: &Fact) {
-    push_metric_name(out, &fact.metric, fact.label.as_deref());
+pub fn push_fact_name(out: &mut String, t: &Locale, fact: &Fact) {
+    push_metric_name(out, t, &fact.metric, fact.label.as_deref());
 }
 
-/// The name of a standard dated event.
-pub fn standard_event_name(event: &str) -> Option<&'static str> {
+/// The key of a standard dated event.
+pub fn standard_event_key(event: &str) -> Option<&'static str> {
     Some(match event {
-        "market_launch" => "Market launched",
-        "infrastructure_seized" => "Infrastructure seized",
-        "operation_start" => "Operation began",
-        "announcement" => "Announced",
+        "market_launch" => "event.market_launch",
+        "infrastructure_seized" => "event.infrastructure_seized",
+        "operation_start" => "event.operation_start",
+        "announcement" => "event.announcement",
         _ => return None,
     })
 }
 
 /// Appends a date entry's name: the standard name, else its label, else
 /// the event with spaces for underscores.
-pub fn push_event_name(out: &mut String, entry: &DateEntry) {
-    if let Some(name) = standard_event_name(&entry.event) {
-        out.push_str(name);
+pub fn push_event_name(out: &mut String, t: &Locale, entry: &DateEntry) {
+    if let Some(key) = standard_event_key(&entry.event) {
+        t.push(out, key);
     } else if let Some(label) = entry.label.as_deref().filter(|l| !l.trim().is_empty()) {
         push_escaped(out, label);
     } else {
@@ -131,132 +109,134 @@ fn push_words(out: &mut String, snake: &str) {
     }
 }
 
-/// The currency sign written before an amount, for the money units.
-pub fn currency_sign(unit: &str) -> Option<&'static str> {
+/// The money pattern keys of a currency unit: plain, millions, billions.
+fn money_keys(unit: &str) -> Option<[&'static str; 3]> {
     Some(match unit {
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
+        "USD" => ["money.USD", "money.USD.million", "money.USD.billion"],
+        "EUR" => ["money.EUR", "money.EUR.million", "money.EUR.billion"],
+        "GBP" => ["money.GBP", "money.GBP.million", "money.GBP.billion"],
         _ => return None,
     })
 }
 
 /// True for the units written as money.
 pub fn is_money(unit: &str) -> bool {
-    currency_sign(unit).is_some()
+    money_keys(unit).is_some()
 }
 
-/// Appends an amount of money: "$53.4 million", "€50.8 million",
-/// "$1.2 billion", "$950,000". Millions and billions keep one decimal.
-pub fn push_money(out: &mut String, sign: &str, value: f64) {
-    out.push_str(sign);
-    if value >= 1e9 {
-        push_number(out, value / 1e9);
-        out.push_str(" billion");
-    } else if value >= 1e6 {
-        push_number(out, value / 1e6);
-        out.push_str(" million");
+/// Appends an amount of money in the language's pattern: "$53.4 million",
+/// "53,4 Mio. US$", "53,4 millions de dollars US", "US$ 53,4 milhões",
+/// "53,4 mln USD"; millions and billions keep one decimal. False for a
+/// unit that is not money.
+pub fn push_money(out: &mut String, t: &Locale, unit: &str, value: f64) -> bool {
+    let Some([plain, million, billion]) = money_keys(unit) else { return false };
+    let (key, scaled) = if value.abs() >= 1e9 {
+        (billion, value / 1e9)
+    } else if value.abs() >= 1e6 {
+        (million, value / 1e6)
     } else {
-        push_number(out, value);
-    }
+        (plain, value)
+    };
+    let mut n = String::with_capacity(16);
+    push_number_in(&mut n, scaled, &t.number);
+    t.push_plural(out, key, scaled, &[("n", &n)]);
+    true
 }
 
-/// The word after a count, singular for exactly one.
-fn unit_word(unit: &str, value: f64) -> Option<&'static str> {
-    let one = value == 1.0;
+/// The pattern key of a counted unit.
+fn unit_key(unit: &str) -> Option<&'static str> {
     Some(match unit {
-        "people" => {
-            if one {
-                "person"
-            } else {
-                "people"
-            }
-        }
-        "firearms" => {
-            if one {
-                "firearm"
-            } else {
-                "firearms"
-            }
-        }
-        "pills" => {
-            if one {
-                "pill"
-            } else {
-                "pills"
-            }
-        }
-        "countries" => {
-            if one {
-                "country"
-            } else {
-                "countries"
-            }
-        }
-        "kg" => "kg",
+        "people" => "unit.people",
+        "firearms" => "unit.firearms",
+        "pills" => "unit.pills",
+        "countries" => "unit.countries",
+        "arrests" => "unit.arrests",
+        "kg" => "unit.kg",
         _ => return None,
     })
 }
 
-/// Appends a value with its qualifier and unit as a reader reads it:
-/// "288 people", "850 kg", "more than 200,000 pills",
-/// "more than $53.4 million". An unknown unit is written after the number.
-pub fn push_amount(out: &mut String, qualifier: Qualifier, value: f64, unit: &str) {
-    out.push_str(qualifier_prefix(qualifier));
-    if let Some(sign) = currency_sign(unit) {
-        push_money(out, sign, value);
+/// Appends a value with its unit, no qualifier: "288 people", "850 kg",
+/// "$53.4 million", "1 osoba", "5 osób". An unknown unit is written after
+/// the number.
+pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
+    if push_money(out, t, unit, value) {
         return;
     }
-    push_number(out, value);
-    out.push(' ');
-    match unit_word(unit, value) {
-        Some(word) => out.push_str(word),
-        None => push_escaped(out, unit),
+    let mut n = String::with_capacity(16);
+    push_number_in(&mut n, value, &t.number);
+    match unit_key(unit) {
+        Some(key) => t.push_plural(out, key, value, &[("n", &n)]),
+        None => {
+            out.push_str(&n);
+            out.push(' ');
+            push_escaped(out, unit);
+        }
     }
+}
+
+/// Appends a value with its qualifier and unit as a reader reads it:
+/// "288 people", "more than 200,000 pills", "more than $53.4 million",
+/// "mehr als 53,4 Mio. US$".
+pub fn push_amount(out: &mut String, t: &Locale, qualifier: Qualifier, value: f64, unit: &str) {
+    let mut written = String::with_capacity(48);
+    push_count(&mut written, t, value, unit);
+    push_qualifier_around(out, t, qualifier, &written);
 }
 
 /// Appends a fact's value, e.g. "more than 258 kg".
-pub fn push_fact_amount(out: &mut String, fact: &Fact) {
-    push_amount(out, fact.qualifier, fact.value, &fact.unit);
+pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact) {
+    push_amount(out, t, fact.qualifier, fact.value, &fact.unit);
 }
 
+const MONTH_KEYS: [&str; 12] = [
+    "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8", "month.9", "month.10",
+    "month.11", "month.12",
+];
+const MONTH_DAY_KEYS: [&str; 12] = [
+    "month_day.1", "month_day.2", "month_day.3", "month_day.4", "month_day.5", "month_day.6", "month_day.7",
+    "month_day.8", "month_day.9", "month_day.10", "month_day.11", "month_day.12",
+];
+
 /// Appends a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date as read: "2019",
-/// "December 2021", "2 May 2023". Anything else is written as given.
-pub fn push_date(out: &mut String, date: &str) {
+/// "December 2021", "2 May 2023"; "2. Mai 2023", "2 de mayo de 2023",
+/// "2 maja 2023". Anything else is written as given.
+pub fn push_date(out: &mut String, t: &Locale, date: &str) {
     let mut parts = date.split('-');
     let year = parts.next().unwrap_or_default();
     let month = parts.next().map(|m| m.parse::<usize>().ok());
     let day = parts.next().map(|d| d.parse::<u64>().ok());
     let extra = parts.next().is_some();
-    let month_name = |m: Option<usize>| m.and_then(|m| m.checked_sub(1)).and_then(|i| MONTHS.get(i));
+    let index = |m: Option<usize>| m.and_then(|m| m.checked_sub(1)).filter(|i| *i < 12);
+    let mut y = String::with_capacity(8);
+    push_escaped(&mut y, year);
     match (month, day, extra) {
-        (None, None, false) => push_escaped(out, year),
-        (Some(m), None, false) if month_name(m).is_some() => {
-            if let Some(name) = month_name(m) {
-                out.push_str(name);
-                out.push(' ');
-                push_escaped(out, year);
-            }
+        (None, None, false) => out.push_str(&y),
+        (Some(m), None, false) if index(m).is_some() => {
+            let key = index(m).and_then(|i| MONTH_KEYS.get(i)).copied().unwrap_or("month.1");
+            let mut name = String::with_capacity(16);
+            t.push(&mut name, key);
+            t.push_with(out, "date.month", &[("month", &name), ("y", &y)]);
         }
-        (Some(m), Some(Some(d)), false) if month_name(m).is_some() && d > 0 => {
-            if let Some(name) = month_name(m) {
-                push_uint(out, d);
-                out.push(' ');
-                out.push_str(name);
-                out.push(' ');
-                push_escaped(out, year);
-            }
+        (Some(m), Some(Some(d)), false) if index(m).is_some() && d > 0 => {
+            let key = index(m).and_then(|i| MONTH_DAY_KEYS.get(i)).copied().unwrap_or("month_day.1");
+            let mut name = String::with_capacity(16);
+            t.push(&mut name, key);
+            let mut day = String::with_capacity(4);
+            push_uint(&mut day, d);
+            // A plural form lets French write "1er mai", Portuguese "1º de maio".
+            t.push_plural(out, "date.day", d as f64, &[("d", &day), ("month", &name), ("y", &y)]);
         }
         _ => push_escaped(out, date),
     }
 }
 
 /// Appends a `<time>` element for a bundle date.
-pub fn push_time(out: &mut String, date: &str) {
+pub fn push_time(out: &mut String, t: &Locale, date: &str) {
     out.push_str("<time datetime=\"");
     push_escaped(out, date);
     out.push_str("\">");
-    push_date(out, date);
+    push_date(out, t, date);
     out.push_str("</time>");
 }
 
@@ -270,6 +250,10 @@ mod tests {
         out
     }
 
+    fn en() -> &'static Locale {
+        Locale::english()
+    }
+
     #[test]
     fn metric_names() {
         for (metric, name) in [
@@ -280,26 +264,29 @@ mod tests {
             ("crystal_meth_seized_kg", "Crystal meth"),
             ("boats_sunk", "Boats sunk"),
         ] {
-            assert_eq!(s(|o| push_metric_name(o, metric, None)), name);
+            assert_eq!(s(|o| push_metric_name(o, en(), metric, None)), name);
         }
-        assert_eq!(s(|o| push_metric_name(o, "boats_sunk", Some("Boats <b>"))), "Boats &lt;b&gt;");
+        assert_eq!(s(|o| push_metric_name(o, en(), "boats_sunk", Some("Boats <b>"))), "Boats &lt;b&gt;");
     }
 
     #[test]
     fn amounts_and_money() {
-        assert_eq!(s(|o| push_amount(o, Qualifier::MoreThan, 53_400_000.0, "USD")), "more than $53.4 million");
-        assert_eq!(s(|o| push_amount(o, Qualifier::Exact, 53_000_000.0, "EUR")), "€53 million");
-        assert_eq!(s(|o| push_amount(o, Qualifier::Exact, 1_250_000_000.0, "USD")), "$1.3 billion");
-        assert_eq!(s(|o| push_amount(o, Qualifier::MoreThan, 200_000.0, "pills")), "more than 200,000 pills");
-        assert_eq!(s(|o| push_amount(o, Qualifier::Exact, 1.0, "people")), "1 person");
-        assert_eq!(s(|o| push_amount(o, Qualifier::Exact, 3.0, "<b>")), "3 &lt;b&gt;");
+        let a = |q, v, u: &str| s(|o| push_amount(o, en(), q, v, u));
+        assert_eq!(a(Qualifier::MoreThan, 53_400_000.0, "USD"), "more than $53.4 million");
+        assert_eq!(a(Qualifier::Exact, 53_000_000.0, "EUR"), "€53 million");
+        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "$1.3 billion");
+        assert_eq!(a(Qualifier::MoreThan, 200_000.0, "pills"), "more than 200,000 pills");
+        assert_eq!(a(Qualifier::Exact, 1.0, "people"), "1 person");
+        assert_eq!(a(Qualifier::Exact, 3.0, "<b>"), "3 &lt;b&gt;");
     }
 
     #[test]
     fn dates() {
-        assert_eq!(s(|o| push_date(o, "2019")), "2019");
-        assert_eq!(s(|o| push_date(o, "2021-12")), "December 2021");
-        assert_eq!(s(|o| push_date(o, "2023-05-02")), "2 May 2023");
-        assert_eq!(s(|o| push_date(o, "2023-13")), "2023-13");
+        let d = |date| s(|o| push_date(o, en(), date));
+        assert_eq!(d("2019"), "2019");
+        assert_eq!(d("2021-12"), "December 2021");
+        assert_eq!(d("2023-05-02"), "2 May 2023");
+        assert_eq!(d("2023-13"), "2023-13");
+        assert_eq!(d("2023-00-01"), "2023-00-01");
     }
 }

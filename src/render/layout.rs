@@ -12,6 +12,7 @@
 
 use super::map::Symbol;
 use super::view::View;
+use crate::i18n::Locale;
 
 /// Smallest widget width of each bucket, in CSS px. The stylesheet's
 /// container queries use the same limits (`.b0` … `.b3` in style.css).
@@ -88,14 +89,14 @@ pub struct Label<'w> {
 /// fits, else right, left, above, below or diagonal; a label that finds
 /// no free spot (another label, another symbol, the legend, the edge) is
 /// left out, as the tooltip still tells its value.
-pub fn place_labels<'w>(symbols: &[Symbol<'w>], view: &View, font: f64, legend: Option<&Rect>) -> Vec<Label<'w>> {
+pub fn place_labels<'w>(symbols: &[Symbol<'w>], view: &View, font: f64, legend: Option<&Rect>, t: &Locale) -> Vec<Label<'w>> {
     let mut order: Vec<&Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).collect();
     order.sort_by(|a, b| b.value.total_cmp(&a.value));
     let mut placed: Vec<Label<'w>> = Vec::new();
     let gap = 0.25 * font;
     for s in order {
         let mut text = String::with_capacity(8);
-        super::format::push_number(&mut text, s.value);
+        super::format::push_number_in(&mut text, s.value, &t.number);
         let chars = text.chars().count();
         let probe = text_box(0.0, 0.0, chars, font);
         let (w, h) = (probe.x1 - probe.x0, probe.y1 - probe.y0);
@@ -181,13 +182,20 @@ pub struct LegendItem {
     pub ty: f64,
 }
 
-/// The legend's caption.
-pub const LEGEND_CAPTION: &str = "Arrests";
+/// The key of the legend's caption.
+pub const LEGEND_CAPTION: &str = "map.legend";
 
 /// Lays the legend out in a corner of the view that no symbol touches
 /// (bottom left, then top left, bottom right, top right), or bottom left
 /// when every corner is taken. `radius` gives a value's circle radius.
-pub fn legend(values: &[f64], radius: impl Fn(f64) -> f64, view: &View, font: f64, symbols: &[Symbol<'_>]) -> Option<Legend> {
+pub fn legend(
+    values: &[f64],
+    radius: impl Fn(f64) -> f64,
+    view: &View,
+    font: f64,
+    symbols: &[Symbol<'_>],
+    t: &Locale,
+) -> Option<Legend> {
     if values.is_empty() {
         return None;
     }
@@ -197,13 +205,13 @@ pub fn legend(values: &[f64], radius: impl Fn(f64) -> f64, view: &View, font: f6
     let mut slots: Vec<(f64, f64, f64)> = Vec::new(); // (value, r, slot width)
     for v in values {
         let r = radius(*v);
-        let mut t = String::new();
-        super::format::push_number(&mut t, *v);
-        let tw = text_box(0.0, 0.0, t.chars().count(), font);
+        let mut text = String::new();
+        super::format::push_number_in(&mut text, *v, &t.number);
+        let tw = text_box(0.0, 0.0, text.chars().count(), font);
         slots.push((*v, r, (2.0 * r).max(tw.x1 - tw.x0)));
     }
     let row: f64 = slots.iter().map(|s| s.2).sum::<f64>() + gap * (slots.len().saturating_sub(1)) as f64;
-    let caption_w = LEGEND_CAPTION.len() as f64 * LETTER_EM * font;
+    let caption_w = t.text(LEGEND_CAPTION).chars().count() as f64 * LETTER_EM * font;
     let w = row.max(caption_w) + 2.0 * pad;
     let h = pad + 1.05 * font + gap + 2.0 * r_max + gap + 1.05 * font + pad;
     let margin = 0.5 * font;

@@ -17,11 +17,12 @@
 //! hues apart, so the map reads the same under protanopia, deuteranopia and
 //! tritanopia.
 
-use super::format::push_number;
+use super::format::{push_number_in, push_qualifier_around};
 use super::layout::{self, Label, Legend, BUCKETS};
 use super::view::{self, View, ViewKind};
-use crate::facts::Bundle;
+use crate::facts::{Bundle, Fact};
 use crate::geo::World;
+use crate::i18n::Locale;
 use crate::text::{push_escaped, push_fixed, push_uint};
 
 /// The metric the map shows.
@@ -123,14 +124,22 @@ pub fn keyboard_order<'w>(bundle: &Bundle, world: &World<'w>) -> Vec<&'w str> {
     s.into_iter().map(|s| s.code).collect()
 }
 
+/// Appends a country's arrests: "52 arrests", "52 Festnahmen",
+/// "more than 1 arrest".
+pub fn push_arrests(out: &mut String, t: &Locale, fact: &Fact) {
+    let mut n = String::with_capacity(16);
+    push_number_in(&mut n, fact.value, &t.number);
+    let mut written = String::with_capacity(32);
+    t.push_plural(&mut written, "unit.arrests", fact.value, &[("n", &n)]);
+    push_qualifier_around(out, t, fact.qualifier, &written);
+}
+
 /// The accessible name of a country, e.g. "Germany: 52 arrests".
-pub fn push_accessible_name(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str) {
-    push_escaped(out, country_name(world, code));
-    out.push_str(": ");
+pub fn push_accessible_name(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str, t: &Locale) {
+    push_escaped(out, country_name(world, t, code));
     if let Some(fact) = bundle.for_country(MAP_METRIC, code) {
-        out.push_str(super::format::qualifier_prefix(fact.qualifier));
-        push_number(out, fact.value);
-        out.push_str(if fact.value == 1.0 { " arrest" } else { " arrests" });
+        t.push(out, "punct.name");
+        push_arrests(out, t, fact);
     }
 }
 
@@ -163,18 +172,25 @@ impl Views {
 }
 
 /// The legend and the labels of one view at one width bucket.
-pub fn annotations<'w>(bundle: &Bundle, symbols: &[Symbol<'w>], view: &View, kind: ViewKind, bucket: usize) -> (Option<Legend>, Vec<Label<'w>>) {
+pub fn annotations<'w>(
+    bundle: &Bundle,
+    symbols: &[Symbol<'w>],
+    view: &View,
+    kind: ViewKind,
+    bucket: usize,
+    t: &Locale,
+) -> (Option<Legend>, Vec<Label<'w>>) {
     let font = layout::font_units(view, bucket);
     let max = max_value(bundle);
     let visible: Vec<Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).cloned().collect();
-    let legend = layout::legend(&layout::legend_values(max), |v| radius(v, max, view, kind), view, font, &visible);
-    let labels = layout::place_labels(&visible, view, font, legend.as_ref().map(|l| &l.rect));
+    let legend = layout::legend(&layout::legend_values(max), |v| radius(v, max, view, kind), view, font, &visible, t);
+    let labels = layout::place_labels(&visible, view, font, legend.as_ref().map(|l| &l.rect), t);
     (legend, labels)
 }
 
 /// Appends the zoom button (when there is a Europe view), then the whole
 /// `<svg>` element, in world view.
-pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>) {
+pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
     let views = Views::new(bundle, world);
     let order = keyboard_order(bundle, world);
     let first = order.first().copied().unwrap_or("");
@@ -187,7 +203,9 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>) {
         out.push_str("\" data-e=\"");
         e.push_attr(out);
     }
-    out.push_str("\" role=\"group\" aria-label=\"Map of arrests by country\" aria-describedby=\"sw-keys\">");
+    out.push_str("\" role=\"group\" aria-label=\"");
+    t.push(out, "map.label");
+    out.push_str("\" aria-describedby=\"sw-keys\">");
 
     // Quiet land first, then the operation's countries above it, so their
     // outlines are not painted over by neighbours.
@@ -209,7 +227,7 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>) {
             out.push_str("\" role=\"button\" tabindex=\"");
             out.push_str(if country.code() == first { "0" } else { "-1" });
             out.push_str("\" aria-pressed=\"false\" aria-label=\"");
-            push_accessible_name(out, bundle, world, country.code());
+            push_accessible_name(out, bundle, world, country.code(), t);
             out.push_str("\" d=\"");
             country.write_path_data(out);
             out.push_str("\"/>");
@@ -236,16 +254,24 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>) {
         }
         out.push_str("</g>");
         for bucket in 0..BUCKETS.len() {
-            push_annotations(out, bundle, &symbols, &view, kind, bucket);
+            push_annotations(out, bundle, &symbols, &view, kind, bucket, t);
         }
     }
     out.push_str("</svg>");
 }
 
 /// One `<g class="lb v-… b…">`: legend and labels for a view and bucket.
-fn push_annotations(out: &mut String, bundle: &Bundle, symbols: &[Symbol<'_>], view: &View, kind: ViewKind, bucket: usize) {
+fn push_annotations(
+    out: &mut String,
+    bundle: &Bundle,
+    symbols: &[Symbol<'_>],
+    view: &View,
+    kind: ViewKind,
+    bucket: usize,
+    t: &Locale,
+) {
     let font = layout::font_units(view, bucket);
-    let (legend, labels) = annotations(bundle, symbols, view, kind, bucket);
+    let (legend, labels) = annotations(bundle, symbols, view, kind, bucket, t);
     out.push_str("<g class=\"lb v-");
     out.push_str(kind.key());
     out.push_str(" b");
@@ -271,7 +297,7 @@ fn push_annotations(out: &mut String, bundle: &Bundle, symbols: &[Symbol<'_>], v
         out.push_str("\" y=\"");
         push_fixed(out, l.caption.1, 1);
         out.push_str("\">");
-        out.push_str(layout::LEGEND_CAPTION);
+        t.push(out, layout::LEGEND_CAPTION);
         out.push_str("</text>");
         for item in &l.items {
             out.push_str("<circle cx=\"");
@@ -285,7 +311,7 @@ fn push_annotations(out: &mut String, bundle: &Bundle, symbols: &[Symbol<'_>], v
             out.push_str("\" y=\"");
             push_fixed(out, item.ty, 1);
             out.push_str("\">");
-            push_number(out, item.value);
+            push_number_in(out, item.value, &t.number);
             out.push_str("</text>");
         }
         out.push_str("</g>");
@@ -309,23 +335,21 @@ fn push_annotations(out: &mut String, bundle: &Bundle, symbols: &[Symbol<'_>], v
 /// The hover text for a country: its name and its arrests with their
 /// citation marker (clickable once the tooltip is pinned), or nothing for a
 /// country without a figure.
-pub fn push_tooltip(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str) -> bool {
+pub fn push_tooltip(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str, t: &Locale) -> bool {
     let Some(fact) = bundle.for_country(MAP_METRIC, code) else {
         return false;
     };
     out.push_str("<b class=\"tip-name\">");
-    push_escaped(out, country_name(world, code));
+    push_escaped(out, country_name(world, t, code));
     out.push_str("</b><span class=\"tip-value\">");
-    out.push_str(super::format::qualifier_prefix(fact.qualifier));
-    push_number(out, fact.value);
-    out.push_str(if fact.value == 1.0 { " arrest" } else { " arrests" });
+    push_arrests(out, t, fact);
     out.push_str("</span> ");
-    super::cite::push_item_marker(out, bundle, super::cite::Item::Fact(fact));
+    super::cite::push_item_marker(out, bundle, super::cite::Item::Fact(fact), t);
     true
 }
 
-/// A country's English name from the geometry, or its code when the map
-/// does not draw it (a microstate, say).
-pub fn country_name<'a>(world: &World<'a>, code: &'a str) -> &'a str {
-    world.country(code).map(|c| c.name()).unwrap_or(code)
+/// A country's name in the language of `t` (English from the geometry),
+/// or its code when neither names it (a microstate the map does not draw).
+pub fn country_name<'a>(world: &World<'a>, t: &'a Locale, code: &'a str) -> &'a str {
+    t.country(code).or_else(|| world.country(code).map(|c| c.name())).unwrap_or(code)
 }

@@ -17,59 +17,64 @@ pub mod download;
 
 use crate::facts::{Bundle, BundleErrors, SourceKind};
 use crate::geo::World;
+use crate::i18n::Locale;
 use crate::text::push_escaped;
 use cite::Item;
-use format::{push_qualified, push_number};
+use format::{push_number_in, push_qualified};
 
 /// The widget's stylesheet, shared by the browser and the static render
 /// (the JS shell imports the same file).
 pub const STYLE: &str = include_str!("style.css");
 
-/// The zoom button's text in world view.
-pub const ZOOM_IN: &str = "Zoom to Europe";
-/// The zoom button's text in Europe view.
-pub const ZOOM_OUT: &str = "Show world";
-
-/// The whole widget for a valid bundle, without the bundle download (its
-/// text is not known here); see `widget_with_bundle_text`.
+/// The whole widget in English for a valid bundle, without the bundle
+/// download (its text is not known here); see `widget_in`.
 pub fn widget(bundle: &Bundle, world: &World<'_>) -> String {
-    widget_with_bundle_text(bundle, world, None)
+    widget_in(bundle, world, None, Locale::english())
+}
+
+/// The whole widget in English; see `widget_in`.
+pub fn widget_with_bundle_text(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>) -> String {
+    widget_in(bundle, world, bundle_json, Locale::english())
 }
 
 /// The whole widget: title, summary and total, any bundle warnings, the
 /// map beside (wide) or above (narrow) the breakdown panel, the timeline,
 /// the downloads (the JSON one when `bundle_json`, the text the bundle was
 /// read from, is given), the numbered sources, the credits, and an empty
-/// slot for the one open popover.
-pub fn widget_with_bundle_text(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>) -> String {
+/// slot for the one open popover; in the language of `t`, whose tag is the
+/// root's `lang` (quotes carry their own).
+pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, t: &Locale) -> String {
     let mut out = String::with_capacity(128 * 1024);
-    out.push_str("<div class=\"sw\" lang=\"en\"><h2 class=\"title\">");
+    out.push_str("<div class=\"sw\" lang=\"");
+    out.push_str(t.code());
+    out.push_str("\"><h2 class=\"title\">");
     push_escaped(&mut out, &bundle.operation.name);
     out.push_str("</h2><p class=\"dek\">");
     push_escaped(&mut out, &bundle.operation.summary);
     out.push_str("</p>");
-    push_stat(&mut out, bundle);
-    push_warnings(&mut out, bundle);
+    push_stat(&mut out, bundle, t);
+    push_warnings(&mut out, bundle, t);
 
     out.push_str("<div class=\"main\"><div class=\"map-col\">");
     let europe = view::europe_view(bundle, world).is_some();
     if europe {
         out.push_str("<div class=\"zoombar\"><button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">");
-        out.push_str(ZOOM_IN);
+        t.push(&mut out, "map.zoom_in");
         out.push_str("</button></div>");
     }
     out.push_str("<div class=\"map-wrap\" data-view=\"w\">");
-    map::push_map(&mut out, bundle, world);
-    out.push_str("<div class=\"tip\" hidden inert></div></div><p class=\"sr\" id=\"sw-keys\">Arrow keys move between countries, Enter or Space selects one, Escape clears the selection");
-    out.push_str(if europe { ", E zooms to Europe and back.</p>" } else { ".</p>" });
-    push_credits(&mut out, bundle);
+    map::push_map(&mut out, bundle, world, t);
+    out.push_str("<div class=\"tip\" hidden inert></div></div><p class=\"sr\" id=\"sw-keys\">");
+    t.push(&mut out, if europe { "map.keys_europe" } else { "map.keys" });
+    out.push_str("</p>");
+    push_credits(&mut out, bundle, t);
     out.push_str("</div><div class=\"side\">");
-    panel::push_panel(&mut out, bundle, world, None);
+    panel::push_panel(&mut out, bundle, world, None, t);
     out.push_str("</div>");
-    timeline::push_timeline(&mut out, bundle);
+    timeline::push_timeline(&mut out, bundle, t);
     out.push_str("</div>");
-    download::push_downloads(&mut out, bundle, bundle_json);
-    cite::push_sources(&mut out, bundle);
+    download::push_downloads(&mut out, bundle, bundle_json, t);
+    cite::push_sources(&mut out, bundle, t);
     out.push_str("<div class=\"pop-slot\"></div></div>");
     out
 }
@@ -77,26 +82,34 @@ pub fn widget_with_bundle_text(bundle: &Bundle, world: &World<'_>, bundle_json: 
 /// The headline figure: "288 arrests in 9 countries", each number with its
 /// citation marker. The country count is the bundle's `countries_involved`
 /// figure when it has one, else the number of countries on the map.
-fn push_stat(out: &mut String, bundle: &Bundle) {
+fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
     let Some(total) = bundle.total(map::MAP_METRIC) else { return };
     out.push_str("<p class=\"stat\"><strong class=\"total\">");
-    push_qualified(out, total.qualifier, total.value);
-    out.push_str("</strong> arrests ");
-    cite::push_item_marker(out, bundle, Item::Fact(total));
+    push_qualified(out, t, total.qualifier, total.value);
+    out.push_str("</strong> ");
+    t.push_plural(out, "stat.arrests", total.value, &[]);
+    out.push(' ');
+    cite::push_item_marker(out, bundle, Item::Fact(total), t);
     match bundle.total("countries_involved") {
         Some(countries) => {
-            out.push_str(" in <span class=\"stat-n\">");
-            push_qualified(out, countries.qualifier, countries.value);
-            out.push_str(if countries.value == 1.0 { " country" } else { " countries" });
+            out.push(' ');
+            t.push(out, "stat.in");
+            out.push_str(" <span class=\"stat-n\">");
+            let mut n = String::with_capacity(24);
+            push_qualified(&mut n, t, countries.qualifier, countries.value);
+            t.push_plural(out, "stat.countries", countries.value, &[("n", &n)]);
             out.push_str("</span> ");
-            cite::push_item_marker(out, bundle, Item::Fact(countries));
+            cite::push_item_marker(out, bundle, Item::Fact(countries), t);
         }
         None => {
             let countries = bundle.by_country(map::MAP_METRIC).count();
             if countries > 0 {
-                out.push_str(" in ");
-                push_number(out, countries as f64);
-                out.push_str(if countries == 1 { " country" } else { " countries" });
+                out.push(' ');
+                t.push(out, "stat.in");
+                out.push(' ');
+                let mut n = String::with_capacity(8);
+                push_number_in(&mut n, countries as f64, &t.number);
+                t.push_plural(out, "stat.countries", countries as f64, &[("n", &n)]);
             }
         }
     }
@@ -105,52 +118,82 @@ fn push_stat(out: &mut String, bundle: &Bundle) {
 
 /// Problems that do not stop the widget (per-country counts that do not
 /// add up, say), as a note the reader sees.
-fn push_warnings(out: &mut String, bundle: &Bundle) {
+fn push_warnings(out: &mut String, bundle: &Bundle, t: &Locale) {
     if bundle.warnings.is_empty() {
         return;
     }
     out.push_str("<div class=\"warn\" role=\"note\">");
     for w in &bundle.warnings {
         out.push_str("<p><b>");
-        out.push_str(labels::NOTE);
-        out.push_str("</b>");
-        push_escaped(out, &w.kind.to_string());
+        t.push(out, "note");
+        out.push_str(" </b>");
+        // The problem is described in English by the bundle checker.
+        push_english(out, t, &w.kind.to_string());
         out.push_str(".</p>");
     }
     out.push_str("</div>");
 }
 
-/// The tooltip's inner markup for a country, if it has a figure.
+/// Appends English text, in a `<span lang="en">` when the widget speaks
+/// another language, so screen readers switch voice.
+fn push_english(out: &mut String, t: &Locale, text: &str) {
+    let other = t.code() != "en";
+    if other {
+        out.push_str("<span lang=\"en\">");
+    }
+    push_escaped(out, text);
+    if other {
+        out.push_str("</span>");
+    }
+}
+
+/// The tooltip's inner markup for a country, if it has a figure (English).
 pub fn tooltip(bundle: &Bundle, world: &World<'_>, code: &str) -> Option<String> {
+    tooltip_in(bundle, world, code, Locale::english())
+}
+
+/// The tooltip's inner markup for a country, if it has a figure.
+pub fn tooltip_in(bundle: &Bundle, world: &World<'_>, code: &str, t: &Locale) -> Option<String> {
     let mut out = String::with_capacity(512);
-    map::push_tooltip(&mut out, bundle, world, code).then_some(out)
+    map::push_tooltip(&mut out, bundle, world, code, t).then_some(out)
+}
+
+/// The breakdown panel's markup (English); see `panel_markup_in`.
+pub fn panel_markup(bundle: &Bundle, world: &World<'_>, selected: Option<&str>) -> String {
+    panel_markup_in(bundle, world, selected, Locale::english())
 }
 
 /// The breakdown panel's markup for the whole operation (`None`) or one
 /// country: what the DOM shell puts in `.side` when the selection changes.
-pub fn panel_markup(bundle: &Bundle, world: &World<'_>, selected: Option<&str>) -> String {
+pub fn panel_markup_in(bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
     let mut out = String::with_capacity(16 * 1024);
-    panel::push_panel(&mut out, bundle, world, selected);
+    panel::push_panel(&mut out, bundle, world, selected, t);
     out
+}
+
+/// A popover in English; see `popover_in`.
+pub fn popover(bundle: &Bundle, id: &str, differ: bool) -> Option<String> {
+    popover_in(bundle, id, differ, Locale::english())
 }
 
 /// The popover for a citation marker (`differ` false) or a "sources
 /// differ" mark (`differ` true) of the fact or date `id`; `None` for an
 /// unknown id.
-pub fn popover(bundle: &Bundle, id: &str, differ: bool) -> Option<String> {
+pub fn popover_in(bundle: &Bundle, id: &str, differ: bool, t: &Locale) -> Option<String> {
     let mut out = String::with_capacity(4 * 1024);
     let written = if differ {
-        cite::push_disagreement_popover(&mut out, bundle, id)
+        cite::push_disagreement_popover(&mut out, bundle, id, t)
     } else {
-        cite::push_citation_popover(&mut out, bundle, id)
+        cite::push_citation_popover(&mut out, bundle, id, t)
     };
     written.then_some(out)
 }
 
 /// "Sources: …" naming the agencies behind the map's figures, then the map
 /// data's credit.
-fn push_credits(out: &mut String, bundle: &Bundle) {
-    out.push_str("<p class=\"credits\">Sources: ");
+fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
+    out.push_str("<p class=\"credits\">");
+    let mut list = String::with_capacity(128);
     let mut named: Vec<&str> = Vec::new();
     let cited: Vec<_> = bundle
         .facts
@@ -164,29 +207,49 @@ fn push_credits(out: &mut String, bundle: &Bundle) {
     for source in shown {
         if !named.contains(&source.publisher.as_str()) {
             if !named.is_empty() {
-                out.push_str("; ");
+                t.push(&mut list, "punct.list");
             }
-            push_escaped(out, &source.publisher);
+            push_escaped(&mut list, &source.publisher);
             named.push(&source.publisher);
         }
     }
-    out.push_str(". Map data: Natural Earth.</p>");
+    if !named.is_empty() {
+        t.push_with(out, "credits.sources", &[("list", &list)]);
+        out.push(' ');
+    }
+    t.push(out, "credits.map");
+    out.push_str("</p>");
 }
 
 /// What a reader sees instead of the widget when its bundle is refused: a
 /// plain sentence, then each problem with its JSON path.
 pub fn error_panel(errors: &BundleErrors, context: &str) -> String {
+    error_panel_in(errors, context, Locale::english())
+}
+
+/// The error panel in the language of `t`; `context` (why, as markup-free
+/// text) is already in that language. The problems themselves, for the
+/// bundle's author, stay in English.
+pub fn error_panel_in(errors: &BundleErrors, context: &str, t: &Locale) -> String {
     let mut out = String::with_capacity(512);
-    out.push_str("<div class=\"sw sw-error\" role=\"alert\" lang=\"en\"><p class=\"error-title\">This chart could not be shown: ");
-    push_escaped(&mut out, context);
-    out.push_str("</p><ul class=\"errors\">");
+    out.push_str("<div class=\"sw sw-error\" role=\"alert\" lang=\"");
+    out.push_str(t.code());
+    out.push_str("\"><p class=\"error-title\">");
+    let mut reason = String::with_capacity(context.len());
+    push_escaped(&mut reason, context);
+    t.push_with(&mut out, "error.title", &[("reason", &reason)]);
+    out.push_str("</p><ul class=\"errors\" lang=\"en\">");
     for e in errors.0.iter().take(10) {
         out.push_str("<li><code>");
         push_escaped(&mut out, &e.to_string());
         out.push_str("</code></li>");
     }
     if errors.0.len() > 10 {
-        out.push_str("<li>and more; see the browser console</li>");
+        out.push_str("<li lang=\"");
+        out.push_str(t.code());
+        out.push_str("\">");
+        t.push(&mut out, "error.more");
+        out.push_str("</li>");
     }
     out.push_str("</ul></div>");
     out

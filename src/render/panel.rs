@@ -14,6 +14,7 @@ use super::cite::{self, Item};
 use super::labels;
 use crate::facts::{Bundle, Fact, Qualifier, Scope};
 use crate::geo::World;
+use crate::i18n::Locale;
 use crate::text::{push_escaped, push_fixed};
 
 /// Metrics that are not seizures.
@@ -41,10 +42,7 @@ struct Barred<'a> {
     whole: Option<&'a Fact>,
 }
 
-/// A country's English name from the map geometry, or its code.
-pub fn country_name<'a>(world: &World<'a>, code: &'a str) -> &'a str {
-    world.country(code).map(|c| c.name()).unwrap_or(code)
-}
+pub use super::map::country_name;
 
 /// The countries the bundle has figures for, in bundle order (arrests
 /// first, so the largest come first in the shipped bundle).
@@ -187,12 +185,12 @@ fn push_bar(out: &mut String, fact: &Fact, width: f64, whole: Option<f64>) {
 }
 
 /// Appends a figure's value, its marker and its differ mark.
-fn push_value(out: &mut String, bundle: &Bundle, fact: &Fact) {
+fn push_value(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
     out.push_str("<span class=\"fig-value\">");
-    labels::push_fact_amount(out, fact);
+    labels::push_fact_amount(out, t, fact);
     out.push_str("</span> ");
-    cite::push_item_marker(out, bundle, Item::Fact(fact));
-    cite::push_differ_mark(out, fact);
+    cite::push_item_marker(out, bundle, Item::Fact(fact), t);
+    cite::push_differ_mark(out, fact, t);
 }
 
 fn push_row(
@@ -202,18 +200,19 @@ fn push_row(
     alt: Option<&Fact>,
     class: &str,
     bars: &[(&str, f64, Option<f64>)],
+    t: &Locale,
 ) {
     out.push_str("<li class=\"");
     out.push_str(class);
     out.push_str("\" data-fact=\"");
     push_escaped(out, &row_fact.id);
     out.push_str("\"><span class=\"fig-label\">");
-    labels::push_fact_name(out, row_fact);
+    labels::push_fact_name(out, t, row_fact);
     out.push_str("</span> ");
-    push_value(out, bundle, row_fact);
+    push_value(out, bundle, row_fact, t);
     if let Some(alt) = alt {
         out.push_str(" <span class=\"fig-alt\">(");
-        push_value(out, bundle, alt);
+        push_value(out, bundle, alt, t);
         out.push_str(")</span>");
     }
     if let Some((_, w, whole)) = bars.iter().find(|(id, _, _)| *id == row_fact.id) {
@@ -223,25 +222,25 @@ fn push_row(
 
 /// Appends the breakdown panel for the whole operation (`selected` is
 /// `None` or empty) or for one country (its ISO code).
-pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>) {
+pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) {
     let selected = selected.filter(|c| !c.is_empty() && *c != "ALL");
     out.push_str("<section class=\"panel\" data-scope=\"");
     push_escaped(out, selected.unwrap_or("ALL"));
     out.push_str("\" aria-label=\"");
-    out.push_str(labels::BREAKDOWN);
+    t.push(out, "panel.label");
     out.push_str("\">");
 
-    push_chips(out, bundle, world, selected);
+    push_chips(out, bundle, world, selected, t);
     if selected.is_some() {
         out.push_str("<p class=\"panel-nav\"><button type=\"button\" class=\"back\" data-c=\"\">");
-        out.push_str(labels::BACK_TO_ALL);
+        t.push(out, "panel.back");
         out.push_str("</button></p>");
     }
 
     out.push_str("<h3 class=\"panel-title\">");
     match selected {
-        Some(code) => push_escaped(out, country_name(world, code)),
-        None => out.push_str(labels::WHOLE_OPERATION),
+        Some(code) => push_escaped(out, country_name(world, t, code)),
+        None => t.push(out, "panel.whole_operation"),
     }
     out.push_str("</h3>");
 
@@ -250,17 +249,17 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
     if !rows.is_empty() {
         out.push_str("<ul class=\"figs\">");
         for row in &rows {
-            push_row(out, bundle, row.fact, row.alt, "fig", &bars);
+            push_row(out, bundle, row.fact, row.alt, "fig", &bars, t);
             if !row.parts.is_empty() {
                 out.push_str("<div class=\"parts\"><p class=\"parts-lead\">");
-                out.push_str(labels::INCLUDING);
+                t.push(out, "panel.including");
                 out.push_str("</p><ul class=\"fig-parts\">");
                 for part in &row.parts {
-                    push_row(out, bundle, part, None, "fig fig-part", &bars);
+                    push_row(out, bundle, part, None, "fig fig-part", &bars, t);
                     out.push_str("</li>");
                 }
                 out.push_str("</ul><p class=\"parts-note\">");
-                out.push_str(labels::PARTS_NOTE);
+                t.push(out, "panel.parts_note");
                 out.push_str("</p></div>");
             }
             out.push_str("</li>");
@@ -272,9 +271,10 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
         let seizures = rows.iter().any(|r| !NOT_SEIZURES.contains(&r.fact.metric.as_str()));
         if !seizures {
             out.push_str("<p class=\"no-figures\">");
-            out.push_str(if rows.is_empty() { labels::NO_FIGURES_BEFORE } else { labels::NO_SEIZURES_BEFORE });
-            push_escaped(out, country_name(world, code));
-            out.push_str(labels::SENTENCE_END);
+            let mut name = String::with_capacity(32);
+            push_escaped(&mut name, country_name(world, t, code));
+            let key = if rows.is_empty() { "panel.no_figures" } else { "panel.no_seizures" };
+            t.push_with(out, key, &[("country", &name)]);
             out.push_str("</p>");
         }
     }
@@ -282,13 +282,13 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
 }
 
 /// The row of country buttons; the selected one is pressed.
-fn push_chips(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>) {
+fn push_chips(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) {
     let codes = countries(bundle);
     if codes.is_empty() {
         return;
     }
     out.push_str("<div class=\"chips\" role=\"group\" aria-label=\"");
-    out.push_str(labels::CHOOSE_COUNTRY);
+    t.push(out, "panel.choose_country");
     out.push_str("\">");
     for code in codes {
         out.push_str("<button type=\"button\" class=\"chip\" data-c=\"");
@@ -296,7 +296,7 @@ fn push_chips(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Op
         out.push_str("\" aria-pressed=\"");
         out.push_str(if selected == Some(code) { "true" } else { "false" });
         out.push_str("\">");
-        push_escaped(out, country_name(world, code));
+        push_escaped(out, country_name(world, t, code));
         out.push_str("</button>");
     }
     out.push_str("</div>");

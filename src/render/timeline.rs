@@ -4,6 +4,7 @@
 use super::cite::{self, Item};
 use super::labels;
 use crate::facts::{Bundle, DateEntry};
+use crate::i18n::Locale;
 use crate::text::push_escaped;
 
 /// The bundle's dates in chronological order. Dates are `YYYY`, `YYYY-MM`
@@ -16,23 +17,23 @@ pub fn chronological(bundle: &Bundle) -> Vec<&DateEntry> {
 }
 
 /// Appends the timeline section; nothing when the bundle has no dates.
-pub fn push_timeline(out: &mut String, bundle: &Bundle) {
+pub fn push_timeline(out: &mut String, bundle: &Bundle, t: &Locale) {
     if bundle.dates.is_empty() {
         return;
     }
     out.push_str("<section class=\"timeline\"><h3 class=\"tl-title\">");
-    out.push_str(labels::TIMELINE);
+    t.push(out, "timeline.title");
     out.push_str("</h3><ol class=\"tl\">");
     for entry in chronological(bundle) {
         out.push_str("<li class=\"tl-item\" data-date=\"");
         push_escaped(out, &entry.id);
         out.push_str("\">");
-        labels::push_time(out, &entry.date);
+        labels::push_time(out, t, &entry.date);
         out.push_str(" <span class=\"tl-event\">");
-        labels::push_event_name(out, entry);
+        labels::push_event_name(out, t, entry);
         out.push_str("</span> ");
-        cite::push_item_marker(out, bundle, Item::Date(entry));
-        cite::push_date_differ_mark(out, entry);
+        cite::push_item_marker(out, bundle, Item::Date(entry), t);
+        cite::push_date_differ_mark(out, entry, t);
         out.push_str("</li>");
     }
     out.push_str("</ol></section>");

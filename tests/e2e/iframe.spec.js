@@ -9,6 +9,11 @@ test('the iframe takes the widget height across origins and follows changes', as
   await page.evaluate((origin) => {
     document.querySelector('iframe.spector-frame').src = `${origin}embed.html?country=DE`;
   }, frameOrigin);
+  // Wait until the frame shows the other origin's document, not the
+  // same-origin one the page started with.
+  await expect
+    .poll(() => page.frames().some((f) => f.url().startsWith(frameOrigin) && f.url().includes('embed.html')))
+    .toBe(true);
   const frameEl = page.locator('iframe.spector-frame');
   const frame = page.frameLocator('iframe.spector-frame');
   await expect(frame.locator('spector-widget svg.map path.on')).toHaveCount(9);

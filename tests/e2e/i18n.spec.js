@@ -1,0 +1,104 @@
+// The widget in the reader's language: the element's lang attribute, else
+// the nearest ancestor's (the article's), else English; an unknown language
+// falls back to English with one console note per page. Screenshots of
+// every language at 640 px go to artifacts/lang-<code>.png.
+import { test, expect } from '@playwright/test';
+
+/** The German figure tests/i18n.rs also finds in `spector-facts render
+ *  --lang de`: the browser and the CLI format numbers the same way. */
+const GERMAN_MONEY = 'mehr als 53,4 Mio. US$';
+
+function notes(page) {
+  const seen = [];
+  page.on('console', (m) => {
+    if (m.text().includes('no translation')) seen.push(m.text());
+  });
+  return seen;
+}
+
+test('lang="de" on the element shows German words and German numbers', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/languages.html');
+  const de = page.locator('#de');
+  await expect(de.locator('.sw')).toHaveAttribute('lang', 'de');
+  await expect(de.locator('.stat')).toContainText('288 Festnahmen');
+  await expect(de.locator('.stat')).toContainText('in 9 Ländern');
+  await expect(de.locator('.panel-title')).toHaveText('Gesamte Operation');
+  await expect(de.locator('button.zoom')).toHaveText('Europa vergrößern');
+  await expect(de.locator('.panel')).toContainText(GERMAN_MONEY);
+  await expect(de.locator('.panel')).toContainText('53,4 Mio.');
+  await expect(de.locator('.timeline')).toContainText('2. Mai 2023');
+  await expect(de.locator('path.on[data-c="DE"]')).toHaveAttribute('aria-label', 'Deutschland: 52 Festnahmen');
+  // The reader's language follows the widget as it changes.
+  await de.locator('button.zoom').click();
+  await expect(de.locator('button.zoom')).toHaveText('Weltkarte zeigen');
+  await de.locator('.chip[data-c="PL"]').click();
+  await expect(de.locator('.panel-title')).toHaveText('Polen');
+  await expect(de.locator('.panel')).toContainText('Festnahmen 1 Person');
+  await expect(de.locator('.panel')).toContainText('Polen: Keine Quelle nennt Zahlen zu Beschlagnahmungen.');
+  // Verbatim quotes keep their own language.
+  await de.locator('.stat button.cite').first().click();
+  await expect(de.locator('.pop-title')).toHaveText('Quellen zu Festnahmen');
+  await expect(de.locator('.pop blockquote').first()).toHaveAttribute('lang', 'en');
+});
+
+test('a widget inside <article lang="fr"> speaks French', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/languages.html');
+  const fr = page.locator('#fr');
+  await fr.scrollIntoViewIfNeeded();
+  await expect(fr.locator('.sw')).toHaveAttribute('lang', 'fr');
+  await expect(fr.locator('.stat')).toContainText('288 arrestations');
+  await expect(fr.locator('.panel-title')).toHaveText('Ensemble de l’opération');
+  await expect(fr.locator('.panel')).toContainText('plus de 53,4 millions de dollars');
+  await expect(fr.locator('.panel')).toContainText('plus de 50,8 millions d’euros');
+  await expect(fr.locator('.timeline')).toContainText('2 mai 2023');
+  await expect(fr.locator('.chip[data-c="DE"]')).toHaveText('Allemagne');
+});
+
+test('an unknown language shows English with exactly one console note, however many widgets', async ({ page }) => {
+  const seen = notes(page);
+  await page.goto('/tests/e2e/pages/languages.html');
+  for (const id of ['#xx1', '#xx2']) {
+    // Far down the page, a widget starts when the reader comes near.
+    await page.locator(id).scrollIntoViewIfNeeded();
+    await expect(page.locator(id).locator('.sw')).toHaveAttribute('lang', 'en');
+    await expect(page.locator(id).locator('.panel-title')).toHaveText('Whole operation');
+  }
+  await expect(page.locator('#de .sw')).toHaveAttribute('lang', 'de');
+  // A third one later still adds no note.
+  await page.evaluate(() => {
+    const w = document.createElement('spector-widget');
+    w.setAttribute('lang', 'tlh');
+    document.body.prepend(w);
+  });
+  await expect(page.locator('spector-widget').first().locator('.sw')).toHaveAttribute('lang', 'en');
+  expect(seen).toHaveLength(1);
+  expect(seen[0]).toContain('"xx"');
+});
+
+test('changing lang re-renders; de-AT is German, pt is Brazilian Portuguese; without lang the page language applies', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/languages.html');
+  const de = page.locator('#de');
+  await expect(de.locator('.sw')).toHaveAttribute('lang', 'de');
+  await de.evaluate((el) => el.setAttribute('lang', 'pt'));
+  await expect(de.locator('.sw')).toHaveAttribute('lang', 'pt-BR');
+  await expect(de.locator('.panel')).toContainText('mais de US$ 53,4 milhões');
+  await de.evaluate((el) => el.setAttribute('lang', 'de-AT'));
+  await expect(de.locator('.sw')).toHaveAttribute('lang', 'de');
+  // Without its own lang, the page's (lang="en") applies.
+  await de.evaluate((el) => el.removeAttribute('lang'));
+  await expect(de.locator('.sw')).toHaveAttribute('lang', 'en');
+});
+
+for (const code of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
+  test(`screenshot in ${code} at 640 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 640, height: 900 });
+    await page.goto('/tests/e2e/pages/languages.html');
+    const widget = page.locator('#de');
+    await widget.evaluate((el, lang) => {
+      for (const other of document.querySelectorAll('spector-widget')) if (other !== el) other.remove();
+      el.setAttribute('lang', lang);
+    }, code);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', code);
+    await widget.screenshot({ path: `artifacts/lang-${code}.png` });
+  });
+}

@@ -1,0 +1,261 @@
+// Keyboard only (issue 7): Tab walks every control of the widget in order,
+// each focused control shows a visible focus indicator, nothing traps
+// focus, and every interactive target is at least 24 by 24 CSS px
+// (WCAG 2.2, 2.5.8 Target Size (Minimum)).
+import { test, expect } from '@playwright/test';
+
+async function open(page, { width = 640, theme } = {}) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  if (theme) await widget.evaluate((el, t) => el.setAttribute('theme', t), theme);
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await expect(widget.locator('.panel')).toBeVisible();
+  return widget;
+}
+
+/** Colour helpers, installed in the page: relative luminance, contrast,
+ *  and the colour actually painted behind an element (its own and its
+ *  ancestors' backgrounds, across the shadow boundary, over white). */
+const installColour = (page) =>
+  page.evaluate(() => {
+    if (window.__sw) return;
+    const parse = (c) => {
+      const m = /rgba?\(([^)]+)\)/.exec(c || '');
+      if (!m) return null;
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    };
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const contrast = (a, b) => {
+      const [x, y] = [lum(a), lum(b)];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    const parent = (el) => el.parentElement ?? el.getRootNode().host ?? null;
+    const background = (el) => {
+      const layers = [];
+      for (let e = el; e; e = parent(e)) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0) layers.push(c);
+        if (c && c[3] >= 1) break;
+      }
+      let out = [255, 255, 255];
+      for (const [r, g, b, a] of layers.reverse()) out = [r * a + out[0] * (1 - a), g * a + out[1] * (1 - a), b * a + out[2] * (1 - a)];
+      return out;
+    };
+    window.__sw = { parse, contrast, background };
+  });
+
+/** What has focus: inside the widget, a description of the element and
+ *  its focus indicator; outside it, null. */
+const focusState = (page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('spector-widget');
+    if (document.activeElement !== host) return null;
+    const el = host.shadowRoot.activeElement;
+    if (!el) return { key: 'host', visible: false };
+    const { parse, contrast, background } = window.__sw;
+    const s = getComputedStyle(el);
+    const key =
+      el.tagName.toLowerCase() +
+      (el.classList.length ? '.' + [...el.classList].join('.') : '') +
+      (el.dataset.c ? `[${el.dataset.c}]` : '') +
+      (el.dataset.cite ? `[cite=${el.dataset.cite}]` : '') +
+      (el.dataset.differ ? `[differ=${el.dataset.differ}]` : '');
+    if (el instanceof SVGElement) {
+      // A country: its outline thickens and darkens.
+      const stroke = parse(s.stroke);
+      const fill = parse(s.fill);
+      return { key, visible: parseFloat(s.strokeWidth) >= 3 && !!stroke, ratio: stroke && fill ? contrast(stroke, fill) : 0, indicator: `stroke ${s.stroke} ${s.strokeWidth}` };
+    }
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+    const shadow = s.boxShadow !== 'none';
+    const colour = parse(outline ? s.outlineColor : s.boxShadow);
+    return {
+      key,
+      visible: outline || shadow,
+      ratio: colour ? contrast(colour, background(el.parentElement ?? el)) : 0,
+      indicator: outline ? `outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` : `box-shadow ${s.boxShadow}`,
+    };
+  });
+
+/** Every element the reader can reach with Tab, in document order. */
+const tabStops = (widget) =>
+  widget.evaluate((host) => {
+    const out = [];
+    for (const el of host.shadowRoot.querySelectorAll('button, a[href], [tabindex]')) {
+      if (el.closest('[inert],[hidden]') || el.tabIndex < 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      out.push(el);
+    }
+    return out.map(
+      (el) =>
+        el.tagName.toLowerCase() +
+        (el.classList.length ? '.' + [...el.classList].join('.') : '') +
+        (el.dataset.c ? `[${el.dataset.c}]` : '') +
+        (el.dataset.cite ? `[cite=${el.dataset.cite}]` : '') +
+        (el.dataset.differ ? `[differ=${el.dataset.differ}]` : ''),
+    );
+  });
+
+/** Tabs from the link before the widget until focus leaves it; returns
+ *  each stop's focus state. Fails if focus never leaves. */
+async function walk(page, key = 'Tab') {
+  await installColour(page);
+  const stops = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(key);
+    const state = await focusState(page);
+    if (!state) {
+      if (stops.length) return stops;
+      continue; // not yet in the widget
+    }
+    stops.push(state);
+  }
+  throw new Error('focus did not leave the widget after 80 presses of ' + key + ': ' + stops.map((s) => s.key).join(', '));
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`Tab reaches every control in order with a visible focus indicator, and leaves the widget (${theme})`, async ({ page }) => {
+    const widget = await open(page, { theme });
+    const expected = await tabStops(widget);
+    await page.locator('.masthead a').focus();
+    const stops = await walk(page);
+    expect(stops.map((s) => s.key)).toEqual(expected);
+    // Every kind of control is on the way.
+    const keys = stops.map((s) => s.key).join(' ');
+    for (const kind of ['path.on[US]', 'button.zoom', 'button.chip[', 'button.cite[', 'button.differ[', 'a.dl.dl-csv', 'a.dl.dl-json']) {
+      expect(keys, kind).toContain(kind);
+    }
+    expect(stops.filter((s) => s.key === 'a').length, 'source links').toBe(4);
+    // One tab stop for the map.
+    expect(stops.filter((s) => s.key.startsWith('path.on')).length).toBe(1);
+    for (const s of stops) {
+      expect(s.visible, `${s.key}: no visible focus indicator (${s.indicator})`).toBe(true);
+      expect(s.ratio, `${s.key}: focus indicator contrast ${s.ratio.toFixed(2)} (${s.indicator})`).toBeGreaterThanOrEqual(3);
+    }
+    await page.screenshot({ path: `test-results/keyboard-${theme}.png` });
+  });
+}
+
+test('Shift+Tab walks the same controls backwards and leaves the widget', async ({ page }) => {
+  const widget = await open(page);
+  const expected = await tabStops(widget);
+  // Start after the widget: from its last control.
+  await widget.locator('.src-list a').last().focus();
+  await installColour(page);
+  const first = await focusState(page);
+  const back = await walk(page, 'Shift+Tab');
+  expect([first.key, ...back.map((s) => s.key)]).toEqual([...expected].reverse());
+});
+
+test('focus is visible on the controls inside an open popover, a selected country and the pinned tooltip, and never trapped', async ({ page }) => {
+  const widget = await open(page);
+  await installColour(page);
+  // Select Germany from the keyboard: its chip, then Enter.
+  await widget.locator('.chip[data-c="DE"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  let state = await focusState(page);
+  expect(state.key).toContain('chip');
+  expect(state.visible).toBe(true);
+  expect(state.ratio).toBeGreaterThanOrEqual(3);
+  // The pinned tooltip's marker (light on dark).
+  await widget.locator('.tip.pin .cite').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  state = await focusState(page);
+  expect(state.key).toBe('button.cite[cite=arrests-de]');
+  expect(state.visible, state.indicator).toBe(true);
+  expect(state.ratio, state.indicator).toBeGreaterThanOrEqual(3);
+  // The back button.
+  await widget.locator('.back').focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  state = await focusState(page);
+  expect(state.key).toContain('back');
+  expect(state.visible, state.indicator).toBe(true);
+  // A marker opens its popover; focus moves to the close button.
+  await widget.locator('.panel .cite').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.pop')).toBeVisible();
+  state = await focusState(page);
+  expect(state.key).toContain('pop-close');
+  expect(state.visible, state.indicator).toBe(true);
+  expect(state.ratio).toBeGreaterThanOrEqual(3);
+  // Tab moves on through the popover's links and out of the widget: no trap.
+  const rest = await walk(page);
+  expect(rest.length).toBeGreaterThan(0);
+  for (const s of rest) expect(s.visible, `${s.key}: ${s.indicator}`).toBe(true);
+});
+
+// Known issue (dom.rs, markup owner): the popover is rendered in .pop-slot at
+// the end of the widget, so Tab from its close button goes through its
+// links and then out of the widget, skipping every control after the marker
+// that opened it (WCAG 2.4.3 Focus Order), and the popover stays open.
+// Expected: Tab past the popover's last control closes it and focuses the
+// control after its marker (or: insert the popover right after the marker).
+// test.fail: this passes while the issue is there and fails once fixed;
+// then remove test.fail.
+test('Tab past an open popover continues with the control after its marker', async ({ page }) => {
+  test.fail();
+  const widget = await open(page);
+  await installColour(page);
+  await widget.locator('.panel .cite[data-cite="firearms-all"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.pop')).toBeVisible();
+  let state;
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    state = await focusState(page);
+    if (!state || !(await widget.evaluate((h) => !!h.shadowRoot.activeElement?.closest('.pop')))) break;
+  }
+  expect(state?.key).toBe('button.differ[differ=firearms-all]');
+  await expect(widget.locator('.pop')).toHaveCount(0);
+});
+
+/** Bounding boxes of every visible button, link and [tabindex] in the
+ *  shadow root smaller than 24 by 24. */
+const smallTargets = (widget) =>
+  widget.evaluate((host) => {
+    const out = [];
+    for (const el of host.shadowRoot.querySelectorAll('button, a[href], [tabindex], [role=button]')) {
+      if (el.closest('[hidden]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      if (r.width < 24 || r.height < 24) {
+        const key = el.tagName.toLowerCase() + (el.classList.length ? '.' + [...el.classList].join('.') : '') + (el.dataset.c ? `[${el.dataset.c}]` : '');
+        out.push({ key, width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10, inline: !!el.closest('.src-list') });
+      }
+    }
+    return out;
+  });
+
+/** WCAG 2.5.8 exceptions that apply here:
+ *  - the countries on the map (path.on) are small at world scale, but each
+ *    has an equivalent control of full size, its chip in the panel, and the
+ *    pointer reaches a country from 20 px around its symbol;
+ *  - links inside the sentences of the sources list are inline. */
+const exempt = (t) => t.key.startsWith('path.on') || (t.key === 'a' && t.inline);
+
+for (const width of [320, 640, 1200]) {
+  test(`interactive targets are at least 24 by 24 px at ${width} px`, async ({ page }) => {
+    const widget = await open(page, { width });
+    if (width === 1200) await page.addStyleTag({ content: 'main{max-width:1160px}' });
+    expect((await smallTargets(widget)).filter((t) => !exempt(t))).toEqual([]);
+    // With a country selected: the back button and the pinned tooltip's marker.
+    await widget.locator('.chip[data-c="US"]').click();
+    await expect(widget.locator('.tip.pin')).toBeVisible();
+    expect((await smallTargets(widget)).filter((t) => !exempt(t))).toEqual([]);
+    // With a popover open: its close button and its links.
+    await widget.locator('.panel .differ').first().click();
+    await expect(widget.locator('.pop')).toBeVisible();
+    expect((await smallTargets(widget)).filter((t) => !exempt(t))).toEqual([]);
+  });
+}

@@ -1,0 +1,331 @@
+// Theming (issue 7): light and dark themes through CSS custom properties,
+// contrast in both, reduced motion, forced colours (Windows high contrast),
+// print, and a host page whose CSS tries hard to reach the widget.
+import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+
+async function open(page, { width = 640, theme, url = '/' } = {}) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(url);
+  const widget = page.locator('spector-widget').first();
+  if (theme) await widget.evaluate((el, t) => el.setAttribute('theme', t), theme);
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await expect(widget.locator('.panel')).toBeVisible();
+  return widget;
+}
+
+/** A page of our own, served from the demo's origin so /pkg/embed.js loads. */
+async function servePage(page, path, body) {
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}<script src="/pkg/embed.js"></script></body></html>` }),
+  );
+}
+
+/** The computed value of a property on an element in the shadow root. */
+const css = (widget, selector, prop) =>
+  widget.evaluate((el, [s, p]) => getComputedStyle(el.shadowRoot.querySelector(s)).getPropertyValue(p).trim(), [selector, prop]);
+
+/** Contrast of the key colour pairs, from computed styles: foreground
+ *  colour (or SVG fill/stroke) against what is painted behind it (own and
+ *  ancestors' backgrounds, across the shadow boundary, over white), or
+ *  against another element's colour. */
+const contrasts = (widget) =>
+  widget.evaluate((host) => {
+    const root = host.shadowRoot;
+    const parse = (c) => {
+      const m = /rgba?\(([^)]+)\)/.exec(c || '');
+      if (!m) return null;
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    };
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (a, b) => {
+      const [x, y] = [lum(a), lum(b)];
+      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    };
+    const up = (el) => el.parentElement ?? el.getRootNode().host ?? null;
+    let behind = (el) => {
+      const layers = [];
+      for (let e = el; e; e = up(e)) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0) layers.push(c);
+        if (c && c[3] >= 1) break;
+      }
+      let out = [255, 255, 255];
+      for (const [r, g, b, a] of layers.reverse()) out = [r * a + out[0] * (1 - a), g * a + out[1] * (1 - a), b * a + out[2] * (1 - a)];
+      return out;
+    };
+    // Some parts are not in every panel (the euro amount, drug kinds):
+    // those pairs are left out when absent; everything else must exist.
+    const optional = ['.fig-alt', '.parts-note', '.fig-part .bar-v', '.fig-part .bar'];
+    const q = (s) => {
+      const el = root.querySelector(s);
+      if (!el && !optional.includes(s)) throw new Error('no ' + s);
+      return el;
+    };
+    const prop = (s, p) => (q(s) ? parse(getComputedStyle(q(s))[p]) : undefined);
+    const behindOf = behind;
+    behind = (el) => (el ? behindOf(el) : undefined);
+    // [name, minimum, foreground, background]
+    const pairs = [
+      ['title', 4.5, prop('.title', 'color'), behind(q('.title'))],
+      ['summary (muted)', 4.5, prop('.dek', 'color'), behind(q('.dek'))],
+      ['credits', 4.5, prop('.credits', 'color'), behind(q('.credits'))],
+      ['citation marker', 4.5, prop('.stat .cite', 'color'), behind(q('.stat .cite'))],
+      ['zoom button text', 4.5, prop('.zoom', 'color'), behind(q('.zoom'))],
+      ['chip text', 4.5, prop('.chip', 'color'), behind(q('.chip'))],
+      ['sources differ', 4.5, prop('.differ', 'color'), behind(q('.differ'))],
+      ['amount in euros (muted)', 4.5, prop('.fig-alt', 'color'), behind(q('.fig-alt'))],
+      ['parts note (muted)', 4.5, prop('.parts-note', 'color'), behind(q('.parts-note'))],
+      ['download link', 4.5, prop('.dl', 'color'), behind(q('.dl'))],
+      ['download file name', 4.5, prop('.dl-name', 'color'), behind(q('.dl-name'))],
+      ['source link', 4.5, prop('.src-list a', 'color'), behind(q('.src-list a'))],
+      ['source kind (muted)', 4.5, prop('.src-kind', 'color'), behind(q('.src-kind'))],
+      ['map label on its halo', 4.5, prop('.lb text.val:not(.in)', 'fill'), prop('.lb text.val:not(.in)', 'stroke')],
+      ['map label inside a symbol', 4.5, prop('.lb text.in', 'fill'), prop('.sym circle', 'fill')],
+      ['zoom button edge', 3, prop('.zoom', 'borderTopColor'), behind(q('.zoombar'))],
+      ['chip edge', 3, prop('.chip', 'borderTopColor'), behind(q('.chips'))],
+      ['symbol', 3, prop('.sym circle', 'fill'), behind(q('.map'))],
+      ['symbol on quiet land', 3, prop('.sym circle', 'fill'), prop('.land path', 'fill')],
+      ['country edge on quiet land', 3, prop('.marked path', 'stroke'), prop('.land path', 'fill')],
+      ['bar', 3, prop('.bar-v', 'fill'), behind(q('.bar'))],
+      ['part bar', 3, prop('.fig-part .bar-v', 'fill'), behind(q('.fig-part .bar'))],
+      ['focus ring', 3, parse(getComputedStyle(q('.zoom')).getPropertyValue('--sw-focus').trim().replace(/^#(..)(..)(..)$/, (_, r, g, b) => `rgb(${parseInt(r, 16)},${parseInt(g, 16)},${parseInt(b, 16)})`)), behind(q('.zoombar'))],
+    ];
+    if (root.querySelector('.tip.pin')) {
+      pairs.push(['tooltip text', 4.5, prop('.tip', 'color'), behind(q('.tip'))]);
+      pairs.push(['tooltip marker', 4.5, prop('.tip .cite', 'color'), behind(q('.tip .cite'))]);
+      pairs.push(['pressed chip', 4.5, prop('.chip[aria-pressed="true"]', 'color'), behind(q('.chip[aria-pressed="true"]'))]);
+      pairs.push(['selected symbol', 3, prop('.sym.v-w circle[data-sel]', 'fill'), behind(q('.map'))]);
+    }
+    if (root.querySelector('.pop')) {
+      pairs.push(['popover text', 4.5, prop('.pop', 'color'), behind(q('.pop'))]);
+      pairs.push(['popover source number', 4.5, prop('.pop .src-n', 'color'), behind(q('.pop .src-n'))]);
+      pairs.push(['open marker', 4.5, prop('.differ[aria-expanded="true"]', 'color'), behind(q('.differ[aria-expanded="true"]'))]);
+    }
+    return pairs.filter(([, , fg, bg]) => fg !== undefined && bg !== undefined).map(([name, min, fg, bg]) => ({ name, min, ratio: fg && bg ? Math.round(ratio(fg, bg) * 100) / 100 : 0 }));
+  });
+
+async function expectContrast(widget, label) {
+  const all = await contrasts(widget);
+  const low = all.filter((c) => c.ratio < c.min);
+  expect(low, `${label}: ${JSON.stringify(all)}`).toEqual([]);
+}
+
+const INK = 'rgb(29, 29, 27)';
+const PAPER = 'rgb(236, 235, 231)';
+
+test('theme="auto" follows prefers-color-scheme; "light" and "dark" force it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  const widget = await open(page);
+  expect(await css(widget, '.title', 'color')).toBe(INK);
+  await widget.evaluate((el) => el.setAttribute('theme', 'dark'));
+  expect(await css(widget, '.title', 'color')).toBe(PAPER);
+  expect(await css(widget, '.sw', 'background-color')).toBe('rgb(27, 27, 25)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await widget.evaluate((el) => el.setAttribute('theme', 'auto'));
+  expect(await css(widget, '.title', 'color')).toBe(PAPER);
+  await widget.evaluate((el) => el.removeAttribute('theme'));
+  expect(await css(widget, '.title', 'color')).toBe(PAPER);
+  await widget.evaluate((el) => el.setAttribute('theme', 'light'));
+  expect(await css(widget, '.title', 'color')).toBe(INK);
+  expect(await css(widget, '.sw', 'background-color')).toBe('rgba(0, 0, 0, 0)');
+});
+
+for (const theme of ['light', 'dark']) {
+  test(`key colour pairs keep their contrast in the ${theme} theme`, async ({ page }) => {
+    const widget = await open(page, { theme });
+    await expectContrast(widget, `${theme}, first render`);
+    await widget.locator('.chip[data-c="US"]').click();
+    await expect(widget.locator('.tip.pin')).toBeVisible();
+    await widget.locator('.panel .differ').first().click();
+    await expect(widget.locator('.pop')).toBeVisible();
+    await expectContrast(widget, `${theme}, selected, popover`);
+  });
+}
+
+test('a newsroom sets the documented custom properties on the element', async ({ page }) => {
+  const widget = await open(page);
+  await page.addStyleTag({
+    content: 'spector-widget{--sw-font:Georgia,serif;--sw-font-size:17px;--sw-accent:rgb(139, 0, 0);--sw-text:rgb(10, 20, 30);--sw-symbol:rgb(0, 90, 50);--sw-bg:rgb(250, 250, 240)}',
+  });
+  expect(await css(widget, '.sw', 'font-family')).toBe('Georgia, serif');
+  expect(await css(widget, '.sw', 'font-size')).toBe('17px');
+  expect(await css(widget, '.stat .cite', 'color')).toBe('rgb(139, 0, 0)');
+  expect(await css(widget, '.src-list a', 'color')).toBe('rgb(139, 0, 0)');
+  expect(await css(widget, '.title', 'color')).toBe('rgb(10, 20, 30)');
+  expect(await css(widget, '.sym circle', 'fill')).toBe('rgb(0, 90, 50)');
+  expect(await css(widget, '.sw', 'background-color')).toBe('rgb(250, 250, 240)');
+});
+
+test('prefers-reduced-motion: the zoom jumps, nothing animates', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const widget = await open(page);
+  const animated = await widget.evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('*')].filter((e) => {
+      const s = getComputedStyle(e);
+      return (s.animationName !== 'none' && s.animationDuration !== '0s') || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+    }).length,
+  );
+  expect(animated).toBe(0);
+  await widget.locator('.zoom').click();
+  // Already at the Europe view in the same task: no frames in between.
+  const box = await widget.evaluate((el) => {
+    const svg = el.shadowRoot.querySelector('svg.map');
+    return [svg.getAttribute('viewBox'), svg.dataset.e];
+  });
+  expect(box[0].split(/\s+/).map(Number)).toEqual(box[1].split(/\s+/).map(Number));
+});
+
+test('forced colours keep the map, symbols, focus and selection visible', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  const widget = await open(page);
+  const land = await css(widget, '.land path', 'stroke');
+  const edge = await css(widget, '.marked path', 'stroke');
+  const symbol = await css(widget, '.sym circle', 'fill');
+  const canvas = await css(widget, '.land path', 'fill');
+  expect(edge).not.toBe(land);
+  expect(symbol).not.toBe(canvas);
+  expect(await css(widget, '.lb text.in', 'fill')).not.toBe(symbol);
+  // Selection: the pressed chip and the country are in Highlight.
+  await widget.locator('.chip[data-c="DE"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('path.on[data-c="DE"]')).toHaveAttribute('aria-pressed', 'true');
+  const highlight = await widget.evaluate((el) => {
+    const probe = document.createElement('span');
+    probe.style.color = 'Highlight';
+    el.shadowRoot.appendChild(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  });
+  expect(await css(widget, 'path.on[data-c="DE"]', 'fill')).toBe(highlight);
+  expect(await css(widget, '.chip[aria-pressed="true"]', 'background-color')).toBe(highlight);
+  // Focus: a visible outline on the focused chip.
+  expect(await css(widget, '.chip[aria-pressed="true"]', 'outline-style')).toBe('solid');
+  // A focused country draws a thick outline.
+  await widget.locator('path.on[data-c="DE"]').focus();
+  await page.keyboard.press('ArrowRight');
+  const focused = await widget.evaluate((el) => el.shadowRoot.activeElement.dataset.c);
+  expect(parseFloat(await css(widget, `path.on[data-c="${focused}"]`, 'stroke-width'))).toBeGreaterThanOrEqual(3);
+  // The picture: Germany selected, the focus ring on the Netherlands.
+  await widget.screenshot({ path: 'artifacts/forced-colors.png' });
+});
+
+test('dark theme screenshot', async ({ page }) => {
+  const widget = await open(page, { theme: 'dark' });
+  await widget.screenshot({ path: 'artifacts/theme-dark.png' });
+});
+
+test('print: the map, the figures and the sources with their addresses; no controls', async ({ page }) => {
+  const widget = await open(page, { theme: 'dark' });
+  await page.emulateMedia({ media: 'print' });
+  for (const s of ['.zoom', '.chips', '.data', '.dl']) await expect(widget.locator(s).first(), s).toBeHidden();
+  for (const s of ['svg.map', '.panel .figs', '.src-list', '.timeline']) await expect(widget.locator(s), s).toBeVisible();
+  // Printed in the light theme whatever the screen's, with the map's colours.
+  expect(await css(widget, '.title', 'color')).toBe(INK);
+  expect(await css(widget, '.marked path', 'fill')).toBe('rgb(243, 185, 138)');
+  // Links print their address.
+  const after = await widget.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.src-list a'), '::after').content);
+  expect(after).toContain('https://');
+  expect(await css(widget, '.fig', 'break-inside')).toBe('avoid');
+  expect(await css(widget, '.map-col', 'break-inside')).toBe('avoid');
+  await widget.screenshot({ path: 'artifacts/print.png' });
+  // An open popover and a pinned tooltip do not print.
+  await page.emulateMedia({ media: 'screen' });
+  await widget.locator('.chip[data-c="US"]').click();
+  await widget.locator('.panel .cite').first().click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(widget.locator('.pop')).toBeHidden();
+  await expect(widget.locator('.tip')).toBeHidden();
+});
+
+/** Decodes a Playwright screenshot (8-bit RGB or RGBA PNG, not interlaced). */
+function decodePng(buf) {
+  let pos = 8;
+  let width, height, type;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const kind = buf.toString('latin1', pos + 4, pos + 8);
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (kind === 'IHDR') [width, height, type] = [data.readUInt32BE(0), data.readUInt32BE(4), data[9]];
+    if (kind === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = type === 6 ? 4 : 3;
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * bpp;
+  const out = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = y * (stride + 1) + 1;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? out[y * stride + x - bpp] : 0;
+      const b = y ? out[(y - 1) * stride + x] : 0;
+      const c = x >= bpp && y ? out[(y - 1) * stride + x - bpp] : 0;
+      let v = raw[line + x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, bpp, data: out };
+}
+
+/** Pixels that differ visibly (a channel by more than 32 of 255) between
+ *  two screenshots of the same size. Antialiasing at another position on
+ *  the page moves some edge pixels by a few levels; that is not counted. */
+function visibleDifference(pngA, pngB) {
+  const [a, b] = [decodePng(pngA), decodePng(pngB)];
+  if (a.width !== b.width || a.height !== b.height) return Infinity;
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += a.bpp) {
+    if (Math.abs(a.data[i] - b.data[i]) > 32 || Math.abs(a.data[i + 1] - b.data[i + 1]) > 32 || Math.abs(a.data[i + 2] - b.data[i + 2]) > 32) n++;
+  }
+  return n;
+}
+
+const HOSTILE = `* { all: revert !important; font-size: 40px !important; line-height: 3 !important; box-sizing: content-box !important; color: red !important }
+svg { display: none !important }
+spector-widget { font-family: "Comic Sans MS" !important; display: inline !important }`;
+
+test('aggressive page CSS leaves the widget pixel-identical', async ({ page }) => {
+  await servePage(page, '/plain-page.html', '<spector-widget></spector-widget>');
+  const plain = await open(page, { url: '/plain-page.html' });
+  const before = { box: await plain.boundingBox(), png: await plain.screenshot() };
+  await page.addStyleTag({ content: HOSTILE });
+  // The host stays a block, and nothing inherited gets in.
+  expect(await plain.evaluate((el) => getComputedStyle(el).display)).toBe('block');
+  expect(await css(plain, '.title', 'color')).toBe(INK);
+  expect(await css(plain, '.sw', 'font-size')).toBe('15px');
+  await expect(plain.locator('svg.map')).toBeVisible();
+  const after = { box: await plain.boundingBox(), png: await plain.screenshot() };
+  expect(after.box.width).toBe(before.box.width);
+  expect(after.box.height).toBe(before.box.height);
+  const differ = visibleDifference(before.png, after.png);
+  if (differ) {
+    writeFileSync(test.info().outputPath('plain.png'), before.png);
+    writeFileSync(test.info().outputPath('hostile.png'), after.png);
+  }
+  expect(differ, 'visibly different pixels').toBe(0);
+});
+
+test('aggressive page CSS present before the widget starts changes nothing either', async ({ page }) => {
+  await servePage(page, '/plain-page.html', '<spector-widget></spector-widget>');
+  const plain = await open(page, { url: '/plain-page.html' });
+  const reference = await plain.screenshot();
+  await servePage(page, '/hostile-page.html', `<style>${HOSTILE}</style><spector-widget></spector-widget>`);
+  const hostile = await open(page, { url: '/hostile-page.html' });
+  expect(visibleDifference(await hostile.screenshot(), reference), 'visibly different pixels').toBe(0);
+});
