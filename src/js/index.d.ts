@@ -13,6 +13,8 @@ export interface SpectorWidgetOptions {
   country?: string;
   /** The map's initial view. */
   view?: 'world' | 'europe';
+  /** Colour scheme: 'auto' follows prefers-color-scheme (default). */
+  theme?: 'auto' | 'light' | 'dark';
 }
 
 /** What `mount()` returns. */
@@ -38,7 +40,7 @@ export function define(): boolean;
 /** Renders the widget into any element's open shadow root. */
 export function mount(element: HTMLElement, options?: SpectorWidgetOptions): SpectorWidgetHandle;
 
-/** The <spector-widget> element. Attributes: src, lang, country, view. */
+/** The <spector-widget> element. Attributes: src, lang, country, view, theme. */
 export interface SpectorWidgetElement extends HTMLElement {
   addEventListener(
     type: 'spector-select',

@@ -16,6 +16,9 @@ export function define() {
 
 /** Renders the widget into `element`'s (open) shadow root. */
 export function mount(element, options = {}) {
+  // The stylesheet reads the theme from the host's attribute, as it does
+  // for <spector-widget theme="dark">.
+  if (options.theme) element.setAttribute('theme', options.theme);
   const controller = new Controller(element, wasm, options);
   controller.start();
   return {

@@ -4,7 +4,7 @@ import { define, mount, type SpectorWidgetHandle } from 'spector-widget';
 
 const defined: boolean = define();
 const host = document.createElement('div');
-const handle: SpectorWidgetHandle = mount(host, { country: 'DE', view: 'europe' });
+const handle: SpectorWidgetHandle = mount(host, { country: 'DE', view: 'europe', theme: 'dark' });
 handle.select('US');
 handle.select(null);
 handle.setView('world');
@@ -21,3 +21,6 @@ created.setAttribute('src', '/data/other.json');
 
 // @ts-expect-error: views are 'world' or 'europe'
 handle.setView('asia');
+
+// @ts-expect-error: themes are 'auto', 'light' or 'dark'
+mount(host, { theme: 'sepia' });
