@@ -644,7 +644,10 @@ ${twiggyTop}
 ${namedTop}
 \`\`\`
 `;
-writeFileSync(join(bench, 'RESULTS.md'), md);
+// The hand-kept history of size work goes at the end, so a new run never
+// loses it.
+const changes = existsSync(join(bench, 'CHANGES.md')) ? '\n' + readFileSync(join(bench, 'CHANGES.md'), 'utf8') : '';
+writeFileSync(join(bench, 'RESULTS.md'), md + changes);
 writeFileSync(join(bench, 'results.json'), JSON.stringify({ machine, native, nativeSource, sizes, groupsOpt, groupsUnopt, results }, null, 1));
 rmSync(work, { recursive: true, force: true });
 log('wrote bench/RESULTS.md');
