@@ -35,8 +35,18 @@ test('the iframe takes the widget height across origins and follows changes', as
   // The query parameter reached the widget.
   await expect(frame.locator('spector-widget')).toHaveAttribute('country', 'DE');
 
-  // Content grows inside the frame (as when the reader opens the sources):
-  // the frame follows.
+  // The reader changes the widget: going from Germany (?country=DE) back to
+  // the whole operation makes the panel much longer, and the frame follows
+  // both ways.
+  await frame.locator('.back').click();
+  await expect(frame.locator('.panel')).toHaveAttribute('data-scope', 'ALL');
+  await expect.poll(async () => Number(await frameEl.getAttribute('height'))).toBe(await contentHeight());
+  expect(Number(await frameEl.getAttribute('height'))).toBeGreaterThan(before);
+  await frame.locator('.chip[data-c="DE"]').click();
+  await expect.poll(async () => Number(await frameEl.getAttribute('height'))).toBe(before);
+
+  // Content grows inside the frame by a known amount: the frame follows
+  // exactly.
   await frame.locator('body').evaluate((body) => {
     const extra = document.createElement('div');
     extra.style.height = '300px';
