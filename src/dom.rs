@@ -3,8 +3,9 @@
 //! hover and tap (with a nearest-symbol hit test for tiny countries),
 //! keyboard traversal of the countries (roving tabindex), selection (map,
 //! tooltip and breakdown panel follow one `selected` value, and the host
-//! element hears `spector-select`), the world / Europe view, and the one
-//! open citation or disagreement popover.
+//! element hears `spector-select`, the live region says it), the world /
+//! Europe view, the table view, and the one open citation or
+//! disagreement popover (focus moves through it in reading order).
 //!
 //! Every listener is removed when the `Widget` is dropped (JS calls
 //! `free()` when the element leaves the page), so a removed widget leaves
@@ -60,6 +61,14 @@ struct State {
     slot: Option<Element>,
     /// The marker whose popover is open.
     opener: Option<HtmlElement>,
+    /// The live region that announces a new selection.
+    live: Option<Element>,
+    /// The table view's container, filled while it is shown.
+    table: Option<Element>,
+    /// The "Show as table" button.
+    table_button: Option<Element>,
+    /// The table is shown instead of the map.
+    table_shown: bool,
     /// The pointer is over a country (hover owns the tooltip).
     hovering: bool,
     wrap: Option<Element>,
@@ -144,6 +153,10 @@ impl Widget {
             side: find(".side"),
             slot: find(".pop-slot"),
             opener: None,
+            live: find(".live"),
+            table: find(".ftable"),
+            table_button: find(".as-table"),
+            table_shown: false,
             hovering: false,
             wrap: find(".map-wrap"),
             svg: find("svg.map"),
@@ -292,6 +305,10 @@ fn click(state: &Rc<RefCell<State>>, event: &Event) {
         return;
     }
     close_popover(state, false);
+    if near(".as-table").is_some() {
+        toggle_table(state);
+        return;
+    }
     if near(".zoom").is_some() {
         let next = match state.try_borrow().map(|s| s.view) {
             Ok(ViewKind::World) => ViewKind::Europe,
@@ -313,7 +330,7 @@ fn click(state: &Rc<RefCell<State>>, event: &Event) {
         }
         return;
     }
-    if near("a,.side,.timeline,.sources,.data,.warn,.tip").is_some() {
+    if near("a,.side,.timeline,.sources,.data,.warn,.tip,.ftable").is_some() {
         return;
     }
     let hit = match state.try_borrow() {
@@ -335,6 +352,10 @@ fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
         return;
     }
     let name = key.key();
+    if name == "Tab" {
+        tab_from_popover(state, event, key.shift_key());
+        return;
+    }
     if name == "Escape" && state.try_borrow().is_ok_and(|s| s.opener.is_some()) {
         event.prevent_default();
         close_popover(state, true);
@@ -497,6 +518,70 @@ fn toggle_popover(state: &Rc<RefCell<State>>, marker: Element) {
     // Focus with no borrow held: focusin runs at once and needs the state.
     if let Some(close) = close {
         let _ = close.focus();
+    }
+}
+
+/// What Tab can reach inside a popover.
+const FOCUSABLE: &str = "button,a[href],[tabindex]:not([tabindex=\"-1\"])";
+
+/// Tab past an open popover's last control (or Shift+Tab before its
+/// first) closes it and goes on from its marker, so focus follows the
+/// reading order although the popover sits at the end of the widget: Tab
+/// moves from the marker to the control after it (the browser's own move,
+/// so leaving the widget works too), Shift+Tab stops on the marker.
+fn tab_from_popover(state: &Rc<RefCell<State>>, event: &Event, back: bool) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let at_edge = {
+        let Ok(s) = state.try_borrow() else { return };
+        let Some(slot) = s.slot.as_ref().filter(|_| s.opener.is_some()) else { return };
+        if !slot.contains(Some(&target)) {
+            return;
+        }
+        let Ok(list) = slot.query_selector_all(FOCUSABLE) else { return };
+        let edge = if back { list.item(0) } else { list.length().checked_sub(1).and_then(|i| list.item(i)) };
+        edge.is_some_and(|e| e.is_same_node(Some(&target)))
+    };
+    if !at_edge {
+        return;
+    }
+    if back {
+        event.prevent_default();
+    }
+    close_popover(state, true);
+}
+
+/// Swaps the map for the table of its figures, or back: the button is
+/// pressed while the table shows; the zoom button goes with the map.
+fn toggle_table(state: &Rc<RefCell<State>>) {
+    let Ok(mut s) = state.try_borrow_mut() else { return };
+    let show = !s.table_shown;
+    s.table_shown = show;
+    if let Some(button) = &s.table_button {
+        let _ = button.set_attribute("aria-pressed", if show { "true" } else { "false" });
+    }
+    if let Some(table) = &s.table {
+        if show {
+            table.set_inner_html(&render::table_markup_in(&s.bundle, &s.world, s.t));
+            let _ = table.remove_attribute("hidden");
+        } else {
+            let _ = table.set_attribute("hidden", "");
+            table.set_inner_html("");
+        }
+    }
+    let hide = |e: &Element, hidden: bool| {
+        let _ = if hidden { e.set_attribute("hidden", "") } else { e.remove_attribute("hidden") };
+    };
+    if let Some(wrap) = &s.wrap {
+        hide(wrap, show);
+    }
+    if let Some(zoom) = &s.button {
+        hide(zoom, show);
+    }
+    if show {
+        s.flag("data-sel", s.selected);
+    } else {
+        // The map is back: the selection's tooltip beside its symbol.
+        s.rest();
     }
 }
 
@@ -732,6 +817,15 @@ impl State {
         if before != code {
             self.close_pop();
             self.render_panel(before);
+            self.announce();
+        }
+    }
+
+    /// Says the new selection in the live region: "Germany selected: 52
+    /// arrests", or "Whole operation".
+    fn announce(&self) {
+        if let Some(live) = &self.live {
+            live.set_inner_html(&render::announcement_in(&self.bundle, &self.world, self.selected, self.t));
         }
     }
 

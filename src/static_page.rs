@@ -33,7 +33,7 @@ use crate::render::format::{push_number_in, push_qualified};
 use crate::render::layout::{self, BUCKETS};
 use crate::render::map::{self, MAP_METRIC};
 use crate::render::view::{self, View, ViewKind};
-use crate::render::{labels, panel, timeline};
+use crate::render::{labels, panel, table, timeline};
 use crate::text::{push_escaped, push_fixed, push_uint};
 
 /// The default width of the HTML and SVG output, in CSS px.
@@ -78,9 +78,13 @@ fn bucket_for(width: f64) -> usize {
     BUCKETS.iter().rposition(|min| width >= *min).unwrap_or(0)
 }
 
-/// Per-country arrests, for the SVG's description: "Germany: 52 arrests;
-/// …" in the map's (largest first) order.
+/// The SVG's description: the widget's summary of the map ("Map of 288
+/// arrests in 9 countries. Countries with the most arrests: …"), then
+/// every country's arrests, "Germany: 52 arrests; …", in the map's
+/// (largest first) order.
 fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
+    table::push_summary(out, bundle, world, t);
+    out.push(' ');
     for (i, s) in map::symbols(bundle, world).iter().enumerate() {
         if i > 0 {
             t.push(out, "punct.list");

@@ -294,7 +294,7 @@ fn interface_only(markup: &str) -> String {
         ("<q ", "</q>"),
         ("<cite", "</cite>"),
         ("<span class=\"src-pub\">", "</span>"),
-        ("<h2 class=\"title\">", "</h2>"),
+        ("<h2 class=\"title\"", "</h2>"),
         ("<p class=\"dek\">", "</p>"),
         ("<p class=\"reason\">", "</p>"),
         ("<span lang=\"en\">", "</span>"),

@@ -138,7 +138,7 @@ fn marker_numbers_are_source_positions_and_name_the_publishers() {
     let markup = panel_for(&bundle, None);
     // firearms-all cites seed-b2c (5), seed-nydn (9), seed-darknet-blog (6).
     assert!(markup.contains(
-        "data-cite=\"firearms-all\" aria-expanded=\"false\" aria-label=\"Sources for Firearms: Business 2 Community (reworded from The Register); Darknet news blog, byline Harper Stewart (outlet name not recoverable); New York Daily News (syndicated on Yahoo News)\">[5,6,9]</button>"
+        "data-cite=\"firearms-all\" aria-expanded=\"false\" aria-label=\"[5,6,9] Sources for Firearms: Business 2 Community (reworded from The Register); Darknet news blog, byline Harper Stewart (outlet name not recoverable); New York Daily News (syndicated on Yahoo News)\">[5,6,9]</button>"
     ), "{}", row(&markup, "firearms-all"));
     // Two quotes from one source count once.
     assert!(row(&markup, "arrests-all").ends_with(">[1,5,6,7,9]"));
@@ -410,7 +410,7 @@ fn the_widget_holds_the_panel_the_timeline_the_downloads_and_the_sources_in_read
     let at = |needle: &str| markup.find(needle).unwrap_or_else(|| panic!("{needle}"));
     let order = [
         at("<p class=\"stat\">"),
-        at("<div class=\"main\"><div class=\"map-col\">"),
+        at("<div class=\"main\"><figure class=\"map-col\""),
         at("<svg class=\"map\""),
         at("<div class=\"side\"><section class=\"panel\" data-scope=\"ALL\""),
         at("<section class=\"timeline\">"),

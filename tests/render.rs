@@ -258,7 +258,7 @@ fn europe_symbols_are_readable_and_the_zoom_button_is_a_real_button() {
     assert!(de(&eu_syms) < de(&world_syms));
     let markup = render::widget(&bundle, &world);
     assert!(markup.contains("<button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">Zoom to Europe</button>"));
-    assert!(render::STYLE.contains(".zoom{min-width:24px;min-height:32px"));
+    assert!(render::STYLE.contains(".zoom,.as-table{min-width:24px;min-height:32px"));
 }
 
 #[test]
@@ -339,4 +339,150 @@ fn graphics_have_at_least_3_to_1_contrast() {
     assert!(contrast("#1d1d1b", "#f3b98a") >= 3.0, "symbol outline on tinted countries");
     assert!(contrast("#9a4a10", "#ecebe7") >= 3.0, "tinted country outline on quiet land");
     assert!(contrast("#1d1d1b", "#ffffff") >= 4.5, "labels with their halo");
+}
+
+
+// ---- The table view, the figure's description, the live region (issue #7) ----
+
+use spector_widget::i18n::{Lang, Locale};
+
+/// The text of the element that starts at `open` (up to `close`).
+fn between<'a>(markup: &'a str, open: &str, close: &str) -> &'a str {
+    let start = markup.find(open).unwrap_or_else(|| panic!("no {open}")) + open.len();
+    let end = start + markup[start..].find(close).unwrap();
+    &markup[start..end]
+}
+
+#[test]
+fn the_table_holds_every_figure_of_the_map_with_its_marker() {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let table = render::table_markup(&bundle, &world);
+    // Captions and header cells with their scope.
+    assert!(table.contains("<table class=\"ft ft-map\"><caption>Arrests by country</caption>"), "{table:.400}");
+    assert!(table.contains("<caption>Figures for the whole operation</caption>"));
+    assert!(table.contains("<thead><tr><th scope=\"col\">Country</th><th scope=\"col\" class=\"n\">Arrests</th><th scope=\"col\">Sources</th></tr></thead>"));
+    assert_eq!(occurrences(&table, "<th scope=\"col\""), 6);
+    // Every country's arrests, largest first, with its name as the row
+    // header, its value and its citation marker.
+    let map_table = between(&table, "<table class=\"ft ft-map\">", "</table>");
+    let countries: Vec<(&str, &spector_widget::facts::Fact)> = bundle.by_country(map::MAP_METRIC).collect();
+    assert_eq!(countries.len(), 9);
+    for (code, fact) in &countries {
+        let row = between(map_table, &format!("<tr data-c=\"{code}\" data-fact=\"{}\">", fact.id), "</tr>");
+        assert!(row.starts_with("<th scope=\"row\">"), "{row}");
+        assert!(row.contains(&format!("<td class=\"n\">{}</td>", fact.value)), "{row}");
+        assert!(row.contains(&format!("class=\"cite\" data-cite=\"{}\"", fact.id)), "{row}");
+        assert_eq!(row.contains("class=\"differ\""), fact.disagreement.is_some(), "{row}");
+    }
+    let order: Vec<usize> = ["United States", "United Kingdom", "Germany", "Netherlands", "Austria", "France", "Switzerland", "Poland", "Brazil"]
+        .iter()
+        .map(|name| map_table.find(&format!("<th scope=\"row\">{name}</th>")).unwrap_or_else(|| panic!("{name}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "largest first: {order:?}");
+    // The United States' figure is disputed: its mark is in the table.
+    assert!(map_table.contains("data-differ=\"arrests-us\""));
+    // The total below, with its marker.
+    let foot = between(map_table, "<tfoot>", "</tfoot>");
+    assert!(foot.contains("<th scope=\"row\">Total</th><td class=\"n\">288</td>"), "{foot}");
+    assert!(foot.contains("data-cite=\"arrests-all\""));
+    // The operation's other figures, each with its marker and, where
+    // sources disagree, its mark.
+    let all = between(&table, "<table class=\"ft ft-all\">", "</table>");
+    for fact in bundle.facts.iter().filter(|f| f.scope == spector_widget::facts::Scope::All && f.metric != map::MAP_METRIC) {
+        assert_eq!(occurrences(all, &format!("data-cite=\"{}\"", fact.id)), 1, "{}", fact.id);
+        assert_eq!(all.contains(&format!("data-differ=\"{}\"", fact.id)), fact.disagreement.is_some(), "{}", fact.id);
+    }
+    assert!(all.contains("<th scope=\"row\">Fentanyl <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64 kg</td>"), "{all}");
+    assert!(all.contains("<td class=\"n\">more than $53.4 million</td>"));
+    // Row headers everywhere.
+    assert_eq!(occurrences(&table, "<th scope=\"row\">"), occurrences(&table, "<tr") - 2);
+    // It is not in the first render: the DOM shell inserts it on demand.
+    let markup = render::widget(&bundle, &world);
+    assert!(markup.contains("<div class=\"ftable\" hidden></div>"));
+    assert!(!markup.contains("<table"));
+    assert!(markup.contains("<button type=\"button\" class=\"as-table\" aria-pressed=\"false\">Show as table</button>"));
+}
+
+#[test]
+fn the_table_escapes_bundle_text() {
+    // Ids cannot hold markup (the checker refuses them); a figure the
+    // widget does not know can, in its label.
+    let mut value: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    let mut boats = facts[11].clone();
+    boats["id"] = "boats".into();
+    boats["metric"] = "boats_sunk".into();
+    boats["label"] = "Boats <img src=x onerror=alert(1)>".into();
+    boats.as_object_mut().unwrap().remove("disagreement");
+    facts.push(boats);
+    let bundle = parse_json(&value.to_string()).unwrap();
+    let table = render::table_markup(&bundle, &World::embedded().unwrap());
+    assert!(!table.contains("<b>") && !table.contains("<img"), "{table}");
+    assert!(table.contains("Boats &lt;img src=x onerror=alert(1)&gt;"));
+}
+
+#[test]
+fn the_figure_is_named_by_the_title_and_described_by_its_main_finding() {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let markup = render::widget(&bundle, &world);
+    assert!(markup.contains("<h2 class=\"title\" id=\"sw-title\">Operation SpecTor</h2>"));
+    assert!(markup.contains("<figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">"));
+    let en = "Map of 288 arrests in 9 countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
+    assert_eq!(render::summary_in(&bundle, &world, Locale::english()), en);
+    assert!(markup.contains(&format!("id=\"sw-desc\">{en}</p>")));
+    assert_eq!(
+        render::summary_in(&bundle, &world, Locale::get(Lang::De)),
+        "Karte der 288 Festnahmen in 9 Ländern. Länder mit den meisten Festnahmen: Vereinigte Staaten (153), Vereinigtes Königreich (55) und Deutschland (52)."
+    );
+    // Every language says it in its own words, with every placeholder filled.
+    for lang in Lang::ALL {
+        let s = render::summary_in(&bundle, &world, Locale::get(lang));
+        assert!(s.contains("288") && s.contains("153") && s.contains("52"), "{lang:?}: {s}");
+        assert!(!s.contains('{') && !s.contains("desc."), "{lang:?}: {s}");
+    }
+}
+
+#[test]
+fn the_live_region_is_there_and_empty_until_a_selection() {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let markup = render::widget(&bundle, &world);
+    assert_eq!(occurrences(&markup, "aria-live="), 1);
+    assert!(markup.contains("<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p>"));
+    assert_eq!(render::announcement_in(&bundle, &world, Some("DE"), Locale::english()), "Germany selected: 52 arrests");
+    assert_eq!(render::announcement_in(&bundle, &world, Some("PL"), Locale::english()), "Poland selected: 1 arrest");
+    assert_eq!(render::announcement_in(&bundle, &world, None, Locale::english()), "Whole operation");
+    assert_eq!(render::announcement_in(&bundle, &world, Some("DE"), Locale::get(Lang::De)), "Deutschland ausgewählt: 52 Festnahmen");
+}
+
+#[test]
+fn a_markers_name_starts_with_its_visible_text_in_every_language() {
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let plain = |s: &str| s.replace("&amp;", "&").to_lowercase();
+    for lang in Lang::ALL {
+        let t = Locale::get(lang);
+        let mut markup = render::widget_in(&bundle, &world, None, t);
+        markup.push_str(&render::table_markup_in(&bundle, &world, t));
+        let mut checked = 0;
+        for button in markup.split("<button ").skip(1) {
+            let Some(label_at) = button.find("aria-label=\"") else { continue };
+            let head = &button[..button.find('>').unwrap()];
+            if !head.contains("class=\"cite\"") && !head.contains("class=\"differ\"") {
+                continue;
+            }
+            let label = &button[label_at + 12..];
+            let label = plain(&label[..label.find('"').unwrap()]);
+            let text = plain(&button[button.find('>').unwrap() + 1..button.find("</button>").unwrap()]);
+            if head.contains("class=\"cite\"") {
+                assert!(label.starts_with(&text), "{lang:?}: {label:?} does not start with {text:?}");
+            } else {
+                assert!(label.contains(&text), "{lang:?}: {label:?} does not contain {text:?}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 20, "{lang:?}: {checked}");
+    }
 }

@@ -365,3 +365,14 @@ fn bundle_text_is_escaped_in_every_format() {
         assert!(out.contains("Op &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"), "{args:?}");
     }
 }
+
+#[test]
+fn the_static_map_is_described_as_the_widget_describes_it() {
+    let summary = "Map of 288 arrests in 9 countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
+    let html = ok_stdout(&["render", BUNDLE, "--format", "html"]);
+    let desc = between(&html, "-map-d\">", "</desc>");
+    assert!(desc.starts_with(&format!("-map-d\">{summary} ")), "{desc}");
+    assert!(desc.contains("Germany: 52 arrests"), "{desc}");
+    let svg = ok_stdout(&["render", BUNDLE, "--format", "svg"]);
+    assert!(svg.contains(&format!("<desc id=\"sw-d\">{summary} ")));
+}

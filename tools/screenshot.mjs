@@ -12,10 +12,15 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+  // A wide article column, so the seizure panel sits beside the map.
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    document.querySelector('main').style.maxWidth = '1100px';
+  }));
   await page.goto(`http://127.0.0.1:${port}/`);
   const widget = page.locator('spector-widget');
   await widget.locator('svg.map').waitFor();
   await widget.locator('path.on[data-c="US"]').hover({ force: true });
+  await page.waitForTimeout(200);
   await widget.screenshot({ path: 'docs/screenshot.png' });
   console.log('wrote docs/screenshot.png');
 } finally {

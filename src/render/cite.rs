@@ -93,15 +93,19 @@ pub fn push_numbers(out: &mut String, indexes: &[usize]) {
 }
 
 /// Appends the citation marker button for a fact or date `id`:
-/// `<button type="button" class="cite" data-cite="id" aria-label="Sources
-/// for Firearms: Europol; New York Daily News">[1,3]</button>`.
+/// `<button type="button" class="cite" data-cite="id" aria-label="[1,3]
+/// Sources for Firearms: Europol; New York Daily News">[1,3]</button>`.
 /// The name comes from the item with that id; `citations` are what the
 /// marker counts (normally the item's own).
 pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Citation], t: &Locale) {
     let indexes = source_indexes(citations);
     out.push_str("<button type=\"button\" class=\"cite\" data-cite=\"");
     push_escaped(out, id);
+    // The name starts with the visible numbers (WCAG 2.5.3, label in
+    // name): "[1,3] Sources for Firearms: Europol; …".
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
+    push_numbers(out, &indexes);
+    out.push(' ');
     let mut name = String::with_capacity(32);
     match Item::find(bundle, id) {
         Some(item) => item.push_name(&mut name, t),

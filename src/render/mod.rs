@@ -2,8 +2,9 @@
 //! geometry, so it cannot fail and is tested natively.
 //!
 //! The DOM shell inserts this markup once; afterwards it only swaps the
-//! tooltip, the breakdown panel (on a new selection) and the one open
-//! popover, each rendered here too.
+//! tooltip, the breakdown panel and the live region's words (on a new
+//! selection), the table view (while shown) and the one open popover,
+//! each rendered here too.
 
 pub mod format;
 pub mod layout;
@@ -14,6 +15,7 @@ pub mod timeline;
 pub mod labels;
 pub mod view;
 pub mod download;
+pub mod table;
 
 use crate::facts::{Bundle, BundleErrors, SourceKind};
 use crate::geo::World;
@@ -38,16 +40,19 @@ pub fn widget_with_bundle_text(bundle: &Bundle, world: &World<'_>, bundle_json: 
 }
 
 /// The whole widget: title, summary and total, any bundle warnings, the
-/// map beside (wide) or above (narrow) the breakdown panel, the timeline,
-/// the downloads (the JSON one when `bundle_json`, the text the bundle was
-/// read from, is given), the numbered sources, the credits, and an empty
-/// slot for the one open popover; in the language of `t`, whose tag is the
-/// root's `lang` (quotes carry their own).
+/// map (a `<figure>` named by the title and described by its main
+/// finding, with the "Show as table" button and an empty slot for the
+/// table view) beside (wide) or above (narrow) the breakdown panel, the
+/// timeline, the downloads (the JSON one when `bundle_json`, the text the
+/// bundle was read from, is given), the numbered sources, the credits, an
+/// empty polite live region and an empty slot for the one open popover;
+/// in the language of `t`, whose tag is the root's `lang` (quotes carry
+/// their own).
 pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, t: &Locale) -> String {
     let mut out = String::with_capacity(128 * 1024);
     out.push_str("<div class=\"sw\" lang=\"");
     out.push_str(t.code());
-    out.push_str("\"><h2 class=\"title\">");
+    out.push_str("\"><h2 class=\"title\" id=\"sw-title\">");
     push_escaped(&mut out, &bundle.operation.name);
     out.push_str("</h2><p class=\"dek\">");
     push_escaped(&mut out, &bundle.operation.summary);
@@ -55,27 +60,64 @@ pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, 
     push_stat(&mut out, bundle, t);
     push_warnings(&mut out, bundle, t);
 
-    out.push_str("<div class=\"main\"><div class=\"map-col\">");
+    // The figure: named by the title, described by its main finding; the
+    // table (inserted by the DOM shell while shown) takes the map's place.
+    out.push_str("<div class=\"main\"><figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">");
+    table::push_summary(&mut out, bundle, world, t);
+    out.push_str("</p><div class=\"zoombar\"><button type=\"button\" class=\"as-table\" aria-pressed=\"false\">");
+    t.push(&mut out, "table.show");
+    out.push_str("</button>");
     let europe = view::europe_view(bundle, world).is_some();
     if europe {
-        out.push_str("<div class=\"zoombar\"><button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">");
+        out.push_str("<button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">");
         t.push(&mut out, "map.zoom_in");
-        out.push_str("</button></div>");
+        out.push_str("</button>");
     }
-    out.push_str("<div class=\"map-wrap\" data-view=\"w\">");
+    out.push_str("</div><div class=\"map-wrap\" data-view=\"w\">");
     map::push_map(&mut out, bundle, world, t);
-    out.push_str("<div class=\"tip\" hidden inert></div></div><p class=\"sr\" id=\"sw-keys\">");
+    out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div><p class=\"sr\" id=\"sw-keys\">");
     t.push(&mut out, if europe { "map.keys_europe" } else { "map.keys" });
     out.push_str("</p>");
     push_credits(&mut out, bundle, t);
-    out.push_str("</div><div class=\"side\">");
+    out.push_str("</figure><div class=\"side\">");
     panel::push_panel(&mut out, bundle, world, None, t);
     out.push_str("</div>");
     timeline::push_timeline(&mut out, bundle, t);
     out.push_str("</div>");
     download::push_downloads(&mut out, bundle, bundle_json, t);
     cite::push_sources(&mut out, bundle, t);
-    out.push_str("<div class=\"pop-slot\"></div></div>");
+    // Announces a new selection; empty until there is one.
+    out.push_str("<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p><div class=\"pop-slot\"></div></div>");
+    out
+}
+
+/// The table view in English; see `table_markup_in`.
+pub fn table_markup(bundle: &Bundle, world: &World<'_>) -> String {
+    table_markup_in(bundle, world, Locale::english())
+}
+
+/// The tables the "Show as table" button swaps in for the map: arrests by
+/// country with the total, then the operation's other figures, each with
+/// its citation marker and "sources differ" mark.
+pub fn table_markup_in(bundle: &Bundle, world: &World<'_>, t: &Locale) -> String {
+    let mut out = String::with_capacity(16 * 1024);
+    table::push_table(&mut out, bundle, world, t);
+    out
+}
+
+/// The map's one-sentence summary (markup: escaped text), as in the
+/// figure's description.
+pub fn summary_in(bundle: &Bundle, world: &World<'_>, t: &Locale) -> String {
+    let mut out = String::with_capacity(256);
+    table::push_summary(&mut out, bundle, world, t);
+    out
+}
+
+/// What the live region says when the selection becomes `selected`
+/// (markup: escaped text).
+pub fn announcement_in(bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
+    let mut out = String::with_capacity(96);
+    table::push_announcement(&mut out, bundle, world, selected, t);
     out
 }
 

@@ -1,0 +1,213 @@
+//! The map's figures in words and as a table: the one-sentence summary
+//! that describes the map ("Map of 288 arrests in 9 countries. Countries
+//! with the most arrests: …"), the data table the "Show as table" button
+//! swaps in for the map, and what the live region says when the selection
+//! changes.
+//!
+//! The table has the same citation markers and "sources differ" marks as
+//! the rest of the widget (`data-cite`, `data-differ`), so their popovers
+//! work there too. The DOM shell inserts it only while it is shown, so
+//! the first render carries no second copy of every marker.
+
+use super::cite::{self, Item};
+use super::format::{push_number_in, push_qualified};
+use super::labels;
+use super::map::{country_name, push_arrests, MAP_METRIC};
+use super::panel;
+use crate::facts::{Bundle, Fact};
+use crate::geo::World;
+use crate::i18n::Locale;
+use crate::text::push_escaped;
+
+/// How many countries the summary names.
+const TOP: usize = 3;
+
+/// The per-country figures of the map, largest first (bundle order on a
+/// tie), as the map's symbols are ordered.
+pub fn by_value(bundle: &Bundle) -> Vec<(&str, &Fact)> {
+    let mut rows: Vec<(&str, &Fact)> = bundle.by_country(MAP_METRIC).collect();
+    rows.sort_by(|a, b| b.1.value.total_cmp(&a.1.value));
+    rows
+}
+
+/// Appends "9 countries" (in the case the headline uses after "in"): the
+/// bundle's `countries_involved` figure when it has one, else the number
+/// of countries on the map; false (nothing written) when there are none.
+pub fn push_countries(out: &mut String, bundle: &Bundle, t: &Locale) -> bool {
+    let mut n = String::with_capacity(24);
+    let value = match bundle.total("countries_involved") {
+        Some(countries) => {
+            push_qualified(&mut n, t, countries.qualifier, countries.value);
+            countries.value
+        }
+        None => {
+            let count = bundle.by_country(MAP_METRIC).count();
+            if count == 0 {
+                return false;
+            }
+            push_number_in(&mut n, count as f64, &t.number);
+            count as f64
+        }
+    };
+    t.push_plural(out, "stat.countries", value, &[("n", &n)]);
+    true
+}
+
+/// Appends the map's summary, escaped: "Map of 288 arrests in 9
+/// countries. Countries with the most arrests: United States (153), United
+/// Kingdom (55) and Germany (52)." Without a total, the map's name stands
+/// for the first sentence.
+pub fn push_summary(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
+    let mut countries = String::with_capacity(32);
+    let counted = push_countries(&mut countries, bundle, t);
+    match bundle.total(MAP_METRIC) {
+        Some(total) if counted => {
+            let mut n = String::with_capacity(24);
+            push_qualified(&mut n, t, total.qualifier, total.value);
+            t.push_plural(out, "desc.map", total.value, &[("n", &n), ("countries", &countries)]);
+        }
+        _ => {
+            t.push(out, "map.label");
+            out.push('.');
+        }
+    }
+    let top: Vec<(&str, &Fact)> = by_value(bundle).into_iter().take(TOP).collect();
+    if top.is_empty() {
+        return;
+    }
+    let mut list = String::with_capacity(128);
+    for (i, (code, fact)) in top.iter().enumerate() {
+        if i > 0 {
+            t.push(&mut list, if i + 1 == top.len() { "punct.and" } else { "punct.comma" });
+        }
+        let mut name = String::with_capacity(24);
+        push_escaped(&mut name, country_name(world, t, code));
+        let mut n = String::with_capacity(16);
+        push_qualified(&mut n, t, fact.qualifier, fact.value);
+        t.push_with(&mut list, "desc.item", &[("country", &name), ("n", &n)]);
+    }
+    out.push(' ');
+    t.push_with(out, "desc.top", &[("list", &list)]);
+}
+
+/// Appends a fact's markers: its citation marker and, where sources
+/// disagree, its "sources differ" mark.
+fn push_marks(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
+    cite::push_item_marker(out, bundle, Item::Fact(fact), t);
+    if fact.disagreement.is_some() {
+        out.push(' ');
+        cite::push_differ_mark(out, fact, t);
+    }
+}
+
+/// Appends one header row of column names.
+fn push_head(out: &mut String, t: &Locale, keys: [&str; 3]) {
+    out.push_str("<thead><tr>");
+    for (i, key) in keys.iter().enumerate() {
+        out.push_str(if i == 1 { "<th scope=\"col\" class=\"n\">" } else { "<th scope=\"col\">" });
+        t.push(out, key);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead>");
+}
+
+/// Appends the tables: the map's figure for every country (largest first)
+/// with the operation's total below, then every other figure for the
+/// whole operation, each with its markers.
+pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
+    let countries = by_value(bundle);
+    let total = bundle.total(MAP_METRIC);
+    if !countries.is_empty() || total.is_some() {
+        out.push_str("<table class=\"ft ft-map\"><caption>");
+        t.push(out, "table.caption");
+        out.push_str("</caption>");
+        push_head(out, t, ["table.col_country", "metric.arrests", "static.col_sources"]);
+        out.push_str("<tbody>");
+        for (code, fact) in &countries {
+            out.push_str("<tr data-c=\"");
+            push_escaped(out, code);
+            out.push_str("\" data-fact=\"");
+            push_escaped(out, &fact.id);
+            out.push_str("\"><th scope=\"row\">");
+            push_escaped(out, country_name(world, t, code));
+            out.push_str("</th><td class=\"n\">");
+            push_qualified(out, t, fact.qualifier, fact.value);
+            out.push_str("</td><td>");
+            push_marks(out, bundle, fact, t);
+            out.push_str("</td></tr>");
+        }
+        out.push_str("</tbody>");
+        if let Some(total) = total {
+            out.push_str("<tfoot><tr data-fact=\"");
+            push_escaped(out, &total.id);
+            out.push_str("\"><th scope=\"row\">");
+            t.push(out, "table.total");
+            out.push_str("</th><td class=\"n\">");
+            push_qualified(out, t, total.qualifier, total.value);
+            out.push_str("</td><td>");
+            push_marks(out, bundle, total, t);
+            out.push_str("</td></tr></tfoot>");
+        }
+        out.push_str("</table>");
+    }
+
+    // The operation's other figures, in the panel's order; a part names
+    // the figure it belongs to, as in the static version.
+    let mut rows: Vec<(&Fact, Option<&Fact>)> = Vec::new();
+    for row in panel::rows(bundle, None) {
+        if row.fact.metric != MAP_METRIC {
+            rows.push((row.fact, None));
+        }
+        if let Some(alt) = row.alt {
+            rows.push((alt, None));
+        }
+        rows.extend(row.parts.iter().map(|p| (*p, Some(row.fact))));
+    }
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("<table class=\"ft ft-all\"><caption>");
+    t.push(out, "table.caption_operation");
+    out.push_str("</caption>");
+    push_head(out, t, ["static.col_figure", "static.col_value", "static.col_sources"]);
+    out.push_str("<tbody>");
+    for (fact, whole) in rows {
+        out.push_str("<tr data-fact=\"");
+        push_escaped(out, &fact.id);
+        out.push_str("\"><th scope=\"row\">");
+        labels::push_fact_name(out, t, fact);
+        if let Some(whole) = whole {
+            out.push_str(" <span class=\"ft-part\">(");
+            let mut name = String::with_capacity(24);
+            labels::push_fact_name(&mut name, t, whole);
+            t.push_with(out, "static.part_of", &[("name", &name)]);
+            out.push_str(")</span>");
+        }
+        out.push_str("</th><td class=\"n\">");
+        labels::push_fact_amount(out, t, fact);
+        out.push_str("</td><td>");
+        push_marks(out, bundle, fact, t);
+        out.push_str("</td></tr>");
+    }
+    out.push_str("</tbody></table>");
+}
+
+/// Appends what the live region says for a selection, escaped: "Germany
+/// selected: 52 arrests", "Poland selected" (no figure on the map), or
+/// "Whole operation" for none.
+pub fn push_announcement(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) {
+    let Some(code) = selected.filter(|c| !c.is_empty()) else {
+        t.push(out, "panel.whole_operation");
+        return;
+    };
+    let mut name = String::with_capacity(24);
+    push_escaped(&mut name, country_name(world, t, code));
+    match bundle.for_country(MAP_METRIC, code) {
+        Some(fact) => {
+            let mut arrests = String::with_capacity(32);
+            push_arrests(&mut arrests, t, fact);
+            t.push_with(out, "live.selected", &[("country", &name), ("arrests", &arrests)]);
+        }
+        None => t.push_with(out, "live.selected_plain", &[("country", &name)]),
+    }
+}

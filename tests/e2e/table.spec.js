@@ -1,0 +1,178 @@
+// The table view (issue 7): "Show as table" swaps the map for a data table
+// of the same figures and back, by mouse and keyboard; the table's markers
+// open their popovers; a polite live region announces a new selection.
+// Screenshot: artifacts/table-view.png.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../../..');
+const bundle = JSON.parse(readFileSync(resolve(repo, 'data/spector.json'), 'utf8'));
+
+async function open(page, { width = 640 } = {}) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await expect(widget.locator('.panel')).toBeVisible();
+  return widget;
+}
+
+async function expectMap(widget) {
+  await expect(widget.locator('button.as-table')).toHaveAttribute('aria-pressed', 'false');
+  await expect(widget.locator('.map-wrap')).toBeVisible();
+  await expect(widget.locator('button.zoom')).toBeVisible();
+  await expect(widget.locator('.ftable')).toBeHidden();
+  await expect(widget.locator('.ftable table')).toHaveCount(0);
+}
+
+async function expectTable(widget) {
+  await expect(widget.locator('button.as-table')).toHaveAttribute('aria-pressed', 'true');
+  await expect(widget.locator('.map-wrap')).toBeHidden();
+  await expect(widget.locator('button.zoom')).toBeHidden();
+  await expect(widget.locator('.ftable')).toBeVisible();
+  await expect(widget.locator('.ftable table')).toHaveCount(2);
+}
+
+test('"Show as table" swaps the map for the table and back, by mouse', async ({ page }) => {
+  const widget = await open(page);
+  const button = widget.locator('button.as-table');
+  await expect(button).toHaveText('Show as table');
+  await expectMap(widget);
+  await button.click();
+  await expectTable(widget);
+  await expect(button).toBeFocused();
+  await button.click();
+  await expectMap(widget);
+});
+
+test('"Show as table" works from the keyboard, Enter and Space', async ({ page }) => {
+  const widget = await open(page);
+  // Reach it with Tab from the link before the widget.
+  await page.locator('.masthead a').focus();
+  let found = false;
+  for (let i = 0; i < 12 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await widget.evaluate((h) => h.shadowRoot.activeElement?.matches('button.as-table') ?? false);
+  }
+  expect(found, 'Tab reaches the button').toBe(true);
+  await page.keyboard.press('Enter');
+  await expectTable(widget);
+  await page.keyboard.press('Space');
+  await expectMap(widget);
+  await page.keyboard.press('Enter');
+  await expectTable(widget);
+  // The next Tab goes into the table's first marker, not into a hidden map.
+  await page.keyboard.press('Tab');
+  const next = await widget.evaluate((h) => h.shadowRoot.activeElement?.dataset.cite ?? null);
+  expect(next).toBe('arrests-us');
+});
+
+test('the table has a row per country and the totals, with the right values', async ({ page }) => {
+  const widget = await open(page);
+  await widget.locator('button.as-table').click();
+  const table = widget.locator('.ftable table.ft-map');
+  await expect(table.locator('caption')).toHaveText('Arrests by country');
+  await expect(table.locator('thead th[scope=col]')).toHaveText(['Country', 'Arrests', 'Sources']);
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(9);
+  const shown = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({ code: tr.dataset.c, name: tr.querySelector('th[scope=row]').textContent, value: tr.querySelector('td.n').textContent, cite: tr.querySelector('button.cite')?.dataset.cite })),
+  );
+  const expected = bundle.facts
+    .filter((f) => f.metric === 'arrests' && f.scope !== 'ALL')
+    .sort((a, b) => b.value - a.value)
+    .map((f) => ({ code: f.scope, value: String(f.value), cite: f.id }));
+  expect(shown.map(({ code, value, cite }) => ({ code, value, cite }))).toEqual(expected);
+  expect(shown.map((r) => r.name).slice(0, 3)).toEqual(['United States', 'United Kingdom', 'Germany']);
+  // The disputed United States figure carries its mark.
+  await expect(table.locator('tr[data-c="US"] button.differ')).toHaveText('sources differ');
+  // The total.
+  await expect(table.locator('tfoot tr')).toHaveCount(1);
+  await expect(table.locator('tfoot th[scope=row]')).toHaveText('Total');
+  await expect(table.locator('tfoot td.n')).toHaveText('288');
+  await expect(table.locator('tfoot button.cite')).toHaveAttribute('data-cite', 'arrests-all');
+  // The operation's other figures, each with its marker.
+  const all = widget.locator('.ftable table.ft-all');
+  await expect(all.locator('caption')).toHaveText('Figures for the whole operation');
+  const others = bundle.facts.filter((f) => f.scope === 'ALL' && f.metric !== 'arrests');
+  await expect(all.locator('tbody tr')).toHaveCount(others.length);
+  for (const f of others) await expect(all.locator(`button.cite[data-cite="${f.id}"]`), f.id).toHaveCount(1);
+  await expect(all.locator('tr[data-fact="countries-all"] td.n')).toHaveText('9 countries');
+  await expect(all.locator('tr[data-fact="firearms-all"] td.n')).toHaveText('117 firearms');
+  await expect(all.locator('tr[data-fact="cash-crypto-usd"] td.n')).toHaveText('more than $53.4 million');
+  await widget.screenshot({ path: 'artifacts/table-view.png' });
+});
+
+test('a marker in the table opens its popover, and a "sources differ" mark its claims', async ({ page }) => {
+  const widget = await open(page);
+  await widget.locator('button.as-table').click();
+  const marker = widget.locator('.ftable tr[data-c="DE"] button.cite');
+  await marker.click();
+  const pop = widget.locator('.pop');
+  await expect(pop).toBeVisible();
+  await expect(pop).toHaveAttribute('data-for', 'arrests-de');
+  await expect(marker).toHaveAttribute('aria-expanded', 'true');
+  await expect(pop.locator('.cites > li')).toHaveCount(3);
+  // The popover lies inside the widget.
+  const [p, w] = [await pop.boundingBox(), await widget.locator('.sw').boundingBox()];
+  expect(p.x).toBeGreaterThanOrEqual(w.x - 1);
+  expect(p.x + p.width).toBeLessThanOrEqual(w.x + w.width + 1);
+  // Escape closes it and gives focus back to the marker.
+  await page.keyboard.press('Escape');
+  await expect(pop).toHaveCount(0);
+  await expect(marker).toBeFocused();
+  await widget.locator('.ftable tr[data-c="US"] button.differ').click();
+  await expect(widget.locator('.pop-differ')).toHaveAttribute('data-for', 'arrests-us');
+  // Tab past the popover's last control: back in the table, after the mark.
+  await widget.locator('.pop-close').focus();
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (!(await widget.evaluate((h) => !!h.shadowRoot.activeElement?.closest('.pop')))) break;
+  }
+  expect(await widget.evaluate((h) => h.shadowRoot.activeElement?.closest('tr')?.dataset.c)).toBe('GB');
+  await expect(widget.locator('.pop')).toHaveCount(0);
+});
+
+test('the live region announces a selection politely, and the table shows it', async ({ page }) => {
+  const widget = await open(page);
+  const live = widget.locator('.live');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await expect(live).toHaveText('');
+  await widget.locator('.chip[data-c="DE"]').click();
+  await expect(live).toHaveText('Germany selected: 52 arrests');
+  await widget.locator('.chip[data-c="PL"]').click();
+  await expect(live).toHaveText('Poland selected: 1 arrest');
+  // In the table view the selected country's row is marked; the chips
+  // still select, and the live region still speaks.
+  await widget.locator('button.as-table').click();
+  await expect(widget.locator('.ftable tr[data-sel]')).toHaveAttribute('data-c', 'PL');
+  await widget.locator('.chip[data-c="US"]').click();
+  await expect(live).toHaveText('United States selected: 153 arrests');
+  await expect(widget.locator('.ftable tr[data-sel]')).toHaveAttribute('data-c', 'US');
+  // A click inside the table keeps the selection.
+  await widget.locator('.ftable caption').first().click();
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
+  await widget.locator('.panel button.back').click();
+  await expect(live).toHaveText('Whole operation');
+  await expect(widget.locator('.ftable tr[data-sel]')).toHaveCount(0);
+  // Back on the map, a selection pins its tooltip beside its symbol again.
+  await widget.locator('.chip[data-c="GB"]').click();
+  await widget.locator('button.as-table').click();
+  await expect(widget.locator('.tip.pin')).toBeVisible();
+  const [tip, wrap] = [await widget.locator('.tip.pin').boundingBox(), await widget.locator('.map-wrap').boundingBox()];
+  expect(tip.y).toBeGreaterThanOrEqual(wrap.y - 1);
+  expect(tip.x + tip.width).toBeLessThanOrEqual(wrap.x + wrap.width + 1);
+});
+
+test('the table speaks German in a German widget', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/languages.html');
+  const de = page.locator('#de');
+  await expect(de.locator('button.as-table')).toHaveText('Als Tabelle zeigen');
+  await de.locator('button.as-table').click();
+  await expect(de.locator('.ftable caption').first()).toHaveText('Festnahmen nach Ländern');
+  await expect(de.locator('.ftable tr[data-c="DE"] th')).toHaveText('Deutschland');
+  await de.locator('.chip[data-c="DE"]').click();
+  await expect(de.locator('.live')).toHaveText('Deutschland ausgewählt: 52 Festnahmen');
+});
