@@ -8,7 +8,8 @@ bash scripts/setup.sh
 bash scripts/build.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-printf '\n== lints: no panicking paths in release code (native and wasm)\n'
+printf '\n== format and lints: no panicking paths in release code (native and wasm)\n'
+cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
 

@@ -25,10 +25,10 @@ use web_sys::{
 use crate::facts::{self, Bundle, BundleError, BundleErrors, ErrorKind};
 use crate::geo::World;
 use crate::i18n::{Lang, Locale};
+use crate::render;
 use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
-use crate::render;
 use crate::text::push_fixed;
 
 /// How long the view change takes when motion is welcome, in ms.
@@ -102,7 +102,11 @@ impl Listener {
     fn new(target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Self {
         let callback = Closure::<dyn FnMut(Event)>::new(handler);
         let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
-        Listener { target: target.clone(), kind, callback }
+        Listener {
+            target: target.clone(),
+            kind,
+            callback,
+        }
     }
 }
 
@@ -128,7 +132,10 @@ impl Widget {
         let world = match World::embedded() {
             Ok(world) => world,
             Err(_) => {
-                let errors = BundleErrors(vec![BundleError::new("", ErrorKind::Shape("the map geometry is damaged".into()))]);
+                let errors = BundleErrors(vec![BundleError::new(
+                    "",
+                    ErrorKind::Shape("the map geometry is damaged".into()),
+                )]);
                 return Widget::refuse(root, &errors, t.text("error.map"), t);
             }
         };
@@ -203,7 +210,10 @@ impl Widget {
                 }
             }));
         }
-        Widget { state: Some(state), _listeners: listeners }
+        Widget {
+            state: Some(state),
+            _listeners: listeners,
+        }
     }
 
     /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
@@ -246,7 +256,10 @@ impl Widget {
     pub fn mount_failure(root: &ShadowRoot, reason: &str, lang: Option<String>) -> Widget {
         let t = locale(lang.as_deref());
         root.set_inner_html(&render::error_panel_in(&BundleErrors(Vec::new()), reason, t));
-        Widget { state: None, _listeners: Vec::new() }
+        Widget {
+            state: None,
+            _listeners: Vec::new(),
+        }
     }
 
     /// Shows the reader why nothing else is shown, and the developer every
@@ -254,7 +267,10 @@ impl Widget {
     fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str, t: &Locale) -> Widget {
         root.set_inner_html(&render::error_panel_in(errors, context, t));
         web_sys::console::error_1(&JsValue::from_str(&errors.to_string()));
-        Widget { state: None, _listeners: Vec::new() }
+        Widget {
+            state: None,
+            _listeners: Vec::new(),
+        }
     }
 }
 
@@ -283,7 +299,6 @@ fn locale(lang: Option<&str>) -> &'static Locale {
     }
 }
 
-
 /// A click or tap (or Enter / Space on a button). A popover's close
 /// button closes it; a citation marker or "sources differ" mark toggles its
 /// popover; any other click closes an open one. Then: the zoom button
@@ -291,7 +306,9 @@ fn locale(lang: Option<&str>) -> &'static Locale {
 /// the whole operation); a country on the map toggles its selection; the
 /// panel, the lists and the links keep it; anywhere else clears it.
 fn click(state: &Rc<RefCell<State>>, event: &Event) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
     let near = |selector: &str| target.closest(selector).ok().flatten();
     if near("[data-close]").is_some() {
         close_popover(state, true);
@@ -347,7 +364,9 @@ fn click(state: &Rc<RefCell<State>>, event: &Event) {
 /// selection; on a country, arrows, Home and End move between countries
 /// and Enter or Space selects.
 fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
-    let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
     if key.ctrl_key() || key.meta_key() || key.alt_key() {
         return;
     }
@@ -378,7 +397,11 @@ fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
     drop(s);
     let step = |i: usize, forward: bool| {
         if forward {
-            if i >= last { 0 } else { i + 1 }
+            if i >= last {
+                0
+            } else {
+                i + 1
+            }
         } else if i == 0 {
             last
         } else {
@@ -388,7 +411,14 @@ fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
     let target = match (name.as_str(), index) {
         ("e" | "E", _) if has_europe => {
             event.prevent_default();
-            set_view(state, if view == ViewKind::World { ViewKind::Europe } else { ViewKind::World });
+            set_view(
+                state,
+                if view == ViewKind::World {
+                    ViewKind::Europe
+                } else {
+                    ViewKind::World
+                },
+            );
             return;
         }
         ("Escape", _) => {
@@ -437,8 +467,7 @@ fn select(state: &Rc<RefCell<State>>, code: &'static str) {
             if s.code(code).is_some() {
                 s.rove(code);
             }
-            let to_europe = 
-s.view == ViewKind::World && s.views.europe.is_some() && is_european(code);
+            let to_europe = s.view == ViewKind::World && s.views.europe.is_some() && is_european(code);
             (before, to_europe)
         }
         Err(_) => return,
@@ -492,7 +521,9 @@ fn notify(state: &Rc<RefCell<State>>, before: Option<&'static str>) {
 /// to it and moves focus to its close button; the marker of the open
 /// popover closes it instead. One popover at a time.
 fn toggle_popover(state: &Rc<RefCell<State>>, marker: Element) {
-    let Ok(marker) = marker.dyn_into::<HtmlElement>() else { return };
+    let Ok(marker) = marker.dyn_into::<HtmlElement>() else {
+        return;
+    };
     let differ = marker.has_attribute("data-differ");
     let id = marker
         .get_attribute(if differ { "data-differ" } else { "data-cite" })
@@ -504,7 +535,9 @@ fn toggle_popover(state: &Rc<RefCell<State>>, marker: Element) {
         if same {
             return;
         }
-        let Some(markup) = render::popover_in(&s.bundle, &id, differ, s.t) else { return };
+        let Some(markup) = render::popover_in(&s.bundle, &id, differ, s.t) else {
+            return;
+        };
         let Some(slot) = s.slot.clone() else { return };
         slot.set_inner_html(&markup);
         let _ = marker.set_attribute("aria-expanded", "true");
@@ -530,15 +563,25 @@ const FOCUSABLE: &str = "button,a[href],[tabindex]:not([tabindex=\"-1\"])";
 /// moves from the marker to the control after it (the browser's own move,
 /// so leaving the widget works too), Shift+Tab stops on the marker.
 fn tab_from_popover(state: &Rc<RefCell<State>>, event: &Event, back: bool) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
     let at_edge = {
         let Ok(s) = state.try_borrow() else { return };
-        let Some(slot) = s.slot.as_ref().filter(|_| s.opener.is_some()) else { return };
+        let Some(slot) = s.slot.as_ref().filter(|_| s.opener.is_some()) else {
+            return;
+        };
         if !slot.contains(Some(&target)) {
             return;
         }
-        let Ok(list) = slot.query_selector_all(FOCUSABLE) else { return };
-        let edge = if back { list.item(0) } else { list.length().checked_sub(1).and_then(|i| list.item(i)) };
+        let Ok(list) = slot.query_selector_all(FOCUSABLE) else {
+            return;
+        };
+        let edge = if back {
+            list.item(0)
+        } else {
+            list.length().checked_sub(1).and_then(|i| list.item(i))
+        };
         edge.is_some_and(|e| e.is_same_node(Some(&target)))
     };
     if !at_edge {
@@ -569,7 +612,11 @@ fn toggle_table(state: &Rc<RefCell<State>>) {
         }
     }
     let hide = |e: &Element, hidden: bool| {
-        let _ = if hidden { e.set_attribute("hidden", "") } else { e.remove_attribute("hidden") };
+        let _ = if hidden {
+            e.set_attribute("hidden", "")
+        } else {
+            e.remove_attribute("hidden")
+        };
     };
     if let Some(wrap) = &s.wrap {
         hide(wrap, show);
@@ -607,7 +654,11 @@ fn set_view(state: &Rc<RefCell<State>>, kind: ViewKind) {
     s.view = kind;
     s.animation = s.animation.wrapping_add(1);
     if let Some(button) = &s.button {
-        button.set_text_content(Some(s.t.text(if kind == ViewKind::Europe { "map.zoom_out" } else { "map.zoom_in" })));
+        button.set_text_content(Some(s.t.text(if kind == ViewKind::Europe {
+            "map.zoom_out"
+        } else {
+            "map.zoom_in"
+        })));
     }
     let from = s.drawn;
     let to = s.views.get(kind);
@@ -732,7 +783,12 @@ impl State {
     /// pointer is over or near.
     fn hover(&mut self, event: &Event) {
         let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let inside = |selector: &str| target.as_ref().and_then(|t| t.closest(selector).ok().flatten()).is_some();
+        let inside = |selector: &str| {
+            target
+                .as_ref()
+                .and_then(|t| t.closest(selector).ok().flatten())
+                .is_some()
+        };
         // Over the pinned tooltip (to reach its marker) or a popover: keep.
         if inside(".tip") || inside(".pop") {
             return;
@@ -825,7 +881,12 @@ impl State {
     /// arrests", or "Whole operation".
     fn announce(&self) {
         if let Some(live) = &self.live {
-            live.set_inner_html(&render::announcement_in(&self.bundle, &self.world, self.selected, self.t));
+            live.set_inner_html(&render::announcement_in(
+                &self.bundle,
+                &self.world,
+                self.selected,
+                self.t,
+            ));
         }
     }
 
@@ -839,9 +900,18 @@ impl State {
             .active_element()
             .filter(|a| side.contains(Some(a)))
             .and_then(|a| a.get_attribute("data-c"));
-        side.set_inner_html(&render::panel_markup_in(&self.bundle, &self.world, self.selected, self.t));
+        side.set_inner_html(&render::panel_markup_in(
+            &self.bundle,
+            &self.world,
+            self.selected,
+            self.t,
+        ));
         let Some(code) = focused else { return };
-        let code = if code.is_empty() { before.unwrap_or("") } else { code.as_str() };
+        let code = if code.is_empty() {
+            before.unwrap_or("")
+        } else {
+            code.as_str()
+        };
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             return;
         }
@@ -873,7 +943,9 @@ impl State {
     /// the popover closes (focus stays where the reader put it).
     fn focus_left_popover(&mut self, event: &Event) {
         let Some(opener) = &self.opener else { return };
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
         let in_pop = target.closest(".pop").ok().flatten().is_some();
         let on_opener = opener.contains(Some(&target));
         if !in_pop && !on_opener {
@@ -884,8 +956,15 @@ impl State {
     /// Places the popover below its marker (above when there is no room
     /// below), inside the widget's width.
     fn place_pop(&self, marker: &HtmlElement) {
-        let (Some(sw), Some(slot)) = (&self.sw, &self.slot) else { return };
-        let Some(pop) = slot.first_element_child().and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { return };
+        let (Some(sw), Some(slot)) = (&self.sw, &self.slot) else {
+            return;
+        };
+        let Some(pop) = slot
+            .first_element_child()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
         let area = sw.get_bounding_client_rect();
         let m = marker.get_bounding_client_rect();
         let (w, h) = (f64::from(pop.offset_width()), f64::from(pop.offset_height()));
@@ -962,7 +1041,9 @@ impl State {
 
     /// Runs `f` on every element matching `selector`.
     fn each(&self, selector: &str, mut f: impl FnMut(Element)) {
-        let Ok(list) = self.root.query_selector_all(selector) else { return };
+        let Ok(list) = self.root.query_selector_all(selector) else {
+            return;
+        };
         for i in 0..list.length() {
             if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 f(e);
@@ -1013,7 +1094,11 @@ impl State {
         }
         tip.set_class_name(if pinned { "tip pin" } else { "tip" });
         // Only a pinned tooltip can be reached: its marker opens the sources.
-        let _ = if pinned { tip.remove_attribute("inert") } else { tip.set_attribute("inert", "") };
+        let _ = if pinned {
+            tip.remove_attribute("inert")
+        } else {
+            tip.set_attribute("inert", "")
+        };
         tip.set_hidden(false);
         true
     }
@@ -1028,7 +1113,9 @@ impl State {
         let Some(wrap) = &self.wrap else { return };
         let area = wrap.get_bounding_client_rect();
         let view = self.views.get(self.view);
-        let Some(s) = self.view_symbols().iter().find(|s| s.code == code) else { return };
+        let Some(s) = self.view_symbols().iter().find(|s| s.code == code) else {
+            return;
+        };
         let x = rect.left() - area.left() + (s.x - view.x) * ppu;
         let y = rect.top() - area.top() + (s.y - view.y) * ppu;
         let r = s.r * ppu;
@@ -1039,7 +1126,9 @@ impl State {
     /// `above`, or its top at `below` when there is no room above; flipped
     /// to the left near the right edge, so it never leaves the widget.
     fn place_tip(&self, x: f64, above: f64, below: f64) {
-        let (Some(tip), Some(wrap)) = (&self.tip, &self.wrap) else { return };
+        let (Some(tip), Some(wrap)) = (&self.tip, &self.wrap) else {
+            return;
+        };
         let area = wrap.get_bounding_client_rect();
         let (w, h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
         let mut x = x;

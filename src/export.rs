@@ -13,7 +13,17 @@ use crate::facts::{Bundle, Citation, ClaimValue, Fact};
 use crate::text::push_uint;
 
 /// The column names, in order; the CSV header and the JSON keys.
-pub const COLUMNS: [&str; 9] = ["scope", "metric", "value", "unit", "qualifier", "sources", "disputed", "id", "label"];
+pub const COLUMNS: [&str; 9] = [
+    "scope",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "sources",
+    "disputed",
+    "id",
+    "label",
+];
 
 /// One row of the table, borrowed from the bundle where it can be.
 struct Row<'a> {
@@ -384,7 +394,10 @@ mod tests {
     }
 
     fn cite(source: usize) -> Citation {
-        Citation { source, quote: "q".to_owned() }
+        Citation {
+            source,
+            quote: "q".to_owned(),
+        }
     }
 
     fn fact(id: &str, scope: Scope, value: f64, qualifier: Qualifier, citations: Vec<Citation>) -> Fact {
@@ -444,7 +457,18 @@ mod tests {
 
     #[test]
     fn numbers_read_back_as_the_same_value() {
-        for v in [0.1, 0.2, 0.3, 2.675, 1e-7, 2.71, 99.99, 1234.5678, 4_503_599_627_370_495.5, 1e15 + 0.25] {
+        for v in [
+            0.1,
+            0.2,
+            0.3,
+            2.675,
+            1e-7,
+            2.71,
+            99.99,
+            1234.5678,
+            4_503_599_627_370_495.5,
+            1e15 + 0.25,
+        ] {
             let written = num(v);
             assert!(!written.contains('e'), "{written}");
             assert_eq!(written.parse::<f64>().unwrap(), v, "{written}");
@@ -460,17 +484,37 @@ mod tests {
 
     #[test]
     fn a_row_lists_deduplicated_sources_and_disputed_claims() {
-        let mut f = fact("arrests-us", Scope::Country("US".to_owned()), 153.0, Qualifier::Exact, vec![cite(1), cite(0), cite(1)]);
+        let mut f = fact(
+            "arrests-us",
+            Scope::Country("US".to_owned()),
+            153.0,
+            Qualifier::Exact,
+            vec![cite(1), cite(0), cite(1)],
+        );
         f.disagreement = Some(Disagreement {
             reason: "r".to_owned(),
             claims: vec![
-                Claim { value: ClaimValue::Number(280.0), qualifier: Qualifier::MoreThan, citations: vec![cite(2)] },
-                Claim { value: ClaimValue::Number(150.5), qualifier: Qualifier::Exact, citations: vec![cite(0), cite(2), cite(0)] },
+                Claim {
+                    value: ClaimValue::Number(280.0),
+                    qualifier: Qualifier::MoreThan,
+                    citations: vec![cite(2)],
+                },
+                Claim {
+                    value: ClaimValue::Number(150.5),
+                    qualifier: Qualifier::Exact,
+                    citations: vec![cite(0), cite(2), cite(0)],
+                },
             ],
         });
-        let out = csv(&bundle(vec![f, fact("arrests-all", Scope::All, 288.0, Qualifier::AtLeast, vec![cite(0)])]));
+        let out = csv(&bundle(vec![
+            f,
+            fact("arrests-all", Scope::All, 288.0, Qualifier::AtLeast, vec![cite(0)]),
+        ]));
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[1], "US,arrests,153,people,exact,b;a,more_than 280 (c) | 150.5 (a;c),arrests-us,");
+        assert_eq!(
+            lines[1],
+            "US,arrests,153,people,exact,b;a,more_than 280 (c) | 150.5 (a;c),arrests-us,"
+        );
         assert_eq!(lines[2], "ALL,arrests,288,people,at_least,a,,arrests-all,");
         assert_eq!(lines.len(), 3);
         assert!(out.ends_with(",\n"));

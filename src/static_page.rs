@@ -66,7 +66,6 @@ const MARKED_EDGE: &str = "#9a4a10";
 const SYMBOL: &str = "#c25100";
 const LEGEND_EDGE: &str = "#b5b3ad";
 
-
 /// The width the layout is computed for, in CSS px.
 fn layout_width(width: u32) -> f64 {
     f64::from(width.clamp(MIN_WIDTH, MAX_WIDTH)).clamp(MIN_LAYOUT, MAX_LAYOUT)
@@ -97,7 +96,15 @@ fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Lo
 /// The map's layers, in grid units of `view`: quiet land, the operation's
 /// countries, the symbols, then the legend and the value labels of one
 /// bucket. `px` is one layout pixel in grid units (for stroke widths).
-fn push_map_layers(out: &mut String, bundle: &Bundle, world: &World<'_>, view: &View, px: f64, bucket: usize, t: &Locale) {
+fn push_map_layers(
+    out: &mut String,
+    bundle: &Bundle,
+    world: &World<'_>,
+    view: &View,
+    px: f64,
+    bucket: usize,
+    t: &Locale,
+) {
     let stroke = |out: &mut String, w: f64| {
         out.push_str("\" stroke-width=\"");
         push_fixed(out, w * px, 2);
@@ -260,7 +267,11 @@ fn credits(bundle: &Bundle, t: &Locale) -> String {
         .flat_map(|f| f.citations.iter())
         .filter_map(|c| bundle.source(c.source))
         .collect();
-    let primary: Vec<_> = cited.iter().copied().filter(|s| s.kind == SourceKind::Primary).collect();
+    let primary: Vec<_> = cited
+        .iter()
+        .copied()
+        .filter(|s| s.kind == SourceKind::Primary)
+        .collect();
     let shown = if primary.is_empty() { cited } else { primary };
     let mut named: Vec<&str> = Vec::new();
     for source in shown {
@@ -340,7 +351,14 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     let title_size = 20.0;
     let title_lines = wrap(&bundle.operation.name, text_w / title_size, 0.58);
     let mut y = pad + title_size * 0.95;
-    y = push_lines(&mut body, &title_lines, pad, y, title_size * 1.25, "font-size=\"20\" font-weight=\"700\"");
+    y = push_lines(
+        &mut body,
+        &title_lines,
+        pad,
+        y,
+        title_size * 1.25,
+        "font-size=\"20\" font-weight=\"700\"",
+    );
     let headline = headline(bundle, t);
     if let Some((number, rest)) = &headline {
         y += 30.0 - title_size * 1.25 + 6.0;
@@ -416,7 +434,13 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
 /// reduced to letters, digits, `-` and `_`.
 fn id_prefix(bundle: &Bundle) -> String {
     let mut p = String::from("sw-");
-    p.extend(bundle.operation.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }));
+    p.extend(bundle.operation.id.chars().map(|c| {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '-'
+        }
+    }));
     p
 }
 
@@ -497,7 +521,12 @@ fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str
     out.push_str("<table><caption>");
     t.push(out, "static.table_caption");
     out.push_str("</caption><thead><tr>");
-    for col in ["static.col_figure", "static.col_value", "static.col_where", "static.col_sources"] {
+    for col in [
+        "static.col_figure",
+        "static.col_value",
+        "static.col_where",
+        "static.col_sources",
+    ] {
         out.push_str("<th scope=\"col\">");
         t.push(out, col);
         out.push_str("</th>");
@@ -562,7 +591,10 @@ fn quotes_of<'b>(bundle: &'b Bundle, index: usize, t: &Locale) -> Vec<(&'b str, 
         let mut name = String::new();
         item.push_name(&mut name, t);
         let claims = item.disagreement().map(|d| d.claims.as_slice()).unwrap_or(&[]);
-        let cited = item.citations().iter().chain(claims.iter().flat_map(|c| c.citations.iter()));
+        let cited = item
+            .citations()
+            .iter()
+            .chain(claims.iter().flat_map(|c| c.citations.iter()));
         for c in cited.filter(|c| c.source == index) {
             match out.iter_mut().find(|(q, _)| *q == c.quote) {
                 Some((_, names)) => {
@@ -759,10 +791,17 @@ mod tests {
 
     #[test]
     fn wrap_breaks_at_words() {
-        let lines = wrap("Sources: Europol; U.S. Department of Justice. Map data: Natural Earth.", 20.0, 0.5);
+        let lines = wrap(
+            "Sources: Europol; U.S. Department of Justice. Map data: Natural Earth.",
+            20.0,
+            0.5,
+        );
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| l.chars().count() <= 40));
-        assert_eq!(lines.join(" "), "Sources: Europol; U.S. Department of Justice. Map data: Natural Earth.");
+        assert_eq!(
+            lines.join(" "),
+            "Sources: Europol; U.S. Department of Justice. Map data: Natural Earth."
+        );
     }
 
     #[test]

@@ -78,7 +78,9 @@ fn check_fails_on_every_invalid_fixture_and_names_the_file() {
         let errors = stderr(&out);
         assert!(!errors.is_empty(), "{path}");
         for line in errors.lines() {
-            let message = line.strip_prefix(&format!("{path}: ")).unwrap_or_else(|| panic!("{path}: {line}"));
+            let message = line
+                .strip_prefix(&format!("{path}: "))
+                .unwrap_or_else(|| panic!("{path}: {line}"));
             assert!(!message.is_empty(), "{path}: {line}");
         }
         checked += 1;
@@ -100,8 +102,15 @@ fn check_prints_the_json_path_of_each_error() {
 fn a_missing_file_exits_2() {
     let out = run(&["check", "tests/fixtures/no-such-file.json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot read tests/fixtures/no-such-file.json"), "{}", stderr(&out));
-    assert_eq!(run(&["export", "tests/fixtures/no-such-file.json"]).status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read tests/fixtures/no-such-file.json"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        run(&["export", "tests/fixtures/no-such-file.json"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -119,7 +128,11 @@ fn usage_errors_exit_2_and_help_exits_0() {
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).starts_with("spector-facts: "), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).starts_with("spector-facts: "),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert_eq!(stdout(&out), "", "{args:?}");
     }
     for args in [&["--help"][..], &["-h"], &["help"], &["export", "--help"]] {
@@ -134,7 +147,11 @@ fn export_of_an_invalid_bundle_exits_1_with_its_errors() {
     let out = run(&["export", "tests/fixtures/invalid/negative-value.json"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).starts_with("tests/fixtures/invalid/negative-value.json: facts["), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("tests/fixtures/invalid/negative-value.json: facts["),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -164,8 +181,17 @@ fn csv_export_can_go_to_a_file_and_json_to_stdout() {
     let out = run(&["export", "data/spector.json", "-o", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stdout(&out), "");
-    assert_eq!(fs::read_to_string(&path).unwrap(), fixture("tests/fixtures/export/spector.csv"));
-    let out = run(&["export", "data/spector.json", "--format=csv", "--output", path.to_str().unwrap()]);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        fixture("tests/fixtures/export/spector.csv")
+    );
+    let out = run(&[
+        "export",
+        "data/spector.json",
+        "--format=csv",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     fs::remove_dir_all(&dir).unwrap();
 }
@@ -175,8 +201,14 @@ fn csv_quotes_commas_quotes_and_newlines() {
     let csv = csv_of("tests/fixtures/export/tricky.json");
     assert_eq!(csv, fixture("tests/fixtures/export/tricky.csv"));
     assert!(csv.contains(r#",cash-all,"Drugs, ""cash"" and crypto""#), "{csv}");
-    assert!(csv.contains(",0.5,EUR,about,agency,nearly 1 (-dash-source) | 0.25 (agency;-dash-source),"), "{csv}");
-    assert!(csv.contains(",'-minus-id,\"Line one\nline two </script><b>\"\n"), "{csv}");
+    assert!(
+        csv.contains(",0.5,EUR,about,agency,nearly 1 (-dash-source) | 0.25 (agency;-dash-source),"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",'-minus-id,\"Line one\nline two </script><b>\"\n"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -219,7 +251,10 @@ fn json_export_matches_the_csv_cells_and_escapes_markup() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(!text.contains('<'), "{text}");
-    assert!(text.contains(r#""label": "Line one\u000aline two \u003c/script>\u003cb>""#), "{text}");
+    assert!(
+        text.contains(r#""label": "Line one\u000aline two \u003c/script>\u003cb>""#),
+        "{text}"
+    );
     let rows: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0]["label"], "Drugs, \"cash\" and crypto");

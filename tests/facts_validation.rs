@@ -19,7 +19,10 @@ fn errors(name: &str) -> Vec<String> {
 
 fn assert_error(name: &str, expected: &str) {
     let all = errors(name);
-    assert!(all.iter().any(|m| m == expected), "{name}: expected {expected:?}, got {all:?}");
+    assert!(
+        all.iter().any(|m| m == expected),
+        "{name}: expected {expected:?}, got {all:?}"
+    );
 }
 
 #[test]
@@ -41,7 +44,10 @@ fn malformed_json_names_line_and_column() {
 #[test]
 fn a_wrong_type_names_its_path() {
     let all = errors("wrong-type");
-    assert!(all[0].starts_with("facts[1].value: invalid type: string \"7\", expected f64"), "{all:?}");
+    assert!(
+        all[0].starts_with("facts[1].value: invalid type: string \"7\", expected f64"),
+        "{all:?}"
+    );
 }
 
 #[test]
@@ -64,7 +70,10 @@ fn every_figure_needs_a_citation() {
 
 #[test]
 fn a_citation_must_name_a_listed_source() {
-    assert_error("unknown-source", "facts[2].citations[0].source: unknown source \"agencyy\"");
+    assert_error(
+        "unknown-source",
+        "facts[2].citations[0].source: unknown source \"agencyy\"",
+    );
 }
 
 #[test]
@@ -87,7 +96,10 @@ fn values_are_not_negative() {
 
 #[test]
 fn urls_are_only_http_or_https() {
-    assert_error("non-http-url", "sources[0].url: only http(s) URLs are allowed, got \"javascript:alert(1)\"");
+    assert_error(
+        "non-http-url",
+        "sources[0].url: only http(s) URLs are allowed, got \"javascript:alert(1)\"",
+    );
 }
 
 #[test]
@@ -100,7 +112,10 @@ fn qualifiers_come_from_a_fixed_list() {
 
 #[test]
 fn dates_are_iso_dates() {
-    assert_error("bad-date", "dates[0].date: bad date \"1 March 2024\", expected YYYY, YYYY-MM or YYYY-MM-DD");
+    assert_error(
+        "bad-date",
+        "dates[0].date: bad date \"1 March 2024\", expected YYYY, YYYY-MM or YYYY-MM-DD",
+    );
 }
 
 #[test]
@@ -115,12 +130,18 @@ fn quotes_are_not_empty() {
 
 #[test]
 fn sources_are_primary_or_secondary() {
-    assert_error("unknown-source-kind", "sources[0].kind: unknown source kind \"blog\", expected primary or secondary");
+    assert_error(
+        "unknown-source-kind",
+        "sources[0].kind: unknown source kind \"blog\", expected primary or secondary",
+    );
 }
 
 #[test]
 fn a_disagreement_lists_at_least_one_other_claim() {
-    assert_error("disagreement-without-claims", "facts[0].disagreement.claims: a disagreement needs at least one other claim");
+    assert_error(
+        "disagreement-without-claims",
+        "facts[0].disagreement.claims: a disagreement needs at least one other claim",
+    );
 }
 
 #[test]
@@ -146,8 +167,7 @@ fn every_error_is_reported_not_only_the_first() {
 fn non_finite_values_are_refused() {
     // JSON text cannot say NaN, but a browser's JSON.parse turns 1e999 into
     // Infinity, so the check runs on the parsed shape.
-    let mut raw: spector_widget::facts::raw::RawBundle =
-        serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let mut raw: spector_widget::facts::raw::RawBundle = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
     raw.facts[1].value = f64::INFINITY;
     let all = validate(&raw).unwrap_err().0;
     assert_eq!(all[0].to_string(), "facts[1].value: must be a finite number");
@@ -158,7 +178,10 @@ fn non_finite_values_are_refused() {
 fn trailing_text_after_the_bundle_is_refused() {
     let text = fixture("valid-minimal.json") + "{}";
     let all = parse_json(&text).unwrap_err().0;
-    assert!(all[0].to_string().starts_with("not valid JSON: trailing characters"), "{all:?}");
+    assert!(
+        all[0].to_string().starts_with("not valid JSON: trailing characters"),
+        "{all:?}"
+    );
 }
 
 #[test]
@@ -172,7 +195,10 @@ fn the_shipped_spector_bundle_is_valid_and_its_countries_add_up() {
     let sum: f64 = bundle.by_country("arrests").map(|(_, f)| f.value).sum();
     assert_eq!(sum, total.value);
     assert_eq!(bundle.for_country("arrests", "US").unwrap().value, 153.0);
-    assert_eq!(bundle.for_country("arrests", "DE").unwrap().scope, Scope::Country("DE".into()));
+    assert_eq!(
+        bundle.for_country("arrests", "DE").unwrap().scope,
+        Scope::Country("DE".into())
+    );
 }
 
 #[test]

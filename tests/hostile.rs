@@ -20,93 +20,222 @@ const BIN: &str = env!("CARGO_BIN_EXE_spector-facts");
 /// joined by newlines), which names the JSON path first where there is one.
 const REFUSED: &[(&str, &str)] = &[
     // Not JSON, or cut off.
-    ("truncated-half.json", "not valid JSON: EOF while parsing a string at line 36"),
-    ("truncated-in-string.json", "not valid JSON: EOF while parsing a string at line 6 column 22"),
-    ("empty-file.json", "not valid JSON: EOF while parsing a value at line 1 column 0"),
+    (
+        "truncated-half.json",
+        "not valid JSON: EOF while parsing a string at line 36",
+    ),
+    (
+        "truncated-in-string.json",
+        "not valid JSON: EOF while parsing a string at line 6 column 22",
+    ),
+    (
+        "empty-file.json",
+        "not valid JSON: EOF while parsing a value at line 1 column 0",
+    ),
     ("whitespace-only.json", "not valid JSON: EOF while parsing a value"),
     ("trailing-comma.json", "not valid JSON: trailing comma at line 18"),
-    ("single-quotes.json", "not valid JSON: key must be a string at line 1 column 2"),
-    ("unquoted-key.json", "not valid JSON: key must be a string at line 2 column 3"),
+    (
+        "single-quotes.json",
+        "not valid JSON: key must be a string at line 1 column 2",
+    ),
+    (
+        "unquoted-key.json",
+        "not valid JSON: key must be a string at line 2 column 3",
+    ),
     ("comment.json", "not valid JSON: expected value at line 1 column 1"),
     ("nan-literal.json", "not valid JSON: expected value at line 25"),
     ("two-documents.json", "not valid JSON: trailing characters"),
     ("bad-escape.json", "not valid JSON: invalid escape at line 13"),
-    ("raw-control-in-string.json", "not valid JSON: control character (\\u0000-\\u001F) found while parsing a string"),
-    ("lone-surrogate.json", "not valid JSON: unexpected end of hex escape at line 13"),
+    (
+        "raw-control-in-string.json",
+        "not valid JSON: control character (\\u0000-\\u001F) found while parsing a string",
+    ),
+    (
+        "lone-surrogate.json",
+        "not valid JSON: unexpected end of hex escape at line 13",
+    ),
     ("value-1e400.json", "not valid JSON: number out of range at line 25"),
     ("bom.json", "starts with a byte-order mark (U+FEFF)"),
     ("nesting-33.json", "nesting deeper than 32 levels at line 25 column 45"),
     // Wrong types at every level.
     ("top-array.json", "[0]: invalid type: map, expected u32"),
-    ("top-string.json", "invalid type: string \"a bundle\", expected struct RawBundle"),
-    ("top-number.json", "invalid type: integer `42`, expected struct RawBundle"),
+    (
+        "top-string.json",
+        "invalid type: string \"a bundle\", expected struct RawBundle",
+    ),
+    (
+        "top-number.json",
+        "invalid type: integer `42`, expected struct RawBundle",
+    ),
     ("top-null.json", "invalid type: null, expected struct RawBundle"),
     ("empty-object.json", "missing field `schema`"),
     ("empty-array.json", "invalid length 0, expected struct RawBundle"),
     ("schema-string.json", "schema: invalid type: string \"1\", expected u32"),
-    ("operation-string.json", "operation: invalid type: string \"Operation Example\", expected struct RawOperation"),
+    (
+        "operation-string.json",
+        "operation: invalid type: string \"Operation Example\", expected struct RawOperation",
+    ),
     ("operation-empty.json", "operation: missing field `id`"),
     ("sources-object.json", "sources: invalid type: map, expected a sequence"),
-    ("value-string.json", "facts[0].value: invalid type: string \"12\", expected f64"),
-    ("value-bool.json", "facts[0].value: invalid type: boolean `true`, expected f64"),
+    (
+        "value-string.json",
+        "facts[0].value: invalid type: string \"12\", expected f64",
+    ),
+    (
+        "value-bool.json",
+        "facts[0].value: invalid type: boolean `true`, expected f64",
+    ),
     ("value-null.json", "facts[0].value: invalid type: null, expected f64"),
-    ("value-array.json", "facts[0].value: invalid type: sequence, expected f64"),
-    ("citations-string.json", "facts[0].citations: invalid type: string \"agency\", expected a sequence"),
-    ("quote-number.json", "facts[0].citations[0].quote: invalid type: integer `12`, expected a string"),
-    ("url-confirmed-string.json", "sources[0].url_confirmed: invalid type: string \"yes\", expected a boolean"),
+    (
+        "value-array.json",
+        "facts[0].value: invalid type: sequence, expected f64",
+    ),
+    (
+        "citations-string.json",
+        "facts[0].citations: invalid type: string \"agency\", expected a sequence",
+    ),
+    (
+        "quote-number.json",
+        "facts[0].citations[0].quote: invalid type: integer `12`, expected a string",
+    ),
+    (
+        "url-confirmed-string.json",
+        "sources[0].url_confirmed: invalid type: string \"yes\", expected a boolean",
+    ),
     ("dates-null.json", "dates: invalid type: null, expected a sequence"),
     // Empty lists and texts.
     ("empty-sources.json", "sources: needs at least one source"),
     ("empty-facts.json", "facts: needs at least one figure"),
-    ("empty-citations.json", "facts[1].citations: needs at least one citation"),
+    (
+        "empty-citations.json",
+        "facts[1].citations: needs at least one citation",
+    ),
     ("empty-name.json", "operation.name: must not be empty"),
     // Unknown fields at several levels.
     ("unknown-field-top.json", "extra: unknown field `extra`"),
-    ("unknown-field-operation.json", "operation.colour: unknown field `colour`"),
+    (
+        "unknown-field-operation.json",
+        "operation.colour: unknown field `colour`",
+    ),
     ("unknown-field-source.json", "sources[0].href: unknown field `href`"),
-    ("unknown-field-citation.json", "facts[0].citations[0].page: unknown field `page`"),
-    ("unknown-field-claim.json", "facts[0].disagreement.claims[0].note: unknown field `note`"),
+    (
+        "unknown-field-citation.json",
+        "facts[0].citations[0].page: unknown field `page`",
+    ),
+    (
+        "unknown-field-claim.json",
+        "facts[0].disagreement.claims[0].note: unknown field `note`",
+    ),
     // References.
-    ("citation-unknown-source.json", "facts[1].citations[0].source: unknown source \"nobody\""),
-    ("claim-unknown-source.json", "facts[0].disagreement.claims[0].citations[0].source: unknown source \"ghost\""),
-    ("date-claim-with-value.json", "dates[0].disagreement.claims[0]: a claim needs a value (for a figure) or a date"),
+    (
+        "citation-unknown-source.json",
+        "facts[1].citations[0].source: unknown source \"nobody\"",
+    ),
+    (
+        "claim-unknown-source.json",
+        "facts[0].disagreement.claims[0].citations[0].source: unknown source \"ghost\"",
+    ),
+    (
+        "date-claim-with-value.json",
+        "dates[0].disagreement.claims[0]: a claim needs a value (for a figure) or a date",
+    ),
     // Ids.
     ("duplicate-source-id.json", "sources[1].id: duplicate id \"agency\""),
     ("duplicate-fact-id.json", "facts[2].id: duplicate id \"arrests-de\""),
-    ("duplicate-fact-and-date-id.json", "dates[0].id: duplicate id \"arrests-all\""),
-    ("id-with-space.json", "facts[0].id: bad id \"arrests all\", expected only letters, digits, -, _ and ."),
+    (
+        "duplicate-fact-and-date-id.json",
+        "dates[0].id: duplicate id \"arrests-all\"",
+    ),
+    (
+        "id-with-space.json",
+        "facts[0].id: bad id \"arrests all\", expected only letters, digits, -, _ and .",
+    ),
     ("id-with-quote.json", "sources[0].id: bad id \"agency\\\"><script>\""),
     ("operation-id-path.json", "operation.id: bad id \"../../etc/passwd\""),
     // Country codes.
-    ("country-uk.json", "facts[1].scope: unknown country code \"UK\", expected ALL or an ISO 3166-1 alpha-2 code"),
+    (
+        "country-uk.json",
+        "facts[1].scope: unknown country code \"UK\", expected ALL or an ISO 3166-1 alpha-2 code",
+    ),
     ("country-eu.json", "facts[1].scope: unknown country code \"EU\""),
     ("country-lower-us.json", "facts[1].scope: unknown country code \"us\""),
     ("country-xx.json", "facts[1].scope: unknown country code \"XX\""),
-    ("country-all-space.json", "facts[1].scope: unknown country code \"ALL \""),
+    (
+        "country-all-space.json",
+        "facts[1].scope: unknown country code \"ALL \"",
+    ),
     ("country-empty.json", "facts[1].scope: unknown country code \"\""),
     // Numbers.
     ("value-negative.json", "facts[1].value: must not be negative"),
     ("value-1e308.json", "facts[0].value: must not be more than 10^15"),
     ("value-above-max.json", "facts[0].value: must not be more than 10^15"),
-    ("value-fraction-people.json", "facts[1].value: must be a whole number of people"),
-    ("value-fraction-firearms.json", "facts[1].value: must be a whole number of firearms"),
-    ("claim-fraction-people.json", "facts[0].disagreement.claims[0].value: must be a whole number of people"),
-    ("claim-negative.json", "facts[0].disagreement.claims[0].value: must not be negative"),
+    (
+        "value-fraction-people.json",
+        "facts[1].value: must be a whole number of people",
+    ),
+    (
+        "value-fraction-firearms.json",
+        "facts[1].value: must be a whole number of firearms",
+    ),
+    (
+        "claim-fraction-people.json",
+        "facts[0].disagreement.claims[0].value: must be a whole number of people",
+    ),
+    (
+        "claim-negative.json",
+        "facts[0].disagreement.claims[0].value: must not be negative",
+    ),
     // Control characters.
-    ("control-nul-in-quote.json", "facts[0].citations[0].quote: contains the control character U+0000; only tab and line breaks are allowed"),
-    ("control-escape-in-name.json", "operation.name: contains the control character U+001B"),
-    ("control-c1-in-title.json", "sources[0].title: contains the control character U+0085"),
+    (
+        "control-nul-in-quote.json",
+        "facts[0].citations[0].quote: contains the control character U+0000; only tab and line breaks are allowed",
+    ),
+    (
+        "control-escape-in-name.json",
+        "operation.name: contains the control character U+001B",
+    ),
+    (
+        "control-c1-in-title.json",
+        "sources[0].title: contains the control character U+0085",
+    ),
     // URLs: only absolute http(s).
-    ("url-javascript.json", "sources[0].url: only http(s) URLs are allowed, got \"javascript:alert(1)\""),
-    ("url-javascript-mixed-case.json", "sources[0].url: only http(s) URLs are allowed, got \"JaVaScRiPt:alert(1)\""),
-    ("url-data.json", "sources[0].url: only http(s) URLs are allowed, got \"data:text/html,<script>alert(1)</script>\""),
-    ("url-whitespace.json", "sources[0].url: only http(s) URLs are allowed, got \"https://police.example/news/12 arrested\""),
-    ("url-leading-space.json", "sources[0].url: only http(s) URLs are allowed, got \" https://police.example/\""),
-    ("url-one-slash.json", "sources[0].url: only http(s) URLs are allowed, got \"https:/x\""),
-    ("url-protocol-relative.json", "sources[0].url: only http(s) URLs are allowed, got \"//evil.example/x\""),
-    ("url-no-host.json", "sources[0].url: only http(s) URLs are allowed, got \"https://\""),
+    (
+        "url-javascript.json",
+        "sources[0].url: only http(s) URLs are allowed, got \"javascript:alert(1)\"",
+    ),
+    (
+        "url-javascript-mixed-case.json",
+        "sources[0].url: only http(s) URLs are allowed, got \"JaVaScRiPt:alert(1)\"",
+    ),
+    (
+        "url-data.json",
+        "sources[0].url: only http(s) URLs are allowed, got \"data:text/html,<script>alert(1)</script>\"",
+    ),
+    (
+        "url-whitespace.json",
+        "sources[0].url: only http(s) URLs are allowed, got \"https://police.example/news/12 arrested\"",
+    ),
+    (
+        "url-leading-space.json",
+        "sources[0].url: only http(s) URLs are allowed, got \" https://police.example/\"",
+    ),
+    (
+        "url-one-slash.json",
+        "sources[0].url: only http(s) URLs are allowed, got \"https:/x\"",
+    ),
+    (
+        "url-protocol-relative.json",
+        "sources[0].url: only http(s) URLs are allowed, got \"//evil.example/x\"",
+    ),
+    (
+        "url-no-host.json",
+        "sources[0].url: only http(s) URLs are allowed, got \"https://\"",
+    ),
     // Lengths.
-    ("quote-10001-chars.json", "facts[0].citations[0].quote: text of 10001 characters is longer than the 10000-character limit"),
+    (
+        "quote-10001-chars.json",
+        "facts[0].citations[0].quote: text of 10001 characters is longer than the 10000-character limit",
+    ),
 ];
 
 /// Valid fixtures: they must render, with their text shown only escaped.
@@ -168,7 +297,10 @@ fn every_fixture_is_in_exactly_one_table() {
     listed.sort();
     let unique: BTreeSet<&String> = listed.iter().collect();
     assert_eq!(unique.len(), listed.len(), "a fixture is listed twice");
-    assert_eq!(on_disk, listed, "run tests/fixtures/hostile/generate.py, and list every file in tests/hostile.rs");
+    assert_eq!(
+        on_disk, listed,
+        "run tests/fixtures/hostile/generate.py, and list every file in tests/hostile.rs"
+    );
     assert!(on_disk.len() >= 40);
 }
 
@@ -240,7 +372,11 @@ fn tags(markup: &str) -> Vec<Tag> {
             if bytes.get(i) == Some(&b'=') {
                 i += 1;
                 let quote = bytes[i];
-                assert!(quote == b'"', "unquoted attribute {attr} in <{name}>: {}", &markup[a..(a + 80).min(markup.len())]);
+                assert!(
+                    quote == b'"',
+                    "unquoted attribute {attr} in <{name}>: {}",
+                    &markup[a..(a + 80).min(markup.len())]
+                );
                 i += 1;
                 let v = i;
                 while bytes[i] != quote {
@@ -261,7 +397,10 @@ fn tags(markup: &str) -> Vec<Tag> {
 fn own_use_hrefs() -> BTreeSet<String> {
     let world = world();
     let mut hrefs = BTreeSet::new();
-    for text in [EMBEDDED_JSON.to_owned(), fs::read_to_string("tests/fixtures/valid-minimal.json").unwrap()] {
+    for text in [
+        EMBEDDED_JSON.to_owned(),
+        fs::read_to_string("tests/fixtures/valid-minimal.json").unwrap(),
+    ] {
         let markup = render::widget(&parse_json(&text).unwrap(), &world);
         for tag in tags(&markup).iter().filter(|t| t.name == "use" && !t.closing) {
             for (name, value) in &tag.attrs {
@@ -279,7 +418,17 @@ fn own_use_hrefs() -> BTreeSet<String> {
 fn assert_harmless(name: &str, markup: &str, own_uses: &BTreeSet<String>) {
     assert!(markup.starts_with("<div"), "{name}: {markup:.100}");
     let lower = markup.to_ascii_lowercase();
-    for bad in ["<script", "<img", "<foreignobject", "<iframe", "<object", "<embed", "<style", "<!--", "<![cdata["] {
+    for bad in [
+        "<script",
+        "<img",
+        "<foreignobject",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<style",
+        "<!--",
+        "<![cdata[",
+    ] {
         assert!(!lower.contains(bad), "{name}: {bad} in the markup");
     }
     for tag in tags(markup) {
@@ -288,19 +437,34 @@ fn assert_harmless(name: &str, markup: &str, own_uses: &BTreeSet<String>) {
             "{name}: odd tag {tag:?}"
         );
         for (attr, value) in &tag.attrs {
-            assert!(!attr.starts_with("on"), "{name}: event handler attribute {attr} on <{}>", tag.name);
             assert!(
-                attr.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b':'),
+                !attr.starts_with("on"),
+                "{name}: event handler attribute {attr} on <{}>",
+                tag.name
+            );
+            assert!(
+                attr.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b':'),
                 "{name}: odd attribute {attr:?} on <{}>",
                 tag.name
             );
-            assert!(!matches!(attr.as_str(), "src" | "srcdoc" | "action" | "formaction" | "style"), "{name}: {attr}");
+            assert!(
+                !matches!(attr.as_str(), "src" | "srcdoc" | "action" | "formaction" | "style"),
+                "{name}: {attr}"
+            );
             if attr == "href" || attr == "xlink:href" {
                 let v = value.to_ascii_lowercase();
                 let own_download = tag.name == "a"
-                    && tag.attrs.iter().any(|(a, c)| a == "class" && c.split(' ').any(|c| c == "dl"))
-                    && (v.starts_with("data:text/csv;charset=utf-8,") || v.starts_with("data:application/json;charset=utf-8,"));
-                let ok = v.starts_with("https://") || v.starts_with("http://") || own_download || (v.starts_with('#') && tag.name != "use");
+                    && tag
+                        .attrs
+                        .iter()
+                        .any(|(a, c)| a == "class" && c.split(' ').any(|c| c == "dl"))
+                    && (v.starts_with("data:text/csv;charset=utf-8,")
+                        || v.starts_with("data:application/json;charset=utf-8,"));
+                let ok = v.starts_with("https://")
+                    || v.starts_with("http://")
+                    || own_download
+                    || (v.starts_with('#') && tag.name != "use");
                 let own_use = tag.name == "use" && own_uses.contains(value);
                 assert!(ok || own_use, "{name}: href {value:?} on <{}>", tag.name);
                 assert!(!v.contains("javascript:"), "{name}: {value}");
@@ -330,7 +494,10 @@ fn every_accepted_fixture_renders_with_its_text_escaped() {
         let with_json = render::widget_with_bundle_text(&bundle, &world, Some(&text));
         assert_harmless(name, &with_json, &own_uses);
         // The hostile text is there for the reader to see, escaped.
-        assert!(markup.contains(&escaped(&bundle.operation.name)), "{name}: the title is not shown");
+        assert!(
+            markup.contains(&escaped(&bundle.operation.name)),
+            "{name}: the title is not shown"
+        );
         let _ = export::csv(&bundle);
         let _ = export::json(&bundle);
     }
@@ -349,7 +516,10 @@ fn the_markup_payloads_reach_every_text_field_and_stay_text() {
 #[test]
 fn an_upper_case_https_url_is_a_link() {
     let bundle = parse_json(&read("url-upper-case.json")).unwrap();
-    assert_eq!(bundle.sources[0].url.as_deref(), Some("HTTPS://POLICE.EXAMPLE/NEWS/12-ARRESTED"));
+    assert_eq!(
+        bundle.sources[0].url.as_deref(),
+        Some("HTTPS://POLICE.EXAMPLE/NEWS/12-ARRESTED")
+    );
     let markup = render::widget(&bundle, &world());
     assert!(markup.contains("href=\"HTTPS://POLICE.EXAMPLE/NEWS/12-ARRESTED\""));
 }
@@ -370,15 +540,24 @@ fn a_bundle_that_is_not_utf8_is_refused_by_the_cli_as_unreadable() {
     assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);
     // `spector-facts check` reads with read_to_string: exit 2 (cannot read),
     // naming the file and saying it is not UTF-8.
-    let out = Command::new(BIN).args(["check", &format!("{DIR}/{NOT_UTF8}")]).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["check", &format!("{DIR}/{NOT_UTF8}")])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("cannot read") && stderr.contains(NOT_UTF8) && stderr.contains("valid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("cannot read") && stderr.contains(NOT_UTF8) && stderr.contains("valid UTF-8"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn the_cli_refuses_a_byte_order_mark_with_its_own_message() {
-    let out = Command::new(BIN).args(["check", &format!("{DIR}/bom.json")]).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["check", &format!("{DIR}/bom.json")])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("starts with a byte-order mark"), "{stderr}");
@@ -416,7 +595,13 @@ fn a_20_mb_bundle_is_refused_by_the_size_cap_before_parsing() {
     // check_limits looks at the length only: the cap holds whatever the text.
     let limits = check_limits(&text).unwrap_err();
     assert_eq!(limits.0.len(), 1);
-    assert!(matches!(limits.0[0].kind, ErrorKind::TooLarge { limit: facts::MAX_BYTES, .. }));
+    assert!(matches!(
+        limits.0[0].kind,
+        ErrorKind::TooLarge {
+            limit: facts::MAX_BYTES,
+            ..
+        }
+    ));
     assert_eq!(limits.to_string(), "bundle is 20.1 MB, larger than the 2 MB limit");
     assert_eq!(parse_json(&text).unwrap_err(), limits);
     // Even text that is not JSON at all is refused for its size first.
@@ -426,7 +611,10 @@ fn a_20_mb_bundle_is_refused_by_the_size_cap_before_parsing() {
     let out = Command::new(BIN).arg("check").arg(&path).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("bundle is 20.1 MB, larger than the 2 MB limit"), "{stderr}");
+    assert!(
+        stderr.contains("bundle is 20.1 MB, larger than the 2 MB limit"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -473,7 +661,10 @@ fn nesting_up_to_the_cap_reaches_the_parser() {
     let in_strings = format!("[\"\\\"{}\", \"\\\\\", \"{}\"]", "[".repeat(100), "{".repeat(100));
     assert!(check_limits(&in_strings).is_ok());
     let after_backslash = format!("[\"\\\\\"{}]", "[".repeat(40) + &"]".repeat(40));
-    assert!(check_limits(&after_backslash).is_err(), "the string ended at \\\\\", so these brackets count");
+    assert!(
+        check_limits(&after_backslash).is_err(),
+        "the string ended at \\\\\", so these brackets count"
+    );
 }
 
 #[test]
@@ -531,13 +722,11 @@ fn every_text_field_has_the_string_cap() {
             };
         }
         node[path[path.len() - 1]] = long.clone().into();
-        let dotted = path
-            .iter()
-            .fold(String::new(), |acc, k| match k.parse::<usize>() {
-                Ok(i) => format!("{acc}[{i}]"),
-                Err(_) if acc.is_empty() => k.to_string(),
-                Err(_) => format!("{acc}.{k}"),
-            });
+        let dotted = path.iter().fold(String::new(), |acc, k| match k.parse::<usize>() {
+            Ok(i) => format!("{acc}[{i}]"),
+            Err(_) if acc.is_empty() => k.to_string(),
+            Err(_) => format!("{acc}.{k}"),
+        });
         let all = error_text(&json.to_string());
         let expected = format!("{dotted}: text of 10001 characters is longer than the 10000-character limit");
         assert!(all.lines().any(|l| l == expected), "{dotted}: {all:.300}");
@@ -553,8 +742,15 @@ fn every_text_field_has_the_string_cap() {
         "reason": "r", "claims": [{ "date": long, "citations": [{ "source": "agency", "quote": "x" }] }]
     });
     let all = error_text(&json.to_string());
-    for path in ["facts[0].disagreement.reason", "facts[0].disagreement.claims[0].qualifier", "dates[0].disagreement.claims[0].date"] {
-        assert!(all.contains(&format!("{path}: text of 10001 characters")), "{path}: {all:.500}");
+    for path in [
+        "facts[0].disagreement.reason",
+        "facts[0].disagreement.claims[0].qualifier",
+        "dates[0].disagreement.claims[0].date",
+    ] {
+        assert!(
+            all.contains(&format!("{path}: text of 10001 characters")),
+            "{path}: {all:.500}"
+        );
     }
 }
 
@@ -585,11 +781,17 @@ fn lists_are_capped_at_1000_entries() {
     json["facts"][1]["citations"][0]["source"] = "s0".into();
     json["facts"][2]["citations"][0]["source"] = "s0".into();
     json["dates"][0]["citations"][0]["source"] = "s0".into();
-    assert_eq!(error_text(&json.to_string()), "sources: 1001 entries, more than the 1000 allowed");
+    assert_eq!(
+        error_text(&json.to_string()),
+        "sources: 1001 entries, more than the 1000 allowed"
+    );
 
     let mut json = minimal();
     json["facts"][0]["citations"] = vec![serde_json::json!({ "source": "agency", "quote": "q" }); 1001].into();
-    assert_eq!(error_text(&json.to_string()), "facts[0].citations: 1001 entries, more than the 1000 allowed");
+    assert_eq!(
+        error_text(&json.to_string()),
+        "facts[0].citations: 1001 entries, more than the 1000 allowed"
+    );
 
     let mut json = minimal();
     let date = json["dates"][0].clone();
@@ -601,12 +803,18 @@ fn lists_are_capped_at_1000_entries() {
         })
         .collect::<Vec<_>>()
         .into();
-    assert_eq!(error_text(&json.to_string()), "dates: 1001 entries, more than the 1000 allowed");
+    assert_eq!(
+        error_text(&json.to_string()),
+        "dates: 1001 entries, more than the 1000 allowed"
+    );
 
     let mut json = minimal();
     let claim = serde_json::json!({ "value": 1, "citations": [{ "source": "agency", "quote": "q" }] });
     json["facts"][0]["disagreement"] = serde_json::json!({ "reason": "r", "claims": vec![claim; 1001] });
-    assert_eq!(error_text(&json.to_string()), "facts[0].disagreement.claims: 1001 entries, more than the 1000 allowed");
+    assert_eq!(
+        error_text(&json.to_string()),
+        "facts[0].disagreement.claims: 1001 entries, more than the 1000 allowed"
+    );
 }
 
 #[test]
@@ -641,7 +849,10 @@ fn infinity_from_the_browser_parser_is_refused() {
     let all = validate(&raw).unwrap_err().to_string();
     assert!(all.contains("facts[0].value: must be a finite number"), "{all}");
     assert!(all.contains("facts[1].value: must be a finite number"), "{all}");
-    assert!(all.contains("facts[0].disagreement.claims[0].value: must be a finite number"), "{all}");
+    assert!(
+        all.contains("facts[0].disagreement.claims[0].value: must be a finite number"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -653,10 +864,25 @@ fn echoed_text_in_messages_is_cut_and_cannot_drive_a_terminal() {
     let all = error_text(&json.to_string());
     let lines: Vec<&str> = all.lines().collect();
     assert_eq!(lines.len(), 4, "{all}");
-    assert!(lines[0].starts_with("sources[0].kind: unknown source kind \"a\\\"b\\\\c\""), "{all}");
-    assert!(lines[1].starts_with(&format!("facts[1].scope: unknown country code \"{}\" (cut)", "Q".repeat(80))), "{all}");
-    assert!(lines[2].starts_with("facts[2].scope: contains the control character U+001B"), "{all}");
-    assert!(lines[3].starts_with("facts[2].scope: unknown country code \"\\u001B[2J\\u0007\""), "{all}");
+    assert!(
+        lines[0].starts_with("sources[0].kind: unknown source kind \"a\\\"b\\\\c\""),
+        "{all}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "facts[1].scope: unknown country code \"{}\" (cut)",
+            "Q".repeat(80)
+        )),
+        "{all}"
+    );
+    assert!(
+        lines[2].starts_with("facts[2].scope: contains the control character U+001B"),
+        "{all}"
+    );
+    assert!(
+        lines[3].starts_with("facts[2].scope: unknown country code \"\\u001B[2J\\u0007\""),
+        "{all}"
+    );
     assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'));
 }
 

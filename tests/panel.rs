@@ -27,7 +27,9 @@ fn count(haystack: &str, needle: &str) -> usize {
 
 /// The markup of the `<li>` row for a fact, up to its marker.
 fn row<'a>(markup: &'a str, id: &str) -> &'a str {
-    let start = markup.find(&format!("data-fact=\"{id}\"")).unwrap_or_else(|| panic!("no row for {id}"));
+    let start = markup
+        .find(&format!("data-fact=\"{id}\""))
+        .unwrap_or_else(|| panic!("no row for {id}"));
     let rest = &markup[start..];
     let end = rest.find("</button>").unwrap();
     &rest[..end]
@@ -49,10 +51,12 @@ fn operation_panel_states_every_figure_with_its_qualifier() {
     assert!(row(&markup, "firearms-all").contains("<span class=\"fig-value\">117 firearms</span>"));
     assert!(row(&markup, "drugs-all").contains("<span class=\"fig-value\">850 kg</span>"));
     assert!(row(&markup, "fentanyl-all").contains("<span class=\"fig-value\">64 kg</span>"));
-    assert!(row(&markup, "amphetamines-all").contains(">Amphetamines</span> <span class=\"fig-value\">more than 258 kg</span>"));
+    assert!(row(&markup, "amphetamines-all")
+        .contains(">Amphetamines</span> <span class=\"fig-value\">more than 258 kg</span>"));
     assert!(row(&markup, "cocaine-all").contains(">Cocaine</span> <span class=\"fig-value\">43 kg</span>"));
     assert!(row(&markup, "mdma-all").contains(">MDMA</span> <span class=\"fig-value\">43 kg</span>"));
-    assert!(row(&markup, "lsd-ecstasy-all").contains(">LSD and ecstasy pills</span> <span class=\"fig-value\">more than 10 kg</span>"));
+    assert!(row(&markup, "lsd-ecstasy-all")
+        .contains(">LSD and ecstasy pills</span> <span class=\"fig-value\">more than 10 kg</span>"));
     assert!(markup.contains("<span class=\"fig-value\">more than $53.4 million</span>"));
     assert!(markup.contains("<span class=\"fig-value\">more than €50.8 million</span>"));
     assert!(markup.contains("<h3 class=\"panel-title\">Whole operation</h3>"));
@@ -69,9 +73,18 @@ fn fentanyl_and_the_drug_kinds_are_parts_of_the_drugs_total() {
     let parts = markup.find("<ul class=\"fig-parts\">").unwrap();
     let parts_end = parts + markup[parts..].find("</ul>").unwrap();
     assert!(drugs < parts);
-    for id in ["fentanyl-all", "amphetamines-all", "cocaine-all", "mdma-all", "lsd-ecstasy-all"] {
+    for id in [
+        "fentanyl-all",
+        "amphetamines-all",
+        "cocaine-all",
+        "mdma-all",
+        "lsd-ecstasy-all",
+    ] {
         let at = markup.find(&format!("data-fact=\"{id}\"")).unwrap();
-        assert!(parts < at && at < parts_end, "{id} is listed as a part of the drugs total");
+        assert!(
+            parts < at && at < parts_end,
+            "{id} is listed as a part of the drugs total"
+        );
     }
     // The kinds are not presented as adding up to the total.
     assert!(markup.contains("the rest of the total is not broken down"));
@@ -96,7 +109,11 @@ fn poland_panel_says_no_source_gives_seizure_figures() {
     let markup = panel_for(&spector(), Some("PL"));
     assert!(row(&markup, "arrests-pl").contains("<span class=\"fig-value\">1 person</span>"));
     assert!(markup.contains("No source gives seizure figures for Poland."));
-    assert_eq!(count(&markup, "class=\"fig-value\""), 1, "no invented or divided figure");
+    assert_eq!(
+        count(&markup, "class=\"fig-value\""),
+        1,
+        "no invented or divided figure"
+    );
     assert_eq!(count(&markup, "data-c=\"\""), 1);
 }
 
@@ -119,7 +136,10 @@ fn every_figure_is_followed_by_its_marker() {
         for (at, _) in markup.match_indices("<span class=\"fig-value\">") {
             let rest = &markup[at..];
             let after = &rest[rest.find("</span> ").unwrap() + "</span> ".len()..];
-            assert!(after.starts_with("<button type=\"button\" class=\"cite\" data-cite=\""), "{selected:?}");
+            assert!(
+                after.starts_with("<button type=\"button\" class=\"cite\" data-cite=\""),
+                "{selected:?}"
+            );
         }
     }
     // All shown facts together cover every fact of the bundle.
@@ -176,9 +196,15 @@ fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
     ];
     for (id, values) in expected {
         let mut out = String::new();
-        assert!(cite::push_disagreement_popover(&mut out, &bundle, id, Locale::english()), "{id}");
+        assert!(
+            cite::push_disagreement_popover(&mut out, &bundle, id, Locale::english()),
+            "{id}"
+        );
         for v in values {
-            assert!(out.contains(&format!("<span class=\"claim-value\">{v}</span>")), "{id}: {v}\n{out}");
+            assert!(
+                out.contains(&format!("<span class=\"claim-value\">{v}</span>")),
+                "{id}: {v}\n{out}"
+            );
         }
         let fact = bundle.facts.iter().find(|f| f.id == id).unwrap();
         let d = fact.disagreement.as_ref().unwrap();
@@ -195,8 +221,18 @@ fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
         }
     }
     let mut out = String::new();
-    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "arrests-gb", Locale::english()));
-    assert!(!cite::push_disagreement_popover(&mut out, &bundle, "nope", Locale::english()));
+    assert!(!cite::push_disagreement_popover(
+        &mut out,
+        &bundle,
+        "arrests-gb",
+        Locale::english()
+    ));
+    assert!(!cite::push_disagreement_popover(
+        &mut out,
+        &bundle,
+        "nope",
+        Locale::english()
+    ));
     assert!(out.is_empty());
 }
 
@@ -205,7 +241,12 @@ fn citation_popover_links_only_confirmed_addresses() {
     let bundle = spector();
     let mut out = String::new();
     // Europol (unconfirmed), DOJ (no address), ICE (confirmed), Wired paraphrase (none).
-    assert!(cite::push_citation_popover(&mut out, &bundle, "announcement", Locale::english()));
+    assert!(cite::push_citation_popover(
+        &mut out,
+        &bundle,
+        "announcement",
+        Locale::english()
+    ));
     assert_eq!(count(&out, "<a "), 1, "{out}");
     assert!(out.contains(
         "<a href=\"https://www.ice.gov/news/releases/largest-international-operation-against-darknet-trafficking-fentanyl-opioids-results\" target=\"_blank\" rel=\"noopener noreferrer\">"
@@ -217,10 +258,19 @@ fn citation_popover_links_only_confirmed_addresses() {
     assert!(out.contains("<time datetime=\"2023-05-02\">2 May 2023</time>"));
 
     // Every link in every popover is a confirmed address and opens safely.
-    for id in bundle.facts.iter().map(|f| &f.id).chain(bundle.dates.iter().map(|d| &d.id)) {
+    for id in bundle
+        .facts
+        .iter()
+        .map(|f| &f.id)
+        .chain(bundle.dates.iter().map(|d| &d.id))
+    {
         let mut out = String::new();
         assert!(cite::push_citation_popover(&mut out, &bundle, id, Locale::english()));
-        assert_eq!(count(&out, "<a "), count(&out, "target=\"_blank\" rel=\"noopener noreferrer\""), "{id}");
+        assert_eq!(
+            count(&out, "<a "),
+            count(&out, "target=\"_blank\" rel=\"noopener noreferrer\""),
+            "{id}"
+        );
         for s in bundle.sources.iter().filter(|s| s.url.is_some()) {
             let link = format!("href=\"{}\"", s.url.as_ref().unwrap());
             if !s.url_confirmed {
@@ -244,14 +294,23 @@ fn sources_list_has_each_source_once_numbered_in_order() {
     assert_eq!(count(&out, "<li "), bundle.sources.len());
     let mut last = 0;
     for (i, s) in bundle.sources.iter().enumerate() {
-        let at = out.find(&format!("<li value=\"{}\" data-src=\"{}\">", i + 1, s.id)).unwrap();
+        let at = out
+            .find(&format!("<li value=\"{}\" data-src=\"{}\">", i + 1, s.id))
+            .unwrap();
         assert!(at > last);
         last = at;
     }
     assert_eq!(count(&out, "primary source"), 3);
     assert_eq!(count(&out, "reporting"), 6);
     assert_eq!(count(&out, "(address not confirmed)"), 1);
-    assert_eq!(count(&out, "<a href="), bundle.sources.iter().filter(|s| s.url.is_some() && s.url_confirmed).count());
+    assert_eq!(
+        count(&out, "<a href="),
+        bundle
+            .sources
+            .iter()
+            .filter(|s| s.url.is_some() && s.url_confirmed)
+            .count()
+    );
     assert_eq!(count(&out, "<a href="), count(&out, "rel=\"noopener noreferrer\""));
 }
 
@@ -295,7 +354,10 @@ fn kilogram_bars_share_one_scale() {
     assert!(amph[..amph.find("</svg>").unwrap()].contains("bar-open"));
     // The bars are drawings only.
     assert!(!markup.contains("style="));
-    assert_eq!(count(&markup, "<svg class=\"bar"), count(&markup, "aria-hidden=\"true\""));
+    assert_eq!(
+        count(&markup, "<svg class=\"bar"),
+        count(&markup, "aria-hidden=\"true\"")
+    );
 }
 
 #[test]
@@ -306,7 +368,10 @@ fn a_country_figure_is_drawn_against_the_operation_total() {
     let firearms = bar_width(&markup, "firearms-us");
     assert!((firearms - 100.0 * 104.0 / 117.0).abs() < 0.01, "{firearms}");
     let pills = &markup[markup.find("data-fact=\"pills-us\"").unwrap()..];
-    assert!(!pills[..pills.find("</li>").unwrap()].contains("<svg"), "no total to compare pills with");
+    assert!(
+        !pills[..pills.find("</li>").unwrap()].contains("<svg"),
+        "no total to compare pills with"
+    );
 }
 
 const HOSTILE: &str = r#"{
@@ -346,8 +411,18 @@ fn bundle_text_is_escaped_everywhere() {
     for id in ["arrests-all", "boats-pl", "odd-all", "d1"] {
         assert!(cite::push_citation_popover(&mut out, &bundle, id, Locale::english()));
     }
-    assert!(cite::push_disagreement_popover(&mut out, &bundle, "arrests-all", Locale::english()));
-    assert!(cite::push_disagreement_popover(&mut out, &bundle, "d1", Locale::english()));
+    assert!(cite::push_disagreement_popover(
+        &mut out,
+        &bundle,
+        "arrests-all",
+        Locale::english()
+    ));
+    assert!(cite::push_disagreement_popover(
+        &mut out,
+        &bundle,
+        "d1",
+        Locale::english()
+    ));
     parts.push(out);
     for markup in &parts {
         assert!(!markup.to_lowercase().contains("<script"), "{markup}");
@@ -421,14 +496,20 @@ fn the_widget_holds_the_panel_the_timeline_the_downloads_and_the_sources_in_read
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
     assert_eq!(count(&markup, "<section class=\"panel\""), 1);
     assert!(markup.ends_with("<div class=\"pop-slot\"></div></div>"));
-    assert!(markup.contains("<a class=\"dl dl-csv\" download=\"spector-facts.csv\" href=\"data:text/csv;charset=utf-8,"));
-    assert!(markup.contains("<a class=\"dl dl-json\" download=\"spector.json\" href=\"data:application/json;charset=utf-8,"));
+    assert!(
+        markup.contains("<a class=\"dl dl-csv\" download=\"spector-facts.csv\" href=\"data:text/csv;charset=utf-8,")
+    );
+    assert!(markup
+        .contains("<a class=\"dl dl-json\" download=\"spector.json\" href=\"data:application/json;charset=utf-8,"));
     // Without the bundle text (a static render), the CSV link alone.
     let plain = render::widget(&spector(), &world());
     assert!(plain.contains("download=\"spector-facts.csv\"") && !plain.contains("download=\"spector.json\""));
     // The panel's markup is what the DOM shell swaps in on a selection.
     assert!(markup.contains(&render::panel_markup(&spector(), &world(), None)));
-    assert_eq!(render::panel_markup(&spector(), &world(), Some("US")), panel_for(&spector(), Some("US")));
+    assert_eq!(
+        render::panel_markup(&spector(), &world(), Some("US")),
+        panel_for(&spector(), Some("US"))
+    );
 }
 
 #[test]
@@ -437,11 +518,21 @@ fn the_csv_download_is_the_export_byte_for_byte_and_the_json_the_bundle_text() {
     let markup = widget(&bundle);
     let csv = download_body(&markup, "spector-facts.csv", "text/csv");
     assert_eq!(csv, export::csv(&bundle).into_bytes());
-    let fixture = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/export/spector.csv")).unwrap();
-    assert_eq!(csv, fixture, "the committed `spector-facts export data/spector.json` output");
+    let fixture = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/export/spector.csv"
+    ))
+    .unwrap();
+    assert_eq!(
+        csv, fixture,
+        "the committed `spector-facts export data/spector.json` output"
+    );
     let json = download_body(&markup, "spector.json", "application/json");
     assert_eq!(json, EMBEDDED_JSON.as_bytes());
-    assert_eq!(download::csv_file_name(&bundle), format!("{}.csv", export::file_stem(&bundle)));
+    assert_eq!(
+        download::csv_file_name(&bundle),
+        format!("{}.csv", export::file_stem(&bundle))
+    );
 }
 
 #[test]
@@ -467,7 +558,11 @@ fn every_figure_in_the_widget_is_followed_by_its_marker() {
             figures += 1;
             let rest = &markup[at..];
             let after = &rest[rest.find(close).unwrap() + close.len()..];
-            assert!(after.starts_with("<button type=\"button\" class=\"cite\" data-cite=\""), "{}", &rest[..80]);
+            assert!(
+                after.starts_with("<button type=\"button\" class=\"cite\" data-cite=\""),
+                "{}",
+                &rest[..80]
+            );
         }
     }
     // Two in the headline, eleven in the panel.
@@ -479,15 +574,25 @@ fn every_figure_in_the_widget_is_followed_by_its_marker() {
         assert!(cite::push_citation_popover(&mut pop, &bundle, id, Locale::english()));
         assert_eq!(render::popover(&bundle, id, false), Some(pop));
     }
-    assert!(render::popover(&bundle, "firearms-all", true).unwrap().contains("pop-differ"));
+    assert!(render::popover(&bundle, "firearms-all", true)
+        .unwrap()
+        .contains("pop-differ"));
     assert_eq!(render::popover(&bundle, "arrests-gb", true), None);
     assert_eq!(render::popover(&bundle, "nope", false), None);
     // The tooltip's figure too, for every country on the map.
     for code in panel::countries(&bundle) {
         let tip = render::tooltip(&bundle, &world(), code).unwrap();
-        let fact = bundle.facts.iter().find(|f| f.metric == "arrests" && f.scope.code() == code).unwrap();
+        let fact = bundle
+            .facts
+            .iter()
+            .find(|f| f.metric == "arrests" && f.scope.code() == code)
+            .unwrap();
         assert!(
-            tip.contains(&format!("arrest{}</span> <button type=\"button\" class=\"cite\" data-cite=\"{}\"", if fact.value == 1.0 { "" } else { "s" }, fact.id)),
+            tip.contains(&format!(
+                "arrest{}</span> <button type=\"button\" class=\"cite\" data-cite=\"{}\"",
+                if fact.value == 1.0 { "" } else { "s" },
+                fact.id
+            )),
             "{tip}"
         );
     }
@@ -495,14 +600,21 @@ fn every_figure_in_the_widget_is_followed_by_its_marker() {
 
 #[test]
 fn a_bundle_warning_is_a_note_the_reader_sees() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/sum-mismatch.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid/sum-mismatch.json"
+    ))
+    .unwrap();
     let bundle = parse_json(&text).unwrap();
     assert_eq!(bundle.warnings.len(), 1);
     let markup = render::widget_with_bundle_text(&bundle, &world(), Some(&text));
     assert!(markup.contains(
         "<div class=\"warn\" role=\"note\"><p><b>Note: </b>the per-country arrests add up to 16, but the operation-wide figure is 12.</p></div>"
     ), "{markup:.1200}");
-    assert!(markup.find("class=\"warn\"").unwrap() < markup.find("<svg class=\"map\"").unwrap(), "seen before the map");
+    assert!(
+        markup.find("class=\"warn\"").unwrap() < markup.find("<svg class=\"map\"").unwrap(),
+        "seen before the map"
+    );
     assert!(!widget(&spector()).contains("class=\"warn\""));
 }
 
@@ -518,10 +630,16 @@ fn the_widget_needs_no_inline_style_script_or_handler() {
         });
         assert_eq!(handlers.count(), 0, "no inline handlers");
         // Links open safely, and only http(s) addresses are links.
-        assert_eq!(count(&markup, "target=\"_blank\""), count(&markup, "target=\"_blank\" rel=\"noopener noreferrer\""));
+        assert_eq!(
+            count(&markup, "target=\"_blank\""),
+            count(&markup, "target=\"_blank\" rel=\"noopener noreferrer\"")
+        );
         for (at, _) in markup.match_indices("<a ") {
             let tag = &markup[at..at + markup[at..].find('>').unwrap()];
-            assert!(tag.contains("href=\"https://") || tag.contains("href=\"http://") || tag.contains("href=\"data:"), "{tag}");
+            assert!(
+                tag.contains("href=\"https://") || tag.contains("href=\"http://") || tag.contains("href=\"data:"),
+                "{tag}"
+            );
         }
     }
 }
@@ -529,7 +647,17 @@ fn the_widget_needs_no_inline_style_script_or_handler() {
 #[test]
 fn one_stylesheet_holds_the_panel_styles_and_the_wide_layout() {
     let css = render::STYLE;
-    for rule in [".panel{", ".chip,", ".pop{", ".cite{", ".src-list{", ".tl{", ".dl{", ".warn{", ".tip.pin{pointer-events:auto}"] {
+    for rule in [
+        ".panel{",
+        ".chip,",
+        ".pop{",
+        ".cite{",
+        ".src-list{",
+        ".tl{",
+        ".dl{",
+        ".warn{",
+        ".tip.pin{pointer-events:auto}",
+    ] {
         assert!(css.contains(rule), "{rule}");
     }
     // The widget's width, not the window's, puts the panel beside the map.

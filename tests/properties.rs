@@ -22,7 +22,10 @@ fn world() -> &'static World<'static> {
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig { cases: 256, ..ProptestConfig::default() }
+    ProptestConfig {
+        cases: 256,
+        ..ProptestConfig::default()
+    }
 }
 
 /// The property every input must have.
@@ -86,7 +89,8 @@ fn json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((text(), inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+            prop::collection::vec((text(), inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
         ]
     })
 }
@@ -282,7 +286,10 @@ fn valid_mutations_are_reached() {
     assert!(parse_json(&bundle.to_string()).is_ok());
     let mut bundle = minimal();
     let citation = bundle["facts"][0]["citations"][0].clone();
-    if let Value::Array(citations) = node(&mut bundle, &[Step::Key("facts".into()), Step::At(0), Step::Key("citations".into())]) {
+    if let Value::Array(citations) = node(
+        &mut bundle,
+        &[Step::Key("facts".into()), Step::At(0), Step::Key("citations".into())],
+    ) {
         citations.push(citation);
     }
     assert!(parse_json(&bundle.to_string()).is_ok());

@@ -11,7 +11,13 @@ use std::path::Path;
 /// Every JSON fixture the project has, valid and not.
 fn fixtures() -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for dir in ["tests/fixtures", "tests/fixtures/invalid", "tests/fixtures/hostile", "tests/fixtures/export", "data"] {
+    for dir in [
+        "tests/fixtures",
+        "tests/fixtures/invalid",
+        "tests/fixtures/hostile",
+        "tests/fixtures/export",
+        "data",
+    ] {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "json") {
@@ -48,7 +54,10 @@ fn both_readers_accept_the_same_bundles_and_build_the_same_model() {
                 // them all. The first must be among them (syntax errors
                 // have no path and differ only in wording).
                 let first = a.0[0].path.as_str();
-                assert!(paths(&b).contains(&first), "{name}: serde says {a}, the reader says {b}");
+                assert!(
+                    paths(&b).contains(&first),
+                    "{name}: serde says {a}, the reader says {b}"
+                );
             }
             (a, b) => panic!("{name}: serde says {a:?}, the reader says {b:?}"),
         }

@@ -12,12 +12,19 @@ use std::process::{Command, Output};
 const BUNDLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/spector.json");
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_spector-facts")).args(args).output().expect("run spector-facts")
+    Command::new(env!("CARGO_BIN_EXE_spector-facts"))
+        .args(args)
+        .output()
+        .expect("run spector-facts")
 }
 
 fn ok_stdout(args: &[&str]) -> String {
     let out = run(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
@@ -59,12 +66,18 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
             Scope::Country(code) => world.country(code).map(|c| c.name().to_owned()).unwrap_or(code.clone()),
         };
         assert!(
-            rows.iter().any(|r| r.contains(&format!("<td>{value}")) && r.contains(&format!("<td>{place}</td>"))),
+            rows.iter()
+                .any(|r| r.contains(&format!("<td>{value}")) && r.contains(&format!("<td>{place}</td>"))),
             "{}: {value} in {place}",
             fact.id
         );
     }
-    for words in ["more than 200,000 pills", "more than 258 kg", "more than $53.4 million", "more than €50.8 million"] {
+    for words in [
+        "more than 200,000 pills",
+        "more than 258 kg",
+        "more than $53.4 million",
+        "more than €50.8 million",
+    ] {
         assert!(table.contains(words), "{words}");
     }
     assert!(table.contains("<td>288 people</td>"));
@@ -89,9 +102,15 @@ fn html_notes_every_disagreement_with_all_its_values() {
             .find(|r| r.contains(&format!("<td>{shown}<p>Sources differ: ")))
             .unwrap_or_else(|| panic!("{}: no note", fact.id));
         for claim in &d.claims {
-            let ClaimValue::Number(v) = claim.value else { panic!("number") };
+            let ClaimValue::Number(v) = claim.value else {
+                panic!("number")
+            };
             let claimed = amount(claim.qualifier, v, &fact.unit);
-            assert!(row.contains(&format!("<strong>{claimed}</strong>")), "{}: {claimed}", fact.id);
+            assert!(
+                row.contains(&format!("<strong>{claimed}</strong>")),
+                "{}: {claimed}",
+                fact.id
+            );
         }
         let mut reason = String::new();
         spector_widget::text::push_escaped(&mut reason, &d.reason);
@@ -115,9 +134,17 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
         assert_eq!(list.matches(&anchor).count(), 1, "{}", source.id);
         escaped.clear();
         spector_widget::text::push_escaped(&mut escaped, &source.publisher);
-        assert_eq!(list.matches(&format!("{anchor}{escaped} (")).count(), 1, "{}", source.id);
+        assert_eq!(
+            list.matches(&format!("{anchor}{escaped} (")).count(),
+            1,
+            "{}",
+            source.id
+        );
         if let (Some(url), true) = (&source.url, source.url_confirmed) {
-            assert!(list.contains(&format!("<a href=\"{url}\" rel=\"noopener noreferrer\">")), "{url}");
+            assert!(
+                list.contains(&format!("<a href=\"{url}\" rel=\"noopener noreferrer\">")),
+                "{url}"
+            );
         }
     }
     assert_eq!(list.matches("<li id=").count(), b.sources.len());
@@ -132,7 +159,10 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
     // Europol's address is not confirmed: text, not a link.
     assert!(!list.contains("<a href=\"https://www.europol"));
     for href in html.split("href=\"").skip(1) {
-        assert!(href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://"), "{href}");
+        assert!(
+            href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://"),
+            "{href}"
+        );
     }
     let dates = between(&html, "<h3>Key dates</h3><ol>", "</ol>");
     assert_eq!(dates.matches("<li>").count(), b.dates.len());
@@ -150,7 +180,10 @@ fn html_has_no_script_handlers_or_inline_style() {
         assert!(!lower.contains("javascript:"));
         // No ` onclick=`-style attribute anywhere.
         for (i, _) in lower.match_indices(" on") {
-            let name: String = lower[i + 1..].chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let name: String = lower[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             let after = lower[i + 1 + name.len()..].chars().next();
             assert!(after != Some('='), "event handler attribute {name}");
         }
@@ -163,9 +196,37 @@ fn html_has_no_script_handlers_or_inline_style() {
 
 /// Tags the renderer emits that must be closed, in order.
 const PAIRED: &[&str] = &[
-    "html", "head", "title", "body", "main", "spector-widget", "div", "h2", "h3", "p", "strong", "a", "figure",
-    "figcaption", "svg", "desc", "g", "text", "table", "caption", "thead", "tbody", "tr", "th", "td", "ol", "ul",
-    "li", "cite", "time", "q",
+    "html",
+    "head",
+    "title",
+    "body",
+    "main",
+    "spector-widget",
+    "div",
+    "h2",
+    "h3",
+    "p",
+    "strong",
+    "a",
+    "figure",
+    "figcaption",
+    "svg",
+    "desc",
+    "g",
+    "text",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ol",
+    "ul",
+    "li",
+    "cite",
+    "time",
+    "q",
 ];
 const VOID: &[&str] = &["meta"];
 
@@ -216,7 +277,15 @@ fn html_page_is_a_complete_well_formed_document() {
     assert!(page.contains("<spector-widget>\n<div lang=\"en\">"));
     assert!(page.trim_end().ends_with("</html>"));
     check_structure(&page);
-    for (open, n) in [("<table>", 1), ("<caption>", 1), ("<thead>", 1), ("<tbody>", 1), ("<h2>", 1), ("<html", 1), ("<body>", 1)] {
+    for (open, n) in [
+        ("<table>", 1),
+        ("<caption>", 1),
+        ("<thead>", 1),
+        ("<tbody>", 1),
+        ("<h2>", 1),
+        ("<html", 1),
+        ("<body>", 1),
+    ] {
         assert_eq!(page.matches(open).count(), n, "{open}");
     }
     // A <p> inside a <td> is fine; a <p> must not contain block content.
@@ -227,7 +296,11 @@ fn html_page_is_a_complete_well_formed_document() {
         }
     }
     // Ids are unique.
-    let ids: Vec<&str> = page.split(" id=\"").skip(1).map(|s| &s[..s.find('"').expect("id")]).collect();
+    let ids: Vec<&str> = page
+        .split(" id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').expect("id")])
+        .collect();
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();
@@ -251,8 +324,17 @@ fn svg_is_a_standalone_document_of_the_requested_width() {
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" "), "{width}");
         let head = &svg[..svg.find('>').expect("tag")];
         assert!(head.contains(&format!(" width=\"{width}\"")), "{head}");
-        let height: f64 = head.split(" height=\"").nth(1).and_then(|s| s.split('"').next()).expect("height").parse().expect("number");
-        assert!(height > f64::from(width) * 0.45 && height < f64::from(width) * 0.75, "{width}×{height}");
+        let height: f64 = head
+            .split(" height=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("height")
+            .parse()
+            .expect("number");
+        assert!(
+            height > f64::from(width) * 0.45 && height < f64::from(width) * 0.75,
+            "{width}×{height}"
+        );
         assert!(svg.matches("<path").count() > 150);
         assert!(svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count());
@@ -292,7 +374,10 @@ fn png_decodes_with_the_requested_width() {
         // Opaque white background, and text was drawn: some dark pixels.
         let px = pixmap.pixels();
         assert!(px.iter().all(|p| p.alpha() == 255));
-        let dark = px.iter().filter(|p| p.red() < 60 && p.green() < 60 && p.blue() < 60).count();
+        let dark = px
+            .iter()
+            .filter(|p| p.red() < 60 && p.green() < 60 && p.blue() < 60)
+            .count();
         assert!(dark > 1000, "{dark} dark pixels");
         let _ = std::fs::remove_file(&path);
     }
@@ -322,9 +407,19 @@ fn unsupported_language_falls_back_to_english_with_a_note() {
 
 #[test]
 fn invalid_bundle_is_refused_with_its_errors() {
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/invalid/unknown-source.json");
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid/unknown-source.json"
+    );
     for format in ["html", "svg", "png"] {
-        let out = run(&["render", file, "--format", format, "-o", tmp("never").to_str().expect("path")]);
+        let out = run(&[
+            "render",
+            file,
+            "--format",
+            format,
+            "-o",
+            tmp("never").to_str().expect("path"),
+        ]);
         assert_eq!(out.status.code(), Some(1), "{format}");
         assert!(out.stdout.is_empty());
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -351,7 +446,8 @@ fn bad_render_command_lines_are_usage_errors() {
 
 #[test]
 fn bundle_text_is_escaped_in_every_format() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/example-minimal.json")).expect("bundle");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/example-minimal.json")).expect("bundle");
     let mut json: serde_json::Value = serde_json::from_str(&text).expect("json");
     json["operation"]["name"] = "Op <script>alert(1)</script> & \"x\"".into();
     json["operation"]["summary"] = "<img src=x onerror=alert(1)>".into();
@@ -359,10 +455,20 @@ fn bundle_text_is_escaped_in_every_format() {
     let path = tmp("hostile.json");
     std::fs::write(&path, serde_json::to_string(&json).expect("json")).expect("write");
     let file = path.to_str().expect("path");
-    for args in [&["render", file][..], &["render", file, "--page"], &["render", file, "--format", "svg"]] {
+    for args in [
+        &["render", file][..],
+        &["render", file, "--page"],
+        &["render", file, "--format", "svg"],
+    ] {
         let out = ok_stdout(args);
-        assert!(!out.contains("<script") && !out.contains("<img") && !out.contains("<b "), "{args:?}");
-        assert!(out.contains("Op &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"), "{args:?}");
+        assert!(
+            !out.contains("<script") && !out.contains("<img") && !out.contains("<b "),
+            "{args:?}"
+        );
+        assert!(
+            out.contains("Op &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"),
+            "{args:?}"
+        );
     }
 }
 

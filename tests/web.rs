@@ -111,8 +111,15 @@ fn hosted() -> Hosted {
         assert!(e.bubbles() && e.composed());
         sink.borrow_mut().push(country.as_string());
     });
-    root.host().add_event_listener_with_callback("spector-select", listener.as_ref().unchecked_ref()).unwrap();
-    Hosted { root, widget, events, _listener: listener }
+    root.host()
+        .add_event_listener_with_callback("spector-select", listener.as_ref().unchecked_ref())
+        .unwrap();
+    Hosted {
+        root,
+        widget,
+        events,
+        _listener: listener,
+    }
 }
 
 fn text(root: &ShadowRoot, selector: &str) -> String {
@@ -148,7 +155,10 @@ fn select_switches_the_panel_map_and_tooltip_and_tells_the_host() {
     assert_eq!(h.widget.selected(), None);
     assert_eq!(count(&h.root, ".panel[data-scope=ALL]"), 1);
     assert_eq!(count(&h.root, "path.on[aria-pressed=true]"), 0);
-    assert_eq!(*h.events.borrow(), vec![Some("US".to_string()), Some("DE".to_string()), None]);
+    assert_eq!(
+        *h.events.borrow(),
+        vec![Some("US".to_string()), Some("DE".to_string()), None]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -190,7 +200,10 @@ fn a_marker_opens_one_popover_and_its_close_button_closes_it() {
     button(".pop [data-close]").click();
     assert_eq!(count(&h.root, ".pop"), 0);
     assert_eq!(differ.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert_eq!(h.root.active_element().unwrap().get_attribute("data-differ").as_deref(), Some("firearms-all"));
+    assert_eq!(
+        h.root.active_element().unwrap().get_attribute("data-differ").as_deref(),
+        Some("firearms-all")
+    );
     // No selection change on the way.
     assert!(h.events.borrow().is_empty());
 }

@@ -93,8 +93,14 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     #[derive(Debug)]
     enum Command {
         Help,
-        Check { file: PathBuf },
-        Export { file: PathBuf, format: Format, output: Option<PathBuf> },
+        Check {
+            file: PathBuf,
+        },
+        Export {
+            file: PathBuf,
+            format: Format,
+            output: Option<PathBuf>,
+        },
         Render(RenderArgs),
     }
 
@@ -191,7 +197,11 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                     }
                 }
                 let file = file.ok_or_else(|| "export: missing FILE".to_owned())?;
-                Ok(Command::Export { file, format: format.unwrap_or(Format::Csv), output })
+                Ok(Command::Export {
+                    file,
+                    format: format.unwrap_or(Format::Csv),
+                    output,
+                })
             }
             "render" => parse_render(rest),
             other => Err(format!("unknown command \"{other}\", expected check, export or render")),
@@ -287,7 +297,14 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             RenderFormat::Html | RenderFormat::Svg => static_page::DEFAULT_WIDTH,
         });
         let lang = lang.unwrap_or_else(|| "en".to_owned());
-        Ok(Command::Render(RenderArgs { file, format, lang, width, page, output }))
+        Ok(Command::Render(RenderArgs {
+            file,
+            format,
+            lang,
+            width,
+            page,
+            output,
+        }))
     }
 
     /// `-` alone is not an option, but nothing here reads stdin either, so
@@ -302,7 +319,10 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
 
     fn set_file(file: &mut Option<PathBuf>, arg: &OsString) -> Result<(), String> {
         if file.is_some() {
-            return Err(format!("unexpected argument \"{}\", only one FILE", arg.to_string_lossy()));
+            return Err(format!(
+                "unexpected argument \"{}\", only one FILE",
+                arg.to_string_lossy()
+            ));
         }
         *file = Some(PathBuf::from(arg));
         Ok(())
@@ -322,8 +342,8 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     /// Reads and validates FILE; on failure prints every error as
     /// `FILE: path: message` to stderr.
     fn load(file: &Path) -> Result<Bundle, Failure> {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
+        let text =
+            std::fs::read_to_string(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
         match facts::parse_json(&text) {
             Ok(bundle) => Ok(bundle),
             Err(errors) => {
@@ -379,8 +399,9 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             Format::Json => export::json(&bundle),
         };
         match output {
-            Some(path) => std::fs::write(path, text)
-                .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display()))),
+            Some(path) => {
+                std::fs::write(path, text).map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))
+            }
             None => write_stdout(text.as_bytes()),
         }
     }
@@ -407,15 +428,18 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             (RenderFormat::Svg, _) => static_page::svg_document_in(&bundle, &world, args.width, t).into_bytes(),
             (RenderFormat::Png, _) => {
                 if args.output.is_none() && std::io::stdout().is_terminal() {
-                    return Err(Failure::Usage("render: a PNG is not for a terminal; give -o PATH or redirect".to_owned()));
+                    return Err(Failure::Usage(
+                        "render: a PNG is not for a terminal; give -o PATH or redirect".to_owned(),
+                    ));
                 }
                 let svg = static_page::svg_document_in(&bundle, &world, args.width, t);
                 png::rasterize(&svg).map_err(|e| Failure::Io(format!("cannot draw the PNG: {e}")))?
             }
         };
         match &args.output {
-            Some(path) => std::fs::write(path, bytes)
-                .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display()))),
+            Some(path) => {
+                std::fs::write(path, bytes).map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))
+            }
             None => write_stdout(&bytes),
         }
     }
@@ -439,7 +463,11 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             fonts.set_monospace_family(family);
             fonts.set_cursive_family(family);
             fonts.set_fantasy_family(family);
-            let options = usvg::Options { font_family: family.to_owned(), fontdb: Arc::new(fonts), ..usvg::Options::default() };
+            let options = usvg::Options {
+                font_family: family.to_owned(),
+                fontdb: Arc::new(fonts),
+                ..usvg::Options::default()
+            };
             let tree = usvg::Tree::from_str(svg, &options).map_err(|e| e.to_string())?;
             let size = tree.size().to_int_size();
             let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())

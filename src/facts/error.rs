@@ -83,7 +83,10 @@ pub enum ErrorKind {
 
 impl BundleError {
     pub fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
-        BundleError { path: path.into(), kind }
+        BundleError {
+            path: path.into(),
+            kind,
+        }
     }
 
     /// Whether the bundle can still be shown despite this problem.
@@ -157,7 +160,10 @@ impl fmt::Display for ErrorKind {
                 "starts with a byte-order mark (U+FEFF), which JSON does not allow; save the file as UTF-8 without BOM",
             ),
             ErrorKind::TooLong { chars, limit } => {
-                write!(f, "text of {chars} characters is longer than the {limit}-character limit")
+                write!(
+                    f,
+                    "text of {chars} characters is longer than the {limit}-character limit"
+                )
             }
             ErrorKind::TooMany { items, limit } => {
                 write!(f, "{items} entries, more than the {limit} allowed")

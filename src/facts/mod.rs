@@ -3,12 +3,12 @@
 
 mod country_codes;
 pub mod error;
+#[cfg(target_arch = "wasm32")]
+mod js_value;
 pub mod model;
 pub mod raw;
 pub mod reader;
 pub mod validate;
-#[cfg(target_arch = "wasm32")]
-mod js_value;
 #[cfg(target_arch = "wasm32")]
 pub use js_value::parse_in_browser;
 
@@ -45,7 +45,10 @@ pub const MAX_VALUE: f64 = 1e15;
 pub fn check_limits(text: &str) -> Result<(), BundleErrors> {
     let fail = |kind| Err(BundleErrors(vec![BundleError::new("", kind)]));
     if text.len() > MAX_BYTES {
-        return fail(ErrorKind::TooLarge { bytes: text.len(), limit: MAX_BYTES });
+        return fail(ErrorKind::TooLarge {
+            bytes: text.len(),
+            limit: MAX_BYTES,
+        });
     }
     if text.starts_with('\u{FEFF}') {
         return fail(ErrorKind::ByteOrderMark);
@@ -54,7 +57,11 @@ pub fn check_limits(text: &str) -> Result<(), BundleErrors> {
         let before = text.as_bytes().get(..at).unwrap_or_default();
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1) + 1;
-        return fail(ErrorKind::TooDeep { limit: MAX_DEPTH, line, column });
+        return fail(ErrorKind::TooDeep {
+            limit: MAX_DEPTH,
+            line,
+            column,
+        });
     }
     Ok(())
 }
@@ -110,7 +117,11 @@ where
             // A syntax error's line and column say more than the path of the
             // value being read when the text broke off.
             let path = e.path().to_string();
-            let path = if path == "." || matches!(kind, ErrorKind::Syntax(_)) { String::new() } else { path };
+            let path = if path == "." || matches!(kind, ErrorKind::Syntax(_)) {
+                String::new()
+            } else {
+                path
+            };
             Err(BundleErrors(vec![BundleError::new(path, kind)]))
         }
     }
@@ -123,11 +134,17 @@ pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
     check_limits(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let result = from_deserializer(&mut de, |e: &serde_json::Error| {
-        matches!(e.classify(), serde_json::error::Category::Syntax | serde_json::error::Category::Eof)
+        matches!(
+            e.classify(),
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+        )
     });
     let bundle = result?;
     if let Err(e) = de.end() {
-        return Err(BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(e.to_string()))]));
+        return Err(BundleErrors(vec![BundleError::new(
+            "",
+            ErrorKind::Syntax(e.to_string()),
+        )]));
     }
     Ok(bundle)
 }

@@ -154,9 +154,7 @@ pub struct DateEntry {
 impl Bundle {
     /// The operation-wide figure for a metric, e.g. total arrests.
     pub fn total(&self, metric: &str) -> Option<&Fact> {
-        self.facts
-            .iter()
-            .find(|f| f.metric == metric && f.scope == Scope::All)
+        self.facts.iter().find(|f| f.metric == metric && f.scope == Scope::All)
     }
 
     /// The per-country figures for a metric, in bundle order.
@@ -169,7 +167,9 @@ impl Bundle {
 
     /// A country's figure for a metric.
     pub fn for_country(&self, metric: &str, code: &str) -> Option<&Fact> {
-        self.facts.iter().find(|f| f.metric == metric && f.scope.code() == code && f.scope != Scope::All)
+        self.facts
+            .iter()
+            .find(|f| f.metric == metric && f.scope.code() == code && f.scope != Scope::All)
     }
 
     pub fn source(&self, index: usize) -> Option<&Source> {

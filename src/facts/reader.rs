@@ -98,7 +98,10 @@ impl Reader {
                 self.shape(&join(path, key), message);
             }
         }
-        Some(Object { path: path.to_owned(), members })
+        Some(Object {
+            path: path.to_owned(),
+            members,
+        })
     }
 
     fn required<'v, V: JsonValue>(&mut self, obj: &'v Object<V>, name: &str) -> Option<&'v V> {
@@ -176,7 +179,12 @@ impl Reader {
     }
 
     fn bundle<V: JsonValue>(&mut self, value: &V) -> Option<RawBundle> {
-        let obj = self.object("", value, "a bundle object", &["schema", "operation", "sources", "facts", "dates"])?;
+        let obj = self.object(
+            "",
+            value,
+            "a bundle object",
+            &["schema", "operation", "sources", "facts", "dates"],
+        )?;
         let schema = self.required(&obj, "schema").and_then(|v| {
             let n = v.number();
             match n {
@@ -188,22 +196,42 @@ impl Reader {
             }
         });
         let operation = self.required(&obj, "operation").and_then(|v| self.operation(v));
-        let sources = self.required(&obj, "sources").and_then(|v| self.list("sources", v, Self::source));
-        let facts = self.required(&obj, "facts").and_then(|v| self.list("facts", v, Self::fact));
+        let sources = self
+            .required(&obj, "sources")
+            .and_then(|v| self.list("sources", v, Self::source));
+        let facts = self
+            .required(&obj, "facts")
+            .and_then(|v| self.list("facts", v, Self::fact));
         let dates = match obj.get("dates") {
             Some(v) => self.list("dates", v, Self::date),
             None => Some(Vec::new()),
         };
-        Some(RawBundle { schema: schema?, operation: operation?, sources: sources?, facts: facts?, dates: dates? })
+        Some(RawBundle {
+            schema: schema?,
+            operation: operation?,
+            sources: sources?,
+            facts: facts?,
+            dates: dates?,
+        })
     }
 
     fn operation<V: JsonValue>(&mut self, value: &V) -> Option<RawOperation> {
-        let o = self.object("operation", value, "an operation object", &["id", "name", "summary", "announced"])?;
+        let o = self.object(
+            "operation",
+            value,
+            "an operation object",
+            &["id", "name", "summary", "announced"],
+        )?;
         let id = self.string(&o, "id");
         let name = self.string(&o, "name");
         let summary = self.string(&o, "summary");
         let announced = self.string(&o, "announced");
-        Some(RawOperation { id: id?, name: name?, summary: summary?, announced: announced? })
+        Some(RawOperation {
+            id: id?,
+            name: name?,
+            summary: summary?,
+            announced: announced?,
+        })
     }
 
     fn source<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawSource> {
@@ -211,7 +239,17 @@ impl Reader {
             path,
             value,
             "a source object",
-            &["id", "publisher", "title", "date", "url", "url_confirmed", "kind", "seed", "lang"],
+            &[
+                "id",
+                "publisher",
+                "title",
+                "date",
+                "url",
+                "url_confirmed",
+                "kind",
+                "seed",
+                "lang",
+            ],
         )?;
         let id = self.string(&o, "id");
         let publisher = self.string(&o, "publisher");
@@ -248,7 +286,10 @@ impl Reader {
         let o = self.object(path, value, "a citation object", &["source", "quote"])?;
         let source = self.string(&o, "source");
         let quote = self.string(&o, "quote");
-        Some(RawCitation { source: source?, quote: quote? })
+        Some(RawCitation {
+            source: source?,
+            quote: quote?,
+        })
     }
 
     fn citations<V: JsonValue>(&mut self, o: &Object<V>) -> Option<Vec<RawCitation>> {
@@ -263,12 +304,22 @@ impl Reader {
         let path = join(&o.path, "disagreement");
         let d = self.object(&path, v, "a disagreement object", &["reason", "claims"])?;
         let reason = self.string(&d, "reason");
-        let claims = self.required(&d, "claims").and_then(|v| self.list(&join(&path, "claims"), v, Self::claim));
-        Some(Some(RawDisagreement { reason: reason?, claims: claims? }))
+        let claims = self
+            .required(&d, "claims")
+            .and_then(|v| self.list(&join(&path, "claims"), v, Self::claim));
+        Some(Some(RawDisagreement {
+            reason: reason?,
+            claims: claims?,
+        }))
     }
 
     fn claim<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawClaim> {
-        let o = self.object(path, value, "a claim object", &["value", "date", "qualifier", "citations"])?;
+        let o = self.object(
+            path,
+            value,
+            "a claim object",
+            &["value", "date", "qualifier", "citations"],
+        )?;
         let value = match o.get("value").filter(|v| v.json_type() != JsonType::Null) {
             Some(v) => Some(self.number_value(&join(path, "value"), v)?),
             None => None,
@@ -276,7 +327,12 @@ impl Reader {
         let date = self.optional_string(&o, "date");
         let qualifier = self.optional_string(&o, "qualifier");
         let citations = self.citations(&o);
-        Some(RawClaim { value, date, qualifier, citations: citations? })
+        Some(RawClaim {
+            value,
+            date,
+            qualifier,
+            citations: citations?,
+        })
     }
 
     fn fact<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawFact> {
@@ -284,7 +340,17 @@ impl Reader {
             path,
             value,
             "a fact object",
-            &["id", "metric", "scope", "value", "unit", "qualifier", "label", "citations", "disagreement"],
+            &[
+                "id",
+                "metric",
+                "scope",
+                "value",
+                "unit",
+                "qualifier",
+                "label",
+                "citations",
+                "disagreement",
+            ],
         )?;
         let id = self.string(&o, "id");
         let metric = self.string(&o, "metric");
@@ -338,7 +404,11 @@ impl Reader {
 fn describe<V: JsonValue>(out: &mut String, value: &V) {
     match value.json_type() {
         JsonType::Null => out.push_str("null"),
-        JsonType::Bool => out.push_str(if value.boolean() == Some(true) { "boolean `true`" } else { "boolean `false`" }),
+        JsonType::Bool => out.push_str(if value.boolean() == Some(true) {
+            "boolean `true`"
+        } else {
+            "boolean `false`"
+        }),
         JsonType::Number => out.push_str("a number"),
         JsonType::String => {
             out.push_str("string \"");

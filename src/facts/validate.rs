@@ -48,10 +48,19 @@ impl Checker {
         if text.len() > MAX_STRING_CHARS {
             let chars = text.chars().count();
             if chars > MAX_STRING_CHARS {
-                self.err(path.to_owned(), ErrorKind::TooLong { chars, limit: MAX_STRING_CHARS });
+                self.err(
+                    path.to_owned(),
+                    ErrorKind::TooLong {
+                        chars,
+                        limit: MAX_STRING_CHARS,
+                    },
+                );
             }
         }
-        if let Some(c) = text.chars().find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        if let Some(c) = text
+            .chars()
+            .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        {
             self.err(path.to_owned(), ErrorKind::ControlCharacter(c));
         }
     }
@@ -72,7 +81,13 @@ impl Checker {
     /// A list's length against `MAX_ITEMS`.
     fn list<T>(&mut self, path: &str, items: &[T]) {
         if items.len() > MAX_ITEMS {
-            self.err(path.to_owned(), ErrorKind::TooMany { items: items.len(), limit: MAX_ITEMS });
+            self.err(
+                path.to_owned(),
+                ErrorKind::TooMany {
+                    items: items.len(),
+                    limit: MAX_ITEMS,
+                },
+            );
         }
     }
 
@@ -116,7 +131,10 @@ impl Checker {
             self.non_empty(join(&at, "quote"), &c.quote);
             self.text(&join(&at, "source"), &c.source);
             match sources.find(&c.source) {
-                Some(source) => out.push(Citation { source, quote: c.quote.clone() }),
+                Some(source) => out.push(Citation {
+                    source,
+                    quote: c.quote.clone(),
+                }),
                 None => self.err(join(&at, "source"), ErrorKind::UnknownSource(c.source.clone())),
             }
         }
@@ -160,9 +178,16 @@ impl Checker {
                 None => Qualifier::Exact,
             };
             let citations = self.citations(&at, &c.citations, sources);
-            claims.push(Claim { value, qualifier, citations });
+            claims.push(Claim {
+                value,
+                qualifier,
+                citations,
+            });
         }
-        Some(Disagreement { reason: raw.reason.clone(), claims })
+        Some(Disagreement {
+            reason: raw.reason.clone(),
+            claims,
+        })
     }
 }
 
@@ -309,9 +334,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
 /// when every country of the operation is itemised and the sum is off.
 fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
     let mut warnings = Vec::new();
-    let countries = bundle
-        .total("countries_involved")
-        .map(|f| f.value);
+    let countries = bundle.total("countries_involved").map(|f| f.value);
     for (i, total) in bundle.facts.iter().enumerate() {
         if total.scope != Scope::All || total.qualifier != Qualifier::Exact {
             continue;
@@ -325,7 +348,11 @@ fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
         if sum > total.value || (all_itemised && sum != total.value) {
             warnings.push(BundleError::new(
                 join(&index("facts", i), "value"),
-                ErrorKind::SumMismatch { metric: total.metric.clone(), sum, total: total.value },
+                ErrorKind::SumMismatch {
+                    metric: total.metric.clone(),
+                    sum,
+                    total: total.value,
+                },
             ));
         }
     }
@@ -368,7 +395,10 @@ fn index(path: &str, i: usize) -> String {
 /// An id: ASCII letters, digits, `-`, `_` and `.`, so it can stand in an
 /// attribute, a file name or a CSV cell as it is.
 pub fn is_id(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
@@ -379,9 +409,7 @@ pub fn is_date(text: &str) -> bool {
     match parts.as_slice() {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),
-        [y, m, d] => {
-            digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31)
-        }
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31),
         _ => false,
     }
 }
@@ -396,5 +424,7 @@ pub fn is_http_url(url: &str) -> bool {
     } else {
         None
     };
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(|c| c.is_whitespace() || c.is_control()))
+    rest.is_some_and(|r| {
+        !r.is_empty() && !r.starts_with('/') && !r.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
 }

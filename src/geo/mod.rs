@@ -137,21 +137,13 @@ impl<'a> World<'a> {
         let k = r.f64()?;
         let tx = r.f64()?;
         let ty = r.f64()?;
-        if width == 0
-            || height == 0
-            || !k.is_finite()
-            || k <= 0.0
-            || !tx.is_finite()
-            || !ty.is_finite()
-        {
+        if width == 0 || height == 0 || !k.is_finite() || k <= 0.0 || !tx.is_finite() || !ty.is_finite() {
             return Err(GeoError::BadTransform);
         }
         let count = r.u16()?;
         let countries_offset = r.offset();
         let rest = r.clone();
-        let in_grid = |x: i64, y: i64| {
-            (0..=i64::from(width)).contains(&x) && (0..=i64::from(height)).contains(&y)
-        };
+        let in_grid = |x: i64, y: i64| (0..=i64::from(width)).contains(&x) && (0..=i64::from(height)).contains(&y);
 
         for _ in 0..count {
             let start = r.offset();
@@ -245,26 +237,16 @@ fn read_country<'a>(r: &mut Reader<'a>) -> Result<Country<'a>, GeoError> {
     let code_len = r.u8()?;
     let code = r.take(usize::from(code_len))?;
     if !(code.is_empty() || (code.len() == 2 && code.iter().all(u8::is_ascii_uppercase))) {
-        return Err(GeoError::BadText {
-            offset: code_offset,
-        });
+        return Err(GeoError::BadText { offset: code_offset });
     }
-    let code = core::str::from_utf8(code).map_err(|_| GeoError::BadText {
-        offset: code_offset,
-    })?;
+    let code = core::str::from_utf8(code).map_err(|_| GeoError::BadText { offset: code_offset })?;
     let name_offset = r.offset();
     let name_len = r.u8()?;
     let name = r.take(usize::from(name_len))?;
-    let name = core::str::from_utf8(name).map_err(|_| GeoError::BadText {
-        offset: name_offset,
-    })?;
+    let name = core::str::from_utf8(name).map_err(|_| GeoError::BadText { offset: name_offset })?;
     let anchor_offset = r.offset();
-    let ax = i32::try_from(r.varint()?).map_err(|_| GeoError::OutOfRange {
-        offset: anchor_offset,
-    })?;
-    let ay = i32::try_from(r.varint()?).map_err(|_| GeoError::OutOfRange {
-        offset: anchor_offset,
-    })?;
+    let ax = i32::try_from(r.varint()?).map_err(|_| GeoError::OutOfRange { offset: anchor_offset })?;
+    let ay = i32::try_from(r.varint()?).map_err(|_| GeoError::OutOfRange { offset: anchor_offset })?;
     let body_len = r.varint()?;
     let body = r.take(usize::try_from(body_len).unwrap_or(usize::MAX))?;
     Ok(Country {
@@ -292,18 +274,14 @@ fn validate_rings(
         let ring_offset = r.offset();
         let n = r.varint()?;
         if n < 3 {
-            return Err(GeoError::BadRing {
-                offset: ring_offset,
-            });
+            return Err(GeoError::BadRing { offset: ring_offset });
         }
         for _ in 0..n {
             let point_offset = r.offset();
             x += i64::from(r.zigzag()?);
             y += i64::from(r.zigzag()?);
             if !in_grid(x, y) {
-                return Err(GeoError::OutOfRange {
-                    offset: point_offset,
-                });
+                return Err(GeoError::OutOfRange { offset: point_offset });
             }
         }
     }
@@ -332,10 +310,7 @@ impl<'a> Iterator for Countries<'a> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (
-            usize::from(self.remaining),
-            Some(usize::from(self.remaining)),
-        )
+        (usize::from(self.remaining), Some(usize::from(self.remaining)))
     }
 }
 
@@ -519,10 +494,7 @@ impl Iterator for Points<'_> {
         self.remaining -= 1;
         let dx = self.r.zigzag().ok()?;
         let dy = self.r.zigzag().ok()?;
-        self.cursor = (
-            self.cursor.0.wrapping_add(dx),
-            self.cursor.1.wrapping_add(dy),
-        );
+        self.cursor = (self.cursor.0.wrapping_add(dx), self.cursor.1.wrapping_add(dy));
         Some(self.cursor)
     }
 }
@@ -550,25 +522,16 @@ mod tests {
     }
 
     fn get(code: &str) -> Country<'static> {
-        world()
-            .country(code)
-            .unwrap_or_else(|| panic!("{code} is in the map"))
+        world().country(code).unwrap_or_else(|| panic!("{code} is in the map"))
     }
 
     #[test]
     fn geo_embedded_file_decodes_with_many_countries() {
         let w = world();
-        assert!(
-            w.countries().count() > 150,
-            "only {} countries",
-            w.countries().count()
-        );
+        assert!(w.countries().count() > 150, "only {} countries", w.countries().count());
         assert_eq!(w.countries().count(), w.len());
         assert!(w.width() >= 2000 && w.height() > 0);
-        assert!(
-            w.countries().all(|c| c.rings().count() > 0),
-            "every country has rings"
-        );
+        assert!(w.countries().all(|c| c.rings().count() > 0), "every country has rings");
     }
 
     #[test]
@@ -585,9 +548,7 @@ mod tests {
     #[test]
     fn geo_header_line_says_generated_and_do_not_edit() {
         let w = world();
-        assert!(w
-            .header()
-            .starts_with("generated by tools/geo/build-world.mjs"));
+        assert!(w.header().starts_with("generated by tools/geo/build-world.mjs"));
         assert!(w.header().contains("do not edit"));
         assert!(w.header().contains("world-atlas@"));
         assert!(EMBEDDED.starts_with(w.header().as_bytes()));
@@ -598,19 +559,13 @@ mod tests {
     fn geo_anchors_lie_inside_their_country() {
         for (code, _, _) in NINE {
             let (x, y) = get(code).anchor();
-            assert!(
-                get(code).contains(f64::from(x), f64::from(y)),
-                "{code} anchor {x},{y}"
-            );
+            assert!(get(code).contains(f64::from(x), f64::from(y)), "{code} anchor {x},{y}");
         }
         let outside = world().countries().filter(|c| {
             let (x, y) = c.anchor();
             !c.contains(f64::from(x), f64::from(y))
         });
-        assert_eq!(
-            outside.map(|c| c.name()).collect::<Vec<_>>(),
-            Vec::<&str>::new()
-        );
+        assert_eq!(outside.map(|c| c.name()).collect::<Vec<_>>(), Vec::<&str>::new());
     }
 
     #[test]
@@ -651,11 +606,7 @@ mod tests {
         for c in w.countries() {
             let (x0, y0, x1, y1) = c.bounds();
             assert!(0 <= x0 && x0 < x1 && x1 <= w.width() as i32, "{}", c.name());
-            assert!(
-                0 <= y0 && y0 < y1 && y1 <= w.height() as i32,
-                "{}",
-                c.name()
-            );
+            assert!(0 <= y0 && y0 < y1 && y1 <= w.height() as i32, "{}", c.name());
             for ring in c.rings() {
                 assert!(ring.len() >= 3);
                 assert_eq!(ring.points().count(), ring.len());
@@ -663,19 +614,14 @@ mod tests {
         }
         let (x0, y0, x1, y1) = get("FR").bounds();
         let (fx, fy) = w.project(2.5, 46.5);
-        assert!(
-            f64::from(x0) < fx && fx < f64::from(x1) && f64::from(y0) < fy && fy < f64::from(y1)
-        );
+        assert!(f64::from(x0) < fx && fx < f64::from(x1) && f64::from(y0) < fy && fy < f64::from(y1));
     }
 
     #[test]
     fn geo_truncated_bytes_are_errors_not_panics() {
         for len in 0..EMBEDDED.len() {
             let cut = EMBEDDED.get(..len).expect("prefix");
-            assert!(
-                World::decode(cut).is_err(),
-                "decoding {len} bytes succeeded"
-            );
+            assert!(World::decode(cut).is_err(), "decoding {len} bytes succeeded");
         }
     }
 
@@ -688,11 +634,7 @@ mod tests {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
             let at = header + (seed as usize >> 3) % (bytes.len() - header);
             let old = bytes[at];
-            bytes[at] = if i % 2 == 0 {
-                old ^ 0xff
-            } else {
-                (seed >> 16) as u8
-            };
+            bytes[at] = if i % 2 == 0 { old ^ 0xff } else { (seed >> 16) as u8 };
             if let Ok(w) = World::decode(&bytes) {
                 // still a valid file: using it must not panic either
                 for c in w.countries() {
@@ -710,33 +652,22 @@ mod tests {
     fn geo_specific_corruptions_give_specific_errors() {
         let header = world().header().len() + 1;
         assert_eq!(World::decode(b"SPWG").err(), Some(GeoError::MissingHeader));
-        assert_eq!(
-            World::decode(b"hello\nSPWG").err(),
-            Some(GeoError::MissingHeader)
-        );
+        assert_eq!(World::decode(b"hello\nSPWG").err(), Some(GeoError::MissingHeader));
         let mut bad_magic = EMBEDDED.to_vec();
         bad_magic[header] = b'X';
         assert_eq!(World::decode(&bad_magic).err(), Some(GeoError::BadMagic));
         let mut bad_version = EMBEDDED.to_vec();
         bad_version[header + 4] = 9;
-        assert_eq!(
-            World::decode(&bad_version).err(),
-            Some(GeoError::UnsupportedVersion(9))
-        );
+        assert_eq!(World::decode(&bad_version).err(), Some(GeoError::UnsupportedVersion(9)));
         let mut zero_width = EMBEDDED.to_vec();
         zero_width[header + 5] = 0;
         zero_width[header + 6] = 0;
-        assert_eq!(
-            World::decode(&zero_width).err(),
-            Some(GeoError::BadTransform)
-        );
+        assert_eq!(World::decode(&zero_width).err(), Some(GeoError::BadTransform));
         let mut trailing = EMBEDDED.to_vec();
         trailing.push(0);
         assert_eq!(
             World::decode(&trailing).err(),
-            Some(GeoError::TrailingBytes {
-                offset: EMBEDDED.len()
-            })
+            Some(GeoError::TrailingBytes { offset: EMBEDDED.len() })
         );
     }
 
@@ -746,16 +677,10 @@ mod tests {
             let mut d = String::new();
             c.write_path_data(&mut d);
             assert!(d.starts_with('M'), "{}", c.name());
-            assert!(
-                d.chars()
-                    .all(|ch| ch.is_ascii_digit() || " -Mlz".contains(ch)),
-                "{d}"
-            );
+            assert!(d.chars().all(|ch| ch.is_ascii_digit() || " -Mlz".contains(ch)), "{d}");
             assert_eq!(d.matches('z').count(), c.rings().count());
             assert_eq!(d.matches('M').count(), c.rings().count());
-            assert!(
-                !d.contains("  ") && !d.contains(" -") && !d.contains("M ") && !d.contains("l ")
-            );
+            assert!(!d.contains("  ") && !d.contains(" -") && !d.contains("M ") && !d.contains("l "));
             assert!(!d.contains("--") && !d.contains("-0"));
             // Replaying the path reproduces the ring points exactly.
             let mut replay = Vec::new();

@@ -43,20 +43,7 @@ mod tests {
 
     #[test]
     fn geo_push_int_writes_decimal_like_std() {
-        for v in [
-            0,
-            1,
-            -1,
-            9,
-            10,
-            -10,
-            99,
-            100,
-            12345,
-            -987654,
-            i32::MAX,
-            i32::MIN,
-        ] {
+        for v in [0, 1, -1, 9, 10, -10, 99, 100, 12345, -987654, i32::MAX, i32::MIN] {
             assert_eq!(int(v), v.to_string());
         }
     }

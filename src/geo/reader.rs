@@ -14,11 +14,7 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(bytes: &'a [u8], base: usize) -> Self {
-        Reader {
-            bytes,
-            pos: 0,
-            base,
-        }
+        Reader { bytes, pos: 0, base }
     }
 
     /// Absolute file offset of the next byte.
@@ -31,9 +27,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], GeoError> {
-        let truncated = GeoError::Truncated {
-            offset: self.offset(),
-        };
+        let truncated = GeoError::Truncated { offset: self.offset() };
         let end = self.pos.checked_add(n).ok_or(truncated.clone())?;
         let out = self.bytes.get(self.pos..end).ok_or(truncated)?;
         self.pos = end;
@@ -41,9 +35,10 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn u8(&mut self) -> Result<u8, GeoError> {
-        let b = *self.bytes.get(self.pos).ok_or(GeoError::Truncated {
-            offset: self.offset(),
-        })?;
+        let b = *self
+            .bytes
+            .get(self.pos)
+            .ok_or(GeoError::Truncated { offset: self.offset() })?;
         self.pos += 1;
         Ok(b)
     }
@@ -91,9 +86,7 @@ mod tests {
 
     #[test]
     fn geo_reader_decodes_varints_and_zigzag() {
-        let bytes = [
-            0x00, 0x7f, 0x80, 0x01, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x03, 0x04,
-        ];
+        let bytes = [0x00, 0x7f, 0x80, 0x01, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x03, 0x04];
         let mut r = Reader::new(&bytes, 10);
         assert_eq!(r.varint(), Ok(0));
         assert_eq!(r.varint(), Ok(127));

@@ -227,9 +227,17 @@ impl Locale {
         let number = NumberFormat {
             decimal: pick("number.decimal", "."),
             group: pick("number.group", ","),
-            min_grouping: strings.get("number.min_grouping").and_then(|v| v.parse().ok()).unwrap_or(1),
+            min_grouping: strings
+                .get("number.min_grouping")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1),
         };
-        Locale { lang, strings, countries, number }
+        Locale {
+            lang,
+            strings,
+            countries,
+            number,
+        }
     }
 
     /// The BCP 47 tag, e.g. "pt-BR".

@@ -61,7 +61,10 @@ impl Table {
 }
 
 fn valid_key(key: &str) -> bool {
-    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
 /// Resolves `\uXXXX` and `\\`; `None` for any other backslash.
@@ -129,8 +132,15 @@ pub fn parse(text: &'static str) -> (Table, Vec<ParseError>) {
     for (key, value) in entries {
         if deduped.last().is_some_and(|(k, _)| *k == key) {
             // Report the repeat by key position: find its line.
-            let line = text.lines().enumerate().filter(|(_, l)| l.split_once('=').is_some_and(|(k, _)| k.trim() == key)).nth(1);
-            errors.push(ParseError { line: line.map_or(0, |(i, _)| i + 1), message: "this key is given twice" });
+            let line = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.split_once('=').is_some_and(|(k, _)| k.trim() == key))
+                .nth(1);
+            errors.push(ParseError {
+                line: line.map_or(0, |(i, _)| i + 1),
+                message: "this key is given twice",
+            });
             continue;
         }
         deduped.push((key, value));
@@ -174,7 +184,8 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_and_skipped_never_a_panic() {
-        let (t, errors) = parse("ok = 1\nno equals sign\nbad key! = 2\n = 3\ne = \\x\nu = \\u12\nu2 = \\uD800\nok = 2\n\"\n=\n");
+        let (t, errors) =
+            parse("ok = 1\nno equals sign\nbad key! = 2\n = 3\ne = \\x\nu = \\u12\nu2 = \\uD800\nok = 2\n\"\n=\n");
         assert_eq!(t.get("ok"), Some("1"));
         let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, vec![2, 3, 4, 5, 6, 7, 8, 9, 10]);

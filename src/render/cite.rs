@@ -252,7 +252,9 @@ pub fn push_date_differ_mark(out: &mut String, entry: &DateEntry, t: &Locale) ->
 fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation]) {
     out.push_str("<ul class=\"claim-src\">");
     for c in citations {
-        let Some(source) = bundle.source(c.source) else { continue };
+        let Some(source) = bundle.source(c.source) else {
+            continue;
+        };
         out.push_str("<li><span class=\"src-n\">");
         push_numbers(out, &[c.source]);
         out.push_str("</span> <span class=\"src-pub\">");

@@ -70,10 +70,26 @@ pub fn push_downloads(out: &mut String, bundle: &Bundle, bundle_json: Option<&st
     out.push_str("<section class=\"data\"><h3 class=\"data-title\">");
     t.push(out, "data.title");
     out.push_str("</h3><p class=\"dls\">");
-    push_link(out, "dl-csv", &csv_file_name(bundle), "text/csv", &export::csv(bundle), "data.csv", t);
+    push_link(
+        out,
+        "dl-csv",
+        &csv_file_name(bundle),
+        "text/csv",
+        &export::csv(bundle),
+        "data.csv",
+        t,
+    );
     if let Some(json) = bundle_json {
         out.push(' ');
-        push_link(out, "dl-json", &json_file_name(bundle), "application/json", json, "data.json", t);
+        push_link(
+            out,
+            "dl-json",
+            &json_file_name(bundle),
+            "application/json",
+            json,
+            "data.json",
+            t,
+        );
     }
     out.push_str("</p></section>");
 }

@@ -129,7 +129,9 @@ pub fn is_money(unit: &str) -> bool {
 /// "53,4 mln USD"; millions and billions keep one decimal. False for a
 /// unit that is not money.
 pub fn push_money(out: &mut String, t: &Locale, unit: &str, value: f64) -> bool {
-    let Some([plain, million, billion]) = money_keys(unit) else { return false };
+    let Some([plain, million, billion]) = money_keys(unit) else {
+        return false;
+    };
     let (key, scaled) = if value.abs() >= 1e9 {
         (billion, value / 1e9)
     } else if value.abs() >= 1e6 {
@@ -194,8 +196,18 @@ const MONTH_KEYS: [&str; 12] = [
     "month.11", "month.12",
 ];
 const MONTH_DAY_KEYS: [&str; 12] = [
-    "month_day.1", "month_day.2", "month_day.3", "month_day.4", "month_day.5", "month_day.6", "month_day.7",
-    "month_day.8", "month_day.9", "month_day.10", "month_day.11", "month_day.12",
+    "month_day.1",
+    "month_day.2",
+    "month_day.3",
+    "month_day.4",
+    "month_day.5",
+    "month_day.6",
+    "month_day.7",
+    "month_day.8",
+    "month_day.9",
+    "month_day.10",
+    "month_day.11",
+    "month_day.12",
 ];
 
 /// Appends a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date as read: "2019",
@@ -219,7 +231,10 @@ pub fn push_date(out: &mut String, t: &Locale, date: &str) {
             t.push_with(out, "date.month", &[("month", &name), ("y", &y)]);
         }
         (Some(m), Some(Some(d)), false) if index(m).is_some() && d > 0 => {
-            let key = index(m).and_then(|i| MONTH_DAY_KEYS.get(i)).copied().unwrap_or("month_day.1");
+            let key = index(m)
+                .and_then(|i| MONTH_DAY_KEYS.get(i))
+                .copied()
+                .unwrap_or("month_day.1");
             let mut name = String::with_capacity(16);
             t.push(&mut name, key);
             let mut day = String::with_capacity(4);
@@ -266,7 +281,10 @@ mod tests {
         ] {
             assert_eq!(s(|o| push_metric_name(o, en(), metric, None)), name);
         }
-        assert_eq!(s(|o| push_metric_name(o, en(), "boats_sunk", Some("Boats <b>"))), "Boats &lt;b&gt;");
+        assert_eq!(
+            s(|o| push_metric_name(o, en(), "boats_sunk", Some("Boats <b>"))),
+            "Boats &lt;b&gt;"
+        );
     }
 
     #[test]

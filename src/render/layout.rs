@@ -39,7 +39,12 @@ pub struct Rect {
 impl Rect {
     /// A box of size `w` × `h` centred on (`cx`, `cy`).
     pub fn centred(cx: f64, cy: f64, w: f64, h: f64) -> Rect {
-        Rect { x0: cx - w / 2.0, y0: cy - h / 2.0, x1: cx + w / 2.0, y1: cy + h / 2.0 }
+        Rect {
+            x0: cx - w / 2.0,
+            y0: cy - h / 2.0,
+            x1: cx + w / 2.0,
+            y1: cy + h / 2.0,
+        }
     }
 
     /// True when the two boxes share some area (touching is not overlap).
@@ -89,7 +94,13 @@ pub struct Label<'w> {
 /// fits, else right, left, above, below or diagonal; a label that finds
 /// no free spot (another label, another symbol, the legend, the edge) is
 /// left out, as the tooltip still tells its value.
-pub fn place_labels<'w>(symbols: &[Symbol<'w>], view: &View, font: f64, legend: Option<&Rect>, t: &Locale) -> Vec<Label<'w>> {
+pub fn place_labels<'w>(
+    symbols: &[Symbol<'w>],
+    view: &View,
+    font: f64,
+    legend: Option<&Rect>,
+    t: &Locale,
+) -> Vec<Label<'w>> {
     let mut order: Vec<&Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).collect();
     order.sort_by(|a, b| b.value.total_cmp(&a.value));
     let mut placed: Vec<Label<'w>> = Vec::new();
@@ -127,7 +138,14 @@ pub fn place_labels<'w>(symbols: &[Symbol<'w>], view: &View, font: f64, legend: 
                     .filter(|o| o.code != s.code)
                     .all(|o| !rect.meets_circle(o.x, o.y, o.r));
             if free {
-                placed.push(Label { code: s.code, text, x, y, inside, rect });
+                placed.push(Label {
+                    code: s.code,
+                    text,
+                    x,
+                    y,
+                    inside,
+                    rect,
+                });
                 break;
             }
         }
@@ -158,7 +176,10 @@ fn nice_floor(v: f64) -> Option<f64> {
     while decade * 10.0 <= v {
         decade *= 10.0;
     }
-    [7.5, 5.0, 3.0, 2.5, 2.0, 1.5, 1.0].iter().map(|m| m * decade).find(|n| *n <= v)
+    [7.5, 5.0, 3.0, 2.5, 2.0, 1.5, 1.0]
+        .iter()
+        .map(|m| m * decade)
+        .find(|n| *n <= v)
 }
 
 /// The size legend: a caption, then a row of circles standing on one line,
@@ -221,20 +242,41 @@ pub fn legend(
     let bottom = view.y + view.h - margin - h;
     let corners = [(left, bottom), (left, top), (right, bottom), (right, top)];
     let free = |x: f64, y: f64| {
-        let r = Rect { x0: x, y0: y, x1: x + w, y1: y + h };
+        let r = Rect {
+            x0: x,
+            y0: y,
+            x1: x + w,
+            y1: y + h,
+        };
         symbols.iter().all(|s| !r.meets_circle(s.x, s.y, s.r))
     };
-    let (x, y) = corners.iter().copied().find(|(x, y)| free(*x, *y)).unwrap_or((left, bottom));
+    let (x, y) = corners
+        .iter()
+        .copied()
+        .find(|(x, y)| free(*x, *y))
+        .unwrap_or((left, bottom));
     let base = y + pad + 1.05 * font + gap + 2.0 * r_max;
     let mut items = Vec::with_capacity(slots.len());
     let mut cursor = x + pad;
     for (value, r, slot) in slots {
         let cx = cursor + slot / 2.0;
-        items.push(LegendItem { value, cx, cy: base - r, r, tx: cx, ty: base + gap + 0.525 * font });
+        items.push(LegendItem {
+            value,
+            cx,
+            cy: base - r,
+            r,
+            tx: cx,
+            ty: base + gap + 0.525 * font,
+        });
         cursor += slot + gap;
     }
     Some(Legend {
-        rect: Rect { x0: x, y0: y, x1: x + w, y1: y + h },
+        rect: Rect {
+            x0: x,
+            y0: y,
+            x1: x + w,
+            y1: y + h,
+        },
         caption: (x + pad, y + pad + 0.525 * font),
         items,
     })
@@ -254,9 +296,24 @@ mod tests {
 
     #[test]
     fn rects_overlap_only_with_shared_area() {
-        let a = Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 };
-        assert!(a.overlaps(&Rect { x0: 9.0, y0: 9.0, x1: 20.0, y1: 20.0 }));
-        assert!(!a.overlaps(&Rect { x0: 10.0, y0: 0.0, x1: 20.0, y1: 10.0 }));
+        let a = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 10.0,
+            y1: 10.0,
+        };
+        assert!(a.overlaps(&Rect {
+            x0: 9.0,
+            y0: 9.0,
+            x1: 20.0,
+            y1: 20.0
+        }));
+        assert!(!a.overlaps(&Rect {
+            x0: 10.0,
+            y0: 0.0,
+            x1: 20.0,
+            y1: 10.0
+        }));
         assert!(a.meets_circle(12.0, 5.0, 3.0));
         assert!(!a.meets_circle(14.0, 14.0, 5.0));
     }

@@ -59,7 +59,10 @@ fn radius_share(kind: ViewKind) -> f64 {
 
 /// The largest value on the map.
 fn max_value(bundle: &Bundle) -> f64 {
-    bundle.by_country(MAP_METRIC).map(|(_, f)| f.value).fold(0.0_f64, f64::max)
+    bundle
+        .by_country(MAP_METRIC)
+        .map(|(_, f)| f.value)
+        .fold(0.0_f64, f64::max)
 }
 
 /// The radius of a value's circle in a view: area proportional to value.
@@ -86,7 +89,13 @@ pub fn symbols_in<'w>(bundle: &Bundle, world: &World<'w>, view: &View, kind: Vie
             let country = world.country(code)?;
             let (x, y) = country.anchor();
             let r = radius(fact.value, max, view, kind);
-            Some(Symbol { code: country.code(), value: fact.value, x: f64::from(x), y: f64::from(y), r })
+            Some(Symbol {
+                code: country.code(),
+                value: fact.value,
+                x: f64::from(x),
+                y: f64::from(y),
+                r,
+            })
         })
         .collect();
     out.sort_by(|a, b| b.r.total_cmp(&a.r));
@@ -153,7 +162,10 @@ pub struct Views {
 
 impl Views {
     pub fn new(bundle: &Bundle, world: &World<'_>) -> Views {
-        Views { world: view::world_view(world), europe: view::europe_view(bundle, world) }
+        Views {
+            world: view::world_view(world),
+            europe: view::europe_view(bundle, world),
+        }
     }
 
     /// The box of a view (the world when there is no Europe view).
@@ -167,7 +179,9 @@ impl Views {
     /// The views that exist.
     pub fn kinds(&self) -> impl Iterator<Item = ViewKind> {
         let europe = self.europe.is_some();
-        [ViewKind::World, ViewKind::Europe].into_iter().filter(move |k| *k == ViewKind::World || europe)
+        [ViewKind::World, ViewKind::Europe]
+            .into_iter()
+            .filter(move |k| *k == ViewKind::World || europe)
     }
 }
 
@@ -183,7 +197,14 @@ pub fn annotations<'w>(
     let font = layout::font_units(view, bucket);
     let max = max_value(bundle);
     let visible: Vec<Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).cloned().collect();
-    let legend = layout::legend(&layout::legend_values(max), |v| radius(v, max, view, kind), view, font, &visible, t);
+    let legend = layout::legend(
+        &layout::legend_values(max),
+        |v| radius(v, max, view, kind),
+        view,
+        font,
+        &visible,
+        t,
+    );
     let labels = layout::place_labels(&visible, view, font, legend.as_ref().map(|l| &l.rect), t);
     (legend, labels)
 }
@@ -351,5 +372,7 @@ pub fn push_tooltip(out: &mut String, bundle: &Bundle, world: &World<'_>, code: 
 /// A country's name in the language of `t` (English from the geometry),
 /// or its code when neither names it (a microstate the map does not draw).
 pub fn country_name<'a>(world: &World<'a>, t: &'a Locale, code: &'a str) -> &'a str {
-    t.country(code).or_else(|| world.country(code).map(|c| c.name())).unwrap_or(code)
+    t.country(code)
+        .or_else(|| world.country(code).map(|c| c.name()))
+        .unwrap_or(code)
 }

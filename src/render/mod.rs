@@ -6,16 +6,16 @@
 //! selection), the table view (while shown) and the one open popover,
 //! each rendered here too.
 
+pub mod cite;
+pub mod download;
 pub mod format;
+pub mod labels;
 pub mod layout;
 pub mod map;
 pub mod panel;
-pub mod cite;
-pub mod timeline;
-pub mod labels;
-pub mod view;
-pub mod download;
 pub mod table;
+pub mod timeline;
+pub mod view;
 
 use crate::facts::{Bundle, BundleErrors, SourceKind};
 use crate::geo::World;
@@ -87,7 +87,9 @@ pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, 
     download::push_downloads(&mut out, bundle, bundle_json, t);
     cite::push_sources(&mut out, bundle, t);
     // Announces a new selection; empty until there is one.
-    out.push_str("<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p><div class=\"pop-slot\"></div></div>");
+    out.push_str(
+        "<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p><div class=\"pop-slot\"></div></div>",
+    );
     out
 }
 
@@ -125,7 +127,9 @@ pub fn announcement_in(bundle: &Bundle, world: &World<'_>, selected: Option<&str
 /// citation marker. The country count is the bundle's `countries_involved`
 /// figure when it has one, else the number of countries on the map.
 fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
-    let Some(total) = bundle.total(map::MAP_METRIC) else { return };
+    let Some(total) = bundle.total(map::MAP_METRIC) else {
+        return;
+    };
     out.push_str("<p class=\"stat\"><strong class=\"total\">");
     push_qualified(out, t, total.qualifier, total.value);
     out.push_str("</strong> ");
@@ -244,7 +248,11 @@ fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
         .flat_map(|f| f.citations.iter())
         .filter_map(|c| bundle.source(c.source))
         .collect();
-    let primary: Vec<_> = cited.iter().copied().filter(|s| s.kind == SourceKind::Primary).collect();
+    let primary: Vec<_> = cited
+        .iter()
+        .copied()
+        .filter(|s| s.kind == SourceKind::Primary)
+        .collect();
     let shown = if primary.is_empty() { cited } else { primary };
     for source in shown {
         if !named.contains(&source.publisher.as_str()) {

@@ -74,14 +74,21 @@ pub fn rows<'a>(bundle: &'a Bundle, selected: Option<&str>) -> Vec<Row<'a>> {
     let mut used: Vec<&str> = Vec::new();
     let mut rows = Vec::new();
     let take = |metric: &str, used: &mut Vec<&'a str>| -> Option<&'a Fact> {
-        let f = facts.iter().copied().find(|f| f.metric == metric && !used.contains(&f.id.as_str()))?;
+        let f = facts
+            .iter()
+            .copied()
+            .find(|f| f.metric == metric && !used.contains(&f.id.as_str()))?;
         used.push(&f.id);
         Some(f)
     };
 
     for metric in ["arrests", "countries_involved", "firearms_seized"] {
         if let Some(fact) = take(metric, &mut used) {
-            rows.push(Row { fact, alt: None, parts: Vec::new() });
+            rows.push(Row {
+                fact,
+                alt: None,
+                parts: Vec::new(),
+            });
         }
     }
 
@@ -98,21 +105,41 @@ pub fn rows<'a>(bundle: &'a Bundle, selected: Option<&str>) -> Vec<Row<'a>> {
     }
     match total {
         Some(fact) => rows.push(Row { fact, alt: None, parts }),
-        None => rows.extend(parts.into_iter().map(|fact| Row { fact, alt: None, parts: Vec::new() })),
+        None => rows.extend(parts.into_iter().map(|fact| Row {
+            fact,
+            alt: None,
+            parts: Vec::new(),
+        })),
     }
 
     if let Some(fact) = take("pills_seized", &mut used) {
-        rows.push(Row { fact, alt: None, parts: Vec::new() });
+        rows.push(Row {
+            fact,
+            alt: None,
+            parts: Vec::new(),
+        });
     }
     match (take(USD, &mut used), take(EUR, &mut used)) {
-        (Some(fact), alt) => rows.push(Row { fact, alt, parts: Vec::new() }),
-        (None, Some(fact)) => rows.push(Row { fact, alt: None, parts: Vec::new() }),
+        (Some(fact), alt) => rows.push(Row {
+            fact,
+            alt,
+            parts: Vec::new(),
+        }),
+        (None, Some(fact)) => rows.push(Row {
+            fact,
+            alt: None,
+            parts: Vec::new(),
+        }),
         (None, None) => {}
     }
     for f in facts.iter().copied() {
         if !used.contains(&f.id.as_str()) {
             used.push(&f.id);
-            rows.push(Row { fact: f, alt: None, parts: Vec::new() });
+            rows.push(Row {
+                fact: f,
+                alt: None,
+                parts: Vec::new(),
+            });
         }
     }
     rows
@@ -134,9 +161,15 @@ fn whole_of<'a>(bundle: &'a Bundle, fact: &Fact, parent: Option<&'a Fact>) -> Op
 pub fn bar_widths<'a>(bundle: &'a Bundle, rows: &[Row<'a>]) -> Vec<(&'a str, f64, Option<f64>)> {
     let mut barred: Vec<Barred<'a>> = Vec::new();
     for row in rows {
-        barred.push(Barred { fact: row.fact, whole: whole_of(bundle, row.fact, None) });
+        barred.push(Barred {
+            fact: row.fact,
+            whole: whole_of(bundle, row.fact, None),
+        });
         for part in &row.parts {
-            barred.push(Barred { fact: part, whole: whole_of(bundle, part, Some(row.fact)) });
+            barred.push(Barred {
+                fact: part,
+                whole: whole_of(bundle, part, Some(row.fact)),
+            });
         }
     }
     let mut out = Vec::new();
@@ -273,7 +306,11 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
             out.push_str("<p class=\"no-figures\">");
             let mut name = String::with_capacity(32);
             push_escaped(&mut name, country_name(world, t, code));
-            let key = if rows.is_empty() { "panel.no_figures" } else { "panel.no_seizures" };
+            let key = if rows.is_empty() {
+                "panel.no_figures"
+            } else {
+                "panel.no_seizures"
+            };
             t.push_with(out, key, &[("country", &name)]);
             out.push_str("</p>");
         }

@@ -104,7 +104,11 @@ fn push_marks(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
 fn push_head(out: &mut String, t: &Locale, keys: [&str; 3]) {
     out.push_str("<thead><tr>");
     for (i, key) in keys.iter().enumerate() {
-        out.push_str(if i == 1 { "<th scope=\"col\" class=\"n\">" } else { "<th scope=\"col\">" });
+        out.push_str(if i == 1 {
+            "<th scope=\"col\" class=\"n\">"
+        } else {
+            "<th scope=\"col\">"
+        });
         t.push(out, key);
         out.push_str("</th>");
     }

@@ -64,7 +64,12 @@ impl View {
     pub fn lerp(&self, to: &View, t: f64) -> View {
         let t = t.clamp(0.0, 1.0);
         let mix = |a: f64, b: f64| a + (b - a) * t;
-        View { x: mix(self.x, to.x), y: mix(self.y, to.y), w: mix(self.w, to.w), h: mix(self.h, to.h) }
+        View {
+            x: mix(self.x, to.x),
+            y: mix(self.y, to.y),
+            w: mix(self.w, to.w),
+            h: mix(self.h, to.h),
+        }
     }
 }
 
@@ -72,9 +77,9 @@ impl View {
 /// Turkey, Russia and the Caucasus left out: their bounds would stretch the
 /// box far to the east).
 pub const EUROPE: &[&str] = &[
-    "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB",
-    "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL",
-    "NO", "PL", "PT", "RO", "RS", "SE", "SI", "SK", "SM", "UA", "VA", "XK",
+    "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU",
+    "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS", "SE",
+    "SI", "SK", "SM", "UA", "VA", "XK",
 ];
 
 /// True for a European country code.
@@ -84,7 +89,12 @@ pub fn is_european(code: &str) -> bool {
 
 /// The whole grid.
 pub fn world_view(world: &World<'_>) -> View {
-    View { x: 0.0, y: 0.0, w: f64::from(world.width()), h: f64::from(world.height()) }
+    View {
+        x: 0.0,
+        y: 0.0,
+        w: f64::from(world.width()),
+        h: f64::from(world.height()),
+    }
 }
 
 /// Rings whose bounding box starts further than this from the country's
@@ -152,5 +162,10 @@ pub fn europe_view(bundle: &Bundle, world: &World<'_>) -> Option<View> {
     let cy = f64::from(y0 + y1) / 2.0;
     let x = (cx - w / 2.0).clamp(0.0, full.w - w);
     let y = (cy - h / 2.0).clamp(0.0, full.h - h);
-    Some(View { x: x.round(), y: y.round(), w: w.round(), h: h.round() })
+    Some(View {
+        x: x.round(),
+        y: y.round(),
+        w: w.round(),
+        h: h.round(),
+    })
 }
