@@ -10,6 +10,7 @@
 
 use super::error::{BundleError, BundleErrors, ErrorKind};
 use super::raw::*;
+use super::validate::{index, join};
 
 /// What a JSON value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -443,25 +444,6 @@ fn shorten(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
-}
-
-fn join(path: &str, field: &str) -> String {
-    let mut out = String::with_capacity(path.len() + field.len() + 1);
-    out.push_str(path);
-    if !path.is_empty() {
-        out.push('.');
-    }
-    out.push_str(field);
-    out
-}
-
-fn index(path: &str, i: usize) -> String {
-    let mut out = String::with_capacity(path.len() + 6);
-    out.push_str(path);
-    out.push('[');
-    crate::text::push_uint(&mut out, i as u64);
-    out.push(']');
     out
 }
 

@@ -373,7 +373,8 @@ fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {
     }
 }
 
-fn join(path: &str, field: &str) -> String {
+/// `path.field`, or `field` at the top level: a JSON path one step deeper.
+pub(crate) fn join(path: &str, field: &str) -> String {
     let mut out = String::with_capacity(path.len() + field.len() + 1);
     out.push_str(path);
     if !path.is_empty() {
@@ -383,7 +384,8 @@ fn join(path: &str, field: &str) -> String {
     out
 }
 
-fn index(path: &str, i: usize) -> String {
+/// `path[i]`: a JSON path into an array.
+pub(crate) fn index(path: &str, i: usize) -> String {
     let mut out = String::with_capacity(path.len() + 6);
     out.push_str(path);
     out.push('[');
