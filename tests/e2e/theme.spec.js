@@ -2,6 +2,7 @@
 // contrast in both, reduced motion, forced colours (Windows high contrast),
 // print, and a host page whose CSS tries hard to reach the widget.
 import { test, expect } from '@playwright/test';
+import { installColour } from './support/colour.js';
 import { writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 
@@ -30,35 +31,12 @@ const css = (widget, selector, prop) =>
  *  colour (or SVG fill/stroke) against what is painted behind it (own and
  *  ancestors' backgrounds, across the shadow boundary, over white), or
  *  against another element's colour. */
-const contrasts = (widget) =>
-  widget.evaluate((host) => {
+const contrasts = async (widget) => {
+  await installColour(widget.page());
+  return widget.evaluate((host) => {
     const root = host.shadowRoot;
-    const parse = (c) => {
-      const m = /rgba?\(([^)]+)\)/.exec(c || '');
-      if (!m) return null;
-      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
-      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-    };
-    const lum = ([r, g, b]) => {
-      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const ratio = (a, b) => {
-      const [x, y] = [lum(a), lum(b)];
-      return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-    };
-    const up = (el) => el.parentElement ?? el.getRootNode().host ?? null;
-    let behind = (el) => {
-      const layers = [];
-      for (let e = el; e; e = up(e)) {
-        const c = parse(getComputedStyle(e).backgroundColor);
-        if (c && c[3] > 0) layers.push(c);
-        if (c && c[3] >= 1) break;
-      }
-      let out = [255, 255, 255];
-      for (const [r, g, b, a] of layers.reverse()) out = [r * a + out[0] * (1 - a), g * a + out[1] * (1 - a), b * a + out[2] * (1 - a)];
-      return out;
-    };
+    const { parse, contrast: ratio, background } = window.__sw;
+    let behind = background;
     // Some parts are not in every panel (the euro amount, drug kinds):
     // those pairs are left out when absent; everything else must exist.
     const optional = ['.fig-alt', '.parts-note', '.fig-part .bar-v', '.fig-part .bar'];
@@ -109,6 +87,7 @@ const contrasts = (widget) =>
     }
     return pairs.filter(([, , fg, bg]) => fg !== undefined && bg !== undefined).map(([name, min, fg, bg]) => ({ name, min, ratio: fg && bg ? Math.round(ratio(fg, bg) * 100) / 100 : 0 }));
   });
+};
 
 async function expectContrast(widget, label) {
   const all = await contrasts(widget);
