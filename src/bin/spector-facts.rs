@@ -160,37 +160,18 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                 let mut format = None;
                 let mut output = None;
                 while let Some(arg) = rest.next() {
-                    let text = arg.to_str().unwrap_or("");
-                    let (name, inline) = match text.split_once('=') {
-                        Some((name, value)) if name.starts_with("--") => (name, Some(OsString::from(value))),
-                        _ => (text, None),
-                    };
+                    let (name, inline) = split_option(arg);
                     match name {
                         "-h" | "--help" => return Ok(Command::Help),
                         "-f" | "--format" => {
                             let value = option_value(name, inline, &mut rest)?;
-                            let parsed = match value.to_str() {
-                                Some("csv") => Format::Csv,
-                                Some("json") => Format::Json,
-                                _ => {
-                                    return Err(format!(
-                                        "unknown format \"{}\", expected csv or json",
-                                        value.to_string_lossy()
-                                    ))
-                                }
-                            };
-                            if format.replace(parsed).is_some() {
-                                return Err(format!("export: {name} given twice"));
-                            }
+                            let parsed =
+                                choice(&value, &[("csv", Format::Csv), ("json", Format::Json)], "csv or json")?;
+                            set_once(&mut format, parsed, "export", name)?;
                         }
                         "-o" | "--output" => {
                             let value = option_value(name, inline, &mut rest)?;
-                            if value.is_empty() {
-                                return Err(format!("export: {name} needs a path"));
-                            }
-                            if output.replace(PathBuf::from(value)).is_some() {
-                                return Err(format!("export: {name} given twice"));
-                            }
+                            set_once(&mut output, output_path(value, "export", name)?, "export", name)?;
                         }
                         s if is_option(s) => return Err(unknown_option(s)),
                         _ => set_file(&mut file, arg)?,
@@ -216,29 +197,22 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let mut page = false;
         let mut output = None;
         while let Some(arg) = rest.next() {
-            let text = arg.to_str().unwrap_or("");
-            let (name, inline) = match text.split_once('=') {
-                Some((name, value)) if name.starts_with("--") => (name, Some(OsString::from(value))),
-                _ => (text, None),
-            };
+            let (name, inline) = split_option(arg);
             match name {
                 "-h" | "--help" => return Ok(Command::Help),
                 "-f" | "--format" => {
                     let value = option_value(name, inline, &mut rest)?;
-                    let parsed = match value.to_str() {
-                        Some("html") => RenderFormat::Html,
-                        Some("svg") => RenderFormat::Svg,
-                        Some("png") => RenderFormat::Png,
-                        _ => {
-                            return Err(format!(
-                                "unknown format \"{}\", expected html, svg or png",
-                                value.to_string_lossy()
-                            ))
-                        }
-                    };
-                    if format.replace(parsed).is_some() {
-                        return Err(format!("render: {name} given twice"));
-                    }
+                    let choices = [
+                        ("html", RenderFormat::Html),
+                        ("svg", RenderFormat::Svg),
+                        ("png", RenderFormat::Png),
+                    ];
+                    set_once(
+                        &mut format,
+                        choice(&value, &choices, "html, svg or png")?,
+                        "render",
+                        name,
+                    )?;
                 }
                 "--lang" => {
                     let value = option_value(name, inline, &mut rest)?;
@@ -246,9 +220,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                     if value.is_empty() {
                         return Err(format!("render: {name} needs a language tag, e.g. en"));
                     }
-                    if lang.replace(value).is_some() {
-                        return Err(format!("render: {name} given twice"));
-                    }
+                    set_once(&mut lang, value, "render", name)?;
                 }
                 "--width" => {
                     let value = option_value(name, inline, &mut rest)?;
@@ -264,9 +236,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                                 value.to_string_lossy()
                             )
                         })?;
-                    if width.replace(parsed).is_some() {
-                        return Err(format!("render: {name} given twice"));
-                    }
+                    set_once(&mut width, parsed, "render", name)?;
                 }
                 "--page" => {
                     if inline.is_some() {
@@ -276,12 +246,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                 }
                 "-o" | "--output" => {
                     let value = option_value(name, inline, &mut rest)?;
-                    if value.is_empty() {
-                        return Err(format!("render: {name} needs a path"));
-                    }
-                    if output.replace(PathBuf::from(value)).is_some() {
-                        return Err(format!("render: {name} given twice"));
-                    }
+                    set_once(&mut output, output_path(value, "render", name)?, "render", name)?;
                 }
                 s if is_option(s) => return Err(unknown_option(s)),
                 _ => set_file(&mut file, arg)?,
@@ -309,6 +274,41 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
 
     /// `-` alone is not an option, but nothing here reads stdin either, so
     /// every argument starting with `-` is one.
+    /// `--name=value` as (`--name`, `value`); anything else as (arg, None).
+    fn split_option(arg: &OsString) -> (&str, Option<OsString>) {
+        let text = arg.to_str().unwrap_or("");
+        match text.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(OsString::from(value))),
+            _ => (text, None),
+        }
+    }
+
+    /// One of a fixed set of values, e.g. a format.
+    fn choice<T: Copy>(value: &OsString, choices: &[(&str, T)], expected: &str) -> Result<T, String> {
+        let text = value.to_str().unwrap_or("");
+        choices
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| format!("unknown format \"{}\", expected {expected}", value.to_string_lossy()))
+    }
+
+    /// Sets an option that may be given once.
+    fn set_once<T>(slot: &mut Option<T>, value: T, command: &str, name: &str) -> Result<(), String> {
+        match slot.replace(value) {
+            Some(_) => Err(format!("{command}: {name} given twice")),
+            None => Ok(()),
+        }
+    }
+
+    /// The path after `-o`, which may not be empty.
+    fn output_path(value: OsString, command: &str, name: &str) -> Result<PathBuf, String> {
+        if value.is_empty() {
+            return Err(format!("{command}: {name} needs a path"));
+        }
+        Ok(PathBuf::from(value))
+    }
+
     fn is_option(arg: &str) -> bool {
         arg.starts_with('-') && arg.len() > 1
     }
