@@ -704,7 +704,7 @@ fn animate(state: Weak<RefCell<State>>, generation: u32, from: View, to: View) {
             return;
         }
         let t0 = *start.get_or_insert(now);
-        let t = ((now - t0) / ZOOM_MS).clamp(0.0, 1.0);
+        let t = crate::num::clamp((now - t0) / ZOOM_MS, 0.0, 1.0);
         // Ease in and out (smoothstep).
         let eased = t * t * (3.0 - 2.0 * t);
         s.draw(from.lerp(&to, eased));

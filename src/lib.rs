@@ -17,7 +17,9 @@ pub mod export;
 pub mod facts;
 pub mod geo;
 pub mod i18n;
+pub mod num;
 pub mod render;
+pub mod sort;
 pub mod static_page;
 pub mod text;
 

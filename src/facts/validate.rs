@@ -20,7 +20,7 @@ impl<'a> SourceIndex<'a> {
         let mut ids: Vec<(&str, usize)> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
         // Stable, so of two sources with one id (an error anyway) the first
         // sorts first.
-        ids.sort_by(|a, b| a.0.cmp(b.0));
+        crate::sort::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
         SourceIndex(ids)
     }
 

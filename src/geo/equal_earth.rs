@@ -52,7 +52,7 @@ pub fn invert(x: f64, y: f64) -> Option<(f64, f64)> {
     }
     let lambda = M * x * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)) / l.cos();
     let lon = lambda.to_degrees();
-    let lat = s.clamp(-1.0, 1.0).asin().to_degrees();
+    let lat = crate::num::clamp(s, -1.0, 1.0).asin().to_degrees();
     if !lon.is_finite() || lon.abs() > 180.0 + 1e-9 {
         return None;
     }

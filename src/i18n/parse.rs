@@ -127,7 +127,7 @@ pub fn parse(text: &'static str) -> (Table, Vec<ParseError>) {
         entries.push((key, value));
     }
     // Stable sort: the first of two equal keys stays first.
-    entries.sort_by(|a, b| a.0.cmp(b.0));
+    crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
     let mut deduped: Vec<(&'static str, Cow<'static, str>)> = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         if deduped.last().is_some_and(|(k, _)| *k == key) {
@@ -145,7 +145,7 @@ pub fn parse(text: &'static str) -> (Table, Vec<ParseError>) {
         }
         deduped.push((key, value));
     }
-    errors.sort_by_key(|e| e.line);
+    crate::sort::sort_by(&mut errors, |a, b| a.line.cmp(&b.line));
     (Table { entries: deduped }, errors)
 }
 

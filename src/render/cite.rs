@@ -75,8 +75,7 @@ impl<'a> Item<'a> {
 /// The distinct source indexes of some citations, in ascending order.
 pub fn source_indexes(citations: &[Citation]) -> Vec<usize> {
     let mut v: Vec<usize> = citations.iter().map(|c| c.source).collect();
-    v.sort_unstable();
-    v.dedup();
+    crate::sort::sort_dedup(&mut v);
     v
 }
 

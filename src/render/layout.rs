@@ -59,8 +59,8 @@ impl Rect {
 
     /// True when the box and the circle share some area.
     pub fn meets_circle(&self, cx: f64, cy: f64, r: f64) -> bool {
-        let nx = cx.clamp(self.x0, self.x1);
-        let ny = cy.clamp(self.y0, self.y1);
+        let nx = crate::num::clamp(cx, self.x0, self.x1);
+        let ny = crate::num::clamp(cy, self.y0, self.y1);
         let (dx, dy) = (cx - nx, cy - ny);
         dx * dx + dy * dy < r * r
     }
@@ -102,7 +102,7 @@ pub fn place_labels<'w>(
     t: &Locale,
 ) -> Vec<Label<'w>> {
     let mut order: Vec<&Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).collect();
-    order.sort_by(|a, b| b.value.total_cmp(&a.value));
+    crate::sort::sort_by(&mut order, |a, b| b.value.total_cmp(&a.value));
     let mut placed: Vec<Label<'w>> = Vec::new();
     let gap = 0.25 * font;
     for s in order {

@@ -98,7 +98,7 @@ pub fn symbols_in<'w>(bundle: &Bundle, world: &World<'w>, view: &View, kind: Vie
             })
         })
         .collect();
-    out.sort_by(|a, b| b.r.total_cmp(&a.r));
+    crate::sort::sort_by(&mut out, |a, b| b.r.total_cmp(&a.r));
     out
 }
 
@@ -129,7 +129,7 @@ pub fn nearest<'a, 'w>(symbols: &'a [Symbol<'w>], x: f64, y: f64, reach: f64) ->
 /// DE, AT, PL.
 pub fn keyboard_order<'w>(bundle: &Bundle, world: &World<'w>) -> Vec<&'w str> {
     let mut s = symbols(bundle, world);
-    s.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
+    crate::sort::sort_by(&mut s, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
     s.into_iter().map(|s| s.code).collect()
 }
 

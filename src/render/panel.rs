@@ -187,7 +187,7 @@ pub fn bar_widths<'a>(bundle: &'a Bundle, rows: &[Row<'a>]) -> Vec<(&'a str, f64
         if max <= 0.0 {
             continue;
         }
-        let scale = |v: f64| (v / max * BAR_WIDTH).clamp(0.0, BAR_WIDTH);
+        let scale = |v: f64| crate::num::clamp(v / max * BAR_WIDTH, 0.0, BAR_WIDTH);
         out.push((b.fact.id.as_str(), scale(b.fact.value), b.whole.map(|w| scale(w.value))));
     }
     out

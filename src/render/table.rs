@@ -26,7 +26,7 @@ const TOP: usize = 3;
 /// tie), as the map's symbols are ordered.
 pub fn by_value(bundle: &Bundle) -> Vec<(&str, &Fact)> {
     let mut rows: Vec<(&str, &Fact)> = bundle.by_country(MAP_METRIC).collect();
-    rows.sort_by(|a, b| b.1.value.total_cmp(&a.1.value));
+    crate::sort::sort_by(&mut rows, |a, b| b.1.value.total_cmp(&a.1.value));
     rows
 }
 

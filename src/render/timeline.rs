@@ -12,7 +12,7 @@ use crate::text::push_escaped;
 /// its months); entries on the same date keep bundle order.
 pub fn chronological(bundle: &Bundle) -> Vec<&DateEntry> {
     let mut dates: Vec<&DateEntry> = bundle.dates.iter().collect();
-    dates.sort_by(|a, b| a.date.cmp(&b.date));
+    crate::sort::sort_by(&mut dates, |a, b| a.date.cmp(&b.date));
     dates
 }
 

@@ -62,7 +62,7 @@ impl View {
     /// The box `t` of the way from `self` to `to` (0 = self, 1 = to), for a
     /// stepwise animation of the viewBox.
     pub fn lerp(&self, to: &View, t: f64) -> View {
-        let t = t.clamp(0.0, 1.0);
+        let t = crate::num::clamp(t, 0.0, 1.0);
         let mix = |a: f64, b: f64| a + (b - a) * t;
         View {
             x: mix(self.x, to.x),
@@ -160,8 +160,8 @@ pub fn europe_view(bundle: &Bundle, world: &World<'_>) -> Option<View> {
     h = h.min(full.h);
     let cx = f64::from(x0 + x1) / 2.0;
     let cy = f64::from(y0 + y1) / 2.0;
-    let x = (cx - w / 2.0).clamp(0.0, full.w - w);
-    let y = (cy - h / 2.0).clamp(0.0, full.h - h);
+    let x = crate::num::clamp(cx - w / 2.0, 0.0, full.w - w);
+    let y = crate::num::clamp(cy - h / 2.0, 0.0, full.h - h);
     Some(View {
         x: x.round(),
         y: y.round(),
