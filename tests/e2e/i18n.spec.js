@@ -3,6 +3,7 @@
 // falls back to English with one console note per page. Screenshots of
 // every language at 640 px go to artifacts/lang-<code>.png.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 /** The German figure tests/i18n.rs also finds in `spector-facts render
  *  --lang de`: the browser and the CLI format numbers the same way. */
@@ -88,6 +89,36 @@ test('changing lang re-renders; de-AT is German, pt is Brazilian Portuguese; wit
   await de.evaluate((el) => el.removeAttribute('lang'));
   await expect(de.locator('.sw')).toHaveAttribute('lang', 'en');
 });
+
+/** `CODE = Name` pairs of i18n/countries/<lang>.txt, the names the CLI
+ *  and the static version print. */
+function namesOnFile(lang) {
+  const names = new Map();
+  for (const line of readFileSync(`i18n/countries/${lang}.txt`, 'utf8').split('\n')) {
+    const m = /^([A-Z]{2}) = (.+)$/.exec(line);
+    if (m) names.set(m[1], m[2]);
+  }
+  return names;
+}
+
+for (const code of ['de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
+  test(`country names in ${code} come from the browser and match the static version's`, async ({ page }) => {
+    // The wasm carries no country names but English: it asks the browser's
+    // Intl.DisplayNames, from the same CLDR data the files were made from.
+    await page.goto('/tests/e2e/pages/languages.html');
+    const widget = page.locator('#de');
+    await widget.evaluate((el, lang) => el.setAttribute('lang', lang), code);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', code);
+    const shown = await widget.locator('path.on[data-c]').evaluateAll((paths) =>
+      paths.map((p) => [p.getAttribute('data-c'), p.getAttribute('aria-label')]),
+    );
+    expect(shown.length).toBe(9);
+    const names = namesOnFile(code);
+    for (const [country, label] of shown) {
+      expect(label.startsWith(names.get(country)), `${country}: ${label}`).toBe(true);
+    }
+  });
+}
 
 for (const code of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
   test(`screenshot in ${code} at 640 px`, async ({ page }) => {
