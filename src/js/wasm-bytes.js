@@ -22,9 +22,18 @@ const CP1252 = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+/** One byte per character of `chars`. A plain loop: `Uint8Array.from` with
+ *  a mapping function calls it once per byte and took about 25 ms of the
+ *  time to first render for the 230 KB module; this takes about 1 ms. */
+function latin1(chars) {
+  const out = new Uint8Array(chars.length);
+  for (let i = 0; i < chars.length; i++) out[i] = chars.charCodeAt(i);
+  return out;
+}
+
 /** The module's bytes, whichever way the script was decoded. */
 export function bytes() {
-  if (__SPECTOR_DECODED_AS_UTF8__) return Uint8Array.from(text, (c) => c.charCodeAt(0));
+  if (__SPECTOR_DECODED_AS_UTF8__) return latin1(text);
   // Mis-decoded: turn characters back into the UTF-8 bytes they came from,
   // then decode those as UTF-8 to get one character per module byte.
   const raw = Uint8Array.from(text, (c) => {
@@ -33,5 +42,5 @@ export function bytes() {
     const i = CP1252.indexOf(code);
     return i >= 0 ? 0x80 + i : code & 0xff;
   });
-  return Uint8Array.from(new TextDecoder('utf-8').decode(raw), (c) => c.charCodeAt(0));
+  return latin1(new TextDecoder('utf-8').decode(raw));
 }
