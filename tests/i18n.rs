@@ -554,3 +554,19 @@ fn the_shipped_files_parse_without_a_bad_line() {
         assert!(!t.number.decimal.is_empty() && !t.number.group.is_empty());
     }
 }
+
+#[test]
+fn the_wasm_s_comment_free_files_say_exactly_what_the_written_ones_say() {
+    for lang in Lang::ALL {
+        let (written, written_errors) = parse(lang.written_source());
+        let (compact, compact_errors) = parse(lang.compact_source());
+        assert!(written_errors.is_empty() && compact_errors.is_empty(), "{}", lang.code());
+        assert!(compact.len() > 100, "{}", lang.code());
+        let comments = lang.compact_source().lines().filter(|l| l.starts_with('#')).count();
+        assert_eq!(comments, 0, "{}: a comment survived", lang.code());
+        let written: Vec<_> = written.entries().collect();
+        let compact: Vec<_> = compact.entries().collect();
+        assert_eq!(written, compact, "{}", lang.code());
+        assert!(lang.compact_source().len() < lang.written_source().len());
+    }
+}

@@ -71,8 +71,17 @@ impl Lang {
         Some(lang)
     }
 
-    /// The interface file's text.
+    /// The interface file's text, as written (native builds) or without
+    /// its comments (the wasm; see build.rs).
     pub fn source(self) -> &'static str {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.written_source();
+        #[cfg(target_arch = "wasm32")]
+        return self.compact_source();
+    }
+
+    /// The interface file as written, with its notes for translators.
+    pub fn written_source(self) -> &'static str {
         match self {
             Lang::En => include_str!("../../i18n/en.txt"),
             Lang::De => include_str!("../../i18n/de.txt"),
@@ -81,6 +90,19 @@ impl Lang {
             Lang::Es => include_str!("../../i18n/es.txt"),
             Lang::PtBr => include_str!("../../i18n/pt-BR.txt"),
             Lang::Pl => include_str!("../../i18n/pl.txt"),
+        }
+    }
+
+    /// The interface file without comments or blank lines, made by build.rs.
+    pub fn compact_source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/i18n/en.txt")),
+            Lang::De => include_str!(concat!(env!("OUT_DIR"), "/i18n/de.txt")),
+            Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/i18n/fr.txt")),
+            Lang::Nl => include_str!(concat!(env!("OUT_DIR"), "/i18n/nl.txt")),
+            Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/i18n/es.txt")),
+            Lang::PtBr => include_str!(concat!(env!("OUT_DIR"), "/i18n/pt-BR.txt")),
+            Lang::Pl => include_str!(concat!(env!("OUT_DIR"), "/i18n/pl.txt")),
         }
     }
 

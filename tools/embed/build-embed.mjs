@@ -3,18 +3,31 @@
 // script (IIFE) that defines nothing global but <spector-widget>, and
 // pkg/index.js, the ES module API. Writes pkg/package.json and prints sizes.
 
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
+
+// The stylesheet reaches the bundle as a string (the shell hands it to a
+// constructed stylesheet), minified by esbuild's CSS minifier on the way.
+const minifiedCss = {
+  name: 'minified-css-text',
+  setup(b) {
+    b.onLoad({ filter: /\.css$/ }, async (args) => {
+      const css = readFileSync(args.path, 'utf8');
+      const { code } = await transform(css, { loader: 'css', minify: true, target: ['chrome100', 'firefox100', 'safari15'] });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
 
 const shared = {
   bundle: true,
   minify: true,
   target: 'es2020',
   legalComments: 'none',
-  loader: { '.css': 'text' },
+  plugins: [minifiedCss],
   // Keep non-ASCII characters as they are (the probe in wasm-bytes.js);
   // the files are written and served as UTF-8.
   charset: 'utf8',
