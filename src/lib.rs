@@ -16,6 +16,7 @@
 pub mod export;
 pub mod facts;
 pub mod geo;
+pub mod heap;
 pub mod i18n;
 pub mod num;
 pub mod render;
@@ -25,5 +26,10 @@ pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
+
+/// A small size-class allocator instead of dlmalloc (see `heap`).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: heap::Heap<heap::WasmMemory> = heap::Heap::new(heap::WasmMemory);
 #[cfg(target_arch = "wasm32")]
 pub use dom::Widget;

@@ -560,7 +560,11 @@ fn the_wasm_s_comment_free_files_say_exactly_what_the_written_ones_say() {
     for lang in Lang::ALL {
         let (written, written_errors) = parse(lang.written_source());
         let (compact, compact_errors) = parse(lang.compact_source());
-        assert!(written_errors.is_empty() && compact_errors.is_empty(), "{}", lang.code());
+        assert!(
+            written_errors.is_empty() && compact_errors.is_empty(),
+            "{}",
+            lang.code()
+        );
         assert!(compact.len() > 100, "{}", lang.code());
         let comments = lang.compact_source().lines().filter(|l| l.starts_with('#')).count();
         assert_eq!(comments, 0, "{}: a comment survived", lang.code());
