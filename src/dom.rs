@@ -50,7 +50,7 @@ const SELECT_EVENT: &str = "spector-select";
 struct State {
     /// The reader's language.
     t: &'static Locale,
-    bundle: Bundle,
+    bundle: Rc<Bundle>,
     world: World<'static>,
     root: ShadowRoot,
     /// The widget's box: popovers are placed in it.
@@ -139,11 +139,19 @@ impl Widget {
                 return Widget::refuse(root, &errors, t.text("error.map"), t);
             }
         };
-        let bundle = match facts::parse_in_browser(text) {
-            Ok(bundle) => bundle,
-            Err(errors) => return Widget::refuse(root, &errors, t.text("error.data"), t),
+        let (bundle, markup) = match prepared(bundle_text.as_deref(), t) {
+            Some(shared) => shared,
+            None => {
+                let bundle = match facts::parse_in_browser(text) {
+                    Ok(bundle) => Rc::new(bundle),
+                    Err(errors) => return Widget::refuse(root, &errors, t.text("error.data"), t),
+                };
+                let markup: Rc<str> = render::widget_in(&bundle, &world, Some(text), t).into();
+                remember(bundle_text, t, &bundle, &markup);
+                (bundle, markup)
+            }
         };
-        root.set_inner_html(&render::widget_in(&bundle, &world, Some(text), t));
+        root.set_inner_html(&markup);
         let views = Views::new(&bundle, &world);
         let symbols = [
             map::symbols_in(&bundle, &world, &views.world, ViewKind::World),
@@ -280,6 +288,47 @@ static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
 /// The locale for a `lang` tag: English when there is none; English with
 /// one console note per page (not per widget) for a language the widget
 /// does not speak.
+/// The last bundle a widget checked and rendered, with its markup: the
+/// widgets of one article that show the same bundle in the same language
+/// (twenty of them, say) parse and render it once. Only the last is kept,
+/// so the cache never grows.
+struct Prepared {
+    /// The bundle's text; `None` for the embedded bundle.
+    text: Option<String>,
+    lang: Lang,
+    bundle: Rc<Bundle>,
+    markup: Rc<str>,
+}
+
+/// The one `Prepared`. A plain static rather than `thread_local!`, whose
+/// destructor registration costs 2 KB of wasm: statics are never dropped.
+static PREPARED: OneThread<Option<Prepared>> = OneThread(RefCell::new(None));
+
+struct OneThread<T>(RefCell<T>);
+
+// SAFETY: the wasm is built without threads (see `heap`), so the cell is
+// only ever touched by the one thread there is.
+unsafe impl<T> Sync for OneThread<T> {}
+
+/// The checked bundle and markup for this text and language, if the last
+/// widget rendered the same.
+fn prepared(text: Option<&str>, t: &Locale) -> Option<(Rc<Bundle>, Rc<str>)> {
+    let slot = PREPARED.0.try_borrow().ok()?;
+    let last = slot.as_ref()?;
+    (last.text.as_deref() == text && last.lang == t.lang).then(|| (Rc::clone(&last.bundle), Rc::clone(&last.markup)))
+}
+
+fn remember(text: Option<String>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<str>) {
+    if let Ok(mut slot) = PREPARED.0.try_borrow_mut() {
+        *slot = Some(Prepared {
+            text,
+            lang: t.lang,
+            bundle: Rc::clone(bundle),
+            markup: Rc::clone(markup),
+        });
+    }
+}
+
 fn locale(lang: Option<&str>) -> &'static Locale {
     let tag = lang.map(str::trim).unwrap_or("");
     if tag.is_empty() {
