@@ -5,6 +5,8 @@
 
 use std::{env, fs, path::Path};
 
+/// The languages of `i18n::Lang`; one missing here fails the build at its
+/// `include_str!` in `src/i18n/mod.rs`.
 const LANGS: [&str; 7] = ["en", "de", "fr", "nl", "es", "pt-BR", "pl"];
 
 fn main() {

@@ -231,14 +231,16 @@ const instrument = () => {
   };
   addEventListener('pointermove', onInput, { capture: true });
   addEventListener('keydown', onInput, { capture: true });
-  const onInputEnd = (event) => event.__benchRecord && (event.__benchRecord.end = performance.now());
-  addEventListener('pointermove', onInputEnd);
-  addEventListener('keydown', onInputEnd);
   // Processing: window capture (before the map's handlers) to window
   // bubble (after them): the time the page's own handlers take.
-  let begin = 0;
-  addEventListener('pointermove', () => (begin = performance.now()), { capture: true });
-  addEventListener('pointermove', () => B.measuring && B.proc.push(performance.now() - begin));
+  const onInputEnd = (event) => {
+    const rec = event.__benchRecord;
+    if (!rec) return;
+    rec.end = performance.now();
+    if (event.type === 'pointermove') B.proc.push(rec.end - rec.start);
+  };
+  addEventListener('pointermove', onInputEnd);
+  addEventListener('keydown', onInputEnd);
 };
 
 // ---------------------------------------------------------------- browser

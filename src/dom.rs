@@ -285,9 +285,6 @@ impl Widget {
 /// Set once the page has been told that a language is not spoken.
 static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
 
-/// The locale for a `lang` tag: English when there is none; English with
-/// one console note per page (not per widget) for a language the widget
-/// does not speak.
 /// The last bundle a widget checked and rendered, with its markup: the
 /// widgets of one article that show the same bundle in the same language
 /// (twenty of them, say) parse and render it once. Only the last is kept,
@@ -329,6 +326,9 @@ fn remember(text: Option<String>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<s
     }
 }
 
+/// The locale for a `lang` tag: English when there is none; English with
+/// one console note per page (not per widget) for a language the widget
+/// does not speak.
 fn locale(lang: Option<&str>) -> &'static Locale {
     let tag = lang.map(str::trim).unwrap_or("");
     if tag.is_empty() {

@@ -24,6 +24,21 @@ use std::sync::OnceLock;
 use crate::text::push_escaped;
 use parse::Table;
 
+/// The interface file of a language from the folder `$dir`, embedded.
+macro_rules! interface_file {
+    ($lang:expr, $dir:expr) => {
+        match $lang {
+            Lang::En => include_str!(concat!($dir, "en.txt")),
+            Lang::De => include_str!(concat!($dir, "de.txt")),
+            Lang::Fr => include_str!(concat!($dir, "fr.txt")),
+            Lang::Nl => include_str!(concat!($dir, "nl.txt")),
+            Lang::Es => include_str!(concat!($dir, "es.txt")),
+            Lang::PtBr => include_str!(concat!($dir, "pt-BR.txt")),
+            Lang::Pl => include_str!(concat!($dir, "pl.txt")),
+        }
+    };
+}
+
 /// A language the widget speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -82,28 +97,12 @@ impl Lang {
 
     /// The interface file as written, with its notes for translators.
     pub fn written_source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../i18n/en.txt"),
-            Lang::De => include_str!("../../i18n/de.txt"),
-            Lang::Fr => include_str!("../../i18n/fr.txt"),
-            Lang::Nl => include_str!("../../i18n/nl.txt"),
-            Lang::Es => include_str!("../../i18n/es.txt"),
-            Lang::PtBr => include_str!("../../i18n/pt-BR.txt"),
-            Lang::Pl => include_str!("../../i18n/pl.txt"),
-        }
+        interface_file!(self, "../../i18n/")
     }
 
     /// The interface file without comments or blank lines, made by build.rs.
     pub fn compact_source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/i18n/en.txt")),
-            Lang::De => include_str!(concat!(env!("OUT_DIR"), "/i18n/de.txt")),
-            Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/i18n/fr.txt")),
-            Lang::Nl => include_str!(concat!(env!("OUT_DIR"), "/i18n/nl.txt")),
-            Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/i18n/es.txt")),
-            Lang::PtBr => include_str!(concat!(env!("OUT_DIR"), "/i18n/pt-BR.txt")),
-            Lang::Pl => include_str!(concat!(env!("OUT_DIR"), "/i18n/pl.txt")),
-        }
+        interface_file!(self, concat!(env!("OUT_DIR"), "/i18n/"))
     }
 
     /// The country names file's text ("" for English: `world.bin` has them).
