@@ -87,6 +87,17 @@ struct State {
     order: Vec<&'static str>,
     /// The country whose figure the tooltip shows ("" when hidden).
     shown: String,
+    /// Whether the shown tooltip is pinned, and its size in CSS px once
+    /// measured: a pointer moving over one country only moves the tooltip,
+    /// without touching its content or reading its size again, so a move
+    /// forces no layout.
+    tip_pinned: bool,
+    /// The tooltip's width and height, measured in a map area of the
+    /// width that comes third (its text wraps differently in another).
+    tip_size: Option<(f64, f64, f64)>,
+    /// The country highlighted now, so a move over the same country writes
+    /// nothing (each write would restyle the map in the next frame).
+    lit: Option<&'static str>,
     /// The country the reader selected: pinned tooltip, pressed button.
     selected: Option<&'static str>,
 }
@@ -184,6 +195,9 @@ impl Widget {
             symbols,
             order,
             shown: String::new(),
+            tip_pinned: false,
+            tip_size: None,
+            lit: None,
             selected: None,
         }));
 
@@ -400,7 +414,9 @@ fn click(state: &Rc<RefCell<State>>, event: &Event) {
         return;
     }
     let hit = match state.try_borrow() {
-        Ok(s) => s.hit(event).map(|code| (code, s.selected == Some(code))),
+        Ok(s) => s
+            .hit(event, s.scale().as_ref())
+            .map(|code| (code, s.selected == Some(code))),
         Err(_) => return,
     };
     match hit {
@@ -807,7 +823,7 @@ impl State {
 
     /// The country under the pointer: the element hit, or else the symbol
     /// within `HIT_REACH_PX` of it, so tiny countries are easy to hit.
-    fn hit(&self, event: &Event) -> Option<&'static str> {
+    fn hit(&self, event: &Event, svg: Option<&(web_sys::DomRect, f64)>) -> Option<&'static str> {
         let target = event.target().and_then(|t| t.dyn_into::<Element>().ok())?;
         target.closest(".map-wrap").ok().flatten()?;
         let direct = Some(target)
@@ -818,7 +834,8 @@ impl State {
             return direct;
         }
         let pointer = event.dyn_ref::<MouseEvent>()?;
-        let (rect, ppu) = self.scale()?;
+        let (rect, ppu) = svg?;
+        let (rect, ppu) = (rect, *ppu);
         let view = self.views.get(self.view);
         let x = view.x + (f64::from(pointer.client_x()) - rect.left()) / ppu;
         let y = view.y + (f64::from(pointer.client_y()) - rect.top()) / ppu;
@@ -850,7 +867,12 @@ impl State {
             }
             return;
         }
-        let Some(code) = self.hit(event) else {
+        // Every read of the layout comes before the first write: a read
+        // after a write would make the browser lay the page out again in
+        // the middle of the handler.
+        let svg = self.scale();
+        let area = self.wrap.as_ref().map(Element::get_bounding_client_rect);
+        let Some(code) = self.hit(event, svg.as_ref()) else {
             self.hovering = false;
             self.rest();
             return;
@@ -860,11 +882,10 @@ impl State {
         if !self.fill_tip(code, false) {
             return;
         }
-        if let (Some(wrap), Some(pointer)) = (&self.wrap, event.dyn_ref::<MouseEvent>()) {
-            let area = wrap.get_bounding_client_rect();
+        if let (Some(area), Some(pointer)) = (area, event.dyn_ref::<MouseEvent>()) {
             let x = f64::from(pointer.client_x()) - area.left();
             let y = f64::from(pointer.client_y()) - area.top();
-            self.place_tip(x + 14.0, y - 10.0, y + 18.0);
+            self.place_tip(&area, x + 14.0, y - 10.0, y + 18.0);
         }
     }
 
@@ -902,6 +923,8 @@ impl State {
     fn rest(&mut self) {
         self.highlight(None);
         match self.selected {
+            // Already there: the pointer moving over the sea writes nothing.
+            Some(code) if self.tip_pinned && self.shown == code => {}
             Some(code) => self.show_at_symbol(code, true),
             None => self.hide(),
         }
@@ -1051,8 +1074,11 @@ impl State {
     }
 
     /// Hover or focus highlight on a country and its symbols.
-    fn highlight(&self, code: Option<&str>) {
-        self.flag("data-hl", code);
+    fn highlight(&mut self, code: Option<&'static str>) {
+        if self.lit != code {
+            self.lit = code;
+            self.flag("data-hl", code);
+        }
     }
 
     /// Puts `attr` on the elements of one country and takes it off all others.
@@ -1130,6 +1156,9 @@ impl State {
     /// Fills the tooltip with a country's figure; false when it has none.
     fn fill_tip(&mut self, code: &str, pinned: bool) -> bool {
         let Some(tip) = self.tip.clone() else { return false };
+        if code == self.shown && pinned == self.tip_pinned {
+            return true;
+        }
         if code != self.shown {
             match render::tooltip_in(&self.bundle, &self.world, code, self.t) {
                 Some(markup) => tip.set_inner_html(&markup),
@@ -1141,6 +1170,8 @@ impl State {
             self.shown.clear();
             self.shown.push_str(code);
         }
+        self.tip_pinned = pinned;
+        self.tip_size = None;
         tip.set_class_name(if pinned { "tip pin" } else { "tip" });
         // Only a pinned tooltip can be reached: its marker opens the sources.
         let _ = if pinned {
@@ -1155,12 +1186,13 @@ impl State {
     /// The tooltip beside a country's symbol; `pinned` for a selection
     /// (docked under the map on narrow widgets, by the stylesheet).
     fn show_at_symbol(&mut self, code: &'static str, pinned: bool) {
+        let Some((rect, ppu)) = self.scale() else { return };
+        let Some(area) = self.wrap.as_ref().map(Element::get_bounding_client_rect) else {
+            return;
+        };
         if !self.fill_tip(code, pinned) {
             return;
         }
-        let Some((rect, ppu)) = self.scale() else { return };
-        let Some(wrap) = &self.wrap else { return };
-        let area = wrap.get_bounding_client_rect();
         let view = self.views.get(self.view);
         let Some(s) = self.view_symbols().iter().find(|s| s.code == code) else {
             return;
@@ -1168,18 +1200,23 @@ impl State {
         let x = rect.left() - area.left() + (s.x - view.x) * ppu;
         let y = rect.top() - area.top() + (s.y - view.y) * ppu;
         let r = s.r * ppu;
-        self.place_tip(x + r * 0.7 + 6.0, y - r - 6.0, y + r + 8.0);
+        self.place_tip(&area, x + r * 0.7 + 6.0, y - r - 6.0, y + r + 8.0);
     }
 
     /// Places the tooltip with its left edge at `x` and its bottom at
     /// `above`, or its top at `below` when there is no room above; flipped
     /// to the left near the right edge, so it never leaves the widget.
-    fn place_tip(&self, x: f64, above: f64, below: f64) {
-        let (Some(tip), Some(wrap)) = (&self.tip, &self.wrap) else {
-            return;
+    /// `area` is the map area's box, measured before anything was written.
+    fn place_tip(&mut self, area: &web_sys::DomRect, x: f64, above: f64, below: f64) {
+        let Some(tip) = &self.tip else { return };
+        let (w, h) = match self.tip_size {
+            Some((w, h, width)) if width == area.width() => (w, h),
+            _ => {
+                let (w, h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
+                self.tip_size = Some((w, h, area.width()));
+                (w, h)
+            }
         };
-        let area = wrap.get_bounding_client_rect();
-        let (w, h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
         let mut x = x;
         if x + w > area.width() {
             x = (x - w - 28.0).max(0.0);
@@ -1198,12 +1235,18 @@ impl State {
     }
 
     fn hide(&mut self) {
+        // Already hidden: a pointer moving over the sea writes nothing.
+        if self.shown.is_empty() {
+            return;
+        }
         if let Some(tip) = &self.tip {
             tip.set_hidden(true);
             tip.set_class_name("tip");
             let _ = tip.set_attribute("inert", "");
         }
         self.shown.clear();
+        self.tip_pinned = false;
+        self.tip_size = None;
     }
 }
 
