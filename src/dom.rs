@@ -153,7 +153,7 @@ impl Widget {
         let (bundle, markup) = match prepared(bundle_text.as_deref(), t) {
             Some(shared) => shared,
             None => {
-                let bundle = match facts::parse_in_browser(text) {
+                let bundle = match facts::parse_json_with_reader(text) {
                     Ok(bundle) => Rc::new(bundle),
                     Err(errors) => return Widget::refuse(root, &errors, t.text("error.data"), t),
                 };

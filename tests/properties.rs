@@ -11,7 +11,8 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Map, Value};
-use spector_widget::facts::{check_limits, parse_json, EMBEDDED_JSON};
+use spector_widget::facts::json::{self, Json};
+use spector_widget::facts::{check_limits, parse_json, parse_json_with_reader, Bundle, BundleErrors, EMBEDDED_JSON};
 use spector_widget::geo::World;
 use spector_widget::{export, render};
 use std::sync::OnceLock;
@@ -28,9 +29,15 @@ fn config() -> ProptestConfig {
     }
 }
 
-/// The property every input must have.
+/// The property every input must have, read by serde (the CLI) and by the
+/// widget's own parser and reader (the browser).
 fn holds(text: &str) -> Result<(), TestCaseError> {
-    match parse_json(text) {
+    holds_for(text, parse_json(text))?;
+    holds_for(text, parse_json_with_reader(text))
+}
+
+fn holds_for(text: &str, result: Result<Bundle, BundleErrors>) -> Result<(), TestCaseError> {
+    match result {
         Ok(bundle) => {
             prop_assert!(check_limits(text).is_ok());
             let markup = render::widget(&bundle, world());
@@ -233,6 +240,13 @@ proptest! {
     }
 
     #[test]
+    fn the_widget_parser_reads_json_as_serde_json_does(value in json(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { value.to_string() };
+        let ours = json::parse(&text).map_err(|e| TestCaseError::fail(e.message()))?;
+        prop_assert!(same(&ours, &value), "{} read as {:?}", text, ours);
+    }
+
+    #[test]
     fn arbitrary_json_with_the_bundle_at_the_top(value in json(), key in prop::sample::select(vec!["schema", "operation", "sources", "facts", "dates"])) {
         let mut bundle = minimal();
         bundle[key] = value;
@@ -293,4 +307,21 @@ fn valid_mutations_are_reached() {
         citations.push(citation);
     }
     assert!(parse_json(&bundle.to_string()).is_ok());
+}
+
+/// The same JSON value (numbers within one part in 10^15: serde_json reads
+/// every number correctly rounded, the widget's parser exactly only where
+/// figures live).
+fn same(ours: &Json, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (Json::Null, Value::Null) => true,
+        (Json::Bool(a), Value::Bool(b)) => a == b,
+        (Json::Number(a), Value::Number(b)) => b.as_f64().is_some_and(|b| a == &b || ((a - b) / b).abs() < 1e-15),
+        (Json::String(a), Value::String(b)) => a == b,
+        (Json::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b)),
+        (Json::Object(a), Value::Object(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => false,
+    }
 }

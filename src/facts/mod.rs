@@ -3,14 +3,11 @@
 
 mod country_codes;
 pub mod error;
-#[cfg(target_arch = "wasm32")]
-mod js_value;
+pub mod json;
 pub mod model;
 pub mod raw;
 pub mod reader;
 pub mod validate;
-#[cfg(target_arch = "wasm32")]
-pub use js_value::parse_in_browser;
 
 pub use country_codes::is_country_code;
 pub use error::{BundleError, BundleErrors, ErrorKind};
@@ -38,7 +35,7 @@ pub const MAX_ITEMS: usize = 1_000;
 pub const MAX_VALUE: f64 = 1e15;
 
 /// The checks made on bundle text before it is parsed, the same for the
-/// native parser (`parse_json`) and the browser's `JSON.parse`: the size
+/// serde path (`parse_json`) and the widget's (`parse_json_with_reader`): the size
 /// cap, no byte-order mark, and the nesting depth cap, found by one scan of
 /// the brackets outside strings. The string-length and list-length caps
 /// need the parsed shape and are checked by `validate`.
@@ -149,13 +146,12 @@ pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
     Ok(bundle)
 }
 
-/// Parses and validates bundle text the way the browser does (a parsed
-/// JSON value walked by `reader`), natively: for tests that hold the two
-/// paths to the same answers.
-#[cfg(not(target_arch = "wasm32"))]
+/// Checks the limits, then parses with `json`, reads the shape with
+/// `reader` and validates: how the widget reads a bundle in the browser,
+/// and natively the tests' second opinion on the serde path.
 pub fn parse_json_with_reader(text: &str) -> Result<Bundle, BundleErrors> {
     check_limits(text)?;
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(e.to_string()))]))?;
-    validate(&reader::read_bundle(&value)?)
+    let value =
+        json::parse(text).map_err(|e| BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(e.message()))]))?;
+    validate(&reader::read_bundle(&&value)?)
 }

@@ -1,5 +1,5 @@
-//! Reads a bundle's shape from an already-parsed JSON value: the browser's
-//! `JSON.parse` result in the widget, a `serde_json::Value` in native tests.
+//! Reads a bundle's shape from an already-parsed JSON value (`json::Json`,
+//! the widget's own parser's result).
 //!
 //! It does what serde's derived `Deserialize` for `raw::RawBundle` does (wrong
 //! types, missing and unknown fields, each named by its JSON path) at a
@@ -445,35 +445,4 @@ fn shorten(text: &str) -> String {
         }
     }
     out
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl JsonValue for serde_json::Value {
-    fn json_type(&self) -> JsonType {
-        match self {
-            serde_json::Value::Null => JsonType::Null,
-            serde_json::Value::Bool(_) => JsonType::Bool,
-            serde_json::Value::Number(_) => JsonType::Number,
-            serde_json::Value::String(_) => JsonType::String,
-            serde_json::Value::Array(_) => JsonType::Array,
-            serde_json::Value::Object(_) => JsonType::Object,
-        }
-    }
-    fn number(&self) -> Option<f64> {
-        self.as_f64()
-    }
-    fn string(&self) -> Option<String> {
-        self.as_str().map(str::to_owned)
-    }
-    fn boolean(&self) -> Option<bool> {
-        self.as_bool()
-    }
-    fn items(&self) -> Vec<Self> {
-        self.as_array().cloned().unwrap_or_default()
-    }
-    fn members(&self) -> Vec<(String, Self)> {
-        self.as_object()
-            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
-            .unwrap_or_default()
-    }
 }

@@ -1,0 +1,570 @@
+//! A small, strict JSON parser (RFC 8259) for bundle text, so the widget
+//! reads a bundle without walking `JSON.parse`'s result through thousands
+//! of calls across the JS/wasm boundary (5 to 13 ms of every page load),
+//! and says where the text broke in the same words in every browser.
+//!
+//! It runs after `check_limits`, which caps the size and the nesting depth,
+//! so the recursion here stays shallow. Numbers are read exactly when they
+//! have at most 19 significant digits and, like every valid figure (at
+//! most 10^15, a few decimals), fit Clinger's fast path; others are read to
+//! within a few units in the last place, which no valid bundle can notice.
+
+use super::reader::{JsonType, JsonValue};
+
+/// A parsed JSON value. Objects keep their members in text order, and a
+/// repeated key keeps its first place and its last value, as `JSON.parse`
+/// does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+/// Where and why the text is not JSON. `line` and `column` count from 1;
+/// the column counts characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub problem: &'static str,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SyntaxError {
+    /// "expected `:` at line 3 column 7", as serde_json words it.
+    pub fn message(&self) -> String {
+        let mut out = String::with_capacity(self.problem.len() + 24);
+        out.push_str(self.problem);
+        out.push_str(" at line ");
+        crate::text::push_uint(&mut out, self.line as u64);
+        out.push_str(" column ");
+        crate::text::push_uint(&mut out, self.column as u64);
+        out
+    }
+}
+
+/// Parses one JSON text: a value with only whitespace around it.
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    let mut p = Parser { text, at: 0 };
+    let value = p.value()?;
+    p.space();
+    if p.at < text.len() {
+        return Err(p.fail("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    /// A byte offset into `text`, always at a character boundary.
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// The error at the current position.
+    fn fail(&self, problem: &'static str) -> SyntaxError {
+        let before = self.text.get(..self.at).unwrap_or(self.text);
+        let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
+        SyntaxError {
+            problem,
+            line: 1 + before.bytes().filter(|&b| b == b'\n').count(),
+            column: 1 + before.get(line_start..).map_or(0, |l| l.chars().count()),
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self) -> Result<Json, SyntaxError> {
+        self.space();
+        match self.peek() {
+            None => Err(self.fail("EOF while parsing a value")),
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => self.word(),
+        }
+    }
+
+    fn word(&mut self) -> Result<Json, SyntaxError> {
+        let rest = self.text.get(self.at..).unwrap_or_default();
+        for (word, value) in [
+            ("null", Json::Null),
+            ("true", Json::Bool(true)),
+            ("false", Json::Bool(false)),
+        ] {
+            if rest.starts_with(word) {
+                self.at += word.len();
+                return Ok(value);
+            }
+        }
+        Err(self.fail("expected value"))
+    }
+
+    fn array(&mut self) -> Result<Json, SyntaxError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.space();
+        if self.eat(b']') {
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.space();
+            if self.eat(b']') {
+                return Ok(Json::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.fail(if self.peek().is_none() {
+                    "EOF while parsing a list"
+                } else {
+                    "expected `,` or `]`"
+                }));
+            }
+            self.space();
+            if self.peek() == Some(b']') {
+                return Err(self.fail("trailing comma"));
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Json, SyntaxError> {
+        self.at += 1;
+        let mut members: Vec<(String, Json)> = Vec::new();
+        self.space();
+        if self.eat(b'}') {
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.space();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.fail("EOF while parsing an object")),
+                Some(b'}') => return Err(self.fail("trailing comma")),
+                Some(_) => return Err(self.fail("key must be a string")),
+            }
+            let key = self.string()?;
+            self.space();
+            if !self.eat(b':') {
+                return Err(self.fail("expected `:`"));
+            }
+            let value = self.value()?;
+            match members.iter_mut().find(|(k, _)| *k == key) {
+                Some(member) => member.1 = value,
+                None => members.push((key, value)),
+            }
+            self.space();
+            if self.eat(b'}') {
+                return Ok(Json::Object(members));
+            }
+            if !self.eat(b',') {
+                return Err(self.fail(if self.peek().is_none() {
+                    "EOF while parsing an object"
+                } else {
+                    "expected `,` or `}`"
+                }));
+            }
+        }
+    }
+
+    /// A string, the opening quote next.
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let rest = self.text.get(self.at..).unwrap_or_default();
+            // Copy the plain run up to the next quote, backslash or control
+            // character in one piece.
+            let run = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20);
+            let Some(run) = run else {
+                self.at = self.text.len();
+                return Err(self.fail("EOF while parsing a string"));
+            };
+            out.push_str(rest.get(..run).unwrap_or_default());
+            self.at += run;
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                _ => return Err(self.fail("control character (\\u0000-\\u001F) found while parsing a string")),
+            }
+        }
+    }
+
+    /// One escape, the backslash read.
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let simple = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                let unit = self.hex4()?;
+                let code = match unit {
+                    0xD800..=0xDBFF => {
+                        if !(self.eat(b'\\') && self.eat(b'u')) {
+                            return Err(self.fail("lone leading surrogate in hex escape"));
+                        }
+                        let low = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.fail("lone leading surrogate in hex escape"));
+                        }
+                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return Err(self.fail("lone trailing surrogate in hex escape")),
+                    _ => unit,
+                };
+                // Every code outside the surrogates is a char.
+                out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+                return Ok(());
+            }
+            None => return Err(self.fail("EOF while parsing a string")),
+            Some(_) => return Err(self.fail("invalid escape")),
+        };
+        self.at += 1;
+        out.push(simple);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.fail("invalid \\u escape")),
+            };
+            unit = unit * 16 + u32::from(digit);
+            self.at += 1;
+        }
+        Ok(unit)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn number(&mut self) -> Result<Json, SyntaxError> {
+        let negative = self.eat(b'-');
+        let int_start = self.at;
+        let int_digits = self.digits();
+        if int_digits == 0 {
+            return Err(self.fail("invalid number"));
+        }
+        if int_digits > 1 && self.text.as_bytes().get(int_start) == Some(&b'0') {
+            self.at = int_start + 1;
+            return Err(self.fail("invalid number"));
+        }
+        let int_end = self.at;
+        let mut frac = (self.at, self.at);
+        if self.eat(b'.') {
+            let from = self.at;
+            if self.digits() == 0 {
+                return Err(self.fail("invalid number"));
+            }
+            frac = (from, self.at);
+        }
+        let mut exponent: i64 = 0;
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            let minus = self.eat(b'-');
+            if !minus {
+                self.eat(b'+');
+            }
+            let from = self.at;
+            if self.digits() == 0 {
+                return Err(self.fail("invalid number"));
+            }
+            for &b in self.text.as_bytes().get(from..self.at).unwrap_or_default() {
+                exponent = (exponent * 10 + i64::from(b - b'0')).min(100_000);
+            }
+            if minus {
+                exponent = -exponent;
+            }
+        }
+        let bytes = self.text.as_bytes();
+        let int = bytes.get(int_start..int_end).unwrap_or_default();
+        let fraction = bytes.get(frac.0..frac.1).unwrap_or_default();
+        let value = decimal(int, fraction, exponent);
+        if value.is_infinite() {
+            // JSON has no infinity; `JSON.parse` would make one of 1e400,
+            // serde_json refuses it, and so does this.
+            return Err(self.fail("number out of range"));
+        }
+        Ok(Json::Number(if negative { -value } else { value }))
+    }
+}
+
+/// The value of the digits `int` `.` `fraction` times 10^`exponent`.
+fn decimal(int: &[u8], fraction: &[u8], exponent: i64) -> f64 {
+    // Up to 19 significant digits fit a u64; later ones are dropped and
+    // only shift the scale.
+    let mut mantissa: u64 = 0;
+    let mut kept = 0;
+    let mut scale = exponent;
+    for (i, &b) in int.iter().chain(fraction).enumerate() {
+        let in_fraction = i >= int.len();
+        if kept < 19 {
+            if mantissa != 0 || b != b'0' {
+                kept += 1;
+            }
+            mantissa = mantissa * 10 + u64::from(b - b'0');
+            if in_fraction {
+                scale -= 1;
+            }
+        } else if !in_fraction {
+            scale += 1;
+        }
+    }
+    // Exact powers of ten in f64: 10^0 to 10^22.
+    const EXACT: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
+    let m = mantissa as f64;
+    if mantissa == 0 {
+        return 0.0;
+    }
+    // Clinger's fast path: both factors exact, so one rounding.
+    if mantissa < (1 << 53) {
+        if let Some(&p) = usize::try_from(scale.unsigned_abs()).ok().and_then(|s| EXACT.get(s)) {
+            return if scale < 0 { m / p } else { m * p };
+        }
+    }
+    let mut value = m;
+    let mut left = scale;
+    while left > 0 {
+        let step = left.min(22);
+        value *= EXACT.get(step as usize).copied().unwrap_or(1e22);
+        left -= step;
+        if value.is_infinite() {
+            break;
+        }
+    }
+    while left < 0 {
+        let step = (-left).min(22);
+        value /= EXACT.get(step as usize).copied().unwrap_or(1e22);
+        left += step;
+        if value == 0.0 {
+            break;
+        }
+    }
+    value
+}
+
+impl JsonValue for &Json {
+    fn json_type(&self) -> JsonType {
+        match self {
+            Json::Null => JsonType::Null,
+            Json::Bool(_) => JsonType::Bool,
+            Json::Number(_) => JsonType::Number,
+            Json::String(_) => JsonType::String,
+            Json::Array(_) => JsonType::Array,
+            Json::Object(_) => JsonType::Object,
+        }
+    }
+    fn number(&self) -> Option<f64> {
+        match self {
+            Json::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+    fn string(&self) -> Option<String> {
+        match self {
+            Json::String(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+    fn boolean(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    fn items(&self) -> Vec<Self> {
+        match self {
+            Json::Array(items) => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+    fn members(&self) -> Vec<(String, Self)> {
+        match self {
+            Json::Object(members) => members.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str) -> f64 {
+        match parse(text) {
+            Ok(Json::Number(n)) => n,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn error(text: &str) -> String {
+        parse(text).expect_err(text).message()
+    }
+
+    #[test]
+    fn reads_every_kind_of_value_in_order() {
+        let value = parse(r#" {"b": [1, -2.5, true, false, null], "a": "x\ny", "c": {}} "#).unwrap();
+        let Json::Object(members) = value else { panic!() };
+        let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["b", "a", "c"]);
+        assert_eq!(
+            members[0].1,
+            Json::Array(vec![
+                Json::Number(1.0),
+                Json::Number(-2.5),
+                Json::Bool(true),
+                Json::Bool(false),
+                Json::Null
+            ])
+        );
+        assert_eq!(members[1].1, Json::String("x\ny".into()));
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_first_place_and_its_last_value() {
+        let value = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
+        assert_eq!(
+            value,
+            Json::Object(vec![("a".into(), Json::Number(3.0)), ("b".into(), Json::Number(2.0))])
+        );
+    }
+
+    #[test]
+    fn numbers_are_read_exactly_where_figures_live() {
+        for text in [
+            "0",
+            "288",
+            "-0.5",
+            "0.1",
+            "12.75",
+            "1e15",
+            "2.5E-3",
+            "1234567.891",
+            "999999999999999",
+            "1E+2",
+        ] {
+            assert_eq!(num(text), text.parse::<f64>().unwrap(), "{text}");
+        }
+        assert_eq!(num("0.30000000000000004"), 0.30000000000000004);
+    }
+
+    #[test]
+    fn numbers_outside_the_fast_path_are_close() {
+        for text in [
+            "1e300",
+            "123456789012345678901234567890",
+            "1.5e-300",
+            "0.000000000000000000000000001",
+        ] {
+            let exact: f64 = text.parse().unwrap();
+            let read = num(text);
+            assert!(((read - exact) / exact).abs() < 1e-14, "{text}: {read} vs {exact}");
+        }
+        assert_eq!(num("1e-400"), 0.0);
+    }
+
+    #[test]
+    fn escapes_are_decoded_surrogate_pairs_included() {
+        assert_eq!(
+            parse(r#""\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#).unwrap(),
+            Json::String("\"\\/\u{8}\u{c}\n\r\t\u{e9}\u{1F600}".into())
+        );
+        assert_eq!(
+            parse("\"Europol\u{2019}s\"").unwrap(),
+            Json::String("Europol\u{2019}s".into())
+        );
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        assert_eq!(error("{\"a\": 1,\n  \"b\" 2}"), "expected `:` at line 2 column 7");
+        assert_eq!(error("[1, 2"), "EOF while parsing a list at line 1 column 6");
+        assert_eq!(error("[1, 2,]"), "trailing comma at line 1 column 7");
+        assert_eq!(error("{\"a\": 1,}"), "trailing comma at line 1 column 9");
+        assert_eq!(error("{a: 1}"), "key must be a string at line 1 column 2");
+        assert_eq!(
+            error("\"a\u{1}\""),
+            "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 3"
+        );
+        assert_eq!(
+            error("\"\\ud800x\""),
+            "lone leading surrogate in hex escape at line 1 column 8"
+        );
+        assert_eq!(error("\"\\x\""), "invalid escape at line 1 column 3");
+        assert_eq!(error("01"), "invalid number at line 1 column 2");
+        assert_eq!(error("1."), "invalid number at line 1 column 3");
+        assert_eq!(error("tru"), "expected value at line 1 column 1");
+        assert_eq!(error("{} {}"), "trailing characters at line 1 column 4");
+        assert_eq!(error(""), "EOF while parsing a value at line 1 column 1");
+        assert_eq!(error("\"é"), "EOF while parsing a string at line 1 column 3");
+        assert_eq!(error("[1e400]"), "number out of range at line 1 column 7");
+    }
+
+    #[test]
+    fn the_shipped_bundle_reads_as_serde_json_reads_it() {
+        let text = crate::facts::EMBEDDED_JSON;
+        let ours = parse(text).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        fn same(a: &Json, b: &serde_json::Value) -> bool {
+            match (a, b) {
+                (Json::Null, serde_json::Value::Null) => true,
+                (Json::Bool(x), serde_json::Value::Bool(y)) => x == y,
+                (Json::Number(x), serde_json::Value::Number(y)) => Some(*x) == y.as_f64(),
+                (Json::String(x), serde_json::Value::String(y)) => x == y,
+                (Json::Array(x), serde_json::Value::Array(y)) => {
+                    x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+                }
+                (Json::Object(x), serde_json::Value::Object(y)) => {
+                    x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+                }
+                _ => false,
+            }
+        }
+        assert!(same(&ours, &theirs));
+    }
+}
