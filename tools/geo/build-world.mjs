@@ -7,7 +7,7 @@
 //   --width=N          grid width W in units (default 2800: one unit = 0.5 px at 1400 px)
 //   --tolerance=T      Douglas–Peucker tolerance in grid units near Europe
 //                      (default 3), where the widget zooms in
-//   --far-tolerance=F  the tolerance everywhere else (default 3), only ever
+//   --far-tolerance=F  the tolerance everywhere else (default 4), only ever
 //                      seen in the world view
 //   --min-area=A       drop rings smaller than A square units, except a
 //                      country's largest ring (default 4)
@@ -81,7 +81,7 @@ const args = Object.fromEntries(
 );
 const W = Number(args.width ?? 2800);
 const TOLERANCE = Number(args.tolerance ?? 3);
-const FAR_TOLERANCE = Number(args["far-tolerance"] ?? 3);
+const FAR_TOLERANCE = Number(args["far-tolerance"] ?? 4);
 const MIN_AREA = Number(args["min-area"] ?? 4);
 const DRY_RUN = Boolean(args["dry-run"]);
 
