@@ -20,6 +20,8 @@ function worldCodes(bytes) {
   let at = bytes.indexOf(0x0a) + 1; // after the header line
   const magic = String.fromCharCode(...bytes.subarray(at, at + 4));
   if (magic !== "SPWG") throw new Error(`world.bin: bad magic ${magic}`);
+  const version = bytes[at + 4];
+  if (version !== 2) throw new Error(`world.bin: version ${version}, this reads 2`);
   at += 4 + 1 + 2 + 2 + 8 * 3; // magic, version, W, H, k, tx, ty
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint16(at, true);
@@ -32,16 +34,17 @@ function worldCodes(bytes) {
       if (b < 0x80) return value;
     }
   };
+  varint(); // byte length of the records section
+  varint(); // byte length of the names section
   const codes = [];
   for (let i = 0; i < count; i++) {
     const codeLen = bytes[at++];
     const code = String.fromCharCode(...bytes.subarray(at, at + codeLen));
     at += codeLen;
-    at += 1 + bytes[at]; // name
     varint();
     varint(); // anchor
-    const body = varint(); // rings (read before moving: `at += varint()` would add to the old `at`)
-    at += body;
+    const rings = varint();
+    for (let r = 0; r < rings; r++) varint(); // points per ring
     if (code) codes.push(code);
   }
   return [...new Set(codes)].sort();
