@@ -111,44 +111,46 @@ fn main() {
         }
     }
 
-    let mut values = Vec::new();
-    for file in &files {
-        let mut out = String::new();
-        for (i, key) in keys.iter().enumerate() {
-            if i > 0 {
-                out.push(SEP);
-            }
-            if !groups.contains(key) {
-                out.push_str(&value(key, None, file, english));
-                continue;
-            }
-            let other = value(key, Some("other"), file, english);
-            for form in FORMS {
-                if form != "one" {
-                    out.push(SEP);
-                }
-                let text = value(key, Some(form), file, english);
-                if form == "other" {
-                    out.push_str(&text);
-                } else if text != other {
-                    if text.is_empty() {
-                        panic!(
-                            "{}: `{key}.{form}` is empty and `{key}.other` is not; an empty form is read as `other`",
-                            file.path
-                        );
-                    }
-                    out.push_str(&text);
-                }
-            }
-        }
-        values.push(out);
-    }
+    let values: Vec<String> = files.iter().map(|f| encode(f, &keys, &groups, english)).collect();
 
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let dir = Path::new(&out).join("i18n");
     fs::create_dir_all(&dir).expect("create OUT_DIR/i18n");
     let code = generate(&keys, &names, plain.len(), &values);
     fs::write(dir.join("keys.rs"), code).expect("write OUT_DIR/i18n/keys.rs");
+}
+
+/// A file's values in `keys` order, separated by `SEP`; a plural group's
+/// forms other than `other` empty where they equal it.
+fn encode(file: &File, keys: &[&str], groups: &BTreeSet<&str>, english: &File) -> String {
+    let mut out = String::new();
+    for (i, key) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(SEP);
+        }
+        if !groups.contains(key) {
+            out.push_str(&value(key, None, file, english));
+            continue;
+        }
+        let other = value(key, Some("other"), file, english);
+        for form in FORMS {
+            if form != FORMS[0] {
+                out.push(SEP);
+            }
+            let text = value(key, Some(form), file, english);
+            if form == "other" || text != other {
+                if text.is_empty() && !other.is_empty() {
+                    let line = file.entries.get(&format!("{key}.{form}")).map_or(0, |e| e.1);
+                    panic!(
+                        "{}:{line}: `{key}.{form}` is empty and `{key}.other` is not; the widget reads an empty form as `other`",
+                        file.path
+                    );
+                }
+                out.push_str(&text);
+            }
+        }
+    }
+    out
 }
 
 /// Reads and checks one file; a bad line or a repeated key fails the build.
@@ -259,7 +261,6 @@ fn generate(keys: &[&str], names: &[String], plain: usize, values: &[String]) ->
     w!("pub const SEP: char = {SEP:?};\n");
     w!("impl Key {{");
     w!("    /// Every key, in order.");
-    w!("    #[cfg(not(target_arch = \"wasm32\"))]");
     w!("    pub const ALL: [Key; {}] = [", keys.len());
     for name in names {
         w!("        Key::{name},");

@@ -232,7 +232,7 @@ pub struct Locale {
     pub number: NumberFormat,
 }
 
-/// Where a language's parsed locale is kept once built.
+/// Where a language's locale is kept once built.
 fn slot(lang: Lang) -> &'static OnceLock<Locale> {
     static EN: OnceLock<Locale> = OnceLock::new();
     static DE: OnceLock<Locale> = OnceLock::new();
@@ -271,26 +271,22 @@ impl Locale {
     fn build(lang: Lang) -> Locale {
         let mut values = Vec::with_capacity(ENTRIES);
         values.extend(keys::values(lang).split(SEP));
+        let text = |key: Key| values.get(key.index(Plural::Other)).copied().unwrap_or("");
+        let number = NumberFormat {
+            decimal: text(Key::NumberDecimal).to_owned(),
+            group: text(Key::NumberGroup).to_owned(),
+            min_grouping: text(Key::NumberMinGrouping).parse().unwrap_or(1),
+        };
         #[cfg(not(target_arch = "wasm32"))]
         let (countries, _) = parse::parse(lang.countries_source());
         #[cfg(target_arch = "wasm32")]
         let countries = browser_names::Names::of(lang);
-        let mut locale = Locale {
+        Locale {
             lang,
             values,
             countries,
-            number: NumberFormat {
-                decimal: String::new(),
-                group: String::new(),
-                min_grouping: 1,
-            },
-        };
-        locale.number = NumberFormat {
-            decimal: locale.text(Key::NumberDecimal).to_owned(),
-            group: locale.text(Key::NumberGroup).to_owned(),
-            min_grouping: locale.text(Key::NumberMinGrouping).parse().unwrap_or(1),
-        };
-        locale
+            number,
+        }
     }
 
     /// The BCP 47 tag, e.g. "pt-BR".
@@ -321,8 +317,9 @@ impl Locale {
     }
 
     /// The form of `key` for `value` (its only text, for a plain key). An
-    /// empty form stands for `other` (`build.rs` writes a form equal to
-    /// `other` that way, and resolves missing forms as CLDR does).
+    /// empty form stands for `other`: `build.rs` writes a form equal to
+    /// `other` that way, having resolved a form a file lacks to `.other`,
+    /// else the key without forms, else English.
     pub fn plural_text(&self, key: Key, value: f64) -> &'static str {
         let form = self.value(key.index(self.plural_of(value)));
         if form.is_empty() {
