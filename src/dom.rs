@@ -24,7 +24,7 @@ use web_sys::{
 
 use crate::facts::{self, Bundle, BundleError, BundleErrors, ErrorKind};
 use crate::geo::World;
-use crate::i18n::{Lang, Locale};
+use crate::i18n::{Key, Lang, Locale};
 use crate::render;
 use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
@@ -147,7 +147,7 @@ impl Widget {
                     "",
                     ErrorKind::Shape("the map geometry is damaged".into()),
                 )]);
-                return Widget::refuse(root, &errors, t.text("error.map"), t);
+                return Widget::refuse(root, &errors, t.text(Key::ErrorMap), t);
             }
         };
         let (bundle, markup) = match prepared(bundle_text.as_deref(), t) {
@@ -155,7 +155,7 @@ impl Widget {
             None => {
                 let bundle = match facts::parse_json_with_reader(text) {
                     Ok(bundle) => Rc::new(bundle),
-                    Err(errors) => return Widget::refuse(root, &errors, t.text("error.data"), t),
+                    Err(errors) => return Widget::refuse(root, &errors, t.text(Key::ErrorData), t),
                 };
                 let markup: Rc<str> = render::widget_in(&bundle, &world, Some(text), t).into();
                 remember(bundle_text, t, &bundle, &markup);
@@ -720,9 +720,9 @@ fn set_view(state: &Rc<RefCell<State>>, kind: ViewKind) {
     s.animation = s.animation.wrapping_add(1);
     if let Some(button) = &s.button {
         button.set_text_content(Some(s.t.text(if kind == ViewKind::Europe {
-            "map.zoom_out"
+            Key::MapZoomOut
         } else {
-            "map.zoom_in"
+            Key::MapZoomIn
         })));
     }
     let from = s.drawn;
@@ -910,7 +910,7 @@ impl State {
             self.view = ViewKind::World;
             self.animation = self.animation.wrapping_add(1);
             if let Some(button) = &self.button {
-                button.set_text_content(Some(self.t.text("map.zoom_in")));
+                button.set_text_content(Some(self.t.text(Key::MapZoomIn)));
             }
             self.draw(self.views.world);
             self.settle();

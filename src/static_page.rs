@@ -27,7 +27,7 @@
 
 use crate::facts::{Bundle, ClaimValue, Disagreement, Fact, Scope, SourceKind};
 use crate::geo::World;
-use crate::i18n::{fill_text, Locale};
+use crate::i18n::{fill_text, Key, Locale};
 use crate::render::cite::{self, Item};
 use crate::render::format::{push_number_in, push_qualified};
 use crate::render::layout::{self, BUCKETS};
@@ -86,7 +86,7 @@ fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Lo
     out.push(' ');
     for (i, s) in map::symbols(bundle, world).iter().enumerate() {
         if i > 0 {
-            t.push(out, "punct.list");
+            t.push(out, Key::PunctList);
         }
         map::push_accessible_name(out, bundle, world, s.code, t);
     }
@@ -233,7 +233,7 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
     let mut number = String::new();
     push_qualified(&mut number, t, total.qualifier, total.value);
     let mut rest = String::from(" ");
-    t.push_plural(&mut rest, "stat.arrests", total.value, &[]);
+    t.push_plural(&mut rest, Key::StatArrests, total.value, &[]);
     let countries = match bundle.total("countries_involved") {
         Some(countries) => {
             let mut n = String::new();
@@ -249,9 +249,9 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
     };
     if let Some((n, value)) = countries {
         rest.push(' ');
-        t.push(&mut rest, "stat.in");
+        t.push(&mut rest, Key::StatIn);
         rest.push(' ');
-        t.push_plural(&mut rest, "stat.countries", value, &[("n", &n)]);
+        t.push_plural(&mut rest, Key::StatCountries, value, &[("n", &n)]);
     }
     Some((number, rest))
 }
@@ -281,11 +281,11 @@ fn credits(bundle: &Bundle, t: &Locale) -> String {
     }
     let mut out = String::new();
     if !named.is_empty() {
-        let list = named.join(t.text("punct.list"));
-        fill_text(&mut out, t.text("credits.sources"), &[("list", &list)]);
+        let list = named.join(t.text(Key::PunctList));
+        fill_text(&mut out, t.text(Key::CreditsSources), &[("list", &list)]);
         out.push(' ');
     }
-    out.push_str(t.text("credits.map"));
+    out.push_str(t.text(Key::CreditsMap));
     out
 }
 
@@ -418,7 +418,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     out.push_str("\"><title id=\"sw-t\">");
     push_escaped(&mut out, &bundle.operation.name);
     if let Some((number, rest)) = &headline {
-        t.push(&mut out, "punct.name");
+        t.push(&mut out, Key::PunctName);
         out.push_str(number);
         out.push_str(rest);
     }
@@ -471,11 +471,11 @@ fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
 /// then why the shown one is shown.
 fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement, t: &Locale) {
     out.push_str("<p>");
-    t.push(out, "static.sources_differ");
+    t.push(out, Key::StaticSourcesDiffer);
     out.push(' ');
     for (i, claim) in d.claims.iter().enumerate() {
         if i > 0 {
-            t.push(out, "punct.list");
+            t.push(out, Key::PunctList);
         }
         out.push_str("<strong>");
         match (&claim.value, item) {
@@ -487,7 +487,7 @@ fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagre
         push_refs(out, prefix, &cite::source_indexes(&claim.citations));
     }
     out.push_str(". ");
-    t.push(out, "cite.why_shown");
+    t.push(out, Key::CiteWhyShown);
     out.push(' ');
     push_escaped(out, &d.reason);
     out.push_str("</p>");
@@ -519,13 +519,13 @@ fn table_rows(bundle: &Bundle) -> Vec<(&Fact, Option<&Fact>)> {
 
 fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str, t: &Locale) {
     out.push_str("<table><caption>");
-    t.push(out, "static.table_caption");
+    t.push(out, Key::StaticTableCaption);
     out.push_str("</caption><thead><tr>");
     for col in [
-        "static.col_figure",
-        "static.col_value",
-        "static.col_where",
-        "static.col_sources",
+        Key::StaticColFigure,
+        Key::StaticColValue,
+        Key::StaticColWhere,
+        Key::StaticColSources,
     ] {
         out.push_str("<th scope=\"col\">");
         t.push(out, col);
@@ -539,7 +539,7 @@ fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str
             out.push_str(" (");
             let mut name = String::with_capacity(24);
             labels::push_fact_name(&mut name, t, whole);
-            t.push_with(out, "static.part_of", &[("name", &name)]);
+            t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
             out.push(')');
         }
         out.push_str("</th><td>");
@@ -549,7 +549,7 @@ fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str
         }
         out.push_str("</td><td>");
         match &fact.scope {
-            Scope::All => t.push(out, "panel.whole_operation"),
+            Scope::All => t.push(out, Key::PanelWholeOperation),
             Scope::Country(code) => push_escaped(out, map::country_name(world, t, code)),
         }
         out.push_str("</td><td>");
@@ -564,12 +564,12 @@ fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         return;
     }
     out.push_str("<h3>");
-    t.push(out, "static.key_dates");
+    t.push(out, Key::StaticKeyDates);
     out.push_str("</h3><ol>");
     for entry in timeline::chronological(bundle) {
         out.push_str("<li>");
         labels::push_time(out, t, &entry.date);
-        t.push(out, "punct.name");
+        t.push(out, Key::PunctName);
         labels::push_event_name(out, t, entry);
         out.push(' ');
         push_refs(out, prefix, &cite::source_indexes(&entry.citations));
@@ -611,7 +611,7 @@ fn quotes_of<'b>(bundle: &'b Bundle, index: usize, t: &Locale) -> Vec<(&'b str, 
 
 fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("<h3>");
-    t.push(out, "sources.title");
+    t.push(out, Key::SourcesTitle);
     out.push_str("</h3><ol>");
     for (i, source) in bundle.sources.iter().enumerate() {
         out.push_str("<li id=\"");
@@ -626,8 +626,8 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         t.push(
             out,
             match source.kind {
-                SourceKind::Primary => "cite.primary",
-                SourceKind::Secondary => "cite.reporting",
+                SourceKind::Primary => Key::CitePrimary,
+                SourceKind::Secondary => Key::CiteReporting,
             },
         );
         // The title is in the source's language, as its quotes are.
@@ -650,7 +650,7 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
             out.push_str(", ");
             push_escaped(out, url);
             out.push(' ');
-            t.push(out, "cite.address_not_confirmed");
+            t.push(out, Key::CiteAddressNotConfirmed);
         }
         out.push('.');
         let quotes = quotes_of(bundle, i, t);
@@ -664,9 +664,9 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
                 out.push_str("</q>, ");
                 // Names are already escaped by push_name.
                 let mut list = String::new();
-                t.push(&mut list, "punct.list");
+                t.push(&mut list, Key::PunctList);
                 let list = names.join(&list);
-                t.push_with(out, "static.cited_for", &[("names", &list)]);
+                t.push_with(out, Key::StaticCitedFor, &[("names", &list)]);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");
@@ -710,7 +710,7 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     }
     for w in &bundle.warnings {
         out.push_str("<p role=\"note\"><strong>");
-        t.push(&mut out, "note");
+        t.push(&mut out, Key::Note);
         out.push_str(" </strong>");
         // Described in English by the bundle checker.
         if t.code() == "en" {
@@ -734,7 +734,7 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("\"><title id=\"");
     push_escaped(&mut out, &prefix);
     out.push_str("-map-t\">");
-    t.push(&mut out, "map.label");
+    t.push(&mut out, Key::MapLabel);
     out.push_str("</title><desc id=\"");
     push_escaped(&mut out, &prefix);
     out.push_str("-map-d\">");

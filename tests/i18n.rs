@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use spector_widget::facts::{parse_json, Bundle, Qualifier, EMBEDDED_JSON};
 use spector_widget::geo::World;
-use spector_widget::i18n::parse::{parse, placeholders};
-use spector_widget::i18n::{Lang, Locale};
+use spector_widget::i18n::parse::{parse, placeholders, Table};
+use spector_widget::i18n::{Key, Lang, Locale};
 use spector_widget::render::{self, cite::Item, labels};
 
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -555,22 +555,50 @@ fn the_shipped_files_parse_without_a_bad_line() {
     }
 }
 
-#[test]
-fn the_wasm_s_comment_free_files_say_exactly_what_the_written_ones_say() {
-    for lang in Lang::ALL {
-        let (written, written_errors) = parse(lang.written_source());
-        let (compact, compact_errors) = parse(lang.compact_source());
-        assert!(
-            written_errors.is_empty() && compact_errors.is_empty(),
-            "{}",
-            lang.code()
-        );
-        assert!(compact.len() > 100, "{}", lang.code());
-        let comments = lang.compact_source().lines().filter(|l| l.starts_with('#')).count();
-        assert_eq!(comments, 0, "{}: a comment survived", lang.code());
-        let written: Vec<_> = written.entries().collect();
-        let compact: Vec<_> = compact.entries().collect();
-        assert_eq!(written, compact, "{}", lang.code());
-        assert!(lang.compact_source().len() < lang.written_source().len());
+/// The text a written file gives `key` in the form `form`: the form, else
+/// `other`, else the key without forms (the rule `build.rs` applies).
+fn written(table: &Table, key: &str, form: Option<&str>) -> Option<String> {
+    let mut tries = Vec::new();
+    if let Some(form) = form {
+        tries.push(format!("{key}.{form}"));
+        tries.push(format!("{key}.other"));
     }
+    tries.push(key.to_owned());
+    tries.iter().find_map(|k| table.get(k).map(str::to_owned))
+}
+
+#[test]
+fn the_compiled_tables_say_exactly_what_the_written_files_say() {
+    let (english, _) = parse(Lang::En.source());
+    // Numbers in every category of every language: 1.5 is Polish `other`,
+    // 1000000 French `many`, 22 Polish `few`.
+    let numbers = [0.0, 1.0, 1.5, 2.0, 5.0, 12.0, 22.0, 101.0, 1_000_000.0, 2_500_000.0];
+    for lang in Lang::ALL {
+        let (table, _) = parse(lang.source());
+        let t = Locale::get(lang);
+        for key in Key::ALL {
+            let name = key.name();
+            let want = |form| written(&table, name, form).or_else(|| written(&english, name, form));
+            assert_eq!(
+                Some(t.text(key).to_owned()),
+                want(Some("other")),
+                "{}: {name}",
+                lang.code()
+            );
+            for n in numbers {
+                let form = key.is_plural().then(|| t.plural_of(n).key());
+                assert_eq!(
+                    Some(t.plural_text(key, n).to_owned()),
+                    want(form),
+                    "{}: {name} for {n}",
+                    lang.code()
+                );
+            }
+        }
+    }
+    // Every key of English is a `Key`, and nothing else is.
+    let mut bases: Vec<&str> = english.keys().map(|k| split(k).0).collect();
+    bases.dedup();
+    let names: BTreeSet<&str> = Key::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(bases.into_iter().collect::<BTreeSet<_>>(), names);
 }

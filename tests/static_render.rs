@@ -4,7 +4,7 @@
 
 use spector_widget::facts::{self, Bundle, ClaimValue, Scope};
 use spector_widget::geo::World;
-use spector_widget::i18n::Locale;
+use spector_widget::i18n::{Key, Locale};
 use spector_widget::render::labels;
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -62,7 +62,7 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
     for fact in &b.facts {
         let value = amount(fact.qualifier, fact.value, &fact.unit);
         let place = match &fact.scope {
-            Scope::All => Locale::english().text("panel.whole_operation").to_owned(),
+            Scope::All => Locale::english().text(Key::PanelWholeOperation).to_owned(),
             Scope::Country(code) => world.country(code).map(|c| c.name().to_owned()).unwrap_or(code.clone()),
         };
         assert!(

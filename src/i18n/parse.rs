@@ -1,4 +1,7 @@
-//! The translation file format, read once per language at first use.
+//! The translation file format, read as a whole (native builds only: the
+//! tests, and the country names of the CLI and the static version). The
+//! interface files reach the crate compiled by `build.rs` instead, which
+//! reads their lines with the same `line::read`.
 //!
 //! ```text
 //! # a comment
@@ -11,9 +14,8 @@
 //!
 //! Keys are letters, digits, `.`, `_` and `-`. Values are trimmed; a value
 //! in double quotes keeps its spaces. Parsing never fails as a whole: every
-//! bad line is reported with its number and skipped, so a damaged file
-//! costs a string, never the widget (tests make sure the shipped files
-//! have no bad line).
+//! bad line is reported with its number and skipped (`build.rs` fails the
+//! build on one instead, naming the file and line).
 
 use std::borrow::Cow;
 
@@ -60,41 +62,6 @@ impl Table {
     }
 }
 
-fn valid_key(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-}
-
-/// Resolves `\uXXXX` and `\\`; `None` for any other backslash.
-fn unescape(value: &'static str) -> Option<Cow<'static, str>> {
-    if !value.contains('\\') {
-        return Some(Cow::Borrowed(value));
-    }
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('\\') => out.push('\\'),
-            Some('u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                if hex.len() != 4 {
-                    return None;
-                }
-                let code = u32::from_str_radix(&hex, 16).ok()?;
-                out.push(char::from_u32(code)?);
-            }
-            _ => return None,
-        }
-    }
-    Some(Cow::Owned(out))
-}
-
 /// Parses a whole file. Bad lines are skipped and reported; a repeated key
 /// keeps its first value.
 pub fn parse(text: &'static str) -> (Table, Vec<ParseError>) {
@@ -102,29 +69,11 @@ pub fn parse(text: &'static str) -> (Table, Vec<ParseError>) {
     let mut entries: Vec<(&'static str, Cow<'static, str>)> = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
+        match super::line::read(raw) {
+            Ok(Some(entry)) => entries.push(entry),
+            Ok(None) => {}
+            Err(message) => errors.push(ParseError { line: i + 1, message }),
         }
-        let bad = |message| ParseError { line: i + 1, message };
-        let Some((key, value)) = line.split_once('=') else {
-            errors.push(bad("expected key = value"));
-            continue;
-        };
-        let key = key.trim();
-        if !valid_key(key) {
-            errors.push(bad("a key is letters, digits, '.', '_' and '-'"));
-            continue;
-        }
-        let mut value = value.trim();
-        if value.len() >= 2 && value.starts_with('"') && value.ends_with('"') {
-            value = value.get(1..value.len() - 1).unwrap_or(value);
-        }
-        let Some(value) = unescape(value) else {
-            errors.push(bad("a backslash starts \\uXXXX or \\\\ only"));
-            continue;
-        };
-        entries.push((key, value));
     }
     // Stable sort: the first of two equal keys stays first.
     crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(b.0));

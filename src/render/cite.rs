@@ -7,7 +7,7 @@
 
 use super::labels;
 use crate::facts::{Bundle, Citation, ClaimValue, DateEntry, Disagreement, Fact, Scope, Source, SourceKind};
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::{push_escaped, push_uint};
 
 /// A fact or a date: the two things that carry citations.
@@ -110,15 +110,15 @@ pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Cit
         Some(item) => item.push_name(&mut name, t),
         None => push_escaped(&mut name, id),
     }
-    t.push_with(out, "cite.sources_for", &[("name", &name)]);
-    t.push(out, "punct.name");
+    t.push_with(out, Key::CiteSourcesFor, &[("name", &name)]);
+    t.push(out, Key::PunctName);
     let mut named: Vec<&str> = Vec::new();
     for source in indexes.iter().filter_map(|i| bundle.source(*i)) {
         if named.contains(&source.publisher.as_str()) {
             continue;
         }
         if !named.is_empty() {
-            t.push(out, "punct.list");
+            t.push(out, Key::PunctList);
         }
         push_escaped(out, &source.publisher);
         named.push(&source.publisher);
@@ -158,7 +158,7 @@ fn push_source_line(out: &mut String, source: &Source, t: &Locale) {
         out.push_str(" <span class=\"src-url\">");
         push_escaped(out, url);
         out.push_str("</span> <span class=\"src-note\">");
-        t.push(out, "cite.address_not_confirmed");
+        t.push(out, Key::CiteAddressNotConfirmed);
         out.push_str("</span>");
     }
 }
@@ -166,14 +166,14 @@ fn push_source_line(out: &mut String, source: &Source, t: &Locale) {
 /// Appends the popover's close button.
 fn push_close(out: &mut String, t: &Locale) {
     out.push_str("<button type=\"button\" class=\"pop-close\" data-close=\"\" aria-label=\"");
-    t.push(out, "cite.close");
+    t.push(out, Key::CiteClose);
     out.push_str("\">×</button>");
 }
 
 /// Opens a popover: `<div class="pop {class}" role="dialog"
 /// data-for="id" aria-label="{title}">` and its title, from the pattern
 /// `title_key` with the item's name.
-fn open_popover(out: &mut String, class: &str, title_key: &str, item: Item<'_>, t: &Locale) {
+fn open_popover(out: &mut String, class: &str, title_key: Key, item: Item<'_>, t: &Locale) {
     let mut name = String::new();
     item.push_name(&mut name, t);
     let mut title = String::new();
@@ -198,7 +198,7 @@ pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Lo
     let Some(item) = Item::find(bundle, id) else {
         return false;
     };
-    open_popover(out, "pop-cite", "cite.sources_for", item, t);
+    open_popover(out, "pop-cite", Key::CiteSourcesFor, item, t);
     out.push_str("<ul class=\"cites\">");
     for index in source_indexes(item.citations()) {
         let Some(source) = bundle.source(index) else { continue };
@@ -230,9 +230,9 @@ pub fn push_item_differ_mark(out: &mut String, item: Item<'_>, t: &Locale) -> bo
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
     let mut name = String::with_capacity(32);
     item.push_name(&mut name, t);
-    t.push_with(out, "cite.sources_differ_on", &[("name", &name)]);
+    t.push_with(out, Key::CiteSourcesDifferOn, &[("name", &name)]);
     out.push_str("\">");
-    t.push(out, "cite.sources_differ");
+    t.push(out, Key::CiteSourcesDiffer);
     out.push_str("</button>");
     true
 }
@@ -278,11 +278,11 @@ pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t:
     let Some(d) = item.disagreement() else {
         return false;
     };
-    open_popover(out, "pop-differ", "cite.sources_differ_on", item, t);
+    open_popover(out, "pop-differ", Key::CiteSourcesDifferOn, item, t);
     out.push_str("<ul class=\"claims\"><li class=\"claim claim-shown\"><span class=\"claim-value\">");
     item.push_shown_value(out, t);
     out.push_str("</span> <span class=\"claim-tag\">(");
-    t.push(out, "cite.shown");
+    t.push(out, Key::CiteShown);
     out.push_str(")</span>");
     push_claim_sources(out, bundle, item.citations());
     out.push_str("</li>");
@@ -298,7 +298,7 @@ pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t:
         out.push_str("</li>");
     }
     out.push_str("</ul><p class=\"reason\"><b>");
-    t.push(out, "cite.why_shown");
+    t.push(out, Key::CiteWhyShown);
     out.push_str("</b> ");
     push_escaped(out, &d.reason);
     out.push_str("</p></div>");
@@ -309,7 +309,7 @@ pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t:
 /// `<ol>`'s numbers are the markers' numbers.
 pub fn push_sources(out: &mut String, bundle: &Bundle, t: &Locale) {
     out.push_str("<section class=\"sources\"><h3 class=\"sources-title\">");
-    t.push(out, "sources.title");
+    t.push(out, Key::SourcesTitle);
     out.push_str("</h3><ol class=\"src-list\">");
     for (i, source) in bundle.sources.iter().enumerate() {
         out.push_str("<li value=\"");
@@ -322,8 +322,8 @@ pub fn push_sources(out: &mut String, bundle: &Bundle, t: &Locale) {
         t.push(
             out,
             match source.kind {
-                SourceKind::Primary => "cite.primary",
-                SourceKind::Secondary => "cite.reporting",
+                SourceKind::Primary => Key::CitePrimary,
+                SourceKind::Secondary => Key::CiteReporting,
             },
         );
         out.push_str("</span></li>");

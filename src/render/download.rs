@@ -6,7 +6,7 @@
 
 use crate::export;
 use crate::facts::Bundle;
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::push_escaped;
 
 /// The hex digit of a nibble, upper case.
@@ -48,7 +48,7 @@ pub fn csv_file_name(bundle: &Bundle) -> String {
     name
 }
 
-fn push_link(out: &mut String, class: &str, name: &str, mime: &str, body: &str, text: &str, t: &Locale) {
+fn push_link(out: &mut String, class: &str, name: &str, mime: &str, body: &str, text: Key, t: &Locale) {
     out.push_str("<a class=\"dl ");
     out.push_str(class);
     out.push_str("\" download=\"");
@@ -68,7 +68,7 @@ fn push_link(out: &mut String, class: &str, name: &str, mime: &str, body: &str, 
 /// as JSON when its text is known.
 pub fn push_downloads(out: &mut String, bundle: &Bundle, bundle_json: Option<&str>, t: &Locale) {
     out.push_str("<section class=\"data\"><h3 class=\"data-title\">");
-    t.push(out, "data.title");
+    t.push(out, Key::DataTitle);
     out.push_str("</h3><p class=\"dls\">");
     push_link(
         out,
@@ -76,7 +76,7 @@ pub fn push_downloads(out: &mut String, bundle: &Bundle, bundle_json: Option<&st
         &csv_file_name(bundle),
         "text/csv",
         &export::csv(bundle),
-        "data.csv",
+        Key::DataCsv,
         t,
     );
     if let Some(json) = bundle_json {
@@ -87,7 +87,7 @@ pub fn push_downloads(out: &mut String, bundle: &Bundle, bundle_json: Option<&st
             &json_file_name(bundle),
             "application/json",
             json,
-            "data.json",
+            Key::DataJson,
             t,
         );
     }

@@ -3,7 +3,7 @@
 //! qualifier kept ("more than 200,000", never "200,000").
 
 use crate::facts::Qualifier;
-use crate::i18n::{Locale, NumberFormat};
+use crate::i18n::{Key, Locale, NumberFormat};
 use crate::text::push_uint;
 
 /// Appends a number by `nf`: groups of three digits (only from
@@ -38,13 +38,13 @@ pub fn push_number(out: &mut String, value: f64) {
 }
 
 /// The key of a qualifier's pattern; `None` for an exact figure.
-pub fn qualifier_key(q: Qualifier) -> Option<&'static str> {
+pub fn qualifier_key(q: Qualifier) -> Option<Key> {
     match q {
         Qualifier::Exact => None,
-        Qualifier::MoreThan => Some("qualifier.more_than"),
-        Qualifier::AtLeast => Some("qualifier.at_least"),
-        Qualifier::About => Some("qualifier.about"),
-        Qualifier::Nearly => Some("qualifier.nearly"),
+        Qualifier::MoreThan => Some(Key::QualifierMoreThan),
+        Qualifier::AtLeast => Some(Key::QualifierAtLeast),
+        Qualifier::About => Some(Key::QualifierAbout),
+        Qualifier::Nearly => Some(Key::QualifierNearly),
     }
 }
 

@@ -7,20 +7,20 @@
 
 use super::format::{push_number_in, push_qualifier_around};
 use crate::facts::{DateEntry, Fact, Qualifier};
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::{push_escaped, push_uint};
 
-/// The key of a metric the widget knows, e.g. "metric.firearms_seized".
-pub fn standard_metric_key(metric: &str) -> Option<&'static str> {
+/// The key of a metric the widget knows, e.g. `Key::MetricFirearmsSeized`.
+pub fn standard_metric_key(metric: &str) -> Option<Key> {
     Some(match metric {
-        "arrests" => "metric.arrests",
-        "firearms_seized" => "metric.firearms_seized",
-        "drugs_seized_kg" => "metric.drugs_seized_kg",
-        "fentanyl_seized_kg" => "metric.fentanyl_seized_kg",
-        "pills_seized" => "metric.pills_seized",
-        "cash_and_crypto_usd" | "cash_and_crypto_eur" => "metric.cash_and_crypto",
-        "countries_involved" => "metric.countries_involved",
-        "lsd_and_ecstasy_seized_kg" => "metric.lsd_and_ecstasy_seized_kg",
+        "arrests" => Key::MetricArrests,
+        "firearms_seized" => Key::MetricFirearmsSeized,
+        "drugs_seized_kg" => Key::MetricDrugsSeizedKg,
+        "fentanyl_seized_kg" => Key::MetricFentanylSeizedKg,
+        "pills_seized" => Key::MetricPillsSeized,
+        "cash_and_crypto_usd" | "cash_and_crypto_eur" => Key::MetricCashAndCrypto,
+        "countries_involved" => Key::MetricCountriesInvolved,
+        "lsd_and_ecstasy_seized_kg" => Key::MetricLsdAndEcstasySeizedKg,
         _ => return None,
     })
 }
@@ -36,18 +36,15 @@ pub fn drug_of(metric: &str) -> Option<&str> {
 }
 
 /// Appends a metric's name: a standard name, a drug's name (translated
-/// when the language names it, else from the metric: "amphetamines" →
-/// "Amphetamines", MDMA and LSD in capitals), else the bundle's label,
-/// else the metric with spaces for underscores.
+/// when `i18n/en.txt` has a `drug.<name>` key, else from the metric:
+/// "crystal_meth" → "Crystal meth", MDMA and LSD in capitals), else the
+/// bundle's label, else the metric with spaces for underscores.
 pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Option<&str>) {
     if let Some(key) = standard_metric_key(metric) {
         t.push(out, key);
     } else if let Some(drug) = drug_of(metric) {
-        let mut key = String::with_capacity(drug.len() + 5);
-        key.push_str("drug.");
-        key.push_str(drug);
-        match t.lookup(&key) {
-            Some(name) => push_escaped(out, name),
+        match Key::drug(drug) {
+            Some(key) => t.push(out, key),
             None => push_words(out, drug),
         }
     } else if let Some(label) = label.filter(|l| !l.trim().is_empty()) {
@@ -63,12 +60,12 @@ pub fn push_fact_name(out: &mut String, t: &Locale, fact: &Fact) {
 }
 
 /// The key of a standard dated event.
-pub fn standard_event_key(event: &str) -> Option<&'static str> {
+pub fn standard_event_key(event: &str) -> Option<Key> {
     Some(match event {
-        "market_launch" => "event.market_launch",
-        "infrastructure_seized" => "event.infrastructure_seized",
-        "operation_start" => "event.operation_start",
-        "announcement" => "event.announcement",
+        "market_launch" => Key::EventMarketLaunch,
+        "infrastructure_seized" => Key::EventInfrastructureSeized,
+        "operation_start" => Key::EventOperationStart,
+        "announcement" => Key::EventAnnouncement,
         _ => return None,
     })
 }
@@ -110,11 +107,11 @@ fn push_words(out: &mut String, snake: &str) {
 }
 
 /// The money pattern keys of a currency unit: plain, millions, billions.
-fn money_keys(unit: &str) -> Option<[&'static str; 3]> {
+fn money_keys(unit: &str) -> Option<[Key; 3]> {
     Some(match unit {
-        "USD" => ["money.USD", "money.USD.million", "money.USD.billion"],
-        "EUR" => ["money.EUR", "money.EUR.million", "money.EUR.billion"],
-        "GBP" => ["money.GBP", "money.GBP.million", "money.GBP.billion"],
+        "USD" => [Key::MoneyUsd, Key::MoneyUsdMillion, Key::MoneyUsdBillion],
+        "EUR" => [Key::MoneyEur, Key::MoneyEurMillion, Key::MoneyEurBillion],
+        "GBP" => [Key::MoneyGbp, Key::MoneyGbpMillion, Key::MoneyGbpBillion],
         _ => return None,
     })
 }
@@ -146,14 +143,14 @@ pub fn push_money(out: &mut String, t: &Locale, unit: &str, value: f64) -> bool 
 }
 
 /// The pattern key of a counted unit.
-fn unit_key(unit: &str) -> Option<&'static str> {
+fn unit_key(unit: &str) -> Option<Key> {
     Some(match unit {
-        "people" => "unit.people",
-        "firearms" => "unit.firearms",
-        "pills" => "unit.pills",
-        "countries" => "unit.countries",
-        "arrests" => "unit.arrests",
-        "kg" => "unit.kg",
+        "people" => Key::UnitPeople,
+        "firearms" => Key::UnitFirearms,
+        "pills" => Key::UnitPills,
+        "countries" => Key::UnitCountries,
+        "arrests" => Key::UnitArrests,
+        "kg" => Key::UnitKg,
         _ => return None,
     })
 }
@@ -191,23 +188,33 @@ pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact) {
     push_amount(out, t, fact.qualifier, fact.value, &fact.unit);
 }
 
-const MONTH_KEYS: [&str; 12] = [
-    "month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8", "month.9", "month.10",
-    "month.11", "month.12",
+const MONTH_KEYS: [Key; 12] = [
+    Key::Month1,
+    Key::Month2,
+    Key::Month3,
+    Key::Month4,
+    Key::Month5,
+    Key::Month6,
+    Key::Month7,
+    Key::Month8,
+    Key::Month9,
+    Key::Month10,
+    Key::Month11,
+    Key::Month12,
 ];
-const MONTH_DAY_KEYS: [&str; 12] = [
-    "month_day.1",
-    "month_day.2",
-    "month_day.3",
-    "month_day.4",
-    "month_day.5",
-    "month_day.6",
-    "month_day.7",
-    "month_day.8",
-    "month_day.9",
-    "month_day.10",
-    "month_day.11",
-    "month_day.12",
+const MONTH_DAY_KEYS: [Key; 12] = [
+    Key::MonthDay1,
+    Key::MonthDay2,
+    Key::MonthDay3,
+    Key::MonthDay4,
+    Key::MonthDay5,
+    Key::MonthDay6,
+    Key::MonthDay7,
+    Key::MonthDay8,
+    Key::MonthDay9,
+    Key::MonthDay10,
+    Key::MonthDay11,
+    Key::MonthDay12,
 ];
 
 /// Appends a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date as read: "2019",
@@ -225,22 +232,22 @@ pub fn push_date(out: &mut String, t: &Locale, date: &str) {
     match (month, day, extra) {
         (None, None, false) => out.push_str(&y),
         (Some(m), None, false) if index(m).is_some() => {
-            let key = index(m).and_then(|i| MONTH_KEYS.get(i)).copied().unwrap_or("month.1");
+            let key = index(m).and_then(|i| MONTH_KEYS.get(i)).copied().unwrap_or(Key::Month1);
             let mut name = String::with_capacity(16);
             t.push(&mut name, key);
-            t.push_with(out, "date.month", &[("month", &name), ("y", &y)]);
+            t.push_with(out, Key::DateMonth, &[("month", &name), ("y", &y)]);
         }
         (Some(m), Some(Some(d)), false) if index(m).is_some() && d > 0 => {
             let key = index(m)
                 .and_then(|i| MONTH_DAY_KEYS.get(i))
                 .copied()
-                .unwrap_or("month_day.1");
+                .unwrap_or(Key::MonthDay1);
             let mut name = String::with_capacity(16);
             t.push(&mut name, key);
             let mut day = String::with_capacity(4);
             push_uint(&mut day, d);
             // A plural form lets French write "1er mai", Portuguese "1º de maio".
-            t.push_plural(out, "date.day", d as f64, &[("d", &day), ("month", &name), ("y", &y)]);
+            t.push_plural(out, Key::DateDay, d as f64, &[("d", &day), ("month", &name), ("y", &y)]);
         }
         _ => push_escaped(out, date),
     }

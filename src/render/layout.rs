@@ -12,7 +12,7 @@
 
 use super::map::Symbol;
 use super::view::View;
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 
 /// Smallest widget width of each bucket, in CSS px. The stylesheet's
 /// container queries use the same limits (`.b0` … `.b3` in style.css).
@@ -204,7 +204,7 @@ pub struct LegendItem {
 }
 
 /// The key of the legend's caption.
-pub const LEGEND_CAPTION: &str = "map.legend";
+pub const LEGEND_CAPTION: Key = Key::MapLegend;
 
 /// Lays the legend out in a corner of the view that no symbol touches
 /// (bottom left, then top left, bottom right, top right), or bottom left

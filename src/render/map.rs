@@ -22,7 +22,7 @@ use super::layout::{self, Label, Legend, BUCKETS};
 use super::view::{self, View, ViewKind};
 use crate::facts::{Bundle, Fact};
 use crate::geo::World;
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::{push_escaped, push_fixed, push_uint};
 
 /// The metric the map shows.
@@ -139,7 +139,7 @@ pub fn push_arrests(out: &mut String, t: &Locale, fact: &Fact) {
     let mut n = String::with_capacity(16);
     push_number_in(&mut n, fact.value, &t.number);
     let mut written = String::with_capacity(32);
-    t.push_plural(&mut written, "unit.arrests", fact.value, &[("n", &n)]);
+    t.push_plural(&mut written, Key::UnitArrests, fact.value, &[("n", &n)]);
     push_qualifier_around(out, t, fact.qualifier, &written);
 }
 
@@ -147,7 +147,7 @@ pub fn push_arrests(out: &mut String, t: &Locale, fact: &Fact) {
 pub fn push_accessible_name(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str, t: &Locale) {
     push_escaped(out, country_name(world, t, code));
     if let Some(fact) = bundle.for_country(MAP_METRIC, code) {
-        t.push(out, "punct.name");
+        t.push(out, Key::PunctName);
         push_arrests(out, t, fact);
     }
 }
@@ -225,7 +225,7 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale
         e.push_attr(out);
     }
     out.push_str("\" role=\"group\" aria-label=\"");
-    t.push(out, "map.label");
+    t.push(out, Key::MapLabel);
     out.push_str("\" aria-describedby=\"sw-keys\">");
 
     // Quiet land first, then the operation's countries above it, so their

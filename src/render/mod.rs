@@ -19,7 +19,7 @@ pub mod view;
 
 use crate::facts::{Bundle, BundleErrors, SourceKind};
 use crate::geo::World;
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::push_escaped;
 use cite::Item;
 use format::{push_number_in, push_qualified};
@@ -65,18 +65,18 @@ pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, 
     out.push_str("<div class=\"main\"><figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">");
     table::push_summary(&mut out, bundle, world, t);
     out.push_str("</p><div class=\"zoombar\"><button type=\"button\" class=\"as-table\" aria-pressed=\"false\">");
-    t.push(&mut out, "table.show");
+    t.push(&mut out, Key::TableShow);
     out.push_str("</button>");
     let europe = view::europe_view(bundle, world).is_some();
     if europe {
         out.push_str("<button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">");
-        t.push(&mut out, "map.zoom_in");
+        t.push(&mut out, Key::MapZoomIn);
         out.push_str("</button>");
     }
     out.push_str("</div><div class=\"map-wrap\" data-view=\"w\">");
     map::push_map(&mut out, bundle, world, t);
     out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div><p class=\"sr\" id=\"sw-keys\">");
-    t.push(&mut out, if europe { "map.keys_europe" } else { "map.keys" });
+    t.push(&mut out, if europe { Key::MapKeysEurope } else { Key::MapKeys });
     out.push_str("</p>");
     push_credits(&mut out, bundle, t);
     out.push_str("</figure><div class=\"side\">");
@@ -133,17 +133,17 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
     out.push_str("<p class=\"stat\"><strong class=\"total\">");
     push_qualified(out, t, total.qualifier, total.value);
     out.push_str("</strong> ");
-    t.push_plural(out, "stat.arrests", total.value, &[]);
+    t.push_plural(out, Key::StatArrests, total.value, &[]);
     out.push(' ');
     cite::push_item_marker(out, bundle, Item::Fact(total), t);
     match bundle.total("countries_involved") {
         Some(countries) => {
             out.push(' ');
-            t.push(out, "stat.in");
+            t.push(out, Key::StatIn);
             out.push_str(" <span class=\"stat-n\">");
             let mut n = String::with_capacity(24);
             push_qualified(&mut n, t, countries.qualifier, countries.value);
-            t.push_plural(out, "stat.countries", countries.value, &[("n", &n)]);
+            t.push_plural(out, Key::StatCountries, countries.value, &[("n", &n)]);
             out.push_str("</span> ");
             cite::push_item_marker(out, bundle, Item::Fact(countries), t);
         }
@@ -151,11 +151,11 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
             let countries = bundle.by_country(map::MAP_METRIC).count();
             if countries > 0 {
                 out.push(' ');
-                t.push(out, "stat.in");
+                t.push(out, Key::StatIn);
                 out.push(' ');
                 let mut n = String::with_capacity(8);
                 push_number_in(&mut n, countries as f64, &t.number);
-                t.push_plural(out, "stat.countries", countries as f64, &[("n", &n)]);
+                t.push_plural(out, Key::StatCountries, countries as f64, &[("n", &n)]);
             }
         }
     }
@@ -171,7 +171,7 @@ fn push_warnings(out: &mut String, bundle: &Bundle, t: &Locale) {
     out.push_str("<div class=\"warn\" role=\"note\">");
     for w in &bundle.warnings {
         out.push_str("<p><b>");
-        t.push(out, "note");
+        t.push(out, Key::Note);
         out.push_str(" </b>");
         // The problem is described in English by the bundle checker.
         push_english(out, t, &w.kind.to_string());
@@ -257,17 +257,17 @@ fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
     for source in shown {
         if !named.contains(&source.publisher.as_str()) {
             if !named.is_empty() {
-                t.push(&mut list, "punct.list");
+                t.push(&mut list, Key::PunctList);
             }
             push_escaped(&mut list, &source.publisher);
             named.push(&source.publisher);
         }
     }
     if !named.is_empty() {
-        t.push_with(out, "credits.sources", &[("list", &list)]);
+        t.push_with(out, Key::CreditsSources, &[("list", &list)]);
         out.push(' ');
     }
-    t.push(out, "credits.map");
+    t.push(out, Key::CreditsMap);
     out.push_str("</p>");
 }
 
@@ -287,7 +287,7 @@ pub fn error_panel_in(errors: &BundleErrors, context: &str, t: &Locale) -> Strin
     out.push_str("\"><p class=\"error-title\">");
     let mut reason = String::with_capacity(context.len());
     push_escaped(&mut reason, context);
-    t.push_with(&mut out, "error.title", &[("reason", &reason)]);
+    t.push_with(&mut out, Key::ErrorTitle, &[("reason", &reason)]);
     out.push_str("</p><ul class=\"errors\" lang=\"en\">");
     for e in errors.0.iter().take(10) {
         out.push_str("<li><code>");
@@ -298,7 +298,7 @@ pub fn error_panel_in(errors: &BundleErrors, context: &str, t: &Locale) -> Strin
         out.push_str("<li lang=\"");
         out.push_str(t.code());
         out.push_str("\">");
-        t.push(&mut out, "error.more");
+        t.push(&mut out, Key::ErrorMore);
         out.push_str("</li>");
     }
     out.push_str("</ul></div>");

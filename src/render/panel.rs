@@ -14,7 +14,7 @@ use super::cite::{self, Item};
 use super::labels;
 use crate::facts::{Bundle, Fact, Qualifier, Scope};
 use crate::geo::World;
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::{push_escaped, push_fixed};
 
 /// Metrics that are not seizures.
@@ -260,20 +260,20 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
     out.push_str("<section class=\"panel\" data-scope=\"");
     push_escaped(out, selected.unwrap_or("ALL"));
     out.push_str("\" aria-label=\"");
-    t.push(out, "panel.label");
+    t.push(out, Key::PanelLabel);
     out.push_str("\">");
 
     push_chips(out, bundle, world, selected, t);
     if selected.is_some() {
         out.push_str("<p class=\"panel-nav\"><button type=\"button\" class=\"back\" data-c=\"\">");
-        t.push(out, "panel.back");
+        t.push(out, Key::PanelBack);
         out.push_str("</button></p>");
     }
 
     out.push_str("<h3 class=\"panel-title\">");
     match selected {
         Some(code) => push_escaped(out, country_name(world, t, code)),
-        None => t.push(out, "panel.whole_operation"),
+        None => t.push(out, Key::PanelWholeOperation),
     }
     out.push_str("</h3>");
 
@@ -285,14 +285,14 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
             push_row(out, bundle, row.fact, row.alt, "fig", &bars, t);
             if !row.parts.is_empty() {
                 out.push_str("<div class=\"parts\"><p class=\"parts-lead\">");
-                t.push(out, "panel.including");
+                t.push(out, Key::PanelIncluding);
                 out.push_str("</p><ul class=\"fig-parts\">");
                 for part in &row.parts {
                     push_row(out, bundle, part, None, "fig fig-part", &bars, t);
                     out.push_str("</li>");
                 }
                 out.push_str("</ul><p class=\"parts-note\">");
-                t.push(out, "panel.parts_note");
+                t.push(out, Key::PanelPartsNote);
                 out.push_str("</p></div>");
             }
             out.push_str("</li>");
@@ -307,9 +307,9 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
             let mut name = String::with_capacity(32);
             push_escaped(&mut name, country_name(world, t, code));
             let key = if rows.is_empty() {
-                "panel.no_figures"
+                Key::PanelNoFigures
             } else {
-                "panel.no_seizures"
+                Key::PanelNoSeizures
             };
             t.push_with(out, key, &[("country", &name)]);
             out.push_str("</p>");
@@ -325,7 +325,7 @@ fn push_chips(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Op
         return;
     }
     out.push_str("<div class=\"chips\" role=\"group\" aria-label=\"");
-    t.push(out, "panel.choose_country");
+    t.push(out, Key::PanelChooseCountry);
     out.push_str("\">");
     for code in codes {
         out.push_str("<button type=\"button\" class=\"chip\" data-c=\"");

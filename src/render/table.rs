@@ -16,7 +16,7 @@ use super::map::{country_name, push_arrests, MAP_METRIC};
 use super::panel;
 use crate::facts::{Bundle, Fact};
 use crate::geo::World;
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::push_escaped;
 
 /// How many countries the summary names.
@@ -49,7 +49,7 @@ pub fn push_countries(out: &mut String, bundle: &Bundle, t: &Locale) -> bool {
             count as f64
         }
     };
-    t.push_plural(out, "stat.countries", value, &[("n", &n)]);
+    t.push_plural(out, Key::StatCountries, value, &[("n", &n)]);
     true
 }
 
@@ -64,10 +64,10 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Lo
         Some(total) if counted => {
             let mut n = String::with_capacity(24);
             push_qualified(&mut n, t, total.qualifier, total.value);
-            t.push_plural(out, "desc.map", total.value, &[("n", &n), ("countries", &countries)]);
+            t.push_plural(out, Key::DescMap, total.value, &[("n", &n), ("countries", &countries)]);
         }
         _ => {
-            t.push(out, "map.label");
+            t.push(out, Key::MapLabel);
             out.push('.');
         }
     }
@@ -78,16 +78,17 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Lo
     let mut list = String::with_capacity(128);
     for (i, (code, fact)) in top.iter().enumerate() {
         if i > 0 {
-            t.push(&mut list, if i + 1 == top.len() { "punct.and" } else { "punct.comma" });
+            let last = i + 1 == top.len();
+            t.push(&mut list, if last { Key::PunctAnd } else { Key::PunctComma });
         }
         let mut name = String::with_capacity(24);
         push_escaped(&mut name, country_name(world, t, code));
         let mut n = String::with_capacity(16);
         push_qualified(&mut n, t, fact.qualifier, fact.value);
-        t.push_with(&mut list, "desc.item", &[("country", &name), ("n", &n)]);
+        t.push_with(&mut list, Key::DescItem, &[("country", &name), ("n", &n)]);
     }
     out.push(' ');
-    t.push_with(out, "desc.top", &[("list", &list)]);
+    t.push_with(out, Key::DescTop, &[("list", &list)]);
 }
 
 /// Appends a fact's markers: its citation marker and, where sources
@@ -101,9 +102,9 @@ fn push_marks(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
 }
 
 /// Appends one header row of column names.
-fn push_head(out: &mut String, t: &Locale, keys: [&str; 3]) {
+fn push_head(out: &mut String, t: &Locale, keys: [Key; 3]) {
     out.push_str("<thead><tr>");
-    for (i, key) in keys.iter().enumerate() {
+    for (i, key) in keys.into_iter().enumerate() {
         out.push_str(if i == 1 {
             "<th scope=\"col\" class=\"n\">"
         } else {
@@ -123,9 +124,13 @@ pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Loca
     let total = bundle.total(MAP_METRIC);
     if !countries.is_empty() || total.is_some() {
         out.push_str("<table class=\"ft ft-map\"><caption>");
-        t.push(out, "table.caption");
+        t.push(out, Key::TableCaption);
         out.push_str("</caption>");
-        push_head(out, t, ["table.col_country", "metric.arrests", "static.col_sources"]);
+        push_head(
+            out,
+            t,
+            [Key::TableColCountry, Key::MetricArrests, Key::StaticColSources],
+        );
         out.push_str("<tbody>");
         for (code, fact) in &countries {
             out.push_str("<tr data-c=\"");
@@ -145,7 +150,7 @@ pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Loca
             out.push_str("<tfoot><tr data-fact=\"");
             push_escaped(out, &total.id);
             out.push_str("\"><th scope=\"row\">");
-            t.push(out, "table.total");
+            t.push(out, Key::TableTotal);
             out.push_str("</th><td class=\"n\">");
             push_qualified(out, t, total.qualifier, total.value);
             out.push_str("</td><td>");
@@ -171,9 +176,13 @@ pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Loca
         return;
     }
     out.push_str("<table class=\"ft ft-all\"><caption>");
-    t.push(out, "table.caption_operation");
+    t.push(out, Key::TableCaptionOperation);
     out.push_str("</caption>");
-    push_head(out, t, ["static.col_figure", "static.col_value", "static.col_sources"]);
+    push_head(
+        out,
+        t,
+        [Key::StaticColFigure, Key::StaticColValue, Key::StaticColSources],
+    );
     out.push_str("<tbody>");
     for (fact, whole) in rows {
         out.push_str("<tr data-fact=\"");
@@ -184,7 +193,7 @@ pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Loca
             out.push_str(" <span class=\"ft-part\">(");
             let mut name = String::with_capacity(24);
             labels::push_fact_name(&mut name, t, whole);
-            t.push_with(out, "static.part_of", &[("name", &name)]);
+            t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
             out.push_str(")</span>");
         }
         out.push_str("</th><td class=\"n\">");
@@ -201,7 +210,7 @@ pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Loca
 /// "Whole operation" for none.
 pub fn push_announcement(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) {
     let Some(code) = selected.filter(|c| !c.is_empty()) else {
-        t.push(out, "panel.whole_operation");
+        t.push(out, Key::PanelWholeOperation);
         return;
     };
     let mut name = String::with_capacity(24);
@@ -210,8 +219,8 @@ pub fn push_announcement(out: &mut String, bundle: &Bundle, world: &World<'_>, s
         Some(fact) => {
             let mut arrests = String::with_capacity(32);
             push_arrests(&mut arrests, t, fact);
-            t.push_with(out, "live.selected", &[("country", &name), ("arrests", &arrests)]);
+            t.push_with(out, Key::LiveSelected, &[("country", &name), ("arrests", &arrests)]);
         }
-        None => t.push_with(out, "live.selected_plain", &[("country", &name)]),
+        None => t.push_with(out, Key::LiveSelectedPlain, &[("country", &name)]),
     }
 }

@@ -4,7 +4,7 @@
 use super::cite::{self, Item};
 use super::labels;
 use crate::facts::{Bundle, DateEntry};
-use crate::i18n::Locale;
+use crate::i18n::{Key, Locale};
 use crate::text::push_escaped;
 
 /// The bundle's dates in chronological order. Dates are `YYYY`, `YYYY-MM`
@@ -22,7 +22,7 @@ pub fn push_timeline(out: &mut String, bundle: &Bundle, t: &Locale) {
         return;
     }
     out.push_str("<section class=\"timeline\"><h3 class=\"tl-title\">");
-    t.push(out, "timeline.title");
+    t.push(out, Key::TimelineTitle);
     out.push_str("</h3><ol class=\"tl\">");
     for entry in chronological(bundle) {
         out.push_str("<li class=\"tl-item\" data-date=\"");
