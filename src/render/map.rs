@@ -229,15 +229,16 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale
     out.push_str("\" aria-describedby=\"sw-keys\">");
 
     // Quiet land first, then the operation's countries above it, so their
-    // outlines are not painted over by neighbours.
-    out.push_str("<g class=\"land\" aria-hidden=\"true\">");
+    // outlines are not painted over by neighbours. The quiet countries are
+    // one path: nobody points at them, and 170 elements fewer make the
+    // first layout, style and paint of the widget cheaper.
+    out.push_str("<g class=\"land\" aria-hidden=\"true\"><path d=\"");
     for country in world.countries() {
         if bundle.for_country(MAP_METRIC, country.code()).is_none() {
-            out.push_str("<path d=\"");
             country.write_path_data(out);
-            out.push_str("\"/>");
         }
     }
+    out.push_str("\"/>");
     // The marked countries are the map's controls: one tab stop (roving
     // tabindex), a name with the figure, pressed when selected.
     out.push_str("</g><g class=\"marked\">");
