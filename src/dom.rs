@@ -7,20 +7,22 @@
 //! Europe view, the table view, and the one open citation or
 //! disagreement popover (focus moves through it in reading order).
 //!
+//! The DOM calls themselves are in `src/js/dom.js` (`Shell`): it finds the
+//! widget's parts once, says what each event is on (a kind, a code and a
+//! position), and writes what this module asks for. A few calls there
+//! instead of some seventy web-sys imports keep the wasm and its glue
+//! small; the state and every decision stay here.
+//!
 //! Every listener is removed when the `Widget` is dropped (JS calls
 //! `free()` when the element leaves the page), so a removed widget leaves
-//! nothing behind. Nothing here panics: a failed DOM call is skipped.
+//! nothing behind. Nothing here panics: a missing element is skipped.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{
-    CustomEvent, CustomEventInit, Element, Event, EventTarget, HtmlElement, KeyboardEvent, MouseEvent, ShadowRoot,
-    SvgElement,
-};
+use web_sys::ShadowRoot;
 
 use crate::facts::{self, Bundle, BundleError, BundleErrors, ErrorKind};
 use crate::geo::World;
@@ -29,21 +31,133 @@ use crate::render;
 use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
-use crate::text::push_fixed;
 
 /// How long the view change takes when motion is welcome, in ms.
 const ZOOM_MS: f64 = 380.0;
+
+/// Rust's side of the shell's events: kind, code, x, y; true stops the
+/// browser's default action. `Fn`, not `FnMut`: moving focus in a handler
+/// sends focus events at once, and wasm-bindgen refuses to re-enter a
+/// `FnMut` closure (the state's `RefCell` guards it instead).
+type Handler = dyn Fn(u32, String, f64, f64) -> bool;
+
+#[wasm_bindgen(module = "/src/js/dom.js")]
+extern "C" {
+    /// One mounted widget's elements and listeners (`src/js/dom.js`).
+    #[derive(Clone)]
+    type Shell;
+
+    #[wasm_bindgen(constructor)]
+    fn new(root: &ShadowRoot, handle: &Closure<Handler>) -> Shell;
+    #[wasm_bindgen(method)]
+    fn set(this: &Shell, part: u32, name: &str, value: &str);
+    #[wasm_bindgen(method)]
+    fn attr(this: &Shell, part: u32, name: &str, value: Option<&str>);
+    #[wasm_bindgen(method)]
+    fn flag(this: &Shell, name: &str, code: Option<&str>);
+    #[wasm_bindgen(method)]
+    fn mark(this: &Shell, name: &str, code: &str, on: &str, off: &str);
+    #[wasm_bindgen(method)]
+    fn measure(this: &Shell, part: u32) -> bool;
+    #[wasm_bindgen(method)]
+    fn got(this: &Shell, k: u32) -> f64;
+    #[wasm_bindgen(method)]
+    fn place(this: &Shell, part: u32, x: f64, y: f64);
+    #[wasm_bindgen(method)]
+    fn focus(this: &Shell, part: u32, selector: &str);
+    #[wasm_bindgen(method)]
+    fn focused(this: &Shell, part: u32) -> Option<String>;
+    #[wasm_bindgen(method)]
+    fn opened(this: &Shell, open: bool);
+    #[wasm_bindgen(method)]
+    fn tell(this: &Shell, country: Option<&str>);
+    #[wasm_bindgen(method)]
+    fn animate(this: &Shell) -> bool;
+    #[wasm_bindgen(method)]
+    fn free(this: &Shell);
+
+    /// A console message for the page's developer: an error, or a note.
+    fn note(error: bool, text: &str);
+}
+
+// The parts of the widget, numbered as `PARTS` and what follows it in
+// dom.js.
+const SW: u32 = 0;
+const SIDE: u32 = 1;
+const SLOT: u32 = 2;
+const LIVE: u32 = 3;
+const TABLE: u32 = 4;
+const TABLE_BUTTON: u32 = 5;
+const WRAP: u32 = 6;
+const SVG: u32 = 7;
+const TIP: u32 = 8;
+const ZOOM: u32 = 9;
+/// The marker whose popover is open.
+const OPENER: u32 = 10;
+/// The marker whose popover closed last.
+const CLOSED: u32 = 12;
+const ROOT: u32 = 13;
+/// The open popover.
+const POP: u32 = 14;
+
+// The kinds of event dom.js sends.
+/// The pointer moved in the map area: code hit, client x and y.
+const MOVE: u32 = 0;
+/// The pointer moved outside the map area.
+const OUT: u32 = 1;
+/// The pointer left the map, or focus left an element.
+const REST: u32 = 2;
+/// An element took focus: its country code if it is a country (a role
+/// and `data-c`), x = 1 when focus left the open popover and its marker.
+const FOCUS: u32 = 3;
+/// A key of `KEYS` (x is its position), code the country focused on the map.
+const KEY: u32 = 4;
+/// Tab past the open popover's last control, or Shift+Tab (x = 1)
+/// before its first.
+const TAB: u32 = 5;
+/// An animation frame, x its time.
+const FRAME: u32 = 6;
+/// A click: this plus the position of what it is on in dom.js' `CLICKS`.
+const CLICK: u32 = 7;
+
+/// A box measured by the shell, in CSS px.
+#[derive(Clone, Copy)]
+struct Rect {
+    left: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+}
 
 /// One widget on the page, alive as long as its element is.
 #[wasm_bindgen]
 pub struct Widget {
     /// `None` for a widget that shows an error instead of the map.
-    state: Option<Rc<RefCell<State>>>,
-    _listeners: Vec<Listener>,
+    live: Option<Rc<Live>>,
 }
 
-/// The event the host element hears when the selection changes.
-const SELECT_EVENT: &str = "spector-select";
+/// A mounted widget: its shell, its state, and the handler its listeners
+/// call, freed together.
+struct Live {
+    shell: Shell,
+    state: RefCell<State>,
+    _handler: Closure<Handler>,
+}
+
+impl Drop for Live {
+    /// The listeners go first, so nothing calls the handler once it is freed.
+    fn drop(&mut self) {
+        self.shell.free();
+    }
+}
+
+/// A view change under way, stepped on animation frames.
+struct Zoom {
+    from: View,
+    to: View,
+    /// The time of its first frame.
+    start: Option<f64>,
+}
 
 /// What the event handlers need. The selection is one value here
 /// (`selected`); everything that shows it is updated from it.
@@ -52,35 +166,19 @@ struct State {
     t: &'static Locale,
     bundle: Rc<Bundle>,
     world: World<'static>,
-    root: ShadowRoot,
-    /// The widget's box: popovers are placed in it.
-    sw: Option<Element>,
-    /// The breakdown panel's container, re-rendered on a new selection.
-    side: Option<Element>,
-    /// Where the one open popover goes.
-    slot: Option<Element>,
-    /// The marker whose popover is open.
-    opener: Option<HtmlElement>,
-    /// The live region that announces a new selection.
-    live: Option<Element>,
-    /// The table view's container, filled while it is shown.
-    table: Option<Element>,
-    /// The "Show as table" button.
-    table_button: Option<Element>,
+    shell: Shell,
+    /// A popover is open.
+    open: bool,
     /// The table is shown instead of the map.
     table_shown: bool,
     /// The pointer is over a country (hover owns the tooltip).
     hovering: bool,
-    wrap: Option<Element>,
-    svg: Option<Element>,
-    tip: Option<HtmlElement>,
-    button: Option<HtmlElement>,
     views: Views,
     view: ViewKind,
     /// The viewBox drawn now (differs from `views.get(view)` mid-animation).
     drawn: View,
-    /// Bumped by every view change, so an older animation stops.
-    animation: u32,
+    /// The view change under way, if any; a new one replaces it.
+    zoom: Option<Zoom>,
     /// Symbols of the world view and of the Europe view.
     symbols: [Vec<Symbol<'static>>; 2],
     /// The keyboard order of the countries.
@@ -100,33 +198,6 @@ struct State {
     lit: Option<&'static str>,
     /// The country the reader selected: pinned tooltip, pressed button.
     selected: Option<&'static str>,
-}
-
-/// An event listener that removes itself when dropped, as gloo's does.
-struct Listener {
-    target: EventTarget,
-    kind: &'static str,
-    callback: Closure<dyn FnMut(Event)>,
-}
-
-impl Listener {
-    fn new(target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Self {
-        let callback = Closure::<dyn FnMut(Event)>::new(handler);
-        let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
-        Listener {
-            target: target.clone(),
-            kind,
-            callback,
-        }
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
-    }
 }
 
 #[wasm_bindgen]
@@ -169,108 +240,78 @@ impl Widget {
             map::symbols_in(&bundle, &world, &views.get(ViewKind::Europe), ViewKind::Europe),
         ];
         let order = map::keyboard_order(&bundle, &world);
-        let find = |selector: &str| root.query_selector(selector).ok().flatten();
-        let state = Rc::new(RefCell::new(State {
-            t,
-            bundle,
-            world,
-            root: root.clone(),
-            sw: find(".sw"),
-            side: find(".side"),
-            slot: find(".pop-slot"),
-            opener: None,
-            live: find(".live"),
-            table: find(".ftable"),
-            table_button: find(".as-table"),
-            table_shown: false,
-            hovering: false,
-            wrap: find(".map-wrap"),
-            svg: find("svg.map"),
-            tip: find(".tip").and_then(|e| e.dyn_into::<HtmlElement>().ok()),
-            button: find(".zoom").and_then(|e| e.dyn_into::<HtmlElement>().ok()),
-            drawn: views.world,
-            views,
-            view: ViewKind::World,
-            animation: 0,
-            symbols,
-            order,
-            shown: String::new(),
-            tip_pinned: false,
-            tip_size: None,
-            lit: None,
-            selected: None,
-        }));
-
-        let mut listeners = Vec::with_capacity(6);
-        let on = |kind: &'static str, handler: fn(&Rc<RefCell<State>>, &Event)| {
-            let state = Rc::clone(&state);
-            Listener::new(root, kind, move |event| handler(&state, &event))
-        };
-        listeners.push(on("pointermove", |s, e| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.hover(e);
+        // The handler holds the widget weakly: the widget owns it, and a
+        // strong reference back would keep both alive forever.
+        let live = Rc::new_cyclic(|me: &Weak<Live>| {
+            let me = me.clone();
+            let handler = Closure::<Handler>::new(move |kind, code: String, x, y| {
+                me.upgrade().is_some_and(|live| handle(&live, kind, &code, x, y))
+            });
+            let shell = Shell::new(root, &handler);
+            let state = State {
+                t,
+                bundle,
+                world,
+                shell: shell.clone(),
+                open: false,
+                table_shown: false,
+                hovering: false,
+                drawn: views.world,
+                views,
+                view: ViewKind::World,
+                zoom: None,
+                symbols,
+                order,
+                shown: String::new(),
+                tip_pinned: false,
+                tip_size: None,
+                lit: None,
+                selected: None,
+            };
+            Live {
+                shell,
+                state: RefCell::new(state),
+                _handler: handler,
             }
-        }));
-        listeners.push(on("click", click));
-        listeners.push(on("keydown", keydown));
-        listeners.push(on("focusin", |s, e| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.focus_left_popover(e);
-                s.focused(e);
-            }
-        }));
-        listeners.push(on("focusout", |s, _| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.rest();
-            }
-        }));
-        if let Some(wrap) = state.borrow().wrap.clone() {
-            let on_leave = Rc::clone(&state);
-            listeners.push(Listener::new(&wrap, "pointerleave", move |_| {
-                if let Ok(mut state) = on_leave.try_borrow_mut() {
-                    state.rest();
-                }
-            }));
-        }
-        Widget {
-            state: Some(state),
-            _listeners: listeners,
-        }
+        });
+        Widget { live: Some(live) }
     }
 
     /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
     /// reader's click would (map, tooltip and panel follow); "" clears the
     /// selection. A code the widget has no figures for is ignored.
     pub fn select(&self, code: &str) {
-        let Some(state) = &self.state else { return };
+        let Some(live) = &self.live else { return };
         let code = code.trim();
         if code.is_empty() {
-            clear(state);
+            clear(live);
             return;
         }
         let upper = code.to_ascii_uppercase();
-        let found = state.try_borrow().ok().and_then(|s| s.selectable(&upper));
+        let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
         if let Some(code) = found {
-            select(state, code);
+            select(live, code);
         }
     }
 
     /// The selected country's code, if any.
     pub fn selected(&self) -> Option<String> {
-        let state = self.state.as_ref()?;
-        let s = state.try_borrow().ok()?;
+        let live = self.live.as_ref()?;
+        let s = live.state.try_borrow().ok()?;
         s.selected.map(String::from)
     }
 
     /// Shows the "world" or the "europe" view (anything else is ignored).
     pub fn set_view(&self, view: &str) {
-        let Some(state) = &self.state else { return };
+        let Some(live) = &self.live else { return };
         let kind = match view.trim() {
             "world" => ViewKind::World,
             "europe" => ViewKind::Europe,
             _ => return,
         };
-        set_view(state, kind);
+        if let Ok(mut s) = live.state.try_borrow_mut() {
+            s.set_view(kind);
+        }
     }
 
     /// Shows why a bundle never arrived (network failure, timeout), in the
@@ -278,21 +319,15 @@ impl Widget {
     pub fn mount_failure(root: &ShadowRoot, reason: &str, lang: Option<String>) -> Widget {
         let t = locale(lang.as_deref());
         root.set_inner_html(&render::error_panel_in(&BundleErrors(Vec::new()), reason, t));
-        Widget {
-            state: None,
-            _listeners: Vec::new(),
-        }
+        Widget { live: None }
     }
 
     /// Shows the reader why nothing else is shown, and the developer every
     /// error in the console.
     fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str, t: &Locale) -> Widget {
         root.set_inner_html(&render::error_panel_in(errors, context, t));
-        web_sys::console::error_1(&JsValue::from_str(&errors.to_string()));
-        Widget {
-            state: None,
-            _listeners: Vec::new(),
-        }
+        note(true, &errors.to_string());
+        Widget { live: None }
     }
 }
 
@@ -352,203 +387,212 @@ fn locale(lang: Option<&str>) -> &'static Locale {
         Some(lang) => Locale::get(lang),
         None => {
             if !UNSUPPORTED_NOTED.swap(true, Ordering::Relaxed) {
-                let mut note = String::from("spector-widget: no translation for lang=\"");
-                note.push_str(tag);
-                note.push_str("\"; showing English. Languages: en, de, fr, nl, es, pt-BR, pl.");
-                web_sys::console::info_1(&JsValue::from_str(&note));
+                let mut message = String::from("spector-widget: no translation for lang=\"");
+                message.push_str(tag);
+                message.push_str("\"; showing English. Languages: en, de, fr, nl, es, pt-BR, pl.");
+                note(false, &message);
             }
             Locale::english()
         }
     }
 }
 
-/// A click or tap (or Enter / Space on a button). A popover's close
-/// button closes it; a citation marker or "sources differ" mark toggles its
-/// popover; any other click closes an open one. Then: the zoom button
-/// toggles the view; a country chip selects its country (the back button
-/// the whole operation); a country on the map toggles its selection; the
-/// panel, the lists and the links keep it; anywhere else clears it.
-fn click(state: &Rc<RefCell<State>>, event: &Event) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return;
-    };
-    let near = |selector: &str| target.closest(selector).ok().flatten();
-    if near("[data-close]").is_some() {
-        close_popover(state, true);
-        return;
-    }
-    if near(".pop").is_some() {
-        return;
-    }
-    if let Some(marker) = near("button.cite,button.differ") {
-        toggle_popover(state, marker);
-        return;
-    }
-    close_popover(state, false);
-    if near(".as-table").is_some() {
-        toggle_table(state);
-        return;
-    }
-    if near(".zoom").is_some() {
-        let next = match state.try_borrow().map(|s| s.view) {
-            Ok(ViewKind::World) => ViewKind::Europe,
-            Ok(ViewKind::Europe) => ViewKind::World,
-            Err(_) => return,
-        };
-        set_view(state, next);
-        return;
-    }
-    if let Some(chip) = near(".side [data-c]") {
-        let code = chip.get_attribute("data-c").unwrap_or_default();
-        let (found, selected) = match state.try_borrow() {
-            Ok(s) => (s.selectable(&code), s.selected),
-            Err(_) => return,
-        };
-        match found {
-            Some(code) if selected != Some(code) => select(state, code),
-            _ => clear(state),
+/// One event from the shell; true stops the browser's default action.
+fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
+    match kind {
+        KEY => return keydown(live, code, x),
+        // Tab or Shift+Tab at the popover's edge: it closes, and focus goes
+        // on from its marker, so focus follows the reading order although
+        // the popover sits at the end of the widget. Tab moves from the
+        // marker to the control after it (the browser's own move, so
+        // leaving the widget works too); Shift+Tab stops on the marker.
+        TAB => {
+            close_popover(live, true);
+            return x > 0.0;
         }
-        return;
+        CLICK.. => click(live, kind - CLICK, code, x, y),
+        _ => {
+            let Ok(mut s) = live.state.try_borrow_mut() else {
+                return false;
+            };
+            match kind {
+                MOVE => s.hover(code, x, y),
+                // Outside the map, rest once, not on every move.
+                OUT if s.hovering => {
+                    s.hovering = false;
+                    s.rest();
+                }
+                REST => s.rest(),
+                FOCUS => {
+                    // Focus moved somewhere that is neither the popover nor
+                    // its marker: the popover closes (focus stays where the
+                    // reader put it).
+                    if x > 0.0 {
+                        s.close_pop();
+                    }
+                    s.focused(code);
+                }
+                FRAME => s.frame(x),
+                _ => {}
+            }
+        }
     }
-    if near("a,.side,.timeline,.sources,.data,.warn,.tip,.ftable").is_some() {
-        return;
+    false
+}
+
+/// A click or tap (or Enter / Space on a button), `what` the position of
+/// what it is on in dom.js' `CLICKS`. A popover's close button closes it;
+/// a citation marker or "sources differ" mark toggles its popover; any
+/// other click closes an open one (a click in the popover never comes
+/// here). Then: the table button swaps map and table; the zoom button
+/// toggles the view; a country chip selects its country (the back button
+/// the whole operation); the panel, the lists and the links keep the
+/// selection; a country on the map toggles it; anywhere else clears it.
+fn click(live: &Live, what: u32, code: &str, x: f64, y: f64) {
+    match what {
+        0 => return close_popover(live, true),
+        2 => return toggle_popover(live, code, x > 0.0, y > 0.0),
+        _ => close_popover(live, false),
     }
-    let hit = match state.try_borrow() {
-        Ok(s) => s
-            .hit(event, s.scale().as_ref())
-            .map(|code| (code, s.selected == Some(code))),
-        Err(_) => return,
-    };
-    match hit {
-        Some((code, false)) => select(state, code),
-        Some((_, true)) | None => clear(state),
+    match what {
+        3 | 4 => {
+            if let Ok(mut s) = live.state.try_borrow_mut() {
+                if what == 3 {
+                    s.toggle_table();
+                } else {
+                    let next = other(s.view);
+                    s.set_view(next);
+                }
+            }
+        }
+        5 => {
+            let (found, selected) = match live.state.try_borrow() {
+                Ok(s) => (s.selectable(code), s.selected),
+                Err(_) => return,
+            };
+            match found {
+                Some(code) if selected != Some(code) => select(live, code),
+                _ => clear(live),
+            }
+        }
+        6 => {}
+        _ => {
+            let hit = match live.state.try_borrow() {
+                Ok(s) => s
+                    .hit(code, x, y, s.scale())
+                    .map(|code| (code, s.selected == Some(code))),
+                Err(_) => return,
+            };
+            match hit {
+                Some((code, false)) => select(live, code),
+                Some((_, true)) | None => clear(live),
+            }
+        }
     }
 }
 
-/// Keys: E toggles the view anywhere in the widget, Escape clears the
-/// selection; on a country, arrows, Home and End move between countries
-/// and Enter or Space selects.
-fn keydown(state: &Rc<RefCell<State>>, event: &Event) {
-    let Some(key) = event.dyn_ref::<KeyboardEvent>() else {
-        return;
+/// The other view.
+fn other(kind: ViewKind) -> ViewKind {
+    match kind {
+        ViewKind::World => ViewKind::Europe,
+        ViewKind::Europe => ViewKind::World,
+    }
+}
+
+/// Keys (`key` is the position in dom.js' `KEYS`: e, E, Escape,
+/// ArrowRight, ArrowDown, ArrowLeft, ArrowUp, Home, End, Enter, Space): E
+/// toggles the view anywhere in the widget, Escape closes the popover or
+/// else clears the selection; on a country (`code`), arrows, Home and End
+/// move between countries and Enter or Space selects. Only the map's
+/// countries move with the arrows; the panel's chips are plain buttons.
+fn keydown(live: &Live, code: &str, key: f64) -> bool {
+    let key = key as u32;
+    if key == 2 && live.state.try_borrow().is_ok_and(|s| s.open) {
+        close_popover(live, true);
+        return true;
+    }
+    let Ok(mut s) = live.state.try_borrow_mut() else {
+        return false;
     };
-    if key.ctrl_key() || key.meta_key() || key.alt_key() {
-        return;
-    }
-    let name = key.key();
-    if name == "Tab" {
-        tab_from_popover(state, event, key.shift_key());
-        return;
-    }
-    if name == "Escape" && state.try_borrow().is_ok_and(|s| s.opener.is_some()) {
-        event.prevent_default();
-        close_popover(state, true);
-        return;
-    }
-    let Ok(s) = state.try_borrow() else { return };
-    // Only the map's countries move with the arrows; the panel's chips are
-    // plain buttons.
-    let current = event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .filter(|e| e.matches("svg.map path.on").unwrap_or(false))
-        .and_then(|e| e.get_attribute("data-c"))
-        .and_then(|c| s.code(&c));
+    let current = s.code(code);
     let index = current.and_then(|c| s.order.iter().position(|o| *o == c));
     let last = s.order.len().saturating_sub(1);
-    let view = s.view;
-    let has_europe = s.views.europe.is_some();
-    let selected = s.selected;
-    drop(s);
-    let step = |i: usize, forward: bool| {
-        if forward {
+    let target = match (key, index) {
+        (0 | 1, _) if s.views.europe.is_some() => {
+            let next = other(s.view);
+            s.set_view(next);
+            return true;
+        }
+        (2, _) => {
+            drop(s);
+            clear(live);
+            return false;
+        }
+        (3 | 4, Some(i)) => {
             if i >= last {
                 0
             } else {
                 i + 1
             }
-        } else if i == 0 {
-            last
-        } else {
-            i - 1
         }
-    };
-    let target = match (name.as_str(), index) {
-        ("e" | "E", _) if has_europe => {
-            event.prevent_default();
-            set_view(
-                state,
-                if view == ViewKind::World {
-                    ViewKind::Europe
-                } else {
-                    ViewKind::World
-                },
-            );
-            return;
+        (5 | 6, Some(i)) => {
+            if i == 0 {
+                last
+            } else {
+                i - 1
+            }
         }
-        ("Escape", _) => {
-            clear(state);
-            return;
-        }
-        ("ArrowRight" | "ArrowDown", Some(i)) => step(i, true),
-        ("ArrowLeft" | "ArrowUp", Some(i)) => step(i, false),
-        ("Home", Some(_)) => 0,
-        ("End", Some(_)) => last,
-        ("Enter" | " ", Some(_)) => {
-            event.prevent_default();
+        (7, Some(_)) => 0,
+        (8, Some(_)) => last,
+        (9 | 10, Some(_)) => {
+            let selected = s.selected;
+            drop(s);
             match current {
                 Some(code) if selected == Some(code) => {
-                    clear(state);
-                    if let Ok(mut s) = state.try_borrow_mut() {
+                    clear(live);
+                    if let Ok(mut s) = live.state.try_borrow_mut() {
                         s.show_at_symbol(code, false);
                     }
                 }
-                Some(code) => select(state, code),
+                Some(code) => select(live, code),
                 None => {}
             }
-            return;
+            return true;
         }
-        _ => return,
+        _ => return false,
     };
-    event.prevent_default();
-    let element = match state.try_borrow() {
-        Ok(s) => s.order.get(target).and_then(|code| s.country_element(code)),
-        Err(_) => None,
-    };
+    let to = s.order.get(target).copied();
+    drop(s);
     // Focus with no borrow held: focusin runs at once and needs the state.
-    if let Some(element) = element {
-        let _ = element.focus();
+    if let Some(code) = to {
+        live.shell.focus(ROOT, &code_selector("path.on[data-c=\"", code));
     }
+    true
 }
 
 /// Selects a country: one place for the selection, then everything that
 /// shows it. A European country selected in world view brings the Europe
 /// view, where it is large enough to see.
-fn select(state: &Rc<RefCell<State>>, code: &'static str) {
-    let (before, to_europe) = match state.try_borrow_mut() {
-        Ok(mut s) => {
-            let before = s.selected;
-            s.set_selected(Some(code));
-            if s.code(code).is_some() {
-                s.rove(code);
-            }
-            let to_europe = s.view == ViewKind::World && s.views.europe.is_some() && is_european(code);
-            (before, to_europe)
+fn select(live: &Live, code: &'static str) {
+    let before = {
+        let Ok(mut s) = live.state.try_borrow_mut() else { return };
+        let before = s.selected;
+        s.set_selected(Some(code));
+        if s.code(code).is_some() {
+            s.rove(code);
         }
-        Err(_) => return,
-    };
-    if to_europe {
-        set_view(state, ViewKind::Europe);
-    }
-    if let Ok(mut s) = state.try_borrow_mut() {
+        if s.view == ViewKind::World && is_european(code) {
+            s.set_view(ViewKind::Europe);
+        }
         s.show_at_symbol(code, true);
-    }
-    notify(state, before);
+        before
+    };
+    notify(live, before);
 }
 
 /// Clears the selection: the whole operation again.
-fn clear(state: &Rc<RefCell<State>>) {
-    let before = match state.try_borrow_mut() {
+fn clear(live: &Live) {
+    let before = match live.state.try_borrow_mut() {
         Ok(mut s) => {
             let before = s.selected;
             s.clear();
@@ -556,234 +600,51 @@ fn clear(state: &Rc<RefCell<State>>) {
         }
         Err(_) => return,
     };
-    notify(state, before);
+    notify(live, before);
 }
 
 /// Tells the page about a new selection: a `spector-select` event on the
 /// host element, `detail.country` the code or null. Sent with no borrow
 /// held, so a listener may call back into the widget.
-fn notify(state: &Rc<RefCell<State>>, before: Option<&'static str>) {
-    let (host, now) = match state.try_borrow() {
-        Ok(s) => (s.root.host(), s.selected),
-        Err(_) => return,
-    };
-    if now == before {
+fn notify(live: &Live, before: Option<&'static str>) {
+    let Ok(now) = live.state.try_borrow().map(|s| s.selected) else {
         return;
-    }
-    let detail = js_sys::Object::new();
-    let country = now.map_or(JsValue::NULL, JsValue::from_str);
-    let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("country"), &country);
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(SELECT_EVENT, &init) {
-        let _ = host.dispatch_event(&event);
+    };
+    if now != before {
+        live.shell.tell(now);
     }
 }
 
-/// Opens the popover of a citation marker or "sources differ" mark next
-/// to it and moves focus to its close button; the marker of the open
-/// popover closes it instead. One popover at a time.
-fn toggle_popover(state: &Rc<RefCell<State>>, marker: Element) {
-    let Ok(marker) = marker.dyn_into::<HtmlElement>() else {
-        return;
-    };
-    let differ = marker.has_attribute("data-differ");
-    let id = marker
-        .get_attribute(if differ { "data-differ" } else { "data-cite" })
-        .unwrap_or_default();
-    let close = {
-        let Ok(mut s) = state.try_borrow_mut() else { return };
-        let same = s.opener.as_ref().is_some_and(|o| *o == marker);
+/// Opens the popover of a citation marker or "sources differ" mark (`id`
+/// its citation or fact) next to it and moves focus to its close button;
+/// the marker of the open popover (`same`) closes it instead. One popover
+/// at a time.
+fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool) {
+    {
+        let Ok(mut s) = live.state.try_borrow_mut() else { return };
         s.close_pop();
         if same {
             return;
         }
-        let Some(markup) = render::popover_in(&s.bundle, &id, differ, s.t) else {
+        let Some(markup) = render::popover_in(&s.bundle, id, differ, s.t) else {
             return;
         };
-        let Some(slot) = s.slot.clone() else { return };
-        slot.set_inner_html(&markup);
-        let _ = marker.set_attribute("aria-expanded", "true");
-        s.opener = Some(marker.clone());
-        s.place_pop(&marker);
-        slot.query_selector(".pop-close")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    };
+        s.shell.set(SLOT, "innerHTML", &markup);
+        s.shell.opened(true);
+        s.open = true;
+        s.place_pop();
+    }
     // Focus with no borrow held: focusin runs at once and needs the state.
-    if let Some(close) = close {
-        let _ = close.focus();
-    }
-}
-
-/// What Tab can reach inside a popover.
-const FOCUSABLE: &str = "button,a[href],[tabindex]:not([tabindex=\"-1\"])";
-
-/// Tab past an open popover's last control (or Shift+Tab before its
-/// first) closes it and goes on from its marker, so focus follows the
-/// reading order although the popover sits at the end of the widget: Tab
-/// moves from the marker to the control after it (the browser's own move,
-/// so leaving the widget works too), Shift+Tab stops on the marker.
-fn tab_from_popover(state: &Rc<RefCell<State>>, event: &Event, back: bool) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return;
-    };
-    let at_edge = {
-        let Ok(s) = state.try_borrow() else { return };
-        let Some(slot) = s.slot.as_ref().filter(|_| s.opener.is_some()) else {
-            return;
-        };
-        if !slot.contains(Some(&target)) {
-            return;
-        }
-        let Ok(list) = slot.query_selector_all(FOCUSABLE) else {
-            return;
-        };
-        let edge = if back {
-            list.item(0)
-        } else {
-            list.length().checked_sub(1).and_then(|i| list.item(i))
-        };
-        edge.is_some_and(|e| e.is_same_node(Some(&target)))
-    };
-    if !at_edge {
-        return;
-    }
-    if back {
-        event.prevent_default();
-    }
-    close_popover(state, true);
-}
-
-/// Swaps the map for the table of its figures, or back: the button is
-/// pressed while the table shows; the zoom button goes with the map.
-fn toggle_table(state: &Rc<RefCell<State>>) {
-    let Ok(mut s) = state.try_borrow_mut() else { return };
-    let show = !s.table_shown;
-    s.table_shown = show;
-    if let Some(button) = &s.table_button {
-        let _ = button.set_attribute("aria-pressed", if show { "true" } else { "false" });
-    }
-    if let Some(table) = &s.table {
-        if show {
-            table.set_inner_html(&render::table_markup_in(&s.bundle, &s.world, s.t));
-            let _ = table.remove_attribute("hidden");
-        } else {
-            let _ = table.set_attribute("hidden", "");
-            table.set_inner_html("");
-        }
-    }
-    let hide = |e: &Element, hidden: bool| {
-        let _ = if hidden {
-            e.set_attribute("hidden", "")
-        } else {
-            e.remove_attribute("hidden")
-        };
-    };
-    if let Some(wrap) = &s.wrap {
-        hide(wrap, show);
-    }
-    if let Some(zoom) = &s.button {
-        hide(zoom, show);
-    }
-    if show {
-        s.flag("data-sel", s.selected);
-    } else {
-        // The map is back: the selection's tooltip beside its symbol.
-        s.rest();
-    }
+    live.shell.focus(SLOT, ".pop-close");
 }
 
 /// Closes the open popover, if any; `refocus` gives focus back to its
 /// marker (Escape, the close button).
-fn close_popover(state: &Rc<RefCell<State>>, refocus: bool) {
-    let opener = match state.try_borrow_mut() {
-        Ok(mut s) => s.close_pop(),
-        Err(_) => return,
-    };
-    if let (true, Some(opener)) = (refocus, opener) {
-        let _ = opener.focus();
+fn close_popover(live: &Live, refocus: bool) {
+    let closed = live.state.try_borrow_mut().is_ok_and(|mut s| s.close_pop());
+    if refocus && closed {
+        live.shell.focus(CLOSED, "");
     }
-}
-
-/// Switches the view: the viewBox moves to the other box, stepwise over a
-/// few frames unless the reader prefers reduced motion.
-fn set_view(state: &Rc<RefCell<State>>, kind: ViewKind) {
-    let Ok(mut s) = state.try_borrow_mut() else { return };
-    if s.view == kind || (kind == ViewKind::Europe && s.views.europe.is_none()) {
-        return;
-    }
-    s.view = kind;
-    s.animation = s.animation.wrapping_add(1);
-    if let Some(button) = &s.button {
-        button.set_text_content(Some(s.t.text(if kind == ViewKind::Europe {
-            Key::MapZoomOut
-        } else {
-            Key::MapZoomIn
-        })));
-    }
-    let from = s.drawn;
-    let to = s.views.get(kind);
-    // Zooming in, the smaller Europe symbols show from the start and grow
-    // with the zoom; zooming out, they stay until the world is back.
-    if kind == ViewKind::Europe {
-        s.mark_view(kind);
-    }
-    let window = web_sys::window();
-    let calm = window
-        .as_ref()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .map_or(true, |m| m.matches());
-    if calm || window.is_none() {
-        s.draw(to);
-        s.settle();
-        return;
-    }
-    let generation = s.animation;
-    drop(s);
-    animate(Rc::downgrade(state), generation, from, to);
-}
-
-type FrameCallback = Closure<dyn FnMut(f64)>;
-
-/// Steps the viewBox from `from` to `to` on animation frames.
-fn animate(state: Weak<RefCell<State>>, generation: u32, from: View, to: View) {
-    let Some(window) = web_sys::window() else { return };
-    let frame: Rc<RefCell<Option<FrameCallback>>> = Rc::new(RefCell::new(None));
-    let again = Rc::clone(&frame);
-    let mut start: Option<f64> = None;
-    let step = Closure::<dyn FnMut(f64)>::new(move |now: f64| {
-        let Some(state) = state.upgrade() else {
-            let _ = again.borrow_mut().take();
-            return;
-        };
-        let Ok(mut s) = state.try_borrow_mut() else {
-            let _ = again.borrow_mut().take();
-            return;
-        };
-        if s.animation != generation {
-            let _ = again.borrow_mut().take();
-            return;
-        }
-        let t0 = *start.get_or_insert(now);
-        let t = crate::num::clamp((now - t0) / ZOOM_MS, 0.0, 1.0);
-        // Ease in and out (smoothstep).
-        let eased = t * t * (3.0 - 2.0 * t);
-        s.draw(from.lerp(&to, eased));
-        if t >= 1.0 {
-            s.settle();
-            let _ = again.borrow_mut().take();
-        } else if let (Some(w), Ok(slot)) = (web_sys::window(), again.try_borrow()) {
-            if let Some(cb) = slot.as_ref() {
-                let _ = w.request_animation_frame(cb.as_ref().unchecked_ref());
-            }
-        }
-    });
-    let _ = window.request_animation_frame(step.as_ref().unchecked_ref());
-    *frame.borrow_mut() = Some(step);
 }
 
 impl State {
@@ -813,32 +674,42 @@ impl State {
         self.symbols.get(i).map_or(&[], |v| v.as_slice())
     }
 
+    /// A part's box, if it is there.
+    fn rect(&self, part: u32) -> Option<Rect> {
+        let shell = &self.shell;
+        shell.measure(part).then(|| Rect {
+            left: shell.got(0),
+            top: shell.got(1),
+            width: shell.got(2),
+            height: shell.got(3),
+        })
+    }
+
+    /// A part's offset width and height, if it is there.
+    fn size(&self, part: u32) -> Option<(f64, f64)> {
+        let shell = &self.shell;
+        shell.measure(part).then(|| (shell.got(4), shell.got(5)))
+    }
+
     /// The svg's position and its CSS px per grid unit in the current view.
-    fn scale(&self) -> Option<(web_sys::DomRect, f64)> {
-        let rect = self.svg.as_ref()?.get_bounding_client_rect();
-        let view = self.views.get(self.view);
-        let ppu = rect.width() / view.w;
+    fn scale(&self) -> Option<(Rect, f64)> {
+        let rect = self.rect(SVG)?;
+        let ppu = rect.width / self.views.get(self.view).w;
         (ppu.is_finite() && ppu > 0.0).then_some((rect, ppu))
     }
 
-    /// The country under the pointer: the element hit, or else the symbol
-    /// within `HIT_REACH_PX` of it, so tiny countries are easy to hit.
-    fn hit(&self, event: &Event, svg: Option<&(web_sys::DomRect, f64)>) -> Option<&'static str> {
-        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok())?;
-        target.closest(".map-wrap").ok().flatten()?;
-        let direct = Some(target)
-            .and_then(|e| e.closest("svg.map [data-c]").ok().flatten())
-            .and_then(|e| e.get_attribute("data-c"))
-            .and_then(|c| self.code(&c));
+    /// The country under the pointer: `code`, the country hit, or else the
+    /// symbol within `HIT_REACH_PX` of the pointer at `x`, `y` (client px;
+    /// NaN outside the map area), so tiny countries are easy to hit.
+    fn hit(&self, code: &str, x: f64, y: f64, svg: Option<(Rect, f64)>) -> Option<&'static str> {
+        let direct = self.code(code);
         if direct.is_some() {
             return direct;
         }
-        let pointer = event.dyn_ref::<MouseEvent>()?;
         let (rect, ppu) = svg?;
-        let (rect, ppu) = (rect, *ppu);
         let view = self.views.get(self.view);
-        let x = view.x + (f64::from(pointer.client_x()) - rect.left()) / ppu;
-        let y = view.y + (f64::from(pointer.client_y()) - rect.top()) / ppu;
+        let x = view.x + (x - rect.left) / ppu;
+        let y = view.y + (y - rect.top) / ppu;
         if !view.contains(x, y) {
             return None;
         }
@@ -846,33 +717,14 @@ impl State {
     }
 
     /// Shows, moves or hides the tooltip for whatever marked country the
-    /// pointer is over or near.
-    fn hover(&mut self, event: &Event) {
-        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let inside = |selector: &str| {
-            target
-                .as_ref()
-                .and_then(|t| t.closest(selector).ok().flatten())
-                .is_some()
-        };
-        // Over the pinned tooltip (to reach its marker) or a popover: keep.
-        if inside(".tip") || inside(".pop") {
-            return;
-        }
-        // Elsewhere outside the map, rest once, not on every move.
-        if !inside(".map-wrap") {
-            if self.hovering {
-                self.hovering = false;
-                self.rest();
-            }
-            return;
-        }
+    /// pointer is over (`code`) or near (at `x`, `y`).
+    fn hover(&mut self, code: &str, x: f64, y: f64) {
         // Every read of the layout comes before the first write: a read
         // after a write would make the browser lay the page out again in
         // the middle of the handler.
         let svg = self.scale();
-        let area = self.wrap.as_ref().map(Element::get_bounding_client_rect);
-        let Some(code) = self.hit(event, svg.as_ref()) else {
+        let area = self.rect(WRAP);
+        let Some(code) = self.hit(code, x, y, svg) else {
             self.hovering = false;
             self.rest();
             return;
@@ -882,22 +734,15 @@ impl State {
         if !self.fill_tip(code, false) {
             return;
         }
-        if let (Some(area), Some(pointer)) = (area, event.dyn_ref::<MouseEvent>()) {
-            let x = f64::from(pointer.client_x()) - area.left();
-            let y = f64::from(pointer.client_y()) - area.top();
+        if let Some(area) = area {
+            let (x, y) = (x - area.left, y - area.top);
             self.place_tip(&area, x + 14.0, y - 10.0, y + 18.0);
         }
     }
 
     /// A focused country shows its figure beside its symbol.
-    fn focused(&mut self, event: &Event) {
-        let code = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .filter(|e| e.has_attribute("role"))
-            .and_then(|e| e.get_attribute("data-c"))
-            .and_then(|c| self.code(&c));
-        let Some(code) = code else { return };
+    fn focused(&mut self, code: &str) {
+        let Some(code) = self.code(code) else { return };
         self.rove(code);
         // Focus must be visible: a country outside the Europe box brings
         // the world back.
@@ -908,10 +753,8 @@ impl State {
             .is_some_and(|s| !self.views.get(self.view).contains(s.x, s.y));
         if outside {
             self.view = ViewKind::World;
-            self.animation = self.animation.wrapping_add(1);
-            if let Some(button) = &self.button {
-                button.set_text_content(Some(self.t.text(Key::MapZoomIn)));
-            }
+            self.zoom = None;
+            self.shell.set(ZOOM, "textContent", self.t.text(Key::MapZoomIn));
             self.draw(self.views.world);
             self.settle();
         }
@@ -952,32 +795,17 @@ impl State {
     /// Says the new selection in the live region: "Germany selected: 52
     /// arrests", or "Whole operation".
     fn announce(&self) {
-        if let Some(live) = &self.live {
-            live.set_inner_html(&render::announcement_in(
-                &self.bundle,
-                &self.world,
-                self.selected,
-                self.t,
-            ));
-        }
+        let text = render::announcement_in(&self.bundle, &self.world, self.selected, self.t);
+        self.shell.set(LIVE, "innerHTML", &text);
     }
 
     /// Swaps the panel's markup for the current selection, in one crossing.
     /// Focus inside the panel stays on the same country's chip (after the
     /// back button: the chip of the country just left).
     fn render_panel(&self, before: Option<&str>) {
-        let Some(side) = &self.side else { return };
-        let focused = self
-            .root
-            .active_element()
-            .filter(|a| side.contains(Some(a)))
-            .and_then(|a| a.get_attribute("data-c"));
-        side.set_inner_html(&render::panel_markup_in(
-            &self.bundle,
-            &self.world,
-            self.selected,
-            self.t,
-        ));
+        let focused = self.shell.focused(SIDE);
+        let markup = render::panel_markup_in(&self.bundle, &self.world, self.selected, self.t);
+        self.shell.set(SIDE, "innerHTML", &markup);
         let Some(code) = focused else { return };
         let code = if code.is_empty() {
             before.unwrap_or("")
@@ -987,151 +815,112 @@ impl State {
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             return;
         }
-        let chip = side
-            .query_selector(&code_selector(".chip[data-c=\"", code))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        if let Some(chip) = chip {
-            let _ = chip.focus();
-        }
+        self.shell.focus(SIDE, &code_selector(".chip[data-c=\"", code));
     }
 
-    /// Closes the open popover; returns its marker.
-    fn close_pop(&mut self) -> Option<HtmlElement> {
-        if let Some(slot) = &self.slot {
-            if slot.child_element_count() > 0 {
-                slot.set_inner_html("");
-            }
+    /// Closes the open popover; false when none was open.
+    fn close_pop(&mut self) -> bool {
+        let was_open = self.open;
+        if was_open {
+            self.open = false;
+            self.shell.set(SLOT, "innerHTML", "");
+            self.shell.opened(false);
         }
-        let opener = self.opener.take();
-        if let Some(o) = &opener {
-            let _ = o.set_attribute("aria-expanded", "false");
-        }
-        opener
-    }
-
-    /// Focus moved somewhere that is neither the popover nor its marker:
-    /// the popover closes (focus stays where the reader put it).
-    fn focus_left_popover(&mut self, event: &Event) {
-        let Some(opener) = &self.opener else { return };
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        let in_pop = target.closest(".pop").ok().flatten().is_some();
-        let on_opener = opener.contains(Some(&target));
-        if !in_pop && !on_opener {
-            self.close_pop();
-        }
+        was_open
     }
 
     /// Places the popover below its marker (above when there is no room
     /// below), inside the widget's width.
-    fn place_pop(&self, marker: &HtmlElement) {
-        let (Some(sw), Some(slot)) = (&self.sw, &self.slot) else {
+    fn place_pop(&self) {
+        let (Some(area), Some(m), Some((w, h))) = (self.rect(SW), self.rect(OPENER), self.size(POP)) else {
             return;
         };
-        let Some(pop) = slot
-            .first_element_child()
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-        else {
-            return;
-        };
-        let area = sw.get_bounding_client_rect();
-        let m = marker.get_bounding_client_rect();
-        let (w, h) = (f64::from(pop.offset_width()), f64::from(pop.offset_height()));
-        let mut x = m.left() - area.left();
-        if x + w > area.width() {
-            x = (area.width() - w).max(0.0);
+        let mut x = m.left - area.left;
+        if x + w > area.width {
+            x = (area.width - w).max(0.0);
         }
-        let below = m.bottom() - area.top() + 4.0;
-        let above = m.top() - area.top() - h - 4.0;
-        let y = if below + h <= area.height() {
+        let below = m.top + m.height - area.top + 4.0;
+        let above = m.top - area.top - h - 4.0;
+        let y = if below + h <= area.height {
             below
         } else if above >= 0.0 {
             above
         } else {
-            (area.height() - h).max(0.0)
+            (area.height - h).max(0.0)
         };
-        let mut transform = String::with_capacity(32);
-        transform.push_str("translate(");
-        push_fixed(&mut transform, x, 0);
-        transform.push_str("px,");
-        push_fixed(&mut transform, y, 0);
-        transform.push_str("px)");
-        let _ = pop.style().set_property("transform", &transform);
+        self.shell.place(POP, x, y);
     }
 
     /// Writes the selection into the markup: `aria-pressed` on the
     /// countries, `data-sel` on their symbols.
     fn show_selection(&self) {
-        let selected = self.selected.unwrap_or("");
-        self.each("path.on", |e| {
-            let on = e.get_attribute("data-c").is_some_and(|c| c == selected);
-            let _ = e.set_attribute("aria-pressed", if on { "true" } else { "false" });
-        });
-        self.flag("data-sel", self.selected);
+        self.shell
+            .mark("aria-pressed", self.selected.unwrap_or(""), "true", "false");
+        self.shell.flag("data-sel", self.selected);
     }
 
     /// Hover or focus highlight on a country and its symbols.
     fn highlight(&mut self, code: Option<&'static str>) {
         if self.lit != code {
             self.lit = code;
-            self.flag("data-hl", code);
-        }
-    }
-
-    /// Puts `attr` on the elements of one country and takes it off all others.
-    fn flag(&self, attr: &str, code: Option<&str>) {
-        let mut any = String::with_capacity(12);
-        any.push('[');
-        any.push_str(attr);
-        any.push(']');
-        self.each(&any, |e| {
-            let _ = e.remove_attribute(attr);
-        });
-        if let Some(code) = code {
-            self.each(&code_selector("[data-c=\"", code), |e| {
-                let _ = e.set_attribute(attr, "");
-            });
+            self.shell.flag("data-hl", code);
         }
     }
 
     /// Roving tabindex: the given country is the map's one tab stop.
     fn rove(&self, code: &str) {
-        self.each("path.on", |e| {
-            let on = e.get_attribute("data-c").is_some_and(|c| c == code);
-            let _ = e.set_attribute("tabindex", if on { "0" } else { "-1" });
-        });
+        self.shell.mark("tabindex", code, "0", "-1");
     }
 
-    /// The focusable element of a country.
-    fn country_element(&self, code: &str) -> Option<SvgElement> {
-        self.root
-            .query_selector(&code_selector("path.on[data-c=\"", code))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<SvgElement>().ok())
-    }
-
-    /// Runs `f` on every element matching `selector`.
-    fn each(&self, selector: &str, mut f: impl FnMut(Element)) {
-        let Ok(list) = self.root.query_selector_all(selector) else {
+    /// Switches the view: the viewBox moves to the other box, stepwise over
+    /// a few frames unless the reader prefers reduced motion.
+    fn set_view(&mut self, kind: ViewKind) {
+        if self.view == kind || (kind == ViewKind::Europe && self.views.europe.is_none()) {
             return;
+        }
+        self.view = kind;
+        let label = if kind == ViewKind::Europe {
+            Key::MapZoomOut
+        } else {
+            Key::MapZoomIn
         };
-        for i in 0..list.length() {
-            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                f(e);
-            }
+        self.shell.set(ZOOM, "textContent", self.t.text(label));
+        let (from, to) = (self.drawn, self.views.get(kind));
+        // Zooming in, the smaller Europe symbols show from the start and grow
+        // with the zoom; zooming out, they stay until the world is back.
+        if kind == ViewKind::Europe {
+            self.mark_view(kind);
+        }
+        self.zoom = None;
+        if self.shell.animate() {
+            self.zoom = Some(Zoom { from, to, start: None });
+        } else {
+            self.draw(to);
+            self.settle();
+        }
+    }
+
+    /// One animation frame of the view change, at time `now` (ms).
+    fn frame(&mut self, now: f64) {
+        let Some(zoom) = &mut self.zoom else { return };
+        let start = *zoom.start.get_or_insert(now);
+        let (from, to) = (zoom.from, zoom.to);
+        let t = crate::num::clamp((now - start) / ZOOM_MS, 0.0, 1.0);
+        // The last step, or the reader asked for less motion meanwhile.
+        if t >= 1.0 || !self.shell.animate() {
+            self.zoom = None;
+            self.draw(to);
+            self.settle();
+        } else {
+            // Ease in and out (smoothstep).
+            self.draw(from.lerp(&to, t * t * (3.0 - 2.0 * t)));
         }
     }
 
     /// Draws a viewBox.
     fn draw(&mut self, view: View) {
         self.drawn = view;
-        if let Some(svg) = &self.svg {
-            let _ = svg.set_attribute("viewBox", &view.attr());
-        }
+        self.shell.attr(SVG, "viewBox", Some(&view.attr()));
     }
 
     /// The view change is complete: its symbols and labels, and the tooltip
@@ -1148,20 +937,46 @@ impl State {
 
     /// Shows the symbols and labels of a view (`data-view` on the wrap).
     fn mark_view(&self, kind: ViewKind) {
-        if let Some(wrap) = &self.wrap {
-            let _ = wrap.set_attribute("data-view", kind.key());
+        self.shell.attr(WRAP, "data-view", Some(kind.key()));
+    }
+
+    /// Swaps the map for the table of its figures, or back: the button is
+    /// pressed while the table shows; the zoom button goes with the map.
+    fn toggle_table(&mut self) {
+        let show = !self.table_shown;
+        self.table_shown = show;
+        let shell = &self.shell;
+        shell.attr(TABLE_BUTTON, "aria-pressed", Some(if show { "true" } else { "false" }));
+        if show {
+            shell.set(
+                TABLE,
+                "innerHTML",
+                &render::table_markup_in(&self.bundle, &self.world, self.t),
+            );
+            shell.attr(TABLE, "hidden", None);
+        } else {
+            shell.attr(TABLE, "hidden", Some(""));
+            shell.set(TABLE, "innerHTML", "");
+        }
+        let hidden = show.then_some("");
+        shell.attr(WRAP, "hidden", hidden);
+        shell.attr(ZOOM, "hidden", hidden);
+        if show {
+            shell.flag("data-sel", self.selected);
+        } else {
+            // The map is back: the selection's tooltip beside its symbol.
+            self.rest();
         }
     }
 
     /// Fills the tooltip with a country's figure; false when it has none.
     fn fill_tip(&mut self, code: &str, pinned: bool) -> bool {
-        let Some(tip) = self.tip.clone() else { return false };
         if code == self.shown && pinned == self.tip_pinned {
             return true;
         }
         if code != self.shown {
             match render::tooltip_in(&self.bundle, &self.world, code, self.t) {
-                Some(markup) => tip.set_inner_html(&markup),
+                Some(markup) => self.shell.set(TIP, "innerHTML", &markup),
                 None => {
                     self.hide();
                     return false;
@@ -1172,14 +987,10 @@ impl State {
         }
         self.tip_pinned = pinned;
         self.tip_size = None;
-        tip.set_class_name(if pinned { "tip pin" } else { "tip" });
+        self.shell.set(TIP, "className", if pinned { "tip pin" } else { "tip" });
         // Only a pinned tooltip can be reached: its marker opens the sources.
-        let _ = if pinned {
-            tip.remove_attribute("inert")
-        } else {
-            tip.set_attribute("inert", "")
-        };
-        tip.set_hidden(false);
+        self.shell.attr(TIP, "inert", if pinned { None } else { Some("") });
+        self.shell.attr(TIP, "hidden", None);
         true
     }
 
@@ -1187,9 +998,7 @@ impl State {
     /// (docked under the map on narrow widgets, by the stylesheet).
     fn show_at_symbol(&mut self, code: &'static str, pinned: bool) {
         let Some((rect, ppu)) = self.scale() else { return };
-        let Some(area) = self.wrap.as_ref().map(Element::get_bounding_client_rect) else {
-            return;
-        };
+        let Some(area) = self.rect(WRAP) else { return };
         if !self.fill_tip(code, pinned) {
             return;
         }
@@ -1197,8 +1006,8 @@ impl State {
         let Some(s) = self.view_symbols().iter().find(|s| s.code == code) else {
             return;
         };
-        let x = rect.left() - area.left() + (s.x - view.x) * ppu;
-        let y = rect.top() - area.top() + (s.y - view.y) * ppu;
+        let x = rect.left - area.left + (s.x - view.x) * ppu;
+        let y = rect.top - area.top + (s.y - view.y) * ppu;
         let r = s.r * ppu;
         self.place_tip(&area, x + r * 0.7 + 6.0, y - r - 6.0, y + r + 8.0);
     }
@@ -1207,31 +1016,24 @@ impl State {
     /// `above`, or its top at `below` when there is no room above; flipped
     /// to the left near the right edge, so it never leaves the widget.
     /// `area` is the map area's box, measured before anything was written.
-    fn place_tip(&mut self, area: &web_sys::DomRect, x: f64, above: f64, below: f64) {
-        let Some(tip) = &self.tip else { return };
+    fn place_tip(&mut self, area: &Rect, x: f64, above: f64, below: f64) {
         let (w, h) = match self.tip_size {
-            Some((w, h, width)) if width == area.width() => (w, h),
+            Some((w, h, width)) if width == area.width => (w, h),
             _ => {
-                let (w, h) = (f64::from(tip.offset_width()), f64::from(tip.offset_height()));
-                self.tip_size = Some((w, h, area.width()));
+                let Some((w, h)) = self.size(TIP) else { return };
+                self.tip_size = Some((w, h, area.width));
                 (w, h)
             }
         };
         let mut x = x;
-        if x + w > area.width() {
+        if x + w > area.width {
             x = (x - w - 28.0).max(0.0);
         }
         let mut y = above - h;
         if y < 0.0 {
-            y = below.min((area.height() - h).max(0.0));
+            y = below.min((area.height - h).max(0.0));
         }
-        let mut transform = String::with_capacity(32);
-        transform.push_str("translate(");
-        push_fixed(&mut transform, x, 0);
-        transform.push_str("px,");
-        push_fixed(&mut transform, y, 0);
-        transform.push_str("px)");
-        let _ = tip.style().set_property("transform", &transform);
+        self.shell.place(TIP, x, y);
     }
 
     fn hide(&mut self) {
@@ -1239,11 +1041,9 @@ impl State {
         if self.shown.is_empty() {
             return;
         }
-        if let Some(tip) = &self.tip {
-            tip.set_hidden(true);
-            tip.set_class_name("tip");
-            let _ = tip.set_attribute("inert", "");
-        }
+        self.shell.attr(TIP, "hidden", Some(""));
+        self.shell.set(TIP, "className", "tip");
+        self.shell.attr(TIP, "inert", Some(""));
         self.shown.clear();
         self.tip_pinned = false;
         self.tip_size = None;

@@ -1,0 +1,214 @@
+// The DOM side of src/dom.rs, imported by the wasm-bindgen glue. Rust keeps
+// the state and decides what changes; this file only finds elements, says
+// what an event is on, and writes what Rust asks for. Every web-sys call
+// costs a JS wrapper and a wasm shim, and every `closest` or `instanceof`
+// check costs code on both sides, so a handful of functions here replace
+// some seventy imports.
+
+// The parts Rust addresses by number (`Part` in dom.rs): the elements found
+// once after mounting, then the markers and the shadow root.
+const PARTS = ['.sw', '.side', '.pop-slot', '.live', '.ftable', '.as-table', '.map-wrap', 'svg.map', '.tip', '.zoom'];
+const OPENER = 10; // the marker whose popover is open
+const MARKER = 11; // the marker clicked last
+const CLOSED = 12; // the marker whose popover closed last
+const ROOT = 13;
+const POP = 14; // the open popover, found when asked for
+
+// What a click is on, first match first; the position plus `CLICK` is the
+// event's kind in dom.rs, and none of them (the map and the space around
+// it) is the last kind.
+const CLICKS = [
+  '[data-close]',
+  '.pop',
+  'button.cite,button.differ',
+  '.as-table',
+  '.zoom',
+  '.side [data-c]',
+  'a,.side,.timeline,.sources,.data,.warn,.tip,.ftable',
+];
+
+// The event kinds of dom.rs (`Kind`).
+const MOVE = 0;
+const OUT = 1;
+const REST = 2;
+const FOCUS = 3;
+const KEY = 4;
+const TAB = 5;
+const FRAME = 6;
+const CLICK = 7;
+
+// The keys Rust answers, by position (`keydown` in dom.rs).
+const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
+
+// What Tab can reach inside a popover.
+const FOCUSABLE = 'button,a[href],[tabindex]:not([tabindex="-1"])';
+
+/** Writes a message for the page's developer to the console. */
+export function note(error, text) {
+  console[error ? 'error' : 'info'](text);
+}
+
+/** One mounted widget's elements and listeners. `handle(kind, code, x, y)`
+ *  is Rust's; it returns true when the browser's default action must not
+ *  happen. */
+export class Shell {
+  constructor(root, handle) {
+    this.e = PARTS.map((selector) => root.querySelector(selector));
+    this.e[ROOT] = root;
+    this.handle = handle;
+    this.frame = 0;
+    this.off = [];
+    const on = (target, kind, listener) => {
+      if (!target) return;
+      target.addEventListener(kind, listener);
+      this.off.push(() => target.removeEventListener(kind, listener));
+    };
+    const send = (event, kind, code = '', x = 0, y = 0) => {
+      if (this.handle(kind, code ?? '', x, y)) event.preventDefault();
+    };
+    // Where on the map a pointer is: the country hit, if any, and the
+    // pointer's position; outside the map area, nothing.
+    const at = (event, kind) => {
+      const target = event.target;
+      if (!target.closest('.map-wrap')) send(event, kind, '', NaN, NaN);
+      else send(event, kind, target.closest('svg.map [data-c]')?.getAttribute('data-c'), event.clientX, event.clientY);
+    };
+    on(root, 'pointermove', (event) => {
+      const target = event.target;
+      // Over the pinned tooltip (to reach its marker) or a popover: keep.
+      if (target.closest('.tip,.pop')) return;
+      if (target.closest('.map-wrap')) at(event, MOVE);
+      else send(event, OUT);
+    });
+    on(root, 'click', (event) => {
+      let kind = 0;
+      let found;
+      while (kind < CLICKS.length && !(found = event.target.closest(CLICKS[kind]))) kind++;
+      if (kind === 1) return;
+      if (kind === 2) {
+        this.e[MARKER] = found;
+        const differ = found.hasAttribute('data-differ');
+        send(event, CLICK + kind, found.getAttribute(differ ? 'data-differ' : 'data-cite'), +differ, +(found === this.e[OPENER]));
+      } else if (kind === 5) send(event, CLICK + kind, found.getAttribute('data-c'));
+      else if (kind === CLICKS.length) at(event, CLICK + kind);
+      else send(event, CLICK + kind);
+    });
+    on(root, 'keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target;
+      if (event.key === 'Tab') {
+        // Only at an open popover's first or last control (see dom.rs).
+        const slot = this.e[2];
+        if (!this.e[OPENER] || !slot?.contains(target)) return;
+        const list = slot.querySelectorAll(FOCUSABLE);
+        if (list[event.shiftKey ? 0 : list.length - 1] === target) send(event, TAB, '', +event.shiftKey);
+        return;
+      }
+      const key = KEYS.indexOf(event.key);
+      if (key < 0) return;
+      send(event, KEY, target.matches('svg.map path.on') ? target.getAttribute('data-c') : '', key);
+    });
+    on(root, 'focusin', (event) => {
+      const target = event.target;
+      const opener = this.e[OPENER];
+      const left = opener && !target.closest('.pop') && !opener.contains(target);
+      send(event, FOCUS, target.hasAttribute('role') ? target.getAttribute('data-c') : '', +!!left);
+    });
+    on(root, 'focusout', (event) => send(event, REST));
+    on(this.e[6], 'pointerleave', (event) => send(event, REST));
+  }
+
+  part(i) {
+    return i === POP ? this.e[2]?.firstElementChild : this.e[i];
+  }
+
+  /** Sets a property (innerHTML, textContent, className) of a part. */
+  set(i, name, value) {
+    const e = this.part(i);
+    if (e) e[name] = value;
+  }
+
+  /** Sets an attribute of a part, or removes it when `value` is undefined. */
+  attr(i, name, value) {
+    const e = this.part(i);
+    if (value === undefined) e?.removeAttribute(name);
+    else e?.setAttribute(name, value);
+  }
+
+  /** Puts `name` on the elements of one country and takes it off all others. */
+  flag(name, code) {
+    const root = this.e[ROOT];
+    for (const e of root.querySelectorAll(`[${name}]`)) e.removeAttribute(name);
+    if (code) for (const e of root.querySelectorAll(`[data-c="${code}"]`)) e.setAttribute(name, '');
+  }
+
+  /** Sets `name` on every country of the map: `on` for `code`, else `off`. */
+  mark(name, code, on, off) {
+    for (const e of this.e[ROOT].querySelectorAll('path.on')) e.setAttribute(name, e.getAttribute('data-c') === code ? on : off);
+  }
+
+  /** Measures a part (its box, then its offset size); false when it is missing. */
+  measure(i) {
+    const e = (this.m = this.part(i));
+    this.r = e?.getBoundingClientRect();
+    return !!e;
+  }
+
+  /** The measured part's left, top, width, height, offsetWidth or offsetHeight. */
+  got(k) {
+    const r = this.r;
+    return k < 4 ? [r.left, r.top, r.width, r.height][k] : k < 5 ? this.m.offsetWidth : this.m.offsetHeight;
+  }
+
+  /** Moves a part to `x`, `y` (CSS px) in its container. */
+  place(i, x, y) {
+    const e = this.part(i);
+    if (e) e.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
+  }
+
+  /** Focuses a part, or the first element in it matching `selector`. */
+  focus(i, selector) {
+    const e = this.part(i);
+    (selector ? e?.querySelector(selector) : e)?.focus();
+  }
+
+  /** The `data-c` of the focused element, when it is inside a part. */
+  focused(i) {
+    const active = this.e[ROOT].activeElement;
+    return active && this.part(i)?.contains(active) ? (active.getAttribute('data-c') ?? undefined) : undefined;
+  }
+
+  /** The marker clicked last now has the open popover (`open`), or the
+   *  open popover's marker has none; `aria-expanded` follows. */
+  opened(open) {
+    const e = this.e;
+    if (open) e[OPENER] = e[MARKER];
+    else [e[CLOSED], e[OPENER]] = [e[OPENER], null];
+    e[open ? OPENER : CLOSED]?.setAttribute('aria-expanded', String(open));
+  }
+
+  /** Tells the page the selection changed: `spector-select` on the host. */
+  tell(country) {
+    const init = { bubbles: true, composed: true, detail: { country: country ?? null } };
+    this.e[ROOT].host.dispatchEvent(new CustomEvent('spector-select', init));
+  }
+
+  /** Asks for the next animation frame, as a `FRAME` event; false (and no
+   *  frame) when the reader prefers reduced motion. */
+  animate() {
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) return false;
+    this.frame ||= requestAnimationFrame((now) => {
+      this.frame = 0;
+      this.handle(FRAME, '', now, 0);
+    });
+    return true;
+  }
+
+  /** Removes every listener and the pending frame: Rust's handler is freed next. */
+  free() {
+    for (const off of this.off) off();
+    this.off = [];
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+}
