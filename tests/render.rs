@@ -204,8 +204,18 @@ fn the_legend_shows_150_50_and_10_at_the_map_scale() {
             );
         }
     }
-    let markup = render::widget(&spector(), &World::embedded().unwrap());
-    assert!(markup.contains(">Arrests</text>") && markup.contains(">150</text>") && markup.contains(">10</text>"));
+    // Each view's groups, which the DOM shell puts into the widget's empty
+    // label groups, carry the legend's caption and values.
+    let world = World::embedded().unwrap();
+    for kind in [ViewKind::World, ViewKind::Europe] {
+        for bucket in 0..BUCKETS.len() {
+            let markup = map::annotations_markup(&spector(), &world, kind, bucket, Locale::english());
+            assert!(
+                markup.contains(">Arrests</text>") && markup.contains(">150</text>") && markup.contains(">10</text>"),
+                "{kind:?} b{bucket}"
+            );
+        }
+    }
 }
 
 #[test]

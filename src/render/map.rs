@@ -275,15 +275,45 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale
             out.push_str("\"/>");
         }
         out.push_str("</g>");
+        // Empty: the DOM shell fills the group the stylesheet shows before
+        // the first frame and the others after it (`annotations_markup`),
+        // because hidden SVG text still cost ~10 ms of the first layout.
         for bucket in 0..BUCKETS.len() {
-            push_annotations(out, bundle, &symbols, &view, kind, bucket, t);
+            push_annotations_open(out, &view, kind, bucket);
+            out.push_str("</g>");
         }
     }
     out.push_str("</svg>");
 }
 
-/// One `<g class="lb v-… b…">`: legend and labels for a view and bucket.
-fn push_annotations(
+/// The legend and labels of one view at one width bucket: what goes
+/// inside its `<g class="lb v-… b…">`.
+pub fn annotations_markup(bundle: &Bundle, world: &World<'_>, kind: ViewKind, bucket: usize, t: &Locale) -> String {
+    let view = Views::new(bundle, world).get(kind);
+    let symbols = symbols_in(bundle, world, &view, kind);
+    let mut out = String::with_capacity(2048);
+    push_annotations_inner(&mut out, bundle, &symbols, &view, kind, bucket, t);
+    out
+}
+
+/// A label group's opening tag: its view and bucket, which the stylesheet
+/// shows at one range of widths, and its text size in grid units.
+fn push_annotations_open(out: &mut String, view: &View, kind: ViewKind, bucket: usize) {
+    let font = layout::font_units(view, bucket);
+    out.push_str("<g class=\"lb v-");
+    out.push_str(kind.key());
+    out.push_str(" b");
+    push_uint(out, bucket as u64);
+    out.push_str("\" aria-hidden=\"true\" font-size=\"");
+    push_fixed(out, font, 1);
+    out.push_str("\" stroke-width=\"");
+    push_fixed(out, font * 0.22, 1);
+    out.push_str("\">");
+}
+
+/// The inside of a `<g class="lb v-… b…">`: legend and labels for a view
+/// and bucket.
+fn push_annotations_inner(
     out: &mut String,
     bundle: &Bundle,
     symbols: &[Symbol<'_>],
@@ -294,15 +324,6 @@ fn push_annotations(
 ) {
     let font = layout::font_units(view, bucket);
     let (legend, labels) = annotations(bundle, symbols, view, kind, bucket, t);
-    out.push_str("<g class=\"lb v-");
-    out.push_str(kind.key());
-    out.push_str(" b");
-    push_uint(out, bucket as u64);
-    out.push_str("\" aria-hidden=\"true\" font-size=\"");
-    push_fixed(out, font, 1);
-    out.push_str("\" stroke-width=\"");
-    push_fixed(out, font * 0.22, 1);
-    out.push_str("\">");
     if let Some(l) = legend {
         out.push_str("<g class=\"legend\"><rect x=\"");
         push_fixed(out, l.rect.x0, 1);
@@ -351,7 +372,6 @@ fn push_annotations(
         push_escaped(out, &label.text);
         out.push_str("</text>");
     }
-    out.push_str("</g>");
 }
 
 /// The hover text for a country: its name and its arrests with their
