@@ -28,6 +28,7 @@ use crate::facts::{self, Bundle, BundleError, BundleErrors, ErrorKind};
 use crate::geo::World;
 use crate::i18n::{Key, Lang, Locale};
 use crate::render;
+use crate::render::layout::{self, BUCKETS};
 use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
@@ -74,6 +75,10 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn animate(this: &Shell) -> bool;
     #[wasm_bindgen(method)]
+    fn labels(this: &Shell, view: &str, bucket: u32, markup: &str);
+    #[wasm_bindgen(method)]
+    fn later(this: &Shell);
+    #[wasm_bindgen(method)]
     fn free(this: &Shell);
 
     /// A console message for the page's developer: an error, or a note.
@@ -99,6 +104,8 @@ const CLOSED: u32 = 12;
 const ROOT: u32 = 13;
 /// The open popover.
 const POP: u32 = 14;
+/// The map's column: its width picks the label group that shows.
+const COL: u32 = 15;
 
 // The kinds of event dom.js sends.
 /// The pointer moved in the map area: code hit, client x and y.
@@ -117,8 +124,10 @@ const KEY: u32 = 4;
 const TAB: u32 = 5;
 /// An animation frame, x its time.
 const FRAME: u32 = 6;
+/// The first frame after mounting has been painted.
+const LATER: u32 = 7;
 /// A click: this plus the position of what it is on in dom.js' `CLICKS`.
-const CLICK: u32 = 7;
+const CLICK: u32 = 8;
 
 /// A box measured by the shell, in CSS px.
 #[derive(Clone, Copy)]
@@ -198,6 +207,8 @@ struct State {
     lit: Option<&'static str>,
     /// The country the reader selected: pinned tooltip, pressed button.
     selected: Option<&'static str>,
+    /// The label groups filled so far, a bit per view and width bucket.
+    labels: u8,
 }
 
 #[wasm_bindgen]
@@ -267,6 +278,7 @@ impl Widget {
                 tip_size: None,
                 lit: None,
                 selected: None,
+                labels: 0,
             };
             Live {
                 shell,
@@ -274,6 +286,14 @@ impl Widget {
                 _handler: handler,
             }
         });
+        // The label group the stylesheet shows now goes in before the first
+        // frame; the other widths' and the Europe view's after it: laid out
+        // while hidden, they made the first layout ~10 ms slower.
+        if let Ok(mut s) = live.state.try_borrow_mut() {
+            let width = s.rect(COL).map_or(0.0, |r| r.width);
+            s.fill_labels(ViewKind::World, layout::bucket_for(width));
+        }
+        live.shell.later();
         Widget { live: Some(live) }
     }
 
@@ -433,6 +453,7 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
                     s.focused(code);
                 }
                 FRAME => s.frame(x),
+                LATER => s.fill_all_labels(),
                 _ => {}
             }
         }
@@ -879,6 +900,8 @@ impl State {
             return;
         }
         self.view = kind;
+        // A zoom before the first frame was painted: its labels now.
+        self.fill_all_labels();
         let label = if kind == ViewKind::Europe {
             Key::MapZoomOut
         } else {
@@ -931,6 +954,27 @@ impl State {
             if let Some(code) = self.code(&self.shown.clone()) {
                 let pinned = self.selected == Some(code);
                 self.show_at_symbol(code, pinned);
+            }
+        }
+    }
+
+    /// Puts a view's legend and labels for one width bucket into their
+    /// group, once.
+    fn fill_labels(&mut self, kind: ViewKind, bucket: usize) {
+        let bit = 1u8 << ((kind as usize * BUCKETS.len() + bucket) & 7);
+        if self.labels & bit == 0 {
+            self.labels |= bit;
+            let markup = map::annotations_markup(&self.bundle, &self.world, kind, bucket, self.t);
+            self.shell.labels(kind.key(), bucket as u32, &markup);
+        }
+    }
+
+    /// Every label group: for any width the widget may take, and for the
+    /// Europe view.
+    fn fill_all_labels(&mut self) {
+        for kind in self.views.kinds() {
+            for bucket in 0..BUCKETS.len() {
+                self.fill_labels(kind, bucket);
             }
         }
     }

@@ -30,7 +30,7 @@ use crate::geo::World;
 use crate::i18n::{fill_text, Key, Locale};
 use crate::render::cite::{self, Item};
 use crate::render::format::{push_number_in, push_qualified};
-use crate::render::layout::{self, BUCKETS};
+use crate::render::layout;
 use crate::render::map::{self, MAP_METRIC};
 use crate::render::view::{self, View, ViewKind};
 use crate::render::{labels, panel, table, timeline};
@@ -69,12 +69,6 @@ const LEGEND_EDGE: &str = "#b5b3ad";
 /// The width the layout is computed for, in CSS px.
 fn layout_width(width: u32) -> f64 {
     f64::from(width.clamp(MIN_WIDTH, MAX_WIDTH)).clamp(MIN_LAYOUT, MAX_LAYOUT)
-}
-
-/// The label bucket the widget's container queries pick for a map this
-/// wide: the last one whose minimum width it reaches.
-fn bucket_for(width: f64) -> usize {
-    BUCKETS.iter().rposition(|min| width >= *min).unwrap_or(0)
 }
 
 /// The SVG's description: the widget's summary of the map ("Map of 288
@@ -386,7 +380,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     body.push_str("\" viewBox=\"");
     view.push_attr(&mut body);
     body.push_str("\">");
-    push_map_layers(&mut body, bundle, world, &view, view.w / lw, bucket_for(lw), t);
+    push_map_layers(&mut body, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
     body.push_str("</svg>");
     let credit_size = 12.0;
     let credit_lines = wrap(&credits(bundle, t), text_w / credit_size, 0.52);
@@ -740,7 +734,7 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("-map-d\">");
     push_description(&mut out, bundle, world, t);
     out.push_str("</desc>");
-    push_map_layers(&mut out, bundle, world, &view, view.w / lw, bucket_for(lw), t);
+    push_map_layers(&mut out, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
     out.push_str("</svg><figcaption>");
     push_escaped(&mut out, &credits(bundle, t));
     out.push_str("</figcaption></figure>\n");
@@ -780,11 +774,11 @@ mod tests {
 
     #[test]
     fn buckets_follow_the_widget_container_queries() {
-        assert_eq!(bucket_for(320.0), 0);
-        assert_eq!(bucket_for(479.0), 0);
-        assert_eq!(bucket_for(480.0), 1);
-        assert_eq!(bucket_for(640.0), 1);
-        assert_eq!(bucket_for(1000.0), 3);
+        assert_eq!(layout::bucket_for(320.0), 0);
+        assert_eq!(layout::bucket_for(479.0), 0);
+        assert_eq!(layout::bucket_for(480.0), 1);
+        assert_eq!(layout::bucket_for(640.0), 1);
+        assert_eq!(layout::bucket_for(1000.0), 3);
         assert_eq!(layout_width(1200), 640.0);
         assert_eq!(layout_width(200), 320.0);
     }

@@ -13,6 +13,7 @@ const MARKER = 11; // the marker clicked last
 const CLOSED = 12; // the marker whose popover closed last
 const ROOT = 13;
 const POP = 14; // the open popover, found when asked for
+const COL = 15; // the map's column, whose width picks the label group
 
 // What a click is on, first match first; the position plus `CLICK` is the
 // event's kind in dom.rs, and none of them (the map and the space around
@@ -35,7 +36,8 @@ const FOCUS = 3;
 const KEY = 4;
 const TAB = 5;
 const FRAME = 6;
-const CLICK = 7;
+const LATER = 7;
+const CLICK = 8;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
@@ -55,8 +57,11 @@ export class Shell {
   constructor(root, handle) {
     this.e = PARTS.map((selector) => root.querySelector(selector));
     this.e[ROOT] = root;
+    this.e[COL] = root.querySelector('.map-col');
     this.handle = handle;
     this.frame = 0;
+    this.after = 0;
+    this.timer = 0;
     this.off = [];
     const on = (target, kind, listener) => {
       if (!target) return;
@@ -204,11 +209,29 @@ export class Shell {
     return true;
   }
 
-  /** Removes every listener and the pending frame: Rust's handler is freed next. */
+  /** Fills the label group of a view (`w`, `e`) and width bucket. */
+  labels(view, bucket, markup) {
+    const group = this.e[ROOT].querySelector(`.lb.v-${view}.b${bucket}`);
+    if (group) group.innerHTML = markup;
+  }
+
+  /** Asks for a `LATER` event once the next frame has been painted. */
+  later() {
+    this.after ||= requestAnimationFrame(() => {
+      this.timer = setTimeout(() => {
+        this.after = this.timer = 0;
+        this.handle(LATER, '', 0, 0);
+      });
+    });
+  }
+
+  /** Removes every listener and the pending frames: Rust's handler is freed next. */
   free() {
     for (const off of this.off) off();
     this.off = [];
     cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    cancelAnimationFrame(this.after);
+    clearTimeout(this.timer);
+    this.frame = this.after = this.timer = 0;
   }
 }

@@ -18,6 +18,12 @@ use crate::i18n::{Key, Locale};
 /// container queries use the same limits (`.b0` … `.b3` in style.css).
 pub const BUCKETS: [f64; 4] = [320.0, 480.0, 700.0, 1000.0];
 
+/// The label bucket the widget's container queries pick for a map this
+/// wide: the last one whose minimum width it reaches.
+pub fn bucket_for(width: f64) -> usize {
+    BUCKETS.iter().rposition(|min| width >= *min).unwrap_or(0)
+}
+
 /// Label text size at the smallest width of its bucket, in CSS px.
 pub const LABEL_PX: f64 = 12.0;
 
