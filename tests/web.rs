@@ -24,8 +24,14 @@ fn count(root: &ShadowRoot, selector: &str) -> u32 {
 fn mounting_the_embedded_bundle_draws_the_world_and_the_nine_countries() {
     let root = shadow_root();
     let _widget = Widget::mount(&root, None, None);
-    assert!(count(&root, "svg.map path") > 150);
+    // The quiet countries are one path of many rings, the nine one each.
+    let land = root.query_selector("svg.map .land path").unwrap().unwrap();
+    assert!(land.get_attribute("d").unwrap().matches('M').count() > 150);
+    assert_eq!(count(&root, "svg.map path"), 10);
     assert_eq!(count(&root, "svg.map path.on"), 9);
+    // The label group that shows is filled at once (the others after the
+    // first frame).
+    assert!(count(&root, "svg.map .lb text") > 0);
     assert_eq!(count(&root, "svg.map .sym.v-w circle"), 9);
     assert_eq!(count(&root, "svg.map .sym.v-e circle"), 9);
     assert_eq!(count(&root, "svg.map path.on[role=button][tabindex=\"0\"]"), 1);
