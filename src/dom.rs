@@ -288,7 +288,9 @@ impl Widget {
     /// error in the console.
     fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str, t: &Locale) -> Widget {
         root.set_inner_html(&render::error_panel_in(errors, context, t));
-        web_sys::console::error_1(&JsValue::from_str(&errors.to_string()));
+        let mut message = String::new();
+        errors.write_to(&mut message);
+        web_sys::console::error_1(&JsValue::from_str(&message));
         Widget {
             state: None,
             _listeners: Vec::new(),

@@ -169,12 +169,15 @@ fn push_warnings(out: &mut String, bundle: &Bundle, t: &Locale) {
         return;
     }
     out.push_str("<div class=\"warn\" role=\"note\">");
+    let mut problem = String::new();
     for w in &bundle.warnings {
         out.push_str("<p><b>");
         t.push(out, Key::Note);
         out.push_str(" </b>");
         // The problem is described in English by the bundle checker.
-        push_english(out, t, &w.kind.to_string());
+        problem.clear();
+        w.kind.write_to(&mut problem);
+        push_english(out, t, &problem);
         out.push_str(".</p>");
     }
     out.push_str("</div>");
@@ -289,9 +292,12 @@ pub fn error_panel_in(errors: &BundleErrors, context: &str, t: &Locale) -> Strin
     push_escaped(&mut reason, context);
     t.push_with(&mut out, Key::ErrorTitle, &[("reason", &reason)]);
     out.push_str("</p><ul class=\"errors\" lang=\"en\">");
+    let mut message = String::new();
     for e in errors.0.iter().take(10) {
         out.push_str("<li><code>");
-        push_escaped(&mut out, &e.to_string());
+        message.clear();
+        e.write_to(&mut message);
+        push_escaped(&mut out, &message);
         out.push_str("</code></li>");
     }
     if errors.0.len() > 10 {
