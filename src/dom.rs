@@ -346,7 +346,9 @@ impl Widget {
     /// error in the console.
     fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str, t: &Locale) -> Widget {
         root.set_inner_html(&render::error_panel_in(errors, context, t));
-        note(true, &errors.to_string());
+        let mut message = String::new();
+        errors.write_to(&mut message);
+        note(true, &message);
         Widget { live: None }
     }
 }

@@ -76,13 +76,13 @@ fn layout_width(width: u32) -> f64 {
 /// every country's arrests, "Germany: 52 arrests; …", in the map's
 /// (largest first) order.
 fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
-    table::push_summary(out, bundle, world, t);
+    table::push_summary(out, bundle, t);
     out.push(' ');
     for (i, s) in map::symbols(bundle, world).iter().enumerate() {
         if i > 0 {
             t.push(out, Key::PunctList);
         }
-        map::push_accessible_name(out, bundle, world, s.code, t);
+        map::push_accessible_name(out, bundle, s.code, t);
     }
     out.push('.');
 }
@@ -511,7 +511,7 @@ fn table_rows(bundle: &Bundle) -> Vec<(&Fact, Option<&Fact>)> {
     out
 }
 
-fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str, t: &Locale) {
+fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("<table><caption>");
     t.push(out, Key::StaticTableCaption);
     out.push_str("</caption><thead><tr>");
@@ -544,7 +544,7 @@ fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, prefix: &str
         out.push_str("</td><td>");
         match &fact.scope {
             Scope::All => t.push(out, Key::PanelWholeOperation),
-            Scope::Country(code) => push_escaped(out, map::country_name(world, t, code)),
+            Scope::Country(code) => push_escaped(out, map::country_name(t, code)),
         }
         out.push_str("</td><td>");
         push_refs(out, prefix, &cite::source_indexes(&fact.citations));
@@ -739,7 +739,7 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     push_escaped(&mut out, &credits(bundle, t));
     out.push_str("</figcaption></figure>\n");
 
-    push_table(&mut out, bundle, world, &prefix, t);
+    push_table(&mut out, bundle, &prefix, t);
     out.push('\n');
     push_dates(&mut out, bundle, &prefix, t);
     out.push('\n');

@@ -17,7 +17,7 @@ fn world() -> World<'static> {
 
 fn panel_for(bundle: &Bundle, selected: Option<&str>) -> String {
     let mut out = String::new();
-    panel::push_panel(&mut out, bundle, &world(), selected, Locale::english());
+    panel::push_panel(&mut out, bundle, selected, Locale::english());
     out
 }
 

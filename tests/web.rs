@@ -225,3 +225,22 @@ fn set_view_switches_between_world_and_europe() {
     h.widget.set_view("world");
     assert_eq!(text(&h.root, "button.zoom"), "Zoom to Europe");
 }
+
+#[wasm_bindgen_test]
+fn english_country_names_in_the_browser_are_the_names_file_s() {
+    // The wasm asks the browser's Intl.DisplayNames (keeping the few names
+    // browsers give their own way); native builds read i18n/countries/en.txt.
+    // Every mapped country must read the same in both.
+    let english = spector_widget::i18n::Locale::english();
+    let on_file: Vec<(&str, &str)> = include_str!("../i18n/countries/en.txt")
+        .lines()
+        .filter_map(|line| line.split_once(" = "))
+        .collect();
+    assert!(on_file.len() > 150);
+    let differ: Vec<_> = on_file
+        .iter()
+        .filter(|(code, name)| english.country(code) != Some(*name))
+        .map(|(code, name)| (code, name, english.country(code)))
+        .collect();
+    assert!(differ.is_empty(), "{differ:?}");
+}

@@ -4,7 +4,7 @@
 //! Messages follow serde_json's style: lowercase, no trailing period, the
 //! path first, e.g. `facts[3].citations[0].source: unknown source "dojj"`.
 
-use core::fmt;
+use crate::text::{push_fixed, push_uint};
 
 /// One problem found in a bundle, at one place.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,180 +95,236 @@ impl BundleError {
     }
 }
 
-impl fmt::Display for BundleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl BundleError {
+    /// Appends the message, `path: problem` (or only the problem for the
+    /// document as a whole), without `core::fmt`, whose machinery the wasm
+    /// would otherwise carry only for these messages.
+    pub fn write_to(&self, out: &mut String) {
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            out.push_str(&self.path);
+            out.push_str(": ");
         }
-        write!(f, "{}", self.kind)
+        self.kind.write_to(out);
     }
 }
 
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ErrorKind {
+    /// Appends the problem in words, as `Display` shows it.
+    pub fn write_to(&self, out: &mut String) {
         match self {
-            ErrorKind::Syntax(m) => write!(f, "not valid JSON: {m}"),
-            ErrorKind::Shape(m) => write!(f, "{m}"),
-            ErrorKind::UnsupportedSchema(v) => {
-                write!(f, "unsupported schema version {v}, expected 1")
+            ErrorKind::Syntax(m) => {
+                out.push_str("not valid JSON: ");
+                out.push_str(m);
             }
-            ErrorKind::Empty => write!(f, "must not be empty"),
+            ErrorKind::Shape(m) => out.push_str(m),
+            ErrorKind::UnsupportedSchema(v) => {
+                out.push_str("unsupported schema version ");
+                push_uint(out, u64::from(*v));
+                out.push_str(", expected 1");
+            }
+            ErrorKind::Empty => out.push_str("must not be empty"),
             ErrorKind::DuplicateId(id) => {
-                f.write_str("duplicate id ")?;
-                quoted(f, id)
+                out.push_str("duplicate id ");
+                quoted(out, id);
             }
             ErrorKind::UnknownSource(id) => {
-                f.write_str("unknown source ")?;
-                quoted(f, id)
+                out.push_str("unknown source ");
+                quoted(out, id);
             }
-            ErrorKind::NoCitation => write!(f, "needs at least one citation"),
+            ErrorKind::NoCitation => out.push_str("needs at least one citation"),
             ErrorKind::UnknownCountry(c) => {
-                f.write_str("unknown country code ")?;
-                quoted(f, c)?;
-                f.write_str(", expected ALL or an ISO 3166-1 alpha-2 code")
+                out.push_str("unknown country code ");
+                quoted(out, c);
+                out.push_str(", expected ALL or an ISO 3166-1 alpha-2 code");
             }
-            ErrorKind::Negative => write!(f, "must not be negative"),
-            ErrorKind::NotFinite => write!(f, "must be a finite number"),
+            ErrorKind::Negative => out.push_str("must not be negative"),
+            ErrorKind::NotFinite => out.push_str("must be a finite number"),
             ErrorKind::UnknownQualifier(q) => {
-                f.write_str("unknown qualifier ")?;
-                quoted(f, q)?;
-                f.write_str(", expected exact, more_than, at_least, about or nearly")
+                out.push_str("unknown qualifier ");
+                quoted(out, q);
+                out.push_str(", expected exact, more_than, at_least, about or nearly");
             }
             ErrorKind::UnknownSourceKind(k) => {
-                f.write_str("unknown source kind ")?;
-                quoted(f, k)?;
-                f.write_str(", expected primary or secondary")
+                out.push_str("unknown source kind ");
+                quoted(out, k);
+                out.push_str(", expected primary or secondary");
             }
             ErrorKind::NotHttpUrl(u) => {
-                f.write_str("only http(s) URLs are allowed, got ")?;
-                quoted(f, u)
+                out.push_str("only http(s) URLs are allowed, got ");
+                quoted(out, u);
             }
             ErrorKind::BadDate(d) => {
-                f.write_str("bad date ")?;
-                quoted(f, d)?;
-                f.write_str(", expected YYYY, YYYY-MM or YYYY-MM-DD")
+                out.push_str("bad date ");
+                quoted(out, d);
+                out.push_str(", expected YYYY, YYYY-MM or YYYY-MM-DD");
             }
             ErrorKind::TooLarge { bytes, limit } => {
-                f.write_str("bundle is ")?;
-                megabytes(f, *bytes)?;
-                write!(f, ", larger than the {} MB limit", limit / 1_000_000)
+                out.push_str("bundle is ");
+                megabytes(out, *bytes);
+                out.push_str(", larger than the ");
+                push_usize(out, limit / 1_000_000);
+                out.push_str(" MB limit");
             }
             ErrorKind::TooDeep { limit, line, column } => {
-                write!(f, "nesting deeper than {limit} levels at line {line} column {column}")
+                out.push_str("nesting deeper than ");
+                push_usize(out, *limit);
+                out.push_str(" levels at line ");
+                push_usize(out, *line);
+                out.push_str(" column ");
+                push_usize(out, *column);
             }
-            ErrorKind::ByteOrderMark => f.write_str(
+            ErrorKind::ByteOrderMark => out.push_str(
                 "starts with a byte-order mark (U+FEFF), which JSON does not allow; save the file as UTF-8 without BOM",
             ),
             ErrorKind::TooLong { chars, limit } => {
-                write!(
-                    f,
-                    "text of {chars} characters is longer than the {limit}-character limit"
-                )
+                out.push_str("text of ");
+                push_usize(out, *chars);
+                out.push_str(" characters is longer than the ");
+                push_usize(out, *limit);
+                out.push_str("-character limit");
             }
             ErrorKind::TooMany { items, limit } => {
-                write!(f, "{items} entries, more than the {limit} allowed")
+                push_usize(out, *items);
+                out.push_str(" entries, more than the ");
+                push_usize(out, *limit);
+                out.push_str(" allowed");
             }
             ErrorKind::ControlCharacter(c) => {
-                f.write_str("contains the control character ")?;
-                code_point(f, *c)?;
-                f.write_str("; only tab and line breaks are allowed")
+                out.push_str("contains the control character U+");
+                hex4(out, *c);
+                out.push_str("; only tab and line breaks are allowed");
             }
             ErrorKind::BadId(id) => {
-                f.write_str("bad id ")?;
-                quoted(f, id)?;
-                f.write_str(", expected only letters, digits, -, _ and .")
+                out.push_str("bad id ");
+                quoted(out, id);
+                out.push_str(", expected only letters, digits, -, _ and .");
             }
-            ErrorKind::NotWhole(unit) => write!(f, "must be a whole number of {unit}"),
-            ErrorKind::TooBig => f.write_str("must not be more than 10^15"),
-            ErrorKind::NoFacts => f.write_str("needs at least one figure"),
-            ErrorKind::NoSources => f.write_str("needs at least one source"),
-            ErrorKind::ClaimWithoutValue => write!(
-                f,
-                "a claim needs a value (for a figure) or a date (for a date), not both"
-            ),
-            ErrorKind::NoClaims => write!(f, "a disagreement needs at least one other claim"),
+            ErrorKind::NotWhole(unit) => {
+                out.push_str("must be a whole number of ");
+                out.push_str(unit);
+            }
+            ErrorKind::TooBig => out.push_str("must not be more than 10^15"),
+            ErrorKind::NoFacts => out.push_str("needs at least one figure"),
+            ErrorKind::NoSources => out.push_str("needs at least one source"),
+            ErrorKind::ClaimWithoutValue => {
+                out.push_str("a claim needs a value (for a figure) or a date (for a date), not both")
+            }
+            ErrorKind::NoClaims => out.push_str("a disagreement needs at least one other claim"),
             ErrorKind::SumMismatch { metric, sum, total } => {
                 // Numbers go through `push_fixed` rather than f64's Display,
                 // whose float-printing machinery would add ~15 KB to the wasm.
-                let (mut sum_text, mut total_text) = (String::new(), String::new());
-                crate::text::push_fixed(&mut sum_text, *sum, 6);
-                crate::text::push_fixed(&mut total_text, *total, 6);
-                write!(
-                    f,
-                    "the per-country {metric} add up to {sum_text}, but the operation-wide figure is {total_text}"
-                )
+                out.push_str("the per-country ");
+                out.push_str(metric);
+                out.push_str(" add up to ");
+                push_fixed(out, *sum, 6);
+                out.push_str(", but the operation-wide figure is ");
+                push_fixed(out, *total, 6);
             }
         }
     }
+}
+
+/// A count or limit in decimal; `usize` is at most 64 bits on every target.
+fn push_usize(out: &mut String, value: usize) {
+    push_uint(out, value as u64);
 }
 
 /// The longest piece of bundle text an error message repeats; the rest is
 /// cut, so a hostile bundle cannot make its own error message huge.
 const ECHO_CHARS: usize = 80;
 
-/// Writes bundle text in double quotes, escaped as in JSON where it matters
-/// (`\"`, `\\`, control characters as `\u001B`, so it cannot drive a
-/// terminal) and cut after `ECHO_CHARS` characters.
-fn quoted(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    use fmt::Write;
-    f.write_char('"')?;
+/// Appends bundle text in double quotes, escaped as in JSON where it
+/// matters (`\"`, `\\`, control characters as `\u001B`, so it cannot drive
+/// a terminal) and cut after `ECHO_CHARS` characters.
+fn quoted(out: &mut String, text: &str) {
+    out.push('"');
     let mut chars = text.chars();
     for c in chars.by_ref().take(ECHO_CHARS) {
         match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
             c if c.is_control() => {
-                f.write_str("\\u")?;
-                hex4(f, c)?;
+                out.push_str("\\u");
+                hex4(out, c);
             }
-            c => f.write_char(c)?,
+            c => out.push(c),
         }
     }
-    f.write_char('"')?;
+    out.push('"');
     if chars.next().is_some() {
-        f.write_str(" (cut)")?;
+        out.push_str(" (cut)");
     }
-    Ok(())
 }
 
-/// `U+001B` for a character.
-fn code_point(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
-    f.write_str("U+")?;
-    hex4(f, c)
-}
-
-/// A code point in (at least) four upper-case hex digits.
-fn hex4(f: &mut fmt::Formatter<'_>, c: char) -> fmt::Result {
+/// Appends a code point in (at least) four upper-case hex digits.
+fn hex4(out: &mut String, c: char) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let v = u32::from(c);
     let digits = if v > 0xFFFF { 6 } else { 4 };
     for i in (0..digits).rev() {
         let nibble = ((v >> (i * 4)) & 0xF) as usize;
         let d = HEX.get(nibble).copied().unwrap_or(b'?');
-        fmt::Write::write_char(f, char::from(d))?;
+        out.push(char::from(d));
     }
-    Ok(())
 }
 
-/// A byte count in megabytes (10^6 bytes) with one decimal, rounded up so
-/// a bundle just over the limit does not read as equal to it.
-fn megabytes(f: &mut fmt::Formatter<'_>, bytes: usize) -> fmt::Result {
+/// Appends a byte count in megabytes (10^6 bytes) with one decimal, rounded
+/// up so a bundle just over the limit does not read as equal to it.
+fn megabytes(out: &mut String, bytes: usize) {
     let tenths = bytes.div_ceil(100_000);
-    write!(f, "{}.{} MB", tenths / 10, tenths % 10)
+    push_usize(out, tenths / 10);
+    out.push('.');
+    push_usize(out, tenths % 10);
+    out.push_str(" MB");
 }
 
 /// The outcome of reading a bundle: every problem, not only the first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BundleErrors(pub Vec<BundleError>);
 
-impl fmt::Display for BundleErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl BundleErrors {
+    /// Appends every message, one per line.
+    pub fn write_to(&self, out: &mut String) {
         for (i, e) in self.0.iter().enumerate() {
             if i > 0 {
-                writeln!(f)?;
+                out.push('\n');
             }
-            write!(f, "{e}")?;
+            e.write_to(out);
         }
-        Ok(())
+    }
+}
+
+// `Display`, for the command-line tool and tests, goes through the writers
+// above so both say the same bytes. The wasm formats errors only with
+// `write_to`; leaving `Display` out of it keeps `core::fmt` from creeping
+// back through an innocent `to_string()`.
+#[cfg(not(target_arch = "wasm32"))]
+mod display {
+    use super::{BundleError, BundleErrors, ErrorKind};
+    use core::fmt;
+
+    /// Formats through a type's `write_to`.
+    fn via(f: &mut fmt::Formatter<'_>, write_to: impl FnOnce(&mut String)) -> fmt::Result {
+        let mut text = String::new();
+        write_to(&mut text);
+        f.write_str(&text)
+    }
+
+    impl fmt::Display for BundleError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            via(f, |out| self.write_to(out))
+        }
+    }
+
+    impl fmt::Display for ErrorKind {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            via(f, |out| self.write_to(out))
+        }
+    }
+
+    impl fmt::Display for BundleErrors {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            via(f, |out| self.write_to(out))
+        }
     }
 }

@@ -4,16 +4,15 @@
 
 use super::{GeoError, World};
 
-/// A country to encode: code, name, anchor, rings.
-type Spec<'s> = (&'s str, &'s str, (i32, i32), Vec<Vec<(i32, i32)>>);
+/// A country to encode: code, anchor, rings.
+type Spec<'s> = (&'s str, (i32, i32), Vec<Vec<(i32, i32)>>);
 
 /// A decoded country, owned, to compare with its [`Spec`].
-type Owned = (String, String, (i32, i32), Vec<Vec<(i32, i32)>>);
+type Owned = (String, (i32, i32), Vec<Vec<(i32, i32)>>);
 
 /// Where the sections of an encoded file start.
 struct Layout {
     records: usize,
-    names: usize,
     coords: usize,
 }
 
@@ -34,15 +33,13 @@ fn zigzag(out: &mut Vec<u8>, v: i32) {
 /// Encodes the countries on a 100 × 50 grid, as tools/geo/build-world.mjs
 /// would.
 fn encode(countries: &[Spec<'_>]) -> (Vec<u8>, Layout) {
-    let (mut records, mut names, mut coords) = (Vec::new(), Vec::new(), Vec::new());
-    for (code, name, anchor, rings) in countries {
+    let (mut records, mut coords) = (Vec::new(), Vec::new());
+    for (code, anchor, rings) in countries {
         records.push(code.len() as u8);
         records.extend_from_slice(code.as_bytes());
         varint(&mut records, anchor.0 as u32);
         varint(&mut records, anchor.1 as u32);
         varint(&mut records, rings.len() as u32);
-        names.push(name.len() as u8);
-        names.extend_from_slice(name.as_bytes());
         let mut prev = *anchor;
         for ring in rings {
             varint(&mut records, ring.len() as u32);
@@ -55,7 +52,7 @@ fn encode(countries: &[Spec<'_>]) -> (Vec<u8>, Layout) {
     }
     let mut out = HEADER.to_vec();
     out.extend_from_slice(b"SPWG");
-    out.push(2);
+    out.push(3);
     out.extend_from_slice(&100u16.to_le_bytes());
     out.extend_from_slice(&50u16.to_le_bytes());
     for v in [10.0f64, 50.0, 25.0] {
@@ -63,16 +60,12 @@ fn encode(countries: &[Spec<'_>]) -> (Vec<u8>, Layout) {
     }
     out.extend_from_slice(&(countries.len() as u16).to_le_bytes());
     varint(&mut out, records.len() as u32);
-    varint(&mut out, names.len() as u32);
     let records_at = out.len();
     out.extend_from_slice(&records);
-    let names_at = out.len();
-    out.extend_from_slice(&names);
     let coords_at = out.len();
     out.extend_from_slice(&coords);
     let layout = Layout {
         records: records_at,
-        names: names_at,
         coords: coords_at,
     };
     (out, layout)
@@ -84,7 +77,6 @@ fn two() -> Vec<Spec<'static>> {
     vec![
         (
             "AB",
-            "Abland",
             (5, 5),
             vec![
                 vec![(1, 1), (9, 1), (9, 9)],
@@ -93,7 +85,6 @@ fn two() -> Vec<Spec<'static>> {
         ),
         (
             "",
-            "Nowhere",
             (60, 30),
             vec![
                 vec![(50, 20), (70, 20), (70, 40), (50, 40)],
@@ -109,7 +100,7 @@ fn decoded(bytes: &[u8]) -> Vec<Owned> {
         .countries()
         .map(|c| {
             let rings = c.rings().map(|r| r.points().collect()).collect();
-            (c.code().to_string(), c.name().to_string(), c.anchor(), rings)
+            (c.code().to_string(), c.anchor(), rings)
         })
         .collect()
 }
@@ -120,13 +111,13 @@ fn geo_sections_decode_back_to_what_was_encoded() {
     let (bytes, _) = encode(&spec);
     let expected: Vec<Owned> = spec
         .iter()
-        .map(|(code, name, anchor, rings)| (code.to_string(), name.to_string(), *anchor, rings.clone()))
+        .map(|(code, anchor, rings)| (code.to_string(), *anchor, rings.clone()))
         .collect();
     assert_eq!(decoded(&bytes), expected);
     let world = World::decode(&bytes).expect("decodes");
     assert_eq!(world.len(), 2);
     assert_eq!((world.width(), world.height()), (100, 50));
-    assert_eq!(world.country("AB").map(|c| c.name()), Some("Abland"));
+    assert_eq!(world.country("AB").map(|c| c.anchor()), Some((5, 5)));
     // Lookups and iteration skip the coordinates of the countries before.
     let nowhere = world.countries().nth(1).expect("second country");
     assert!(
@@ -139,7 +130,7 @@ fn geo_sections_decode_back_to_what_was_encoded() {
 #[test]
 fn geo_ring_with_too_few_points_is_refused_at_its_count() {
     let mut spec = two();
-    spec[1].3[1].truncate(2);
+    spec[1].2[1].truncate(2);
     let (bytes, at) = encode(&spec);
     // Second record: codeLen, ax, ay, ringCount, n, n; the first record is
     // codeLen, "AB", ax, ay, ringCount, n, n: 8 bytes.
@@ -151,7 +142,7 @@ fn geo_ring_with_too_few_points_is_refused_at_its_count() {
         })
     );
     let mut spec = two();
-    spec[0].3.clear();
+    spec[0].2.clear();
     let (bytes, at) = encode(&spec);
     assert_eq!(
         World::decode(&bytes).err(),
@@ -162,7 +153,7 @@ fn geo_ring_with_too_few_points_is_refused_at_its_count() {
 #[test]
 fn geo_point_outside_the_grid_is_refused_at_its_offset() {
     let mut spec = two();
-    spec[1].3[0][2] = (101, 40);
+    spec[1].2[0][2] = (101, 40);
     let (bytes, at) = encode(&spec);
     // 7 points of the first country, then two of the second, two bytes each.
     assert_eq!(
@@ -172,7 +163,7 @@ fn geo_point_outside_the_grid_is_refused_at_its_offset() {
         })
     );
     let mut spec = two();
-    spec[1].2 = (60, 51);
+    spec[1].1 = (60, 51);
     let (bytes, at) = encode(&spec);
     assert_eq!(
         World::decode(&bytes).err(),
@@ -183,15 +174,8 @@ fn geo_point_outside_the_grid_is_refused_at_its_offset() {
 #[test]
 fn geo_section_lengths_are_checked() {
     let (bytes, at) = encode(&two());
-    // A byte more in the records section, and then in the names section,
-    // with the lengths saying so: the surplus is refused where it starts.
-    let mut longer = bytes.clone();
-    longer.insert(at.names, 0);
-    longer[at.records - 2] += 1;
-    assert_eq!(
-        World::decode(&longer).err(),
-        Some(GeoError::LengthMismatch { offset: at.names })
-    );
+    // A byte more in the records section, with the length saying so: the
+    // surplus is refused where it starts.
     let mut longer = bytes.clone();
     longer.insert(at.coords, 0);
     longer[at.records - 1] += 1;
@@ -199,12 +183,12 @@ fn geo_section_lengths_are_checked() {
         World::decode(&longer).err(),
         Some(GeoError::LengthMismatch { offset: at.coords })
     );
-    // A names section longer than the file.
+    // A records section longer than the file.
     let mut huge = bytes.clone();
     huge[at.records - 1] = 0x7f;
     assert_eq!(
         World::decode(&huge).err(),
-        Some(GeoError::Truncated { offset: at.names })
+        Some(GeoError::Truncated { offset: at.records })
     );
     // A missing last coordinate byte, and one byte too many.
     let cut = bytes.get(..bytes.len() - 1).expect("shorter");
@@ -223,15 +207,8 @@ fn geo_section_lengths_are_checked() {
 }
 
 #[test]
-fn geo_bad_names_and_codes_are_refused_at_their_offset() {
+fn geo_bad_codes_are_refused_at_their_offset() {
     let (bytes, at) = encode(&two());
-    let mut bad_name = bytes.clone();
-    // The second name ("Nowhere") starts after "\x06Abland".
-    bad_name[at.names + 7 + 1] = 0xff;
-    assert_eq!(
-        World::decode(&bad_name).err(),
-        Some(GeoError::BadText { offset: at.names + 7 })
-    );
     let mut bad_code = bytes.clone();
     bad_code[at.records + 1] = b'a';
     assert_eq!(

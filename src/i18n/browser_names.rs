@@ -2,8 +2,15 @@
 //!
 //! `i18n/countries/*.txt` were generated from `Intl.DisplayNames`, and every
 //! browser the widget runs in has that same API and data, so the wasm asks
-//! it instead of carrying six tables (17 KB raw, 4 KB brotli). A browser
-//! without `Intl.DisplayNames` gets the English names of `world.bin`.
+//! it instead of carrying seven tables (English too: 1.2 KB brotli of
+//! `world.bin` until format 3; the other six 17 KB raw, 4 KB brotli). The
+//! wasm itself needs reference types (Chrome 96, Firefox 79, Safari 15),
+//! newer than `Intl.DisplayNames` (Chrome 81, Firefox 86, Safari 14.1), so
+//! a browser that runs it has the names; one that somehow answers nothing
+//! shows the country codes. Browsers do not all take every name from CLDR
+//! (Chromium names the Falklands and Palestine its own way, in every
+//! language), so English keeps those few from `i18n/countries/en-wasm.txt`
+//! and stays the static version's word for word.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -35,22 +42,42 @@ pub struct Names {
 
 impl Names {
     /// Asks the browser, once per language (the locale is cached), so the
-    /// answer is leaked to live as long as the locale. English asks
-    /// nothing: `world.bin` has its names.
+    /// answer is leaked to live as long as the locale.
     pub fn of(lang: Lang) -> Names {
         let mut codes = String::with_capacity(400);
-        let mut names = Vec::new();
-        if lang != Lang::En {
-            if let Ok(world) = World::embedded() {
-                for country in world.countries() {
-                    if country.code().len() == 2 {
-                        codes.push_str(country.code());
-                    }
+        if let Ok(world) = World::embedded() {
+            for country in world.countries() {
+                if country.code().len() == 2 {
+                    codes.push_str(country.code());
                 }
             }
-            names.extend(region_names(lang.code(), &codes).leak().split('\n'));
         }
-        Names { codes, names }
+        let mut names = Vec::new();
+        names.extend(region_names(lang.code(), &codes).leak().split('\n'));
+        let mut answer = Names { codes, names };
+        if lang == Lang::En {
+            answer.keep(include_str!("../../i18n/countries/en-wasm.txt"));
+        }
+        answer
+    }
+
+    /// Replaces the browser's names with the `CODE = Name` lines of `text`
+    /// (a generated file: other lines are its comments). Read by byte
+    /// positions: `split_once(" = ")` would link core's substring search
+    /// and its slicing panics, 8 KB of wasm.
+    fn keep(&mut self, text: &'static str) {
+        for line in text.split('\n') {
+            if line.as_bytes().get(2..5) != Some(b" = ") {
+                continue;
+            }
+            let (Some(code), Some(name)) = (line.get(..2), line.get(5..)) else {
+                continue;
+            };
+            let at = self.codes.as_bytes().chunks(2).position(|c| c == code.as_bytes());
+            if let Some(slot) = at.and_then(|i| self.names.get_mut(i)) {
+                *slot = name;
+            }
+        }
     }
 
     /// The name of the country `code`, if the browser has one.

@@ -1,7 +1,7 @@
 //! The widget's languages: English, German, French, Dutch, Spanish,
 //! Brazilian Portuguese and Polish. Every word a reader sees, the number,
-//! money and date patterns, and (except English, which `world.bin`
-//! carries) the country names live in plain-text files under `i18n/`.
+//! money and date patterns, and the country names live in plain-text
+//! files under `i18n/`.
 //!
 //! - `i18n/<code>.txt`: the interface, written by hand (see `parse` for
 //!   the format; `i18n/README.md` for translators). `build.rs` compiles
@@ -97,14 +97,14 @@ impl Lang {
         }
     }
 
-    /// The country names file's text ("" for English: `world.bin` has them).
+    /// The country names file's text.
     ///
     /// Native builds only. The wasm asks the browser instead (see
     /// `browser_names`): the same CLDR names, without 17 KB of tables.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn countries_source(self) -> &'static str {
         match self {
-            Lang::En => "",
+            Lang::En => include_str!("../../i18n/countries/en.txt"),
             Lang::De => include_str!("../../i18n/countries/de.txt"),
             Lang::Fr => include_str!("../../i18n/countries/fr.txt"),
             Lang::Nl => include_str!("../../i18n/countries/nl.txt"),

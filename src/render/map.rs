@@ -144,8 +144,8 @@ pub fn push_arrests(out: &mut String, t: &Locale, fact: &Fact) {
 }
 
 /// The accessible name of a country, e.g. "Germany: 52 arrests".
-pub fn push_accessible_name(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str, t: &Locale) {
-    push_escaped(out, country_name(world, t, code));
+pub fn push_accessible_name(out: &mut String, bundle: &Bundle, code: &str, t: &Locale) {
+    push_escaped(out, country_name(t, code));
     if let Some(fact) = bundle.for_country(MAP_METRIC, code) {
         t.push(out, Key::PunctName);
         push_arrests(out, t, fact);
@@ -249,7 +249,7 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale
             out.push_str("\" role=\"button\" tabindex=\"");
             out.push_str(if country.code() == first { "0" } else { "-1" });
             out.push_str("\" aria-pressed=\"false\" aria-label=\"");
-            push_accessible_name(out, bundle, world, country.code(), t);
+            push_accessible_name(out, bundle, country.code(), t);
             out.push_str("\" d=\"");
             country.write_path_data(out);
             out.push_str("\"/>");
@@ -377,12 +377,12 @@ fn push_annotations_inner(
 /// The hover text for a country: its name and its arrests with their
 /// citation marker (clickable once the tooltip is pinned), or nothing for a
 /// country without a figure.
-pub fn push_tooltip(out: &mut String, bundle: &Bundle, world: &World<'_>, code: &str, t: &Locale) -> bool {
+pub fn push_tooltip(out: &mut String, bundle: &Bundle, code: &str, t: &Locale) -> bool {
     let Some(fact) = bundle.for_country(MAP_METRIC, code) else {
         return false;
     };
     out.push_str("<b class=\"tip-name\">");
-    push_escaped(out, country_name(world, t, code));
+    push_escaped(out, country_name(t, code));
     out.push_str("</b><span class=\"tip-value\">");
     push_arrests(out, t, fact);
     out.push_str("</span> ");
@@ -390,10 +390,10 @@ pub fn push_tooltip(out: &mut String, bundle: &Bundle, world: &World<'_>, code: 
     true
 }
 
-/// A country's name in the language of `t` (English from the geometry),
-/// or its code when neither names it (a microstate the map does not draw).
-pub fn country_name<'a>(world: &World<'a>, t: &'a Locale, code: &'a str) -> &'a str {
+/// A country's name in the language of `t`, else in English, else its
+/// code (a microstate the map does not draw, which no names file lists).
+pub fn country_name<'a>(t: &'a Locale, code: &'a str) -> &'a str {
     t.country(code)
-        .or_else(|| world.country(code).map(|c| c.name()))
+        .or_else(|| Locale::english().country(code))
         .unwrap_or(code)
 }

@@ -63,7 +63,7 @@ pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, 
     // The figure: named by the title, described by its main finding; the
     // table (inserted by the DOM shell while shown) takes the map's place.
     out.push_str("<div class=\"main\"><figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">");
-    table::push_summary(&mut out, bundle, world, t);
+    table::push_summary(&mut out, bundle, t);
     out.push_str("</p><div class=\"zoombar\"><button type=\"button\" class=\"as-table\" aria-pressed=\"false\">");
     t.push(&mut out, Key::TableShow);
     out.push_str("</button>");
@@ -80,7 +80,7 @@ pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, 
     out.push_str("</p>");
     push_credits(&mut out, bundle, t);
     out.push_str("</figure><div class=\"side\">");
-    panel::push_panel(&mut out, bundle, world, None, t);
+    panel::push_panel(&mut out, bundle, None, t);
     out.push_str("</div>");
     timeline::push_timeline(&mut out, bundle, t);
     out.push_str("</div>");
@@ -101,25 +101,34 @@ pub fn table_markup(bundle: &Bundle, world: &World<'_>) -> String {
 /// The tables the "Show as table" button swaps in for the map: arrests by
 /// country with the total, then the operation's other figures, each with
 /// its citation marker and "sources differ" mark.
-pub fn table_markup_in(bundle: &Bundle, world: &World<'_>, t: &Locale) -> String {
+///
+/// `_world` is not read since country names come from the locale; it
+/// stays until the DOM shell, being rewritten, stops passing it.
+pub fn table_markup_in(bundle: &Bundle, _world: &World<'_>, t: &Locale) -> String {
     let mut out = String::with_capacity(16 * 1024);
-    table::push_table(&mut out, bundle, world, t);
+    table::push_table(&mut out, bundle, t);
     out
 }
 
 /// The map's one-sentence summary (markup: escaped text), as in the
 /// figure's description.
-pub fn summary_in(bundle: &Bundle, world: &World<'_>, t: &Locale) -> String {
+///
+/// `_world` is not read since country names come from the locale; it
+/// stays until the DOM shell, being rewritten, stops passing it.
+pub fn summary_in(bundle: &Bundle, _world: &World<'_>, t: &Locale) -> String {
     let mut out = String::with_capacity(256);
-    table::push_summary(&mut out, bundle, world, t);
+    table::push_summary(&mut out, bundle, t);
     out
 }
 
 /// What the live region says when the selection becomes `selected`
 /// (markup: escaped text).
-pub fn announcement_in(bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
+///
+/// `_world` is not read since country names come from the locale; it
+/// stays until the DOM shell, being rewritten, stops passing it.
+pub fn announcement_in(bundle: &Bundle, _world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
     let mut out = String::with_capacity(96);
-    table::push_announcement(&mut out, bundle, world, selected, t);
+    table::push_announcement(&mut out, bundle, selected, t);
     out
 }
 
@@ -169,12 +178,15 @@ fn push_warnings(out: &mut String, bundle: &Bundle, t: &Locale) {
         return;
     }
     out.push_str("<div class=\"warn\" role=\"note\">");
+    let mut problem = String::new();
     for w in &bundle.warnings {
         out.push_str("<p><b>");
         t.push(out, Key::Note);
         out.push_str(" </b>");
         // The problem is described in English by the bundle checker.
-        push_english(out, t, &w.kind.to_string());
+        problem.clear();
+        w.kind.write_to(&mut problem);
+        push_english(out, t, &problem);
         out.push_str(".</p>");
     }
     out.push_str("</div>");
@@ -199,9 +211,12 @@ pub fn tooltip(bundle: &Bundle, world: &World<'_>, code: &str) -> Option<String>
 }
 
 /// The tooltip's inner markup for a country, if it has a figure.
-pub fn tooltip_in(bundle: &Bundle, world: &World<'_>, code: &str, t: &Locale) -> Option<String> {
+///
+/// `_world` is not read since country names come from the locale; it
+/// stays until the DOM shell, being rewritten, stops passing it.
+pub fn tooltip_in(bundle: &Bundle, _world: &World<'_>, code: &str, t: &Locale) -> Option<String> {
     let mut out = String::with_capacity(512);
-    map::push_tooltip(&mut out, bundle, world, code, t).then_some(out)
+    map::push_tooltip(&mut out, bundle, code, t).then_some(out)
 }
 
 /// The breakdown panel's markup (English); see `panel_markup_in`.
@@ -211,9 +226,12 @@ pub fn panel_markup(bundle: &Bundle, world: &World<'_>, selected: Option<&str>) 
 
 /// The breakdown panel's markup for the whole operation (`None`) or one
 /// country: what the DOM shell puts in `.side` when the selection changes.
-pub fn panel_markup_in(bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
+///
+/// `_world` is not read since country names come from the locale; it
+/// stays until the DOM shell, being rewritten, stops passing it.
+pub fn panel_markup_in(bundle: &Bundle, _world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
     let mut out = String::with_capacity(16 * 1024);
-    panel::push_panel(&mut out, bundle, world, selected, t);
+    panel::push_panel(&mut out, bundle, selected, t);
     out
 }
 
@@ -289,9 +307,12 @@ pub fn error_panel_in(errors: &BundleErrors, context: &str, t: &Locale) -> Strin
     push_escaped(&mut reason, context);
     t.push_with(&mut out, Key::ErrorTitle, &[("reason", &reason)]);
     out.push_str("</p><ul class=\"errors\" lang=\"en\">");
+    let mut message = String::new();
     for e in errors.0.iter().take(10) {
         out.push_str("<li><code>");
-        push_escaped(&mut out, &e.to_string());
+        message.clear();
+        e.write_to(&mut message);
+        push_escaped(&mut out, &message);
         out.push_str("</code></li>");
     }
     if errors.0.len() > 10 {

@@ -13,7 +13,6 @@
 use super::cite::{self, Item};
 use super::labels;
 use crate::facts::{Bundle, Fact, Qualifier, Scope};
-use crate::geo::World;
 use crate::i18n::{Key, Locale};
 use crate::text::{push_escaped, push_fixed};
 
@@ -255,7 +254,7 @@ fn push_row(
 
 /// Appends the breakdown panel for the whole operation (`selected` is
 /// `None` or empty) or for one country (its ISO code).
-pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) {
+pub fn push_panel(out: &mut String, bundle: &Bundle, selected: Option<&str>, t: &Locale) {
     let selected = selected.filter(|c| !c.is_empty() && *c != "ALL");
     out.push_str("<section class=\"panel\" data-scope=\"");
     push_escaped(out, selected.unwrap_or("ALL"));
@@ -263,7 +262,7 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
     t.push(out, Key::PanelLabel);
     out.push_str("\">");
 
-    push_chips(out, bundle, world, selected, t);
+    push_chips(out, bundle, selected, t);
     if selected.is_some() {
         out.push_str("<p class=\"panel-nav\"><button type=\"button\" class=\"back\" data-c=\"\">");
         t.push(out, Key::PanelBack);
@@ -272,7 +271,7 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
 
     out.push_str("<h3 class=\"panel-title\">");
     match selected {
-        Some(code) => push_escaped(out, country_name(world, t, code)),
+        Some(code) => push_escaped(out, country_name(t, code)),
         None => t.push(out, Key::PanelWholeOperation),
     }
     out.push_str("</h3>");
@@ -305,7 +304,7 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
         if !seizures {
             out.push_str("<p class=\"no-figures\">");
             let mut name = String::with_capacity(32);
-            push_escaped(&mut name, country_name(world, t, code));
+            push_escaped(&mut name, country_name(t, code));
             let key = if rows.is_empty() {
                 Key::PanelNoFigures
             } else {
@@ -319,7 +318,7 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, world: &World<'_>, selected
 }
 
 /// The row of country buttons; the selected one is pressed.
-fn push_chips(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) {
+fn push_chips(out: &mut String, bundle: &Bundle, selected: Option<&str>, t: &Locale) {
     let codes = countries(bundle);
     if codes.is_empty() {
         return;
@@ -333,7 +332,7 @@ fn push_chips(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Op
         out.push_str("\" aria-pressed=\"");
         out.push_str(if selected == Some(code) { "true" } else { "false" });
         out.push_str("\">");
-        push_escaped(out, country_name(world, t, code));
+        push_escaped(out, country_name(t, code));
         out.push_str("</button>");
     }
     out.push_str("</div>");

@@ -15,7 +15,6 @@ use super::labels;
 use super::map::{country_name, push_arrests, MAP_METRIC};
 use super::panel;
 use crate::facts::{Bundle, Fact};
-use crate::geo::World;
 use crate::i18n::{Key, Locale};
 use crate::text::push_escaped;
 
@@ -57,7 +56,7 @@ pub fn push_countries(out: &mut String, bundle: &Bundle, t: &Locale) -> bool {
 /// countries. Countries with the most arrests: United States (153), United
 /// Kingdom (55) and Germany (52)." Without a total, the map's name stands
 /// for the first sentence.
-pub fn push_summary(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
+pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
     let mut countries = String::with_capacity(32);
     let counted = push_countries(&mut countries, bundle, t);
     match bundle.total(MAP_METRIC) {
@@ -82,7 +81,7 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Lo
             t.push(&mut list, if last { Key::PunctAnd } else { Key::PunctComma });
         }
         let mut name = String::with_capacity(24);
-        push_escaped(&mut name, country_name(world, t, code));
+        push_escaped(&mut name, country_name(t, code));
         let mut n = String::with_capacity(16);
         push_qualified(&mut n, t, fact.qualifier, fact.value);
         t.push_with(&mut list, Key::DescItem, &[("country", &name), ("n", &n)]);
@@ -119,7 +118,7 @@ fn push_head(out: &mut String, t: &Locale, keys: [Key; 3]) {
 /// Appends the tables: the map's figure for every country (largest first)
 /// with the operation's total below, then every other figure for the
 /// whole operation, each with its markers.
-pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
+pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
     let countries = by_value(bundle);
     let total = bundle.total(MAP_METRIC);
     if !countries.is_empty() || total.is_some() {
@@ -138,7 +137,7 @@ pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Loca
             out.push_str("\" data-fact=\"");
             push_escaped(out, &fact.id);
             out.push_str("\"><th scope=\"row\">");
-            push_escaped(out, country_name(world, t, code));
+            push_escaped(out, country_name(t, code));
             out.push_str("</th><td class=\"n\">");
             push_qualified(out, t, fact.qualifier, fact.value);
             out.push_str("</td><td>");
@@ -208,13 +207,13 @@ pub fn push_table(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Loca
 /// Appends what the live region says for a selection, escaped: "Germany
 /// selected: 52 arrests", "Poland selected" (no figure on the map), or
 /// "Whole operation" for none.
-pub fn push_announcement(out: &mut String, bundle: &Bundle, world: &World<'_>, selected: Option<&str>, t: &Locale) {
+pub fn push_announcement(out: &mut String, bundle: &Bundle, selected: Option<&str>, t: &Locale) {
     let Some(code) = selected.filter(|c| !c.is_empty()) else {
         t.push(out, Key::PanelWholeOperation);
         return;
     };
     let mut name = String::with_capacity(24);
-    push_escaped(&mut name, country_name(world, t, code));
+    push_escaped(&mut name, country_name(t, code));
     match bundle.for_country(MAP_METRIC, code) {
         Some(fact) => {
             let mut arrests = String::with_capacity(32);
