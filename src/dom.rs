@@ -818,7 +818,7 @@ impl State {
     /// Says the new selection in the live region: "Germany selected: 52
     /// arrests", or "Whole operation".
     fn announce(&self) {
-        let text = render::announcement_in(&self.bundle, &self.world, self.selected, self.t);
+        let text = render::announcement_in(&self.bundle, self.selected, self.t);
         self.shell.set(LIVE, "innerHTML", &text);
     }
 
@@ -827,7 +827,7 @@ impl State {
     /// back button: the chip of the country just left).
     fn render_panel(&self, before: Option<&str>) {
         let focused = self.shell.focused(SIDE);
-        let markup = render::panel_markup_in(&self.bundle, &self.world, self.selected, self.t);
+        let markup = render::panel_markup_in(&self.bundle, self.selected, self.t);
         self.shell.set(SIDE, "innerHTML", &markup);
         let Some(code) = focused else { return };
         let code = if code.is_empty() {
@@ -994,11 +994,7 @@ impl State {
         let shell = &self.shell;
         shell.attr(TABLE_BUTTON, "aria-pressed", Some(if show { "true" } else { "false" }));
         if show {
-            shell.set(
-                TABLE,
-                "innerHTML",
-                &render::table_markup_in(&self.bundle, &self.world, self.t),
-            );
+            shell.set(TABLE, "innerHTML", &render::table_markup_in(&self.bundle, self.t));
             shell.attr(TABLE, "hidden", None);
         } else {
             shell.attr(TABLE, "hidden", Some(""));
@@ -1021,7 +1017,7 @@ impl State {
             return true;
         }
         if code != self.shown {
-            match render::tooltip_in(&self.bundle, &self.world, code, self.t) {
+            match render::tooltip_in(&self.bundle, code, self.t) {
                 Some(markup) => self.shell.set(TIP, "innerHTML", &markup),
                 None => {
                     self.hide();

@@ -433,8 +433,8 @@ fn every_language_renders_the_whole_widget_without_english_interface_words() {
             }
         }
         for code in spector_widget::render::panel::countries(&bundle) {
-            markup.push_str(&render::panel_markup_in(&bundle, &world, Some(code), t));
-            markup.push_str(&render::tooltip_in(&bundle, &world, code, t).unwrap_or_default());
+            markup.push_str(&render::panel_markup_in(&bundle, Some(code), t));
+            markup.push_str(&render::tooltip_in(&bundle, code, t).unwrap_or_default());
         }
         let interface = interface_only(&markup);
         let left: Vec<&str> = ENGLISH.iter().copied().filter(|w| interface.contains(w)).collect();
@@ -511,7 +511,6 @@ fn the_cli_renders_german_with_the_widget_figures() {
     let mut widget = plain(&render::widget_in(&bundle, &world, None, Locale::get(Lang::De)));
     widget.push_str(&plain(&render::panel_markup_in(
         &bundle,
-        &world,
         Some("US"),
         Locale::get(Lang::De),
     )));

@@ -505,9 +505,9 @@ fn the_widget_holds_the_panel_the_timeline_the_downloads_and_the_sources_in_read
     let plain = render::widget(&spector(), &world());
     assert!(plain.contains("download=\"spector-facts.csv\"") && !plain.contains("download=\"spector.json\""));
     // The panel's markup is what the DOM shell swaps in on a selection.
-    assert!(markup.contains(&render::panel_markup(&spector(), &world(), None)));
+    assert!(markup.contains(&render::panel_markup(&spector(), None)));
     assert_eq!(
-        render::panel_markup(&spector(), &world(), Some("US")),
+        render::panel_markup(&spector(), Some("US")),
         panel_for(&spector(), Some("US"))
     );
 }
@@ -581,7 +581,7 @@ fn every_figure_in_the_widget_is_followed_by_its_marker() {
     assert_eq!(render::popover(&bundle, "nope", false), None);
     // The tooltip's figure too, for every country on the map.
     for code in panel::countries(&bundle) {
-        let tip = render::tooltip(&bundle, &world(), code).unwrap();
+        let tip = render::tooltip(&bundle, code).unwrap();
         let fact = bundle
             .facts
             .iter()

@@ -94,12 +94,11 @@ fn symbols_sit_on_their_country() {
 #[test]
 fn the_tooltip_names_the_country_and_its_arrests() {
     let bundle = spector();
-    let world = World::embedded().unwrap();
-    let us = render::tooltip(&bundle, &world, "US").unwrap();
+    let us = render::tooltip(&bundle, "US").unwrap();
     assert!(us.contains("United States") && us.contains("153 arrests"), "{us}");
-    let pl = render::tooltip(&bundle, &world, "PL").unwrap();
+    let pl = render::tooltip(&bundle, "PL").unwrap();
     assert!(pl.contains("Poland") && pl.contains("1 arrest<"), "{pl}");
-    assert_eq!(render::tooltip(&bundle, &world, "CN"), None);
+    assert_eq!(render::tooltip(&bundle, "CN"), None);
 }
 
 #[test]
@@ -466,7 +465,7 @@ fn between<'a>(markup: &'a str, open: &str, close: &str) -> &'a str {
 fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     let bundle = spector();
     let world = World::embedded().unwrap();
-    let table = render::table_markup(&bundle, &world);
+    let table = render::table_markup(&bundle);
     // Captions and header cells with their scope.
     assert!(
         table.contains("<table class=\"ft ft-map\"><caption>Arrests by country</caption>"),
@@ -575,7 +574,7 @@ fn the_table_escapes_bundle_text() {
     boats.as_object_mut().unwrap().remove("disagreement");
     facts.push(boats);
     let bundle = parse_json(&value.to_string()).unwrap();
-    let table = render::table_markup(&bundle, &World::embedded().unwrap());
+    let table = render::table_markup(&bundle);
     assert!(!table.contains("<b>") && !table.contains("<img"), "{table}");
     assert!(table.contains("Boats &lt;img src=x onerror=alert(1)&gt;"));
 }
@@ -588,15 +587,15 @@ fn the_figure_is_named_by_the_title_and_described_by_its_main_finding() {
     assert!(markup.contains("<h2 class=\"title\" id=\"sw-title\">Operation SpecTor</h2>"));
     assert!(markup.contains("<figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">"));
     let en = "Map of 288 arrests in 9 countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
-    assert_eq!(render::summary_in(&bundle, &world, Locale::english()), en);
+    assert_eq!(render::summary_in(&bundle, Locale::english()), en);
     assert!(markup.contains(&format!("id=\"sw-desc\">{en}</p>")));
     assert_eq!(
-        render::summary_in(&bundle, &world, Locale::get(Lang::De)),
+        render::summary_in(&bundle, Locale::get(Lang::De)),
         "Karte der 288 Festnahmen in 9 Ländern. Länder mit den meisten Festnahmen: Vereinigte Staaten (153), Vereinigtes Königreich (55) und Deutschland (52)."
     );
     // Every language says it in its own words, with every placeholder filled.
     for lang in Lang::ALL {
-        let s = render::summary_in(&bundle, &world, Locale::get(lang));
+        let s = render::summary_in(&bundle, Locale::get(lang));
         assert!(
             s.contains("288") && s.contains("153") && s.contains("52"),
             "{lang:?}: {s}"
@@ -613,19 +612,19 @@ fn the_live_region_is_there_and_empty_until_a_selection() {
     assert_eq!(occurrences(&markup, "aria-live="), 1);
     assert!(markup.contains("<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p>"));
     assert_eq!(
-        render::announcement_in(&bundle, &world, Some("DE"), Locale::english()),
+        render::announcement_in(&bundle, Some("DE"), Locale::english()),
         "Germany selected: 52 arrests"
     );
     assert_eq!(
-        render::announcement_in(&bundle, &world, Some("PL"), Locale::english()),
+        render::announcement_in(&bundle, Some("PL"), Locale::english()),
         "Poland selected: 1 arrest"
     );
     assert_eq!(
-        render::announcement_in(&bundle, &world, None, Locale::english()),
+        render::announcement_in(&bundle, None, Locale::english()),
         "Whole operation"
     );
     assert_eq!(
-        render::announcement_in(&bundle, &world, Some("DE"), Locale::get(Lang::De)),
+        render::announcement_in(&bundle, Some("DE"), Locale::get(Lang::De)),
         "Deutschland ausgewählt: 52 Festnahmen"
     );
 }
@@ -638,7 +637,7 @@ fn a_markers_name_starts_with_its_visible_text_in_every_language() {
     for lang in Lang::ALL {
         let t = Locale::get(lang);
         let mut markup = render::widget_in(&bundle, &world, None, t);
-        markup.push_str(&render::table_markup_in(&bundle, &world, t));
+        markup.push_str(&render::table_markup_in(&bundle, t));
         let mut checked = 0;
         for button in markup.split("<button ").skip(1) {
             let Some(label_at) = button.find("aria-label=\"") else {

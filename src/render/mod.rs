@@ -94,17 +94,14 @@ pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, 
 }
 
 /// The table view in English; see `table_markup_in`.
-pub fn table_markup(bundle: &Bundle, world: &World<'_>) -> String {
-    table_markup_in(bundle, world, Locale::english())
+pub fn table_markup(bundle: &Bundle) -> String {
+    table_markup_in(bundle, Locale::english())
 }
 
 /// The tables the "Show as table" button swaps in for the map: arrests by
 /// country with the total, then the operation's other figures, each with
 /// its citation marker and "sources differ" mark.
-///
-/// `_world` is not read since country names come from the locale; it
-/// stays until the DOM shell, being rewritten, stops passing it.
-pub fn table_markup_in(bundle: &Bundle, _world: &World<'_>, t: &Locale) -> String {
+pub fn table_markup_in(bundle: &Bundle, t: &Locale) -> String {
     let mut out = String::with_capacity(16 * 1024);
     table::push_table(&mut out, bundle, t);
     out
@@ -112,10 +109,7 @@ pub fn table_markup_in(bundle: &Bundle, _world: &World<'_>, t: &Locale) -> Strin
 
 /// The map's one-sentence summary (markup: escaped text), as in the
 /// figure's description.
-///
-/// `_world` is not read since country names come from the locale; it
-/// stays until the DOM shell, being rewritten, stops passing it.
-pub fn summary_in(bundle: &Bundle, _world: &World<'_>, t: &Locale) -> String {
+pub fn summary_in(bundle: &Bundle, t: &Locale) -> String {
     let mut out = String::with_capacity(256);
     table::push_summary(&mut out, bundle, t);
     out
@@ -123,10 +117,7 @@ pub fn summary_in(bundle: &Bundle, _world: &World<'_>, t: &Locale) -> String {
 
 /// What the live region says when the selection becomes `selected`
 /// (markup: escaped text).
-///
-/// `_world` is not read since country names come from the locale; it
-/// stays until the DOM shell, being rewritten, stops passing it.
-pub fn announcement_in(bundle: &Bundle, _world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
+pub fn announcement_in(bundle: &Bundle, selected: Option<&str>, t: &Locale) -> String {
     let mut out = String::with_capacity(96);
     table::push_announcement(&mut out, bundle, selected, t);
     out
@@ -206,30 +197,24 @@ fn push_english(out: &mut String, t: &Locale, text: &str) {
 }
 
 /// The tooltip's inner markup for a country, if it has a figure (English).
-pub fn tooltip(bundle: &Bundle, world: &World<'_>, code: &str) -> Option<String> {
-    tooltip_in(bundle, world, code, Locale::english())
+pub fn tooltip(bundle: &Bundle, code: &str) -> Option<String> {
+    tooltip_in(bundle, code, Locale::english())
 }
 
 /// The tooltip's inner markup for a country, if it has a figure.
-///
-/// `_world` is not read since country names come from the locale; it
-/// stays until the DOM shell, being rewritten, stops passing it.
-pub fn tooltip_in(bundle: &Bundle, _world: &World<'_>, code: &str, t: &Locale) -> Option<String> {
+pub fn tooltip_in(bundle: &Bundle, code: &str, t: &Locale) -> Option<String> {
     let mut out = String::with_capacity(512);
     map::push_tooltip(&mut out, bundle, code, t).then_some(out)
 }
 
 /// The breakdown panel's markup (English); see `panel_markup_in`.
-pub fn panel_markup(bundle: &Bundle, world: &World<'_>, selected: Option<&str>) -> String {
-    panel_markup_in(bundle, world, selected, Locale::english())
+pub fn panel_markup(bundle: &Bundle, selected: Option<&str>) -> String {
+    panel_markup_in(bundle, selected, Locale::english())
 }
 
 /// The breakdown panel's markup for the whole operation (`None`) or one
 /// country: what the DOM shell puts in `.side` when the selection changes.
-///
-/// `_world` is not read since country names come from the locale; it
-/// stays until the DOM shell, being rewritten, stops passing it.
-pub fn panel_markup_in(bundle: &Bundle, _world: &World<'_>, selected: Option<&str>, t: &Locale) -> String {
+pub fn panel_markup_in(bundle: &Bundle, selected: Option<&str>, t: &Locale) -> String {
     let mut out = String::with_capacity(16 * 1024);
     panel::push_panel(&mut out, bundle, selected, t);
     out
