@@ -425,10 +425,12 @@ function groups(file) {
   return {
     items: items.slice(0, 20),
     total: items.reduce((s, it) => s + it.shallow_size, 0),
-    pathToError: sum(/serde_path_to_error/),
-    float: sum(/core::fmt::float|core::num::flt2dec|core::num::fmt|dragon|grisu/),
+    fmt: sum(/core(\[[0-9a-f]+\])?::fmt|core::fmt/),
+    json: sum(/spector_widget::facts::(json|reader|validate)/),
+    dom: sum(/spector_widget::dom::/),
+    render: sum(/spector_widget::render::/),
     data: sum(/^data/),
-    serde: sum(/serde(?!_path_to_error)(?!_wasm)/),
+    largest: items.find((it) => !/^data|^"|^custom|^import|^export/.test(it.name))?.name ?? '?',
   };
 }
 const groupsUnopt = unopt ? groups(unopt) : null;
@@ -651,17 +653,16 @@ ${targets.map(([t, ok, m]) => `| ${t} | ${ok ? '**met**' : '**not met**'} | ${m}
   (${kb(sizes.b64Br)} vs ${kb(sizes.wasmBr)}): brotli cannot see through the
   6-bit encoding. A Latin-1 string literal of the same bytes compresses to
   ${kb(sizes.latin1Br)} (${sizes.latin1Br > sizes.wasmBr ? '+' : ''}${kb(sizes.latin1Br - sizes.wasmBr)} vs the raw wasm, ${kb(sizes.b64Br - sizes.latin1Br)} less than base64).
-  (The lead's earlier measurement, on a 172 KB wasm: 64.6 KB Latin-1 vs
-  83.5 KB base64; the wasm is now ${kb(sizes.wasmRaw)}.)
-- The largest code items (twiggy, shallow sizes summed by name, on the
+- Where the wasm's bytes are (twiggy, shallow sizes summed by name, on the
   build optimised like the shipped one but with names; before wasm-opt in
-  brackets): serde_path_to_error ${groupsOpt ? kb(groupsOpt.pathToError) : '?'} (${groupsUnopt ? kb(groupsUnopt.pathToError) : '?'});
-  core's float formatting (\`core::fmt::float\`, \`flt2dec\`, Grisu/Dragon) ${groupsOpt ? kb(groupsOpt.float) : '?'} (${groupsUnopt ? kb(groupsUnopt.float) : '?'});
-  other serde code ${groupsOpt ? kb(groupsOpt.serde) : '?'} (${groupsUnopt ? kb(groupsUnopt.serde) : '?'});
-  data segments (map geometry, bundle, strings) ${groupsOpt ? kb(groupsOpt.data) : '?'}. Shallow sums
+  brackets): the DOM shell (\`dom::\`) ${groupsOpt ? kb(groupsOpt.dom) : '?'} (${groupsUnopt ? kb(groupsUnopt.dom) : '?'});
+  the renderer (\`render::\`) ${groupsOpt ? kb(groupsOpt.render) : '?'} (${groupsUnopt ? kb(groupsUnopt.render) : '?'});
+  reading a bundle (\`facts::json\`, \`reader\`, \`validate\`) ${groupsOpt ? kb(groupsOpt.json) : '?'} (${groupsUnopt ? kb(groupsUnopt.json) : '?'});
+  \`core::fmt\` (kept by panic messages) ${groupsOpt ? kb(groupsOpt.fmt) : '?'} (${groupsUnopt ? kb(groupsUnopt.fmt) : '?'});
+  data segments (map geometry, bundle, words, strings) ${groupsOpt ? kb(groupsOpt.data) : '?'}. Shallow sums
   undercount: after wasm-opt much of this code is inlined into larger
-  functions (the largest, \`maybe_catch_unwind\`, is the widget's entry
-  points with their callees inlined).
+  functions (the largest, \`${groupsOpt ? groupsOpt.largest : '?'}\`, is an
+  entry point with its callees inlined).
 
 ### \`twiggy top -n 20 pkg/spector_widget_bg.wasm\`
 
