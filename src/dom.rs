@@ -501,9 +501,7 @@ fn click(live: &Live, what: u32, code: &str, x: f64, y: f64) {
         6 => {}
         _ => {
             let hit = match live.state.try_borrow() {
-                Ok(s) => s
-                    .hit(code, x, y, s.scale())
-                    .map(|code| (code, s.selected == Some(code))),
+                Ok(s) => s.hit(code, x, y).map(|code| (code, s.selected == Some(code))),
                 Err(_) => return,
             };
             match hit {
@@ -724,12 +722,13 @@ impl State {
     /// The country under the pointer: `code`, the country hit, or else the
     /// symbol within `HIT_REACH_PX` of the pointer at `x`, `y` (client px;
     /// NaN outside the map area), so tiny countries are easy to hit.
-    fn hit(&self, code: &str, x: f64, y: f64, svg: Option<(Rect, f64)>) -> Option<&'static str> {
+    fn hit(&self, code: &str, x: f64, y: f64) -> Option<&'static str> {
         let direct = self.code(code);
         if direct.is_some() {
             return direct;
         }
-        let (rect, ppu) = svg?;
+        // Measured only off the countries: a move over one needs no layout.
+        let (rect, ppu) = self.scale()?;
         let view = self.views.get(self.view);
         let x = view.x + (x - rect.left) / ppu;
         let y = view.y + (y - rect.top) / ppu;
@@ -745,9 +744,8 @@ impl State {
         // Every read of the layout comes before the first write: a read
         // after a write would make the browser lay the page out again in
         // the middle of the handler.
-        let svg = self.scale();
         let area = self.rect(WRAP);
-        let Some(code) = self.hit(code, x, y, svg) else {
+        let Some(code) = self.hit(code, x, y) else {
             self.hovering = false;
             self.rest();
             return;

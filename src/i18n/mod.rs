@@ -31,6 +31,22 @@ pub mod parse;
 
 use std::sync::OnceLock;
 
+/// A language's file in the folder `$dir` (relative to this file), embedded.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! language_file {
+    ($lang:expr, $dir:literal) => {
+        match $lang {
+            Lang::En => include_str!(concat!($dir, "en.txt")),
+            Lang::De => include_str!(concat!($dir, "de.txt")),
+            Lang::Fr => include_str!(concat!($dir, "fr.txt")),
+            Lang::Nl => include_str!(concat!($dir, "nl.txt")),
+            Lang::Es => include_str!(concat!($dir, "es.txt")),
+            Lang::PtBr => include_str!(concat!($dir, "pt-BR.txt")),
+            Lang::Pl => include_str!(concat!($dir, "pl.txt")),
+        }
+    };
+}
+
 use crate::text::push_escaped;
 pub use keys::Key;
 use keys::{ENTRIES, PLAIN, SEP};
@@ -86,15 +102,7 @@ impl Lang {
     /// it; the crate uses the tables `build.rs` compiled from it).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../i18n/en.txt"),
-            Lang::De => include_str!("../../i18n/de.txt"),
-            Lang::Fr => include_str!("../../i18n/fr.txt"),
-            Lang::Nl => include_str!("../../i18n/nl.txt"),
-            Lang::Es => include_str!("../../i18n/es.txt"),
-            Lang::PtBr => include_str!("../../i18n/pt-BR.txt"),
-            Lang::Pl => include_str!("../../i18n/pl.txt"),
-        }
+        language_file!(self, "../../i18n/")
     }
 
     /// The country names file's text.
@@ -103,15 +111,7 @@ impl Lang {
     /// `browser_names`): the same CLDR names, without 17 KB of tables.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn countries_source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../i18n/countries/en.txt"),
-            Lang::De => include_str!("../../i18n/countries/de.txt"),
-            Lang::Fr => include_str!("../../i18n/countries/fr.txt"),
-            Lang::Nl => include_str!("../../i18n/countries/nl.txt"),
-            Lang::Es => include_str!("../../i18n/countries/es.txt"),
-            Lang::PtBr => include_str!("../../i18n/countries/pt-BR.txt"),
-            Lang::Pl => include_str!("../../i18n/countries/pl.txt"),
-        }
+        language_file!(self, "../../i18n/countries/")
     }
 
     /// The CLDR plural category of a number as written: `i` its integer
