@@ -8,7 +8,7 @@
 use super::format::{push_number_in, push_qualifier_around};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
-use crate::text::{push_escaped, push_uint};
+use crate::text::{capital, push_escaped, push_uint};
 
 /// The key of a metric the widget knows, e.g. `Key::MetricFirearmsSeized`.
 pub fn standard_metric_key(metric: &str) -> Option<Key> {
@@ -95,9 +95,7 @@ fn push_words(out: &mut String, snake: &str) {
             _ if i == 0 => {
                 let mut chars = word.chars();
                 if let Some(first) = chars.next() {
-                    let mut head = String::new();
-                    head.extend(first.to_uppercase());
-                    push_escaped(out, &head);
+                    push_escaped(out, capital(first).encode_utf8(&mut [0; 4]));
                     push_escaped(out, chars.as_str());
                 }
             }
