@@ -10,7 +10,11 @@
 //! shows the country codes. Browsers do not all take every name from CLDR
 //! (Chromium names the Falklands and Palestine its own way, in every
 //! language), so English keeps those few from `i18n/countries/en-wasm.txt`
-//! and stays the static version's word for word.
+//! and stays the static version's word for word. The embedded bundle's
+//! own countries are the exception: their names are built in (see
+//! `Names::built_in`).
+
+use std::sync::OnceLock;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -31,19 +35,57 @@ extern "C" {
     fn region_names(lang: &str, codes: &str) -> String;
 }
 
+mod built_in {
+    use super::Lang;
+    include!(concat!(env!("OUT_DIR"), "/i18n/bundle_countries.rs"));
+}
+
 /// A language's names of the embedded map's countries.
 #[derive(Debug)]
 pub struct Names {
+    lang: Lang,
+    /// The names of the embedded bundle's countries (`built_in::CODES`),
+    /// generated from `i18n/countries/`: a page that shows only that
+    /// bundle never asks the browser, whose first `Intl.DisplayNames` costs
+    /// 15–35 ms (ICU loads its region names), a tenth of the time to the
+    /// first frame.
+    built_in: Vec<&'static str>,
+    /// The browser's names of every country of the map, asked for the
+    /// first time a name is not built in.
+    asked: OnceLock<Asked>,
+}
+
+impl Names {
+    pub fn of(lang: Lang) -> Names {
+        Names {
+            lang,
+            built_in: built_in::names(lang).split('\n').collect(),
+            asked: OnceLock::new(),
+        }
+    }
+
+    /// The name of the country `code`, if there is one.
+    pub fn get(&self, code: &str) -> Option<&str> {
+        if let Some(name) = position(built_in::CODES, code).and_then(|i| self.built_in.get(i)) {
+            return Some(name);
+        }
+        self.asked.get_or_init(|| Asked::of(self.lang)).get(code)
+    }
+}
+
+/// The browser's names of the map's countries in one language.
+#[derive(Debug)]
+struct Asked {
     /// The two-letter codes, run together.
     codes: String,
     /// The name of each code, in the same order ("" for none).
     names: Vec<&'static str>,
 }
 
-impl Names {
+impl Asked {
     /// Asks the browser, once per language (the locale is cached), so the
     /// answer is leaked to live as long as the locale.
-    pub fn of(lang: Lang) -> Names {
+    fn of(lang: Lang) -> Asked {
         let mut codes = String::with_capacity(400);
         if let Ok(world) = World::embedded() {
             for country in world.countries() {
@@ -54,7 +96,7 @@ impl Names {
         }
         let mut names = Vec::new();
         names.extend(region_names(lang.code(), &codes).leak().split('\n'));
-        let mut answer = Names { codes, names };
+        let mut answer = Asked { codes, names };
         if lang == Lang::En {
             answer.keep(include_str!("../../i18n/countries/en-wasm.txt"));
         }
@@ -73,16 +115,20 @@ impl Names {
             let (Some(code), Some(name)) = (line.get(..2), line.get(5..)) else {
                 continue;
             };
-            let at = self.codes.as_bytes().chunks(2).position(|c| c == code.as_bytes());
-            if let Some(slot) = at.and_then(|i| self.names.get_mut(i)) {
+            if let Some(slot) = position(&self.codes, code).and_then(|i| self.names.get_mut(i)) {
                 *slot = name;
             }
         }
     }
 
     /// The name of the country `code`, if the browser has one.
-    pub fn get(&self, code: &str) -> Option<&str> {
-        let i = self.codes.as_bytes().chunks(2).position(|c| c == code.as_bytes())?;
+    fn get(&self, code: &str) -> Option<&str> {
+        let i = position(&self.codes, code)?;
         self.names.get(i).copied().filter(|n| !n.is_empty())
     }
+}
+
+/// Where `code` is among the two-letter codes run together in `codes`.
+fn position(codes: &str, code: &str) -> Option<usize> {
+    codes.as_bytes().chunks(2).position(|c| c == code.as_bytes())
 }
