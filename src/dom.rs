@@ -79,6 +79,8 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn later(this: &Shell);
     #[wasm_bindgen(method)]
+    fn rest(this: &Shell, side: &str, timeline: &str, end: &str);
+    #[wasm_bindgen(method)]
     fn free(this: &Shell);
 
     /// A console message for the page's developer: an error, or a note.
@@ -209,6 +211,10 @@ struct State {
     selected: Option<&'static str>,
     /// The label groups filled so far, a bit per view and width bucket.
     labels: u8,
+    /// The bundle's text, for the JSON download (`None`: the embedded one).
+    text: Option<Rc<str>>,
+    /// The panel, timeline, downloads and sources are in (see `complete`).
+    complete: bool,
 }
 
 #[wasm_bindgen]
@@ -221,6 +227,7 @@ impl Widget {
     /// host page.
     pub fn mount(root: &ShadowRoot, bundle_text: Option<String>, lang: Option<String>) -> Widget {
         let t = locale(lang.as_deref());
+        let bundle_text: Option<Rc<str>> = bundle_text.map(Into::into);
         let text = bundle_text.as_deref().unwrap_or(facts::EMBEDDED_JSON);
         let world = match World::embedded() {
             Ok(world) => world,
@@ -239,8 +246,8 @@ impl Widget {
                     Ok(bundle) => Rc::new(bundle),
                     Err(errors) => return Widget::refuse(root, &errors, t.text(Key::ErrorData), t),
                 };
-                let markup: Rc<str> = render::widget_in(&bundle, &world, Some(text), t).into();
-                remember(bundle_text, t, &bundle, &markup);
+                let markup: Rc<str> = render::widget_first_in(&bundle, &world, t).into();
+                remember(bundle_text.clone(), t, &bundle, &markup);
                 (bundle, markup)
             }
         };
@@ -279,6 +286,8 @@ impl Widget {
                 lit: None,
                 selected: None,
                 labels: 0,
+                text: bundle_text,
+                complete: false,
             };
             Live {
                 shell,
@@ -288,7 +297,8 @@ impl Widget {
         });
         // The label group the stylesheet shows now goes in before the first
         // frame; the other widths' and the Europe view's after it: laid out
-        // while hidden, they made the first layout ~10 ms slower.
+        // while hidden, they made the first layout ~10 ms slower. The rest
+        // of the widget follows the first frame too (see `complete`).
         if let Ok(mut s) = live.state.try_borrow_mut() {
             let width = s.rect(COL).map_or(0.0, |r| r.width);
             s.fill_labels(ViewKind::World, layout::bucket_for(width));
@@ -302,6 +312,7 @@ impl Widget {
     /// selection. A code the widget has no figures for is ignored.
     pub fn select(&self, code: &str) {
         let Some(live) = &self.live else { return };
+        complete(live);
         let code = code.trim();
         if code.is_empty() {
             clear(live);
@@ -330,6 +341,7 @@ impl Widget {
             _ => return,
         };
         if let Ok(mut s) = live.state.try_borrow_mut() {
+            s.complete();
             s.set_view(kind);
         }
     }
@@ -353,6 +365,24 @@ impl Widget {
     }
 }
 
+/// Completes a widget that shows only its first frame (`State::complete`).
+fn complete(live: &Live) {
+    if let Ok(mut s) = live.state.try_borrow_mut() {
+        s.complete();
+    }
+}
+
+impl Widget {
+    /// Renders now what the first frame left out, as the shell does after
+    /// that frame or before the first event (for tests that read the whole
+    /// widget at once).
+    pub fn complete(&self) {
+        if let Some(live) = &self.live {
+            complete(live);
+        }
+    }
+}
+
 /// Set once the page has been told that a language is not spoken.
 static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
 
@@ -362,7 +392,7 @@ static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
 /// so the cache never grows.
 struct Prepared {
     /// The bundle's text; `None` for the embedded bundle.
-    text: Option<String>,
+    text: Option<Rc<str>>,
     lang: Lang,
     bundle: Rc<Bundle>,
     markup: Rc<str>,
@@ -386,7 +416,7 @@ fn prepared(text: Option<&str>, t: &Locale) -> Option<(Rc<Bundle>, Rc<str>)> {
     (last.text.as_deref() == text && last.lang == t.lang).then(|| (Rc::clone(&last.bundle), Rc::clone(&last.markup)))
 }
 
-fn remember(text: Option<String>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<str>) {
+fn remember(text: Option<Rc<str>>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<str>) {
     if let Ok(mut slot) = PREPARED.0.try_borrow_mut() {
         *slot = Some(Prepared {
             text,
@@ -421,6 +451,7 @@ fn locale(lang: Option<&str>) -> &'static Locale {
 
 /// One event from the shell; true stops the browser's default action.
 fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
+    complete(live);
     match kind {
         KEY => return keydown(live, code, x),
         // Tab or Shift+Tab at the popover's edge: it closes, and focus goes
@@ -971,6 +1002,21 @@ impl State {
 
     /// Every label group: for any width the widget may take, and for the
     /// Europe view.
+    /// Puts in what the first frame left out (`render::widget_rest_in`):
+    /// the panel, the timeline, the downloads and the sources. The shell
+    /// asks once the first frame is painted (`LATER`), and every event and
+    /// API call asks first, so nothing a reader or a page does meets half
+    /// a widget.
+    fn complete(&mut self) {
+        if self.complete {
+            return;
+        }
+        self.complete = true;
+        let json = self.text.as_deref().unwrap_or(facts::EMBEDDED_JSON);
+        let rest = render::widget_rest_in(&self.bundle, Some(json), self.t);
+        self.shell.rest(&rest.side, &rest.timeline, &rest.end);
+    }
+
     fn fill_all_labels(&mut self) {
         for kind in self.views.kinds() {
             for bucket in 0..BUCKETS.len() {

@@ -663,3 +663,39 @@ fn a_markers_name_starts_with_its_visible_text_in_every_language() {
         assert!(checked > 20, "{lang:?}: {checked}");
     }
 }
+
+#[test]
+fn the_first_frame_is_the_map_and_the_rest_completes_it_in_place() {
+    use spector_widget::i18n::{Lang, Locale};
+    let world = World::embedded().unwrap();
+    let bundle = spector();
+    for lang in [Lang::En, Lang::Pl] {
+        let t = Locale::get(lang);
+        let first = render::widget_first_in(&bundle, &world, t);
+        // The map, its title, total and table button are there at once.
+        assert_eq!(occurrences(map_svg(&first), "<path class=\"on\""), 9);
+        assert_eq!(occurrences(&first, "class=\"as-table\""), 1);
+        assert_eq!(occurrences(&first, "class=\"total\""), 1);
+        // The panel, timeline, downloads and sources are not, but their
+        // places are.
+        for later in [
+            "class=\"panel",
+            "class=\"timeline\"",
+            "class=\"data\"",
+            "class=\"sources\"",
+        ] {
+            assert_eq!(occurrences(&first, later), 0, "{later}");
+        }
+        assert_eq!(occurrences(&first, "<div class=\"side\"></div>"), 1);
+        // Put where the DOM shell puts them (the side's content, after
+        // the side, before the live region), they make the whole widget.
+        let rest = render::widget_rest_in(&bundle, Some(EMBEDDED_JSON), t);
+        let side = format!("<div class=\"side\">{}</div>{}", rest.side, rest.timeline);
+        let live = "<p class=\"sr live\"";
+        let assembled =
+            first
+                .replacen("<div class=\"side\"></div>", &side, 1)
+                .replacen(live, &format!("{}{live}", rest.end), 1);
+        assert_eq!(assembled, render::widget_in(&bundle, &world, Some(EMBEDDED_JSON), t));
+    }
+}

@@ -23,7 +23,7 @@ fn count(root: &ShadowRoot, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 fn mounting_the_embedded_bundle_draws_the_world_and_the_nine_countries() {
     let root = shadow_root();
-    let _widget = Widget::mount(&root, None, None);
+    let widget = Widget::mount(&root, None, None);
     // The quiet countries are one path of many rings, the nine one each.
     let land = root.query_selector("svg.map .land path").unwrap().unwrap();
     assert!(land.get_attribute("d").unwrap().matches('M').count() > 150);
@@ -36,6 +36,14 @@ fn mounting_the_embedded_bundle_draws_the_world_and_the_nine_countries() {
     assert_eq!(count(&root, "svg.map .sym.v-e circle"), 9);
     assert_eq!(count(&root, "svg.map path.on[role=button][tabindex=\"0\"]"), 1);
     assert!(root.text_content().unwrap().contains("288"));
+    // The panel, timeline, downloads and sources follow the first frame.
+    for later in [".panel", ".timeline", ".data", ".sources"] {
+        assert_eq!(count(&root, later), 0, "{later}");
+    }
+    widget.complete();
+    for later in [".side > .panel", ".side + .timeline", ".data", ".sources + .live"] {
+        assert_eq!(count(&root, later), 1, "{later}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -83,12 +91,13 @@ fn mounting_in_german_speaks_german_and_says_so() {
     let _widget = Widget::mount(&root, None, Some("de-AT".into()));
     let sw = root.query_selector(".sw").unwrap().unwrap();
     assert_eq!(sw.get_attribute("lang").as_deref(), Some("de"));
-    let text = root.text_content().unwrap();
-    assert!(text.contains("mehr als 53,4 Mio. US$"), "{text}");
     let button: web_sys::HtmlElement = root.query_selector("button.zoom").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(button.text_content().as_deref(), Some("Europa vergrößern"));
+    // The click is the first event: the panel is in before it is handled.
     button.click();
     assert_eq!(button.text_content().as_deref(), Some("Weltkarte zeigen"));
+    let text = root.text_content().unwrap();
+    assert!(text.contains("mehr als 53,4 Mio. US$"), "{text}");
     // A refused bundle is explained in the reader's language too.
     let root = shadow_root();
     let _widget = Widget::mount(&root, Some("{".into()), Some("pl".into()));
@@ -109,6 +118,8 @@ fn hosted() -> Hosted {
     use wasm_bindgen::JsCast;
     let root = shadow_root();
     let widget = Widget::mount(&root, None, None);
+    // The panel follows the first frame; these tests read it at once.
+    widget.complete();
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let sink = events.clone();
     let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {

@@ -215,6 +215,18 @@ export class Shell {
     if (group) group.innerHTML = markup;
   }
 
+  /** Puts in what the first frame left out (`complete` in dom.rs): the
+   *  panel into `.side`, the timeline after it, the downloads and the
+   *  sources before the live region. */
+  rest(side, timeline, end) {
+    const e = this.e;
+    if (e[1]) {
+      e[1].innerHTML = side;
+      e[1].insertAdjacentHTML('afterend', timeline);
+    }
+    e[3]?.insertAdjacentHTML('beforebegin', end);
+  }
+
   /** Asks for a `LATER` event once the next frame has been painted. */
   later() {
     this.after ||= requestAnimationFrame(() => {

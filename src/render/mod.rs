@@ -49,7 +49,47 @@ pub fn widget_with_bundle_text(bundle: &Bundle, world: &World<'_>, bundle_json: 
 /// in the language of `t`, whose tag is the root's `lang` (quotes carry
 /// their own).
 pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, t: &Locale) -> String {
-    let mut out = String::with_capacity(128 * 1024);
+    let rest = widget_rest_in(bundle, bundle_json, t);
+    push_widget(bundle, world, Some(&rest), t)
+}
+
+/// The widget as the browser's first frame shows it: `widget_in` without
+/// the parts `widget_rest_in` renders, whose places are left empty. Half
+/// the widget's text is in those parts, and laying it out took about 20 of
+/// the first frame's 30 ms of layout; they follow a frame later, beside
+/// and below the map, so the reader sees the map sooner.
+pub fn widget_first_in(bundle: &Bundle, world: &World<'_>, t: &Locale) -> String {
+    push_widget(bundle, world, None, t)
+}
+
+/// What the first frame leaves out, each part for its own place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rest {
+    /// The breakdown panel: the content of the empty `.side`.
+    pub side: String,
+    /// The timeline: goes right after `.side`.
+    pub timeline: String,
+    /// The downloads and the numbered sources: go right before the live
+    /// region (`.live`).
+    pub end: String,
+}
+
+/// The parts of the widget that `widget_first_in` leaves out.
+pub fn widget_rest_in(bundle: &Bundle, bundle_json: Option<&str>, t: &Locale) -> Rest {
+    let mut side = String::with_capacity(8 * 1024);
+    panel::push_panel(&mut side, bundle, None, t);
+    let mut timeline = String::with_capacity(2 * 1024);
+    timeline::push_timeline(&mut timeline, bundle, t);
+    let mut end = String::with_capacity(32 * 1024);
+    download::push_downloads(&mut end, bundle, bundle_json, t);
+    cite::push_sources(&mut end, bundle, t);
+    Rest { side, timeline, end }
+}
+
+/// The widget with `rest` in place, or with its places empty.
+fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Locale) -> String {
+    let part = |pick: fn(&Rest) -> &String| rest.map_or("", |r| pick(r).as_str());
+    let mut out = String::with_capacity(if rest.is_some() { 128 } else { 64 } * 1024);
     out.push_str("<div class=\"sw\" lang=\"");
     out.push_str(t.code());
     out.push_str("\"><h2 class=\"title\" id=\"sw-title\">");
@@ -80,12 +120,11 @@ pub fn widget_in(bundle: &Bundle, world: &World<'_>, bundle_json: Option<&str>, 
     out.push_str("</p>");
     push_credits(&mut out, bundle, t);
     out.push_str("</figure><div class=\"side\">");
-    panel::push_panel(&mut out, bundle, None, t);
+    out.push_str(part(|r| &r.side));
     out.push_str("</div>");
-    timeline::push_timeline(&mut out, bundle, t);
+    out.push_str(part(|r| &r.timeline));
     out.push_str("</div>");
-    download::push_downloads(&mut out, bundle, bundle_json, t);
-    cite::push_sources(&mut out, bundle, t);
+    out.push_str(part(|r| &r.end));
     // Announces a new selection; empty until there is one.
     out.push_str(
         "<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p><div class=\"pop-slot\"></div></div>",

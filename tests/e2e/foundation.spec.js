@@ -21,6 +21,32 @@ test('the article page shows the world map with the nine countries and 288 arres
   await page.screenshot({ path: 'artifacts/foundation-article.png', fullPage: true });
 });
 
+test('the first frame shows the map; the panel, timeline and sources follow by themselves', async ({ page }) => {
+  // What the shadow root holds when the map first appears, and in the
+  // frame painted with it.
+  await page.addInitScript(() => {
+    const attach = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (...args) {
+      const root = attach.apply(this, args);
+      const parts = () => ['svg.map', '.panel', '.timeline', '.sources'].filter((s) => root.querySelector(s));
+      new MutationObserver((_, observer) => {
+        if (!root.querySelector('svg.map')) return;
+        observer.disconnect();
+        window.firstParts = parts();
+        requestAnimationFrame(() => (window.paintedParts = parts()));
+      }).observe(root, { childList: true, subtree: true });
+      return root;
+    };
+  });
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('.side .panel')).toBeVisible();
+  await expect(widget.locator('.timeline')).toBeAttached();
+  await expect(widget.locator('.sources li')).not.toHaveCount(0);
+  expect(await page.evaluate(() => window.firstParts)).toEqual(['svg.map']);
+  expect(await page.evaluate(() => window.paintedParts)).toEqual(['svg.map']);
+});
+
 test('hovering the United States shows its name and 153 arrests', async ({ page }) => {
   await page.goto('/');
   const widget = page.locator('spector-widget');
