@@ -1,10 +1,11 @@
 //! The widget as markup: a pure function of a validated bundle and the map
 //! geometry, so it cannot fail and is tested natively.
 //!
-//! The DOM shell inserts this markup once; afterwards it only swaps the
-//! tooltip, the breakdown panel and the live region's words (on a new
-//! selection), the table view (while shown) and the one open popover,
-//! each rendered here too.
+//! The DOM shell inserts this markup in two steps, the map first
+//! (`widget_first_in`) and the rest after the first frame
+//! (`widget_rest_in`); afterwards it only swaps the tooltip, the breakdown
+//! panel and the live region's words (on a new selection), the table view
+//! (while shown) and the one open popover, each rendered here too.
 
 pub mod cite;
 pub mod download;
