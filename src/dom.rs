@@ -17,9 +17,12 @@
 //! `free()` when the element leaves the page), so a removed widget leaves
 //! nothing behind. Nothing here panics: a missing element is skipped.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
-use std::sync::atomic::{AtomicBool, Ordering};
+use alloc::rc::{Rc, Weak};
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;

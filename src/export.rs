@@ -9,7 +9,12 @@
 //! `sources`, `disputed`, `id`, `label`. Dates are not figures and have no
 //! rows.
 
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
 use crate::facts::{Bundle, Citation, ClaimValue, Fact};
+use crate::num;
 use crate::text::push_uint;
 
 /// The column names, in order; the CSV header and the JSON keys.
@@ -273,7 +278,7 @@ fn push_number(out: &mut String, value: f64) {
         out.push('-');
     }
     let value = value.abs();
-    if value.fract() == 0.0 {
+    if num::fract(value) == 0.0 {
         push_integer(out, value);
         return;
     }
@@ -282,7 +287,7 @@ fn push_number(out: &mut String, value: f64) {
     // At most 19 decimals: 10^19 is the largest power of ten a u64 holds.
     for decimals in 1..=19u32 {
         scale *= 10.0; // exact up to 1e22
-        let scaled = (value * scale).round();
+        let scaled = num::round(value * scale);
         if scaled >= EXACT_INT {
             break;
         }
@@ -303,8 +308,8 @@ fn push_number(out: &mut String, value: f64) {
         None => {
             // value * 10 >= 2^53, so value >= 2^49 and its fraction is a
             // multiple of 1/8: three decimals hold it exactly.
-            push_integer(out, value.trunc());
-            push_fraction(out, (value.fract() * 1000.0) as u64, 3);
+            push_integer(out, num::trunc(value));
+            push_fraction(out, (num::fract(value) * 1000.0) as u64, 3);
         }
     }
 }

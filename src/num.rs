@@ -1,4 +1,5 @@
-//! Number helpers that cannot panic.
+//! Number helpers that cannot panic, and the float functions that are
+//! std's methods rather than core's.
 
 /// `value` limited to `lo..=hi`; `hi` wins when `lo > hi`.
 ///
@@ -6,6 +7,58 @@
 /// with `Debug`, which links the float printer (about 15 KB of wasm).
 pub fn clamp(value: f64, lo: f64, hi: f64) -> f64 {
     value.max(lo).min(hi)
+}
+
+// Native builds call std's methods, so the command-line tool, the static
+// page and the tests compute exactly what they always did. The wasm is
+// `no_std` and takes the functions from the `libm` crate instead: on wasm32,
+// std's `round`, `sin`, `cos` and `asin` call compiler-builtins' copy of
+// that same code, and `sqrt` and `trunc` are exact operations (std emitted
+// the wasm instructions, which stable core cannot name; libm computes them
+// in software, to the same bits). So the wasm's numbers do not change
+// either; a wasm test (tests/web.rs) holds both to the same bits.
+#[cfg(target_arch = "wasm32")]
+pub use libm::{asin, cos, round, sin, sqrt, trunc};
+
+/// `x` rounded to the nearest integer, halfway cases away from zero.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn round(x: f64) -> f64 {
+    x.round()
+}
+
+/// `x` without its fraction (rounded toward zero).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn trunc(x: f64) -> f64 {
+    x.trunc()
+}
+
+/// The square root of `x`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sqrt(x: f64) -> f64 {
+    x.sqrt()
+}
+
+/// The sine of `x` (radians).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sin(x: f64) -> f64 {
+    x.sin()
+}
+
+/// The cosine of `x` (radians).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn cos(x: f64) -> f64 {
+    x.cos()
+}
+
+/// The arcsine of `x`, in radians.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn asin(x: f64) -> f64 {
+    x.asin()
+}
+
+/// The fractional part of `x`, with its sign (`f64::fract`, which is this).
+pub fn fract(x: f64) -> f64 {
+    x - trunc(x)
 }
 
 #[cfg(test)]

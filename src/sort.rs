@@ -7,6 +7,7 @@
 //! insertion sort is stable, needs no allocation, makes O(n log n)
 //! comparisons and compiles to a few hundred bytes.
 
+use alloc::vec::Vec;
 use core::cmp::Ordering;
 
 /// Sorts `items` by `compare`, keeping equal items in their original order.

@@ -1,6 +1,8 @@
 //! Writing numbers and escaped text into markup without `format!`, whose
 //! machinery would cost the wasm several kilobytes.
 
+use alloc::string::String;
+
 /// Appends an unsigned integer in decimal.
 pub fn push_uint(out: &mut String, mut value: u64) {
     let mut digits = [0u8; 20];
@@ -32,7 +34,7 @@ pub fn push_int(out: &mut String, value: i64) {
 /// zeros dropped; for coordinates and sizes in markup, not for readers.
 pub fn push_fixed(out: &mut String, value: f64, decimals: u32) {
     let scale = 10u64.pow(decimals.min(6));
-    let scaled = (value.abs() * scale as f64).round() as u64;
+    let scaled = crate::num::round(value.abs() * scale as f64) as u64;
     if value < 0.0 && scaled != 0 {
         out.push('-');
     }

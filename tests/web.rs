@@ -255,3 +255,52 @@ fn english_country_names_in_the_browser_are_the_names_file_s() {
         .collect();
     assert!(differ.is_empty(), "{differ:?}");
 }
+
+#[wasm_bindgen_test]
+fn the_no_std_wasm_s_float_functions_give_std_s_bits() {
+    // The shipped wasm is `no_std` and takes these from the libm crate
+    // (`spector_widget::num`); this test crate links std, whose methods are
+    // what the wasm used before. They must agree bit for bit.
+    use spector_widget::num;
+    let same = |name: &str, x: f64, ours: f64, std: f64| {
+        assert!(
+            ours.to_bits() == std.to_bits() || (ours.is_nan() && std.is_nan()),
+            "{name}({x:e}): {ours:e} vs {std:e}"
+        );
+    };
+    let special = [
+        0.0,
+        -0.0,
+        0.5,
+        -0.5,
+        1.5,
+        2.5,
+        -2.5,
+        0.49999999999999994,
+        4503599627370497.0,
+        1e300,
+    ];
+    let special = special
+        .into_iter()
+        .chain([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE]);
+    // A fixed pseudo-random walk over magnitudes from 1e-9 to 1e9.
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let walk = (0..20_000).map(move |_| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let unit = (seed >> 11) as f64 / (1u64 << 53) as f64;
+        let sign = if seed & 1 == 0 { 1.0 } else { -1.0 };
+        sign * 10f64.powf(unit * 18.0 - 9.0)
+    });
+    for x in special.chain(walk) {
+        same("round", x, num::round(x), x.round());
+        same("trunc", x, num::trunc(x), x.trunc());
+        same("fract", x, num::fract(x), x.fract());
+        same("sqrt", x, num::sqrt(x), x.sqrt());
+        same("sin", x, num::sin(x), x.sin());
+        same("cos", x, num::cos(x), x.cos());
+        let unit = x - x.trunc();
+        same("asin", unit, num::asin(unit), unit.asin());
+    }
+}

@@ -4,6 +4,9 @@
 //! Messages follow serde_json's style: lowercase, no trailing period, the
 //! path first, e.g. `facts[3].citations[0].source: unknown source "dojj"`.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::text::{push_fixed, push_uint};
 
 /// One problem found in a bundle, at one place.

@@ -9,6 +9,9 @@
 //! most 10^15, a few decimals), fit Clinger's fast path; others are read to
 //! within a few units in the last place, which no valid bundle can notice.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::reader::{JsonType, JsonValue};
 
 /// A parsed JSON value. Objects keep their members in text order, and a

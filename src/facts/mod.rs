@@ -9,6 +9,9 @@ pub mod raw;
 pub mod reader;
 pub mod validate;
 
+use alloc::string::{String, ToString};
+use alloc::vec;
+
 pub use country_codes::is_country_code;
 pub use error::{BundleError, BundleErrors, ErrorKind};
 pub use model::*;

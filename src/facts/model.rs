@@ -5,6 +5,9 @@
 //! finite non-negative number and every URL is http(s). Rendering relies on
 //! that and therefore cannot fail.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::error::BundleError;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -5,6 +5,9 @@
 //! shape alone cannot (references, codes, ranges). `schema/facts.schema.json`
 //! describes the same shape for people and editors; keep the two in step.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use serde::Deserialize;
 
 /// A whole bundle: one operation, its sources, its figures and its dates.

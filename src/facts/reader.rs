@@ -8,6 +8,10 @@
 //! optimisation. Unlike serde it reports every shape error, not only the
 //! first. `tests/reader_parity.rs` checks it against the serde path.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::error::{BundleError, BundleErrors, ErrorKind};
 use super::raw::*;
 use super::validate::{index, join};
@@ -189,7 +193,7 @@ impl Reader {
         let schema = self.required(&obj, "schema").and_then(|v| {
             let n = v.number();
             match n {
-                Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
+                Some(n) if n >= 0.0 && crate::num::fract(n) == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
                 _ => {
                     self.wrong_type("schema", v, "a schema version number");
                     None

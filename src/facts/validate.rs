@@ -1,11 +1,16 @@
 //! Turns a `RawBundle` (right shape) into a `Bundle` (right meaning), or
 //! lists every problem with its JSON path.
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::country_codes::is_country_code;
 use super::error::{BundleError, BundleErrors, ErrorKind};
 use super::model::*;
 use super::raw::*;
 use super::{MAX_ITEMS, MAX_STRING_CHARS, MAX_VALUE};
+use crate::num;
 
 /// Units that count whole things, so their values must be whole numbers.
 const WHOLE_UNITS: [&str; 4] = ["people", "firearms", "pills", "countries"];
@@ -115,7 +120,7 @@ impl Checker {
             self.err(path, ErrorKind::Negative);
         } else if value > MAX_VALUE {
             self.err(path, ErrorKind::TooBig);
-        } else if value.fract() != 0.0 && WHOLE_UNITS.contains(&unit) {
+        } else if num::fract(value) != 0.0 && WHOLE_UNITS.contains(&unit) {
             self.err(path, ErrorKind::NotWhole(unit.to_owned()));
         }
     }

@@ -3,6 +3,8 @@
 //! returning degrees. `project(lon, lat)` equals
 //! `geoEqualEarthRaw(lon * PI / 180, lat * PI / 180)`; y points north.
 
+use crate::num;
+
 const A1: f64 = 1.340264;
 const A2: f64 = -0.081106;
 const A3: f64 = 0.000893;
@@ -17,10 +19,10 @@ const EPSILON2: f64 = 1e-12;
 pub fn project(lon_deg: f64, lat_deg: f64) -> (f64, f64) {
     let lambda = lon_deg.to_radians();
     let phi = lat_deg.to_radians();
-    let l = (M * phi.sin()).asin();
+    let l = num::asin(M * num::sin(phi));
     let l2 = l * l;
     let l6 = l2 * l2 * l2;
-    let x = lambda * l.cos() / (M * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)));
+    let x = lambda * num::cos(l) / (M * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)));
     let y = l * (A1 + A2 * l2 + l6 * (A3 + A4 * l2));
     (x, y)
 }
@@ -46,13 +48,13 @@ pub fn invert(x: f64, y: f64) -> Option<(f64, f64)> {
             break;
         }
     }
-    let s = l.sin() / M;
+    let s = num::sin(l) / M;
     if s.is_nan() || s.abs() > 1.0 + 1e-12 {
         return None;
     }
-    let lambda = M * x * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)) / l.cos();
+    let lambda = M * x * (A1 + 3.0 * A2 * l2 + l6 * (7.0 * A3 + 9.0 * A4 * l2)) / num::cos(l);
     let lon = lambda.to_degrees();
-    let lat = crate::num::clamp(s, -1.0, 1.0).asin().to_degrees();
+    let lat = num::asin(num::clamp(s, -1.0, 1.0)).to_degrees();
     if !lon.is_finite() || lon.abs() > 180.0 + 1e-9 {
         return None;
     }

@@ -58,6 +58,8 @@ mod layout_tests;
 mod path_data;
 mod reader;
 
+use alloc::string::String;
+
 use reader::Reader;
 
 const MAGIC: &[u8; 4] = b"SPWG";

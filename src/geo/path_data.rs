@@ -1,6 +1,8 @@
 //! Writing integers into SVG path data without `format!` (which would pull
 //! the formatting machinery into the wasm binary).
 
+use alloc::string::String;
+
 /// Appends the decimal digits of `v` (with a leading '-' when negative).
 pub(crate) fn push_int(out: &mut String, v: i32) {
     if v < 0 {

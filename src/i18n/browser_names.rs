@@ -14,7 +14,9 @@
 //! own countries are the exception: their names are built in (see
 //! `Names::built_in`).
 
-use std::sync::OnceLock;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::OnceCell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -52,7 +54,7 @@ pub struct Names {
     built_in: Vec<&'static str>,
     /// The browser's names of every country of the map, asked for the
     /// first time a name is not built in.
-    asked: OnceLock<Asked>,
+    asked: OnceCell<Asked>,
 }
 
 impl Names {
@@ -60,7 +62,7 @@ impl Names {
         Names {
             lang,
             built_in: built_in::names(lang).split('\n').collect(),
-            asked: OnceLock::new(),
+            asked: OnceCell::new(),
         }
     }
 

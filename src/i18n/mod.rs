@@ -29,7 +29,38 @@ mod line;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parse;
 
+use alloc::borrow::ToOwned;
+use alloc::string::String;
+use alloc::vec::Vec;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
+
+#[cfg(target_arch = "wasm32")]
+use one_thread::OnceLock;
+
+/// std's `OnceLock` for the `no_std` wasm, which has only core's
+/// `OnceCell`: a static cannot hold that, because it is not `Sync`.
+#[cfg(target_arch = "wasm32")]
+mod one_thread {
+    use core::cell::OnceCell;
+
+    /// A value made on first use, then shared.
+    pub struct OnceLock<T>(OnceCell<T>);
+
+    // SAFETY: the wasm is built without threads (see `heap`), so the cell is
+    // only ever touched by the one thread there is.
+    unsafe impl<T> Sync for OnceLock<T> {}
+
+    impl<T> OnceLock<T> {
+        pub const fn new() -> OnceLock<T> {
+            OnceLock(OnceCell::new())
+        }
+
+        pub fn get_or_init(&self, make: impl FnOnce() -> T) -> &T {
+            self.0.get_or_init(make)
+        }
+    }
+}
 
 /// A language's file in the folder `$dir` (relative to this file), embedded.
 #[cfg(not(target_arch = "wasm32"))]
@@ -312,7 +343,7 @@ impl Locale {
     /// The plural category of `value` as the widget writes it (at most one
     /// decimal).
     pub fn plural_of(&self, value: f64) -> Plural {
-        let tenths = (value.abs() * 10.0).round() as u64;
+        let tenths = crate::num::round(value.abs() * 10.0) as u64;
         self.lang.plural(tenths / 10, u32::from(tenths % 10 != 0))
     }
 

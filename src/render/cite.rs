@@ -5,6 +5,9 @@
 //! A source's number is its position in `Bundle::sources` plus one, so a
 //! marker, a popover and the Sources list always agree.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::labels;
 use crate::facts::{Bundle, Citation, ClaimValue, DateEntry, Disagreement, Fact, Scope, Source, SourceKind};
 use crate::i18n::{Key, Locale};

@@ -4,6 +4,8 @@
 //! The CSV is `export::csv`, byte for byte what `spector-facts export`
 //! writes; the JSON is the bundle text the widget was given.
 
+use alloc::string::String;
+
 use crate::export;
 use crate::facts::Bundle;
 use crate::i18n::{Key, Locale};

@@ -2,8 +2,11 @@
 //! language's rules (`number.*` in `i18n/<lang>.txt`), the source's
 //! qualifier kept ("more than 200,000", never "200,000").
 
+use alloc::string::String;
+
 use crate::facts::Qualifier;
 use crate::i18n::{Key, Locale, NumberFormat};
+use crate::num;
 use crate::text::push_uint;
 
 /// Appends a number by `nf`: groups of three digits (only from
@@ -11,7 +14,7 @@ use crate::text::push_uint;
 /// sources state them. "200,000", "53.4" in English; "200.000", "53,4" in
 /// German; "200 000" (U+202F) in French; "1000" but "10 000" in Polish.
 pub fn push_number_in(out: &mut String, value: f64, nf: &NumberFormat) {
-    let tenths = (value.abs() * 10.0).round() as u64;
+    let tenths = num::round(value.abs() * 10.0) as u64;
     if value < 0.0 && tenths != 0 {
         out.push('-');
     }

@@ -5,6 +5,8 @@
 //!
 //! All bundle text that passes through here is escaped.
 
+use alloc::string::String;
+
 use super::format::{push_number_in, push_qualifier_around};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};

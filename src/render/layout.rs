@@ -10,9 +10,13 @@
 //! is collision-free natively is collision-free at every width of its
 //! bucket. The markup itself is therefore the same at every width.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::map::Symbol;
 use super::view::View;
 use crate::i18n::{Key, Locale};
+use crate::num;
 
 /// Smallest widget width of each bucket, in CSS px. The stylesheet's
 /// container queries use the same limits (`.b0` … `.b3` in style.css).
@@ -117,7 +121,7 @@ pub fn place_labels<'w>(
         let chars = text.chars().count();
         let probe = text_box(0.0, 0.0, chars, font);
         let (w, h) = (probe.x1 - probe.x0, probe.y1 - probe.y0);
-        let half_diag = (w * w + h * h).sqrt() / 2.0;
+        let half_diag = num::sqrt(w * w + h * h) / 2.0;
         let (dx, dy) = (s.r + gap + w / 2.0, s.r + gap + h / 2.0);
         let diag = (s.r * 0.71) + gap;
         let candidates = [

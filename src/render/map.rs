@@ -17,12 +17,16 @@
 //! hues apart, so the map reads the same under protanopia, deuteranopia and
 //! tritanopia.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::format::{push_number_in, push_qualifier_around};
 use super::layout::{self, Label, Legend, BUCKETS};
 use super::view::{self, View, ViewKind};
 use crate::facts::{Bundle, Fact};
 use crate::geo::World;
 use crate::i18n::{Key, Locale};
+use crate::num;
 use crate::text::{push_escaped, push_fixed, push_uint};
 
 /// The metric the map shows.
@@ -68,7 +72,7 @@ fn max_value(bundle: &Bundle) -> f64 {
 /// The radius of a value's circle in a view: area proportional to value.
 pub fn radius(value: f64, max: f64, view: &View, kind: ViewKind) -> f64 {
     if max > 0.0 && value > 0.0 {
-        view.w * radius_share(kind) * (value / max).sqrt()
+        view.w * radius_share(kind) * num::sqrt(value / max)
     } else {
         0.0
     }
@@ -108,7 +112,8 @@ pub fn symbols_in<'w>(bundle: &Bundle, world: &World<'w>, view: &View, kind: Vie
 pub fn nearest<'a, 'w>(symbols: &'a [Symbol<'w>], x: f64, y: f64, reach: f64) -> Option<&'a Symbol<'w>> {
     let mut best: Option<(&Symbol<'w>, f64)> = None;
     for s in symbols {
-        let d = ((s.x - x).powi(2) + (s.y - y).powi(2)).sqrt();
+        let (dx, dy) = (s.x - x, s.y - y);
+        let d = num::sqrt(dx * dx + dy * dy);
         let edge = (d - s.r).max(0.0);
         if edge > reach {
             continue;

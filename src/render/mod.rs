@@ -18,6 +18,9 @@ pub mod table;
 pub mod timeline;
 pub mod view;
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use crate::facts::{Bundle, BundleErrors, SourceKind};
 use crate::geo::World;
 use crate::i18n::{Key, Locale};

@@ -10,6 +10,9 @@
 //! the same unit, or a part against its whole (fentanyl within the drugs
 //! total, a country's figure within the operation's).
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::cite::{self, Item};
 use super::labels;
 use crate::facts::{Bundle, Fact, Qualifier, Scope};

@@ -9,6 +9,9 @@
 //! work there too. The DOM shell inserts it only while it is shown, so
 //! the first render carries no second copy of every marker.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::cite::{self, Item};
 use super::format::{push_number_in, push_qualified};
 use super::labels;

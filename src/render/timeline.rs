@@ -1,6 +1,9 @@
 //! The bundle's dated events as a short chronological list, each with its
 //! citation marker and, where sources disagree, a "sources differ" mark.
 
+use alloc::string::String;
+use alloc::vec::Vec;
+
 use super::cite::{self, Item};
 use super::labels;
 use crate::facts::{Bundle, DateEntry};

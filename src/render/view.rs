@@ -3,8 +3,11 @@
 //! grid units; switching views swaps that attribute, nothing is projected
 //! in the browser.
 
+use alloc::string::String;
+
 use crate::facts::Bundle;
 use crate::geo::{Country, World};
+use crate::num;
 use crate::text::push_fixed;
 
 use super::map::MAP_METRIC;
@@ -163,9 +166,9 @@ pub fn europe_view(bundle: &Bundle, world: &World<'_>) -> Option<View> {
     let x = crate::num::clamp(cx - w / 2.0, 0.0, full.w - w);
     let y = crate::num::clamp(cy - h / 2.0, 0.0, full.h - h);
     Some(View {
-        x: x.round(),
-        y: y.round(),
-        w: w.round(),
-        h: h.round(),
+        x: num::round(x),
+        y: num::round(y),
+        w: num::round(w),
+        h: num::round(h),
     })
 }
