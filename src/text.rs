@@ -66,6 +66,14 @@ pub fn push_escaped(out: &mut String, text: &str) {
     }
 }
 
+/// The number of characters in `text`: its bytes that do not continue a
+/// character. `str::chars().count()` is faster on long texts, but its
+/// word-at-a-time version costs 1 KB of wasm, and the crate counts only to
+/// report an error.
+pub fn char_count(text: &str) -> usize {
+    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
 /// The capital of a lowercase letter in the Latin, Greek and Cyrillic
 /// alphabets of Europe's languages (ASCII, Latin-1, Latin Extended-A,
 /// basic Greek and Cyrillic); any other character is returned as it is.
@@ -140,6 +148,13 @@ mod tests {
                 _ => ch,
             };
             assert_eq!(capital(ch), expected, "{ch:?}");
+        }
+    }
+
+    #[test]
+    fn characters_are_counted_not_bytes() {
+        for text in ["", "288", "Köln", "Łódź", "€ 50,8 Mio.", "🚓🚓", "a\u{301}"] {
+            assert_eq!(char_count(text), text.chars().count(), "{text}");
         }
     }
 

@@ -84,7 +84,7 @@ impl Parser<'_> {
         SyntaxError {
             problem,
             line: 1 + before.bytes().filter(|&b| b == b'\n').count(),
-            column: 1 + before.get(line_start..).map_or(0, |l| l.chars().count()),
+            column: 1 + before.get(line_start..).map_or(0, crate::text::char_count),
         }
     }
 

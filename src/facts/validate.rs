@@ -51,7 +51,7 @@ impl Checker {
     /// XML and could drive a terminal showing an error).
     fn text(&mut self, path: &str, text: &str) {
         if text.len() > MAX_STRING_CHARS {
-            let chars = text.chars().count();
+            let chars = crate::text::char_count(text);
             if chars > MAX_STRING_CHARS {
                 self.err(
                     path.to_owned(),

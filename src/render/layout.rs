@@ -118,7 +118,7 @@ pub fn place_labels<'w>(
     for s in order {
         let mut text = String::with_capacity(8);
         super::format::push_number_in(&mut text, s.value, &t.number);
-        let chars = text.chars().count();
+        let chars = crate::text::char_count(&text);
         let probe = text_box(0.0, 0.0, chars, font);
         let (w, h) = (probe.x1 - probe.x0, probe.y1 - probe.y0);
         let half_diag = num::sqrt(w * w + h * h) / 2.0;
@@ -238,11 +238,11 @@ pub fn legend(
         let r = radius(*v);
         let mut text = String::new();
         super::format::push_number_in(&mut text, *v, &t.number);
-        let tw = text_box(0.0, 0.0, text.chars().count(), font);
+        let tw = text_box(0.0, 0.0, crate::text::char_count(&text), font);
         slots.push((*v, r, (2.0 * r).max(tw.x1 - tw.x0)));
     }
     let row: f64 = slots.iter().map(|s| s.2).sum::<f64>() + gap * (slots.len().saturating_sub(1)) as f64;
-    let caption_w = t.text(LEGEND_CAPTION).chars().count() as f64 * LETTER_EM * font;
+    let caption_w = crate::text::char_count(t.text(LEGEND_CAPTION)) as f64 * LETTER_EM * font;
     let w = row.max(caption_w) + 2.0 * pad;
     let h = pad + 1.05 * font + gap + 2.0 * r_max + gap + 1.05 * font + pad;
     let margin = 0.5 * font;
