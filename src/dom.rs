@@ -35,6 +35,7 @@ use crate::render::layout::{self, BUCKETS};
 use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
+use crate::render::LoadFailure;
 
 /// How long the view change takes when motion is welcome, in ms.
 const ZOOM_MS: f64 = 380.0;
@@ -349,11 +350,20 @@ impl Widget {
         }
     }
 
-    /// Shows why a bundle never arrived (network failure, timeout), in the
-    /// same panel as a refused bundle, in the language `lang`.
-    pub fn mount_failure(root: &ShadowRoot, reason: &str, lang: Option<String>) -> Widget {
+    /// Shows why the bundle at `src` never arrived, in the same panel as a
+    /// refused bundle, in the language `lang`: `kind` 0 is an HTTP error
+    /// (`detail` its status), 1 a network failure, 2 a timeout (`detail`
+    /// seconds), anything else another failure.
+    pub fn mount_failure(root: &ShadowRoot, kind: u32, src: &str, detail: u32, lang: Option<String>) -> Widget {
         let t = locale(lang.as_deref());
-        root.set_inner_html(&render::error_panel_in(&BundleErrors(Vec::new()), reason, t));
+        let failure = match kind {
+            0 => LoadFailure::Http(detail),
+            1 => LoadFailure::Network,
+            2 => LoadFailure::Timeout(detail),
+            _ => LoadFailure::Other,
+        };
+        let reason = render::load_failure_text(failure, src, t);
+        root.set_inner_html(&render::error_panel_in(&BundleErrors(Vec::new()), &reason, t));
         Widget { live: None }
     }
 

@@ -699,3 +699,37 @@ fn the_first_frame_is_the_map_and_the_rest_completes_it_in_place() {
         assert_eq!(assembled, render::widget_in(&bundle, &world, Some(EMBEDDED_JSON), t));
     }
 }
+
+#[test]
+fn a_bundle_that_never_arrived_is_explained_in_the_readers_language() {
+    use spector_widget::i18n::{Lang, Locale};
+    use spector_widget::render::{load_failure_text, LoadFailure};
+    let en = Locale::english();
+    assert_eq!(
+        load_failure_text(LoadFailure::Http(404), "/data/x.json", en),
+        "the data file /data/x.json could not be loaded (HTTP 404)."
+    );
+    assert_eq!(
+        load_failure_text(LoadFailure::Timeout(10), "x.json", en),
+        "the data file x.json took longer than 10 seconds to load."
+    );
+    let de = Locale::get(Lang::De);
+    assert_eq!(
+        load_failure_text(LoadFailure::Network, "x.json", de),
+        "Die Datendatei x.json konnte nicht geladen werden (Netzwerkfehler)."
+    );
+    // Every language names the file and the status.
+    for lang in Lang::ALL {
+        let text = load_failure_text(LoadFailure::Http(503), "<b>.json", Locale::get(lang));
+        assert!(
+            text.contains("<b>.json") && text.contains("503") && !text.contains('{'),
+            "{text}"
+        );
+        let panel = render::error_panel_in(
+            &spector_widget::facts::BundleErrors(Vec::new()),
+            &text,
+            Locale::get(lang),
+        );
+        assert!(panel.contains("&lt;b&gt;.json") && !panel.contains("<b>"), "{panel}");
+    }
+}

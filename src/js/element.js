@@ -67,7 +67,10 @@ export class Controller {
       (error) => {
         if (this.run !== run) return;
         console.error('spector-widget:', error);
-        this.widget = this.wasm().Widget.mount_failure(this.root, String(error?.message ?? error), this.lang());
+        // The reader's sentence is Rust's, in the widget's language; the
+        // console keeps the developer's English one.
+        const [kind, detail] = error?.failure ?? [3, 0];
+        this.widget = this.wasm().Widget.mount_failure(this.root, kind, src, detail, this.lang());
       },
     );
   }
@@ -184,6 +187,15 @@ export function define(wasm) {
   return true;
 }
 
+/** An error for the console, with what `mount_failure` needs to tell the
+ *  reader in the widget's language: a kind (0 HTTP, 1 network, 2 timeout)
+ *  and a number (the status, the seconds). */
+function failed(message, kind, detail) {
+  const error = new Error(message);
+  error.failure = [kind, detail];
+  return error;
+}
+
 /** Fetches a bundle's text, cancelled when the widget stops or after the
  *  timeout, with an error message a journalist can act on. */
 function fetchBundle(src, run) {
@@ -192,14 +204,14 @@ function fetchBundle(src, run) {
   run.abort = () => controller.abort(new Error('removed'));
   return fetch(src, { signal: controller.signal })
     .then((response) => {
-      if (!response.ok) throw new Error(`the data file ${src} could not be loaded (HTTP ${response.status}).`);
+      if (!response.ok) throw failed(`the data file ${src} could not be loaded (HTTP ${response.status}).`, 0, response.status);
       return response.text();
     })
     .catch((error) => {
       if (controller.signal.reason?.message === 'timeout') {
-        throw new Error(`the data file ${src} took longer than ${FETCH_TIMEOUT_MS / 1000} seconds to load.`);
+        throw failed(`the data file ${src} took longer than ${FETCH_TIMEOUT_MS / 1000} seconds to load.`, 2, FETCH_TIMEOUT_MS / 1000);
       }
-      if (error instanceof TypeError) throw new Error(`the data file ${src} could not be loaded (network error).`);
+      if (error instanceof TypeError) throw failed(`the data file ${src} could not be loaded (network error).`, 1, 0);
       throw error;
     })
     .finally(() => clearTimeout(timer));

@@ -323,6 +323,40 @@ pub fn error_panel(errors: &BundleErrors, context: &str) -> String {
     error_panel_in(errors, context, Locale::english())
 }
 
+/// Why a bundle's file (the element's `src`) never arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The server answered with this HTTP status.
+    Http(u32),
+    /// No answer: the network failed, or the browser refused the request.
+    Network,
+    /// No answer within this many seconds.
+    Timeout(u32),
+    /// Anything else (the browser console has the details).
+    Other,
+}
+
+/// The reader's sentence for a bundle at `src` that never arrived, in the
+/// language of `t` (plain text: `error_panel_in` escapes it).
+pub fn load_failure_text(failure: LoadFailure, src: &str, t: &Locale) -> String {
+    let mut number = String::new();
+    let (key, name) = match failure {
+        LoadFailure::Http(status) => {
+            crate::text::push_uint(&mut number, u64::from(status));
+            (Key::ErrorLoadHttp, "status")
+        }
+        LoadFailure::Network => (Key::ErrorLoadNetwork, ""),
+        LoadFailure::Timeout(seconds) => {
+            crate::text::push_uint(&mut number, u64::from(seconds));
+            (Key::ErrorLoadTimeout, "seconds")
+        }
+        LoadFailure::Other => (Key::ErrorLoadUnknown, ""),
+    };
+    let mut out = String::with_capacity(128 + src.len());
+    crate::i18n::fill_text(&mut out, t.text(key), &[("src", src), (name, &number)]);
+    out
+}
+
 /// The error panel in the language of `t`; `context` (why, as markup-free
 /// text) is already in that language. The problems themselves, for the
 /// bundle's author, stay in English.

@@ -36,3 +36,20 @@ test('changing src swaps the bundle in place', async ({ page }) => {
   await expect(widget.locator('svg.map path.on')).toHaveCount(2);
   await expect(widget.getByRole('alert')).toHaveCount(0);
 });
+
+test('a file that never arrives is explained in the widget\'s language, the console in English', async ({ page }) => {
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  const widget = page.locator('#missing');
+  await widget.evaluate((el) => {
+    el.setAttribute('lang', 'de');
+    el.setAttribute('src', '/tests/fixtures/still-no-such-bundle.json');
+  });
+  const alert = widget.getByRole('alert');
+  await expect(alert).toHaveAttribute('lang', 'de');
+  await expect(alert).toContainText(
+    'Diese Grafik kann nicht angezeigt werden: Die Datendatei /tests/fixtures/still-no-such-bundle.json konnte nicht geladen werden (HTTP 404).',
+  );
+  expect(consoleErrors.some((t) => t.includes('still-no-such-bundle.json could not be loaded (HTTP 404)'))).toBe(true);
+});
