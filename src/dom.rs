@@ -732,7 +732,12 @@ impl State {
 
     /// The symbols of the current view.
     fn view_symbols(&self) -> &[Symbol<'static>] {
-        let i = match self.view {
+        self.symbols_of(self.view)
+    }
+
+    /// The symbols of a view.
+    fn symbols_of(&self, kind: ViewKind) -> &[Symbol<'static>] {
+        let i = match kind {
             ViewKind::World => 0,
             ViewKind::Europe => 1,
         };
@@ -1008,13 +1013,12 @@ impl State {
         let bit = 1u8 << ((kind as usize * BUCKETS.len() + bucket) & 7);
         if self.labels & bit == 0 {
             self.labels |= bit;
-            let markup = map::annotations_markup(&self.bundle, &self.world, kind, bucket, self.t);
+            let view = self.views.get(kind);
+            let markup = map::annotations_markup_with(&self.bundle, &view, self.symbols_of(kind), kind, bucket, self.t);
             self.shell.labels(kind.key(), bucket as u32, &markup);
         }
     }
 
-    /// Every label group: for any width the widget may take, and for the
-    /// Europe view.
     /// Puts in what the first frame left out (`render::widget_rest_in`):
     /// the panel, the timeline, the downloads and the sources. The shell
     /// asks once the first frame is painted (`LATER`), and every event and
@@ -1030,6 +1034,8 @@ impl State {
         self.shell.rest(&rest.side, &rest.timeline, &rest.end);
     }
 
+    /// Every label group: for any width the widget may take, and for the
+    /// Europe view.
     fn fill_all_labels(&mut self) {
         for kind in self.views.kinds() {
             for bucket in 0..BUCKETS.len() {

@@ -214,10 +214,9 @@ pub fn annotations<'w>(
     (legend, labels)
 }
 
-/// Appends the zoom button (when there is a Europe view), then the whole
-/// `<svg>` element, in world view.
-pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
-    let views = Views::new(bundle, world);
+/// Appends the whole `<svg>` element, in world view, for the bundle's
+/// `views` (`Views::new`).
+pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, views: &Views, t: &Locale) {
     let order = keyboard_order(bundle, world);
     let first = order.first().copied().unwrap_or("");
 
@@ -296,8 +295,21 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale
 pub fn annotations_markup(bundle: &Bundle, world: &World<'_>, kind: ViewKind, bucket: usize, t: &Locale) -> String {
     let view = Views::new(bundle, world).get(kind);
     let symbols = symbols_in(bundle, world, &view, kind);
+    annotations_markup_with(bundle, &view, &symbols, kind, bucket, t)
+}
+
+/// `annotations_markup` with the view and its symbols already worked out
+/// (the DOM shell keeps them): each costs a pass over the map file.
+pub fn annotations_markup_with(
+    bundle: &Bundle,
+    view: &View,
+    symbols: &[Symbol<'_>],
+    kind: ViewKind,
+    bucket: usize,
+    t: &Locale,
+) -> String {
     let mut out = String::with_capacity(2048);
-    push_annotations_inner(&mut out, bundle, &symbols, &view, kind, bucket, t);
+    push_annotations_inner(&mut out, bundle, symbols, view, kind, bucket, t);
     out
 }
 

@@ -111,14 +111,16 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
     out.push_str("</p><div class=\"zoombar\"><button type=\"button\" class=\"as-table\" aria-pressed=\"false\">");
     t.push(&mut out, Key::TableShow);
     out.push_str("</button>");
-    let europe = view::europe_view(bundle, world).is_some();
+    // Worked out once: each Europe view is a pass over the map file.
+    let views = map::Views::new(bundle, world);
+    let europe = views.europe.is_some();
     if europe {
         out.push_str("<button type=\"button\" class=\"zoom\" aria-keyshortcuts=\"E\">");
         t.push(&mut out, Key::MapZoomIn);
         out.push_str("</button>");
     }
     out.push_str("</div><div class=\"map-wrap\" data-view=\"w\">");
-    map::push_map(&mut out, bundle, world, t);
+    map::push_map(&mut out, bundle, world, &views, t);
     out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div><p class=\"sr\" id=\"sw-keys\">");
     t.push(&mut out, if europe { Key::MapKeysEurope } else { Key::MapKeys });
     out.push_str("</p>");
