@@ -1,5 +1,6 @@
 //! The only module that touches the DOM: it inserts the markup the pure
-//! core renders, once, and answers events delegated to the shadow root:
+//! core renders (the map for the first frame, the rest after it) and
+//! answers events delegated to the shadow root:
 //! hover and tap (with a nearest-symbol hit test for tiny countries),
 //! keyboard traversal of the countries (roving tabindex), selection (map,
 //! tooltip and breakdown panel follow one `selected` value, and the host
@@ -351,7 +352,8 @@ impl Widget {
     }
 
     /// Shows why the bundle at `src` never arrived, in the same panel as a
-    /// refused bundle, in the language `lang`: `kind` 0 is an HTTP error
+    /// refused bundle, in the language `lang`, and tells the console in
+    /// English: `kind` 0 is an HTTP error
     /// (`detail` its status), 1 a network failure, 2 a timeout (`detail`
     /// seconds), anything else another failure.
     pub fn mount_failure(root: &ShadowRoot, kind: u32, src: &str, detail: u32, lang: Option<String>) -> Widget {
@@ -364,6 +366,9 @@ impl Widget {
         };
         let reason = render::load_failure_text(failure, src, t);
         root.set_inner_html(&render::error_panel_in(&BundleErrors(Vec::new()), &reason, t));
+        let mut message = String::from("spector-widget: ");
+        message.push_str(&render::load_failure_text(failure, src, Locale::english()));
+        note(true, &message);
         Widget { live: None }
     }
 

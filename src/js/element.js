@@ -66,9 +66,9 @@ export class Controller {
       (text) => this.run === run && this.mountWith(run, text),
       (error) => {
         if (this.run !== run) return;
-        console.error('spector-widget:', error);
-        // The reader's sentence is Rust's, in the widget's language; the
-        // console keeps the developer's English one.
+        // Rust words the failure: for the reader in the widget's language,
+        // for the console in English. Anything unforeseen is logged as is.
+        if (!error?.failure) console.error('spector-widget:', error);
         const [kind, detail] = error?.failure ?? [3, 0];
         this.widget = this.wasm().Widget.mount_failure(this.root, kind, src, detail, this.lang());
       },
@@ -187,31 +187,31 @@ export function define(wasm) {
   return true;
 }
 
-/** An error for the console, with what `mount_failure` needs to tell the
- *  reader in the widget's language: a kind (0 HTTP, 1 network, 2 timeout)
- *  and a number (the status, the seconds). */
-function failed(message, kind, detail) {
-  const error = new Error(message);
+/** A failed fetch as `mount_failure` takes it: a kind (0 HTTP, 1 network,
+ *  2 timeout) and a number (the status, the seconds). */
+function failed(kind, detail) {
+  const error = new Error(`fetch failed (${kind}, ${detail})`);
   error.failure = [kind, detail];
   return error;
 }
 
 /** Fetches a bundle's text, cancelled when the widget stops or after the
- *  timeout, with an error message a journalist can act on. */
+ *  timeout; a failure says what went wrong (see `failed`), and Rust turns
+ *  it into a sentence a journalist can act on. */
 function fetchBundle(src, run) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('timeout')), FETCH_TIMEOUT_MS);
   run.abort = () => controller.abort(new Error('removed'));
   return fetch(src, { signal: controller.signal })
     .then((response) => {
-      if (!response.ok) throw failed(`the data file ${src} could not be loaded (HTTP ${response.status}).`, 0, response.status);
+      if (!response.ok) throw failed(0, response.status);
       return response.text();
     })
     .catch((error) => {
       if (controller.signal.reason?.message === 'timeout') {
-        throw failed(`the data file ${src} took longer than ${FETCH_TIMEOUT_MS / 1000} seconds to load.`, 2, FETCH_TIMEOUT_MS / 1000);
+        throw failed(2, FETCH_TIMEOUT_MS / 1000);
       }
-      if (error instanceof TypeError) throw failed(`the data file ${src} could not be loaded (network error).`, 1, 0);
+      if (error instanceof TypeError) throw failed(1, 0);
       throw error;
     })
     .finally(() => clearTimeout(timer));

@@ -19,6 +19,7 @@ pub mod timeline;
 pub mod view;
 
 use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::facts::{Bundle, BundleErrors, SourceKind};
@@ -341,21 +342,20 @@ pub enum LoadFailure {
 /// The reader's sentence for a bundle at `src` that never arrived, in the
 /// language of `t` (plain text: `error_panel_in` escapes it).
 pub fn load_failure_text(failure: LoadFailure, src: &str, t: &Locale) -> String {
-    let mut number = String::new();
-    let (key, name) = match failure {
-        LoadFailure::Http(status) => {
-            crate::text::push_uint(&mut number, u64::from(status));
-            (Key::ErrorLoadHttp, "status")
-        }
-        LoadFailure::Network => (Key::ErrorLoadNetwork, ""),
-        LoadFailure::Timeout(seconds) => {
-            crate::text::push_uint(&mut number, u64::from(seconds));
-            (Key::ErrorLoadTimeout, "seconds")
-        }
-        LoadFailure::Other => (Key::ErrorLoadUnknown, ""),
+    let (key, number) = match failure {
+        LoadFailure::Http(status) => (Key::ErrorLoadHttp, Some(("status", status))),
+        LoadFailure::Network => (Key::ErrorLoadNetwork, None),
+        LoadFailure::Timeout(seconds) => (Key::ErrorLoadTimeout, Some(("seconds", seconds))),
+        LoadFailure::Other => (Key::ErrorLoadUnknown, None),
     };
+    let mut digits = String::new();
+    let mut args = vec![("src", src)];
+    if let Some((name, value)) = number {
+        crate::text::push_uint(&mut digits, u64::from(value));
+        args.push((name, &digits));
+    }
     let mut out = String::with_capacity(128 + src.len());
-    crate::i18n::fill_text(&mut out, t.text(key), &[("src", src), (name, &number)]);
+    crate::i18n::fill_text(&mut out, t.text(key), &args);
     out
 }
 
