@@ -90,6 +90,9 @@ extern "C" {
 
     /// A console message for the page's developer: an error, or a note.
     fn note(error: bool, text: &str);
+    /// Puts `skeleton` into `root` and measures its map column's width.
+    #[wasm_bindgen(js_name = columnWidth)]
+    fn column_width(root: &ShadowRoot, skeleton: &str) -> f64;
 }
 
 // The parts of the widget, numbered as `PARTS` and what follows it in
@@ -111,8 +114,6 @@ const CLOSED: u32 = 12;
 const ROOT: u32 = 13;
 /// The open popover.
 const POP: u32 = 14;
-/// The map's column: its width picks the label group that shows.
-const COL: u32 = 15;
 
 // The kinds of event dom.js sends.
 /// The pointer moved in the map area: code hit, client x and y.
@@ -256,6 +257,13 @@ impl Widget {
                 (bundle, markup)
             }
         };
+        // The label group the container queries will show depends on the
+        // map column's width. Measured in the skeleton, whose layout costs
+        // next to nothing, the browser lays the real markup out only once,
+        // in its frame; measured in the real markup, it was laid out twice
+        // (here, and again once the labels were in), and the first time
+        // inside the script, before the frame could start.
+        let bucket = layout::bucket_for(column_width(root, render::SKELETON));
         root.set_inner_html(&markup);
         let views = Views::new(&bundle, &world);
         let symbols = [
@@ -305,8 +313,7 @@ impl Widget {
         // while hidden, they made the first layout ~10 ms slower. The rest
         // of the widget follows the first frame too (see `complete`).
         if let Ok(mut s) = live.state.try_borrow_mut() {
-            let width = s.rect(COL).map_or(0.0, |r| r.width);
-            s.fill_labels(ViewKind::World, layout::bucket_for(width));
+            s.fill_labels(ViewKind::World, bucket);
         }
         live.shell.later();
         Widget { live: Some(live) }

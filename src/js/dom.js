@@ -13,7 +13,6 @@ const MARKER = 11; // the marker clicked last
 const CLOSED = 12; // the marker whose popover closed last
 const ROOT = 13;
 const POP = 14; // the open popover, found when asked for
-const COL = 15; // the map's column, whose width picks the label group
 
 // What a click is on, first match first; the position plus `CLICK` is the
 // event's kind in dom.rs, and none of them (the map and the space around
@@ -50,6 +49,13 @@ export function note(error, text) {
   console[error ? 'error' : 'info'](text);
 }
 
+/** Puts `skeleton` (the widget's boxes, empty) into `root` and returns the
+ *  width of its map column, laid out on its own. */
+export function columnWidth(root, skeleton) {
+  root.innerHTML = skeleton;
+  return root.querySelector('.map-col')?.getBoundingClientRect().width ?? 0;
+}
+
 /** One mounted widget's elements and listeners. `handle(kind, code, x, y)`
  *  is Rust's; it returns true when the browser's default action must not
  *  happen. */
@@ -57,7 +63,6 @@ export class Shell {
   constructor(root, handle) {
     this.e = PARTS.map((selector) => root.querySelector(selector));
     this.e[ROOT] = root;
-    this.e[COL] = root.querySelector('.map-col');
     this.handle = handle;
     this.frame = 0;
     this.after = 0;

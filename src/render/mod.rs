@@ -67,6 +67,14 @@ pub fn widget_first_in(bundle: &Bundle, world: &World<'_>, t: &Locale) -> String
     push_widget(bundle, world, None, t)
 }
 
+/// The widget with nothing in it but the boxes that decide how wide the
+/// map's column is (`.sw`, `.main` and its two columns, as `push_widget`
+/// nests them). The DOM shell measures the column in it before the real
+/// markup goes in, to pick the label group the container queries will
+/// show, so that the browser lays the widget out once, in its frame,
+/// instead of once more inside the script.
+pub const SKELETON: &str = "<div class=\"sw\"><div class=\"main\"><figure class=\"map-col\"></figure><div class=\"side\"></div></div></div>";
+
 /// What the first frame leaves out, each part for its own place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rest {
