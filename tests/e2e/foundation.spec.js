@@ -47,6 +47,34 @@ test('the first frame shows the map; the panel, timeline and sources follow by t
   expect(await page.evaluate(() => window.paintedParts)).toEqual(['svg.map']);
 });
 
+for (const width of [1280, 390]) {
+  test(`at ${width} px the first painted frame has the labels of the width it is shown at`, async ({ page }) => {
+    // The label group the container queries show, filled in that frame:
+    // the shell picks it before the map is laid out (see `mount` in dom.rs).
+    await page.setViewportSize({ width, height: 900 });
+    await page.addInitScript(() => {
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (...args) {
+        const root = attach.apply(this, args);
+        new MutationObserver((_, observer) => {
+          if (!root.querySelector('svg.map')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const shown = [...root.querySelectorAll('.lb.v-w')].filter((g) => getComputedStyle(g).display !== 'none');
+            window.paintedLabels = shown.map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent));
+          });
+        }).observe(root, { childList: true, subtree: true });
+        return root;
+      };
+    });
+    await page.goto('/');
+    await page.waitForFunction(() => window.paintedLabels);
+    const groups = await page.evaluate(() => window.paintedLabels);
+    expect(groups).toHaveLength(1);
+    expect(groups[0].join(' ')).toContain('153');
+  });
+}
+
 test('hovering the United States shows its name and 153 arrests', async ({ page }) => {
   await page.goto('/');
   const widget = page.locator('spector-widget');
