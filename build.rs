@@ -50,6 +50,11 @@ const SEP: char = '\u{1f}';
 /// function from the name to its key.
 const FAMILIES: [&str; 1] = ["drug"];
 
+/// The key family only native builds show (the static version): the wasm's
+/// values for it are empty. Only `src/static_page.rs` may use it, which
+/// `tests/i18n.rs` checks.
+const NATIVE_ONLY: &str = "page.";
+
 /// One file, read: key → (value, line).
 struct File {
     path: String,
@@ -111,7 +116,14 @@ fn main() {
         }
     }
 
-    let values: Vec<String> = files.iter().map(|f| encode(f, &keys, &groups, english)).collect();
+    // The `page.*` keys are the static version's alone (`spector-facts
+    // render`, native): the wasm keeps their places but not their text.
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    let blank = |key: &str| wasm && key.starts_with(NATIVE_ONLY);
+    let values: Vec<String> = files
+        .iter()
+        .map(|f| encode(f, &keys, &groups, english, &blank))
+        .collect();
 
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let dir = Path::new(&out).join("i18n");
@@ -175,11 +187,18 @@ fn bundle_countries() -> String {
 
 /// A file's values in `keys` order, separated by `SEP`; a plural group's
 /// forms other than `other` empty where they equal it.
-fn encode(file: &File, keys: &[&str], groups: &BTreeSet<&str>, english: &File) -> String {
+fn encode(file: &File, keys: &[&str], groups: &BTreeSet<&str>, english: &File, blank: &dyn Fn(&str) -> bool) -> String {
     let mut out = String::new();
     for (i, key) in keys.iter().enumerate() {
         if i > 0 {
             out.push(SEP);
+        }
+        if blank(key) {
+            // Empty values, one per form, so every other key keeps its place.
+            if groups.contains(key) {
+                out.extend([SEP; FORMS.len() - 1]);
+            }
+            continue;
         }
         if !groups.contains(key) {
             out.push_str(&value(key, None, file, english));

@@ -465,7 +465,7 @@ fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
 /// then why the shown one is shown.
 fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement, t: &Locale) {
     out.push_str("<p>");
-    t.push(out, Key::StaticSourcesDiffer);
+    t.push(out, Key::PageSourcesDiffer);
     out.push(' ');
     for (i, claim) in d.claims.iter().enumerate() {
         if i > 0 {
@@ -513,12 +513,12 @@ fn table_rows(bundle: &Bundle) -> Vec<(&Fact, Option<&Fact>)> {
 
 fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("<table><caption>");
-    t.push(out, Key::StaticTableCaption);
+    t.push(out, Key::PageTableCaption);
     out.push_str("</caption><thead><tr>");
     for col in [
         Key::StaticColFigure,
         Key::StaticColValue,
-        Key::StaticColWhere,
+        Key::PageColWhere,
         Key::StaticColSources,
     ] {
         out.push_str("<th scope=\"col\">");
@@ -558,7 +558,7 @@ fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         return;
     }
     out.push_str("<h3>");
-    t.push(out, Key::StaticKeyDates);
+    t.push(out, Key::PageKeyDates);
     out.push_str("</h3><ol>");
     for entry in timeline::chronological(bundle) {
         out.push_str("<li>");
@@ -660,7 +660,7 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
                 let mut list = String::new();
                 t.push(&mut list, Key::PunctList);
                 let list = names.join(&list);
-                t.push_with(out, Key::StaticCitedFor, &[("names", &list)]);
+                t.push_with(out, Key::PageCitedFor, &[("names", &list)]);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");

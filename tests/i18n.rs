@@ -102,6 +102,35 @@ fn every_language_has_exactly_the_english_keys_and_placeholders() {
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
+/// The wasm carries the `page.*` keys' places but not their text (see
+/// `NATIVE_ONLY` in build.rs): only the static version, which the wasm
+/// never renders, may ask for them.
+#[test]
+fn only_the_static_version_uses_the_keys_the_wasm_leaves_out() {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    rust_files(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut files,
+    );
+    let users: Vec<_> = files
+        .iter()
+        .filter(|path| std::fs::read_to_string(path).unwrap().contains("Key::Page"))
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(users, ["static_page.rs"]);
+    assert!(Key::ALL.iter().any(|key| key.name().starts_with("page.")));
+}
+
 #[test]
 fn every_mapped_country_has_a_name_in_every_language() {
     let world = World::embedded().unwrap();

@@ -73,7 +73,8 @@ pub fn widget_first_in(bundle: &Bundle, world: &World<'_>, t: &Locale) -> String
 /// markup goes in, to pick the label group the container queries will
 /// show, so that the browser lays the widget out once, in its frame,
 /// instead of once more inside the script.
-pub const SKELETON: &str = "<div class=\"sw\"><div class=\"main\"><figure class=\"map-col\"></figure><div class=\"side\"></div></div></div>";
+pub const SKELETON: &str =
+    "<div class=\"sw\"><div class=\"main\"><figure class=\"map-col\"></figure><div class=\"side\"></div></div></div>";
 
 /// What the first frame leaves out, each part for its own place.
 #[derive(Debug, Clone, PartialEq)]
