@@ -13,12 +13,26 @@ pub fn clamp(value: f64, lo: f64, hi: f64) -> f64 {
 // page and the tests compute exactly what they always did. The wasm is
 // `no_std` and takes the functions from the `libm` crate instead: on wasm32,
 // std's `round`, `sin`, `cos` and `asin` call compiler-builtins' copy of
-// that same code, and `sqrt` and `trunc` are exact operations (std emitted
-// the wasm instructions, which stable core cannot name; libm computes them
-// in software, to the same bits). So the wasm's numbers do not change
-// either; a wasm test (tests/web.rs) holds both to the same bits.
+// that same code, and `trunc` is an exact operation (std emitted the wasm
+// instruction, which stable core cannot name; libm computes it in
+// software, to the same bits). So the wasm's numbers do not change either;
+// a wasm test (tests/web.rs) holds each function, `sqrt` too, to std's bits.
 #[cfg(target_arch = "wasm32")]
-pub use libm::{asin, cos, round, sin, sqrt, trunc};
+pub use libm::{asin, cos, round, sin, trunc};
+
+// The square root comes from the browser instead: `Math.sqrt` is the
+// correctly rounded IEEE operation, as std's `f64::sqrt` is, and libm's
+// software version cost about half a kilobyte of the drop-in. It is called
+// a few dozen times per render and per pointer move (symbol sizes, label
+// layout, the hit test), so crossing to JS for it costs nothing a reader
+// could notice.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The square root of `x`.
+    #[wasm_bindgen(js_namespace = Math)]
+    pub fn sqrt(x: f64) -> f64;
+}
 
 /// `x` rounded to the nearest integer, halfway cases away from zero.
 #[cfg(not(target_arch = "wasm32"))]
