@@ -204,7 +204,14 @@ const instrument = () => {
       B.hosts = hosts.length;
       requestAnimationFrame(() => {
         B.t.all = performance.now();
-        B.rendered = true;
+        // The rest of that frame's main-thread work (style, layout, paint)
+        // runs after this callback; a message posted now arrives after it.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          B.t.allPainted = performance.now();
+          B.rendered = true;
+        };
+        channel.port2.postMessage(0);
       });
     }
   };
@@ -580,6 +587,7 @@ ${line('Bytes transferred, gzip', col(results.widgetGzip, (r) => r.bytes), col(r
 | Requests made by the embed | ${median(col(W, (r) => r.requests))} | ${median(col(P, (r) => r.requests))} | |
 ${line('Time to rendered, brotli (navigation start → first frame with the map)', tRender(W), tRender(P), ms)}
 ${line('Time to rendered, gzip', tRender(results.widgetGzip), tRender(results.peerGzip), ms)}
+${line('Time to the map\'s frame done, brotli (navigation start → the end of that frame\'s main-thread work: its style, layout and paint)', col(W, (r) => r.t.allPainted), col(P, (r) => r.t.allPainted), ms)}
 ${line('Time to everything in, brotli (the widget\'s panel, timeline and sources follow the map\'s frame; the peer\'s panel comes with its map)', col(W, (r) => r.t.whole), col(P, (r) => r.t.whole), ms)}
 | Of which (brotli): script received (responseEnd) / wasm compile (\`new WebAssembly.Module\`) | ${ms(median(col(W, (r) => r.script)))} / ${ms(median(col(W, (r) => r.t.compile ?? 0)))} | ${ms(median(col(P, (r) => r.script)))} / – | |
 ${line('Input latency p50, the input\'s own work (handlers + its frame\'s work), per run', runP50(W, 'own'), runP50(P, 'own'), ms)}
@@ -612,6 +620,9 @@ Notes on method:
   countries are one path, 281 in the peer's), it records
   the next \`requestAnimationFrame\` callback's \`performance.now()\`
   (navigation start is 0). Both scripts load with \`defer\`.
+- "The map's frame done": a message posted from that \`requestAnimationFrame\`
+  callback, which arrives once the frame's style, layout and paint on the
+  main thread are done.
 - "Everything in": the same, for the frame after the widget's \`.sources\`
   (the last part it puts in, once the map's frame is painted) or the
   peer's \`.sp-panel\` (inserted with its map) is in the document.
