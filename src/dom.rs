@@ -14,11 +14,15 @@
 //! instead of some seventy web-sys imports keep the wasm and its glue
 //! small; the state and every decision stay here.
 //!
+//! The shell's listeners reach Rust through `Widget::handle`, an exported
+//! method: JS hands `mount` a function that forwards to it, so no
+//! wasm-bindgen `Closure` (and none of its glue) is needed.
+//!
 //! Every listener is removed when the `Widget` is dropped (JS calls
-//! `free()` when the element leaves the page), so a removed widget leaves
-//! nothing behind. Nothing here panics: a missing element is skipped.
+//! `free()` when the element leaves the page, or once the event it left
+//! during is answered), so a removed widget leaves nothing behind. Nothing here panics: a missing element is skipped.
 
-use alloc::rc::{Rc, Weak};
+use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -41,12 +45,6 @@ use crate::render::LoadFailure;
 /// How long the view change takes when motion is welcome, in ms.
 const ZOOM_MS: f64 = 380.0;
 
-/// Rust's side of the shell's events: kind, code, x, y; true stops the
-/// browser's default action. `Fn`, not `FnMut`: moving focus in a handler
-/// sends focus events at once, and wasm-bindgen refuses to re-enter a
-/// `FnMut` closure (the state's `RefCell` guards it instead).
-type Handler = dyn Fn(u32, String, f64, f64) -> bool;
-
 #[wasm_bindgen(module = "/src/js/dom.js")]
 extern "C" {
     /// One mounted widget's elements and listeners (`src/js/dom.js`).
@@ -54,7 +52,7 @@ extern "C" {
     type Shell;
 
     #[wasm_bindgen(constructor)]
-    fn new(root: &ShadowRoot, handle: &Closure<Handler>) -> Shell;
+    fn new(root: &ShadowRoot, handle: &js_sys::Function) -> Shell;
     #[wasm_bindgen(method)]
     fn set(this: &Shell, part: u32, name: &str, value: &str);
     #[wasm_bindgen(method)]
@@ -150,19 +148,18 @@ struct Rect {
 #[wasm_bindgen]
 pub struct Widget {
     /// `None` for a widget that shows an error instead of the map.
-    live: Option<Rc<Live>>,
+    live: Option<Live>,
 }
 
-/// A mounted widget: its shell, its state, and the handler its listeners
-/// call, freed together.
+/// A mounted widget: its shell and its state, freed together.
 struct Live {
     shell: Shell,
     state: RefCell<State>,
-    _handler: Closure<Handler>,
 }
 
 impl Drop for Live {
-    /// The listeners go first, so nothing calls the handler once it is freed.
+    /// The listeners go with the widget, so no event reaches it once it is
+    /// freed.
     fn drop(&mut self) {
         self.shell.free();
     }
@@ -231,7 +228,17 @@ impl Widget {
     /// else that bundle, or a message saying why it cannot be shown. Never
     /// throws: a bad bundle is the reader's message, not an exception on the
     /// host page.
-    pub fn mount(root: &ShadowRoot, bundle_text: Option<String>, lang: Option<String>) -> Widget {
+    ///
+    /// The widget's listeners call `handle(kind, code, x, y)` for every
+    /// event; it must call the returned widget's `handle` with the same
+    /// arguments and return its result, once `mount` has returned, and do
+    /// nothing (return false) before that or once the widget is freed.
+    pub fn mount(
+        root: &ShadowRoot,
+        bundle_text: Option<String>,
+        lang: Option<String>,
+        handle: &js_sys::Function,
+    ) -> Widget {
         let t = locale(lang.as_deref());
         let bundle_text: Option<Rc<str>> = bundle_text.map(Into::into);
         let text = bundle_text.as_deref().unwrap_or(facts::EMBEDDED_JSON);
@@ -271,43 +278,34 @@ impl Widget {
             map::symbols_in(&bundle, &world, &views.get(ViewKind::Europe), ViewKind::Europe),
         ];
         let order = map::keyboard_order(&bundle, &world);
-        // The handler holds the widget weakly: the widget owns it, and a
-        // strong reference back would keep both alive forever.
-        let live = Rc::new_cyclic(|me: &Weak<Live>| {
-            let me = me.clone();
-            let handler = Closure::<Handler>::new(move |kind, code: String, x, y| {
-                me.upgrade().is_some_and(|live| handle(&live, kind, &code, x, y))
-            });
-            let shell = Shell::new(root, &handler);
-            let state = State {
-                t,
-                bundle,
-                world,
-                shell: shell.clone(),
-                open: false,
-                table_shown: false,
-                hovering: false,
-                drawn: views.world,
-                views,
-                view: ViewKind::World,
-                zoom: None,
-                symbols,
-                order,
-                shown: String::new(),
-                tip_pinned: false,
-                tip_size: None,
-                lit: None,
-                selected: None,
-                labels: 0,
-                text: bundle_text,
-                complete: false,
-            };
-            Live {
-                shell,
-                state: RefCell::new(state),
-                _handler: handler,
-            }
-        });
+        let shell = Shell::new(root, handle);
+        let state = State {
+            t,
+            bundle,
+            world,
+            shell: shell.clone(),
+            open: false,
+            table_shown: false,
+            hovering: false,
+            drawn: views.world,
+            views,
+            view: ViewKind::World,
+            zoom: None,
+            symbols,
+            order,
+            shown: String::new(),
+            tip_pinned: false,
+            tip_size: None,
+            lit: None,
+            selected: None,
+            labels: 0,
+            text: bundle_text,
+            complete: false,
+        };
+        let live = Live {
+            shell,
+            state: RefCell::new(state),
+        };
         // The label group the stylesheet shows now goes in before the first
         // frame; the other widths' and the Europe view's after it: laid out
         // while hidden, they made the first layout ~10 ms slower. The rest
@@ -317,6 +315,19 @@ impl Widget {
         }
         live.shell.later();
         Widget { live: Some(live) }
+    }
+
+    /// One event from the widget's listeners, as `mount`'s `handle` passes
+    /// it on: a kind, a code and a position (see `MOVE` and what follows
+    /// it); true stops the browser's default action. For the shell only.
+    ///
+    /// `&self`, because it is re-entered: moving focus in a handler sends
+    /// focus events at once, and wasm-bindgen lets a `&self` method be
+    /// called again while it runs (the state's `RefCell` guards the rest),
+    /// where a `&mut self` one would throw.
+    #[doc(hidden)]
+    pub fn handle(&self, kind: u32, code: &str, x: f64, y: f64) -> bool {
+        self.live.as_ref().is_some_and(|live| handle(live, kind, code, x, y))
     }
 
     /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a

@@ -3,7 +3,11 @@
 //! becomes a message for the reader instead of an exception.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::OnceCell;
+use std::rc::Rc;
+
 use spector_widget::Widget;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen_test::*;
 use web_sys::{ShadowRoot, ShadowRootInit, ShadowRootMode};
 
@@ -16,6 +20,44 @@ fn shadow_root() -> ShadowRoot {
     host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap()
 }
 
+/// A mounted widget, with the function its listeners call: it forwards to
+/// the widget once `mount` has returned it, as element.js's does.
+struct Mounted {
+    widget: Rc<OnceCell<Widget>>,
+    _handle: Closure<dyn Fn(u32, String, f64, f64) -> bool>,
+}
+
+impl core::ops::Deref for Mounted {
+    type Target = Widget;
+
+    fn deref(&self) -> &Widget {
+        self.widget.get().unwrap()
+    }
+}
+
+/// `Widget::mount` with a forwarding handler. `Fn`, not `FnMut`: moving
+/// focus in a handler sends focus events at once, so the handler is
+/// re-entered, and wasm-bindgen refuses to re-enter a `FnMut` closure.
+fn mount(root: &ShadowRoot, bundle: Option<&str>, lang: Option<&str>) -> Mounted {
+    use wasm_bindgen::JsCast;
+    let widget = Rc::new(OnceCell::new());
+    let to = widget.clone();
+    let handle = Closure::<dyn Fn(u32, String, f64, f64) -> bool>::new(move |kind, code: String, x, y| {
+        to.get().is_some_and(|w: &Widget| w.handle(kind, &code, x, y))
+    });
+    let mounted = Widget::mount(
+        root,
+        bundle.map(Into::into),
+        lang.map(Into::into),
+        handle.as_ref().unchecked_ref(),
+    );
+    assert!(widget.set(mounted).is_ok());
+    Mounted {
+        widget,
+        _handle: handle,
+    }
+}
+
 fn count(root: &ShadowRoot, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
@@ -23,7 +65,7 @@ fn count(root: &ShadowRoot, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 fn mounting_the_embedded_bundle_draws_the_world_and_the_nine_countries() {
     let root = shadow_root();
-    let widget = Widget::mount(&root, None, None);
+    let widget = mount(&root, None, None);
     // The quiet countries are one path of many rings, the nine one each.
     let land = root.query_selector("svg.map .land path").unwrap().unwrap();
     assert!(land.get_attribute("d").unwrap().matches('M').count() > 150);
@@ -53,7 +95,7 @@ fn a_bundle_with_a_bad_field_shows_its_json_path_and_no_map() {
         "sources":[{"id":"s","publisher":"P","title":"T","date":"2023","kind":"primary"}],
         "facts":[{"id":"a","metric":"arrests","scope":"XX","value":1,"unit":"people","qualifier":"exact",
                   "citations":[{"source":"s","quote":"q"}]}]}"#;
-    let _widget = Widget::mount(&root, Some(bundle.into()), None);
+    let _widget = mount(&root, Some(bundle), None);
     let text = root.text_content().unwrap();
     assert!(text.contains("facts[0].scope"), "{text}");
     assert!(text.contains("unknown country code"), "{text}");
@@ -63,7 +105,7 @@ fn a_bundle_with_a_bad_field_shows_its_json_path_and_no_map() {
 #[wasm_bindgen_test]
 fn text_that_is_not_json_is_refused_with_a_message() {
     let root = shadow_root();
-    let _widget = Widget::mount(&root, Some("{\"schema\": 1,".into()), None);
+    let _widget = mount(&root, Some("{\"schema\": 1,"), None);
     assert!(root.text_content().unwrap().contains("not valid JSON"));
     assert_eq!(count(&root, "[role=alert]"), 1);
 }
@@ -72,7 +114,7 @@ fn text_that_is_not_json_is_refused_with_a_message() {
 fn the_zoom_button_switches_to_europe_and_back() {
     use wasm_bindgen::JsCast;
     let root = shadow_root();
-    let _widget = Widget::mount(&root, None, None);
+    let _widget = mount(&root, None, None);
     let button: web_sys::HtmlElement = root.query_selector("button.zoom").unwrap().unwrap().dyn_into().unwrap();
     let wrap = root.query_selector(".map-wrap").unwrap().unwrap();
     assert_eq!(wrap.get_attribute("data-view").as_deref(), Some("w"));
@@ -88,7 +130,7 @@ fn the_zoom_button_switches_to_europe_and_back() {
 fn mounting_in_german_speaks_german_and_says_so() {
     use wasm_bindgen::JsCast;
     let root = shadow_root();
-    let _widget = Widget::mount(&root, None, Some("de-AT".into()));
+    let _widget = mount(&root, None, Some("de-AT"));
     let sw = root.query_selector(".sw").unwrap().unwrap();
     assert_eq!(sw.get_attribute("lang").as_deref(), Some("de"));
     let button: web_sys::HtmlElement = root.query_selector("button.zoom").unwrap().unwrap().dyn_into().unwrap();
@@ -100,7 +142,7 @@ fn mounting_in_german_speaks_german_and_says_so() {
     assert!(text.contains("mehr als 53,4 Mio. US$"), "{text}");
     // A refused bundle is explained in the reader's language too.
     let root = shadow_root();
-    let _widget = Widget::mount(&root, Some("{".into()), Some("pl".into()));
+    let _widget = mount(&root, Some("{"), Some("pl"));
     let text = root.text_content().unwrap();
     assert!(text.contains("Nie można wyświetlić tej grafiki"), "{text}");
 }
@@ -109,7 +151,7 @@ fn mounting_in_german_speaks_german_and_says_so() {
 /// (the country, or None for null) collected in `events`.
 struct Hosted {
     root: ShadowRoot,
-    widget: Widget,
+    widget: Mounted,
     events: std::rc::Rc<std::cell::RefCell<Vec<Option<String>>>>,
     _listener: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -117,7 +159,7 @@ struct Hosted {
 fn hosted() -> Hosted {
     use wasm_bindgen::JsCast;
     let root = shadow_root();
-    let widget = Widget::mount(&root, None, None);
+    let widget = mount(&root, None, None);
     // The panel follows the first frame; these tests read it at once.
     widget.complete();
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));

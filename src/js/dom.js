@@ -57,8 +57,8 @@ export function columnWidth(root, skeleton) {
 }
 
 /** One mounted widget's elements and listeners. `handle(kind, code, x, y)`
- *  is Rust's; it returns true when the browser's default action must not
- *  happen. */
+ *  forwards to the Rust widget's `handle` (see `mountWith` in element.js);
+ *  it returns true when the browser's default action must not happen. */
 export class Shell {
   constructor(root, handle) {
     this.e = PARTS.map((selector) => root.querySelector(selector));
@@ -242,7 +242,7 @@ export class Shell {
     });
   }
 
-  /** Removes every listener and the pending frames: Rust's handler is freed next. */
+  /** Removes every listener and the pending frames: the Rust widget is being freed. */
   free() {
     for (const off of this.off) off();
     this.off = [];

@@ -39,6 +39,10 @@ export class Controller {
     this.options = { ...options };
     this.run = null;
     this.widget = null;
+    // Calls into the widget under way, and the widgets stopped during one,
+    // to free once it returns (see `stop`).
+    this.calls = 0;
+    this.stopped = [];
   }
 
   /** The shadow root, attached only once the module runs: until then the
@@ -88,7 +92,21 @@ export class Controller {
 
   mountWith(run, text) {
     const { Widget } = this.wasm();
-    this.widget = Widget.mount(this.root, text, this.lang());
+    // The shell's listeners reach the widget through `handle`, which
+    // forwards only while this controller shows that widget: not before
+    // `mount` has returned it, and not once `stop` has let it go, because
+    // calling a freed widget throws.
+    let widget;
+    const handle = (kind, code, x, y) => {
+      if (this.widget !== widget) return false;
+      this.calls++;
+      try {
+        return widget.handle(kind, code, x, y);
+      } finally {
+        if (!--this.calls) for (const stopped of this.stopped.splice(0)) stopped.free();
+      }
+    };
+    widget = this.widget = Widget.mount(this.root, text, this.lang(), handle);
     if (this.options.view && this.widget.set_view) this.widget.set_view(this.options.view);
     if (this.options.country && this.widget.select) this.widget.select(this.options.country.toUpperCase());
   }
@@ -112,8 +130,15 @@ export class Controller {
   stop() {
     this.run?.abort?.();
     this.run = null;
-    this.widget?.free();
+    const widget = this.widget;
     this.widget = null;
+    // A page may remove the element while the widget answers an event (a
+    // `spector-select` listener, a focus listener). wasm-bindgen throws when
+    // an object is freed while one of its methods runs, so such a widget is
+    // freed once that call has returned; no event reaches it meanwhile.
+    if (!widget) return;
+    if (this.calls) this.stopped.push(widget);
+    else widget.free();
   }
 }
 

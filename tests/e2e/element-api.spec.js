@@ -31,3 +31,41 @@ test('spector-select reaches the host page whenever the reader changes the selec
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'ALL');
   expect(await page.evaluate(() => window.__selected)).toEqual(['PL', null]);
 });
+
+test('a page may remove the element from inside its own events, and put it back', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  // Removed by a spector-select listener, which runs while the widget is
+  // still answering the click (the event is sent from inside it).
+  await page.evaluate(() => {
+    window.__selected = [];
+    window.__de = document.getElementById('de');
+    window.__de.addEventListener('spector-select', (e) => {
+      window.__selected.push(e.detail.country);
+      if (e.detail.country === 'PL') e.target.remove();
+    });
+  });
+  await widget.locator('.chip[data-c="PL"]').click();
+  await expect(widget).toHaveCount(0);
+  // Put back, it renders again (its country attribute selects, and says
+  // so) and answers the reader.
+  await page.evaluate(() => document.body.prepend(window.__de));
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await widget.locator('.chip[data-c="US"]').click();
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
+  expect(await page.evaluate(() => window.__selected)).toEqual(['PL', 'DE', 'US']);
+
+  // Removed by a focusin listener: the arrow key moves focus from inside
+  // the widget, and the page hears it at once. (A move inside the shadow
+  // root does not reach the document, so the page listens on the root.)
+  await widget.locator('svg.map path.on[tabindex="0"]').focus();
+  await page.evaluate(() => window.__de.shadowRoot.addEventListener('focusin', () => window.__de.remove()));
+  await page.keyboard.press('ArrowRight');
+  await expect(widget).toHaveCount(0);
+  await page.evaluate(() => document.body.prepend(window.__de));
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  expect(errors).toEqual([]);
+});
