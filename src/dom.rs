@@ -20,7 +20,8 @@
 //!
 //! Every listener is removed when the `Widget` is dropped (JS calls
 //! `free()` when the element leaves the page, or once the event it left
-//! during is answered), so a removed widget leaves nothing behind. Nothing here panics: a missing element is skipped.
+//! during is answered), so a removed widget leaves nothing behind.
+//! Nothing here panics: a missing element is skipped.
 
 use alloc::rc::Rc;
 use alloc::string::String;

@@ -97,28 +97,35 @@ export class Controller {
     // `mount` has returned it, and not once `stop` has let it go, because
     // calling a freed widget throws.
     let widget;
-    const handle = (kind, code, x, y) => {
-      if (this.widget !== widget) return false;
-      this.calls++;
-      try {
-        return widget.handle(kind, code, x, y);
-      } finally {
-        if (!--this.calls) for (const stopped of this.stopped.splice(0)) stopped.free();
-      }
-    };
+    const handle = (kind, code, x, y) =>
+      this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
     widget = this.widget = Widget.mount(this.root, text, this.lang(), handle);
-    if (this.options.view && this.widget.set_view) this.widget.set_view(this.options.view);
-    if (this.options.country && this.widget.select) this.widget.select(this.options.country.toUpperCase());
+    if (this.options.view) this.call((w) => w.set_view?.(this.options.view));
+    if (this.options.country) this.call((w) => w.select?.(this.options.country.toUpperCase()));
+  }
+
+  /** `f(widget)` for the widget shown, if any, counted as a call under way
+   *  (see `stop`): selecting sends `spector-select`, and its listeners may
+   *  remove the element. */
+  call(f) {
+    const widget = this.widget;
+    if (!widget) return false;
+    this.calls++;
+    try {
+      return f(widget);
+    } finally {
+      if (!--this.calls) for (const stopped of this.stopped.splice(0)) stopped.free();
+    }
   }
 
   select(country) {
     this.options.country = country ?? '';
-    this.widget?.select?.((country ?? '').toUpperCase());
+    this.call((w) => w.select?.((country ?? '').toUpperCase()));
   }
 
   setView(view) {
     this.options.view = view;
-    this.widget?.set_view?.(view);
+    this.call((w) => w.set_view?.(view));
   }
 
   /** Re-renders with new options (a new `src` or `lang`). */

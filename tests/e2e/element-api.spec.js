@@ -67,5 +67,15 @@ test('a page may remove the element from inside its own events, and put it back'
   await expect(widget).toHaveCount(0);
   await page.evaluate(() => document.body.prepend(window.__de));
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+
+  // Removed by a spector-select listener while the page itself selects
+  // (the country attribute): the event comes from inside that call.
+  await page.evaluate(() => {
+    window.__de.addEventListener('spector-select', (e) => e.target.remove(), { once: true });
+    window.__de.setAttribute('country', 'NL');
+  });
+  await expect(widget).toHaveCount(0);
+  await page.evaluate(() => document.body.prepend(window.__de));
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'NL');
   expect(errors).toEqual([]);
 });
