@@ -119,11 +119,7 @@ fn main() {
     // The `page.*` keys are the static version's alone (`spector-facts
     // render`, native): the wasm keeps their places but not their text.
     let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
-    let blank = |key: &str| wasm && key.starts_with(NATIVE_ONLY);
-    let values: Vec<String> = files
-        .iter()
-        .map(|f| encode(f, &keys, &groups, english, &blank))
-        .collect();
+    let values: Vec<String> = files.iter().map(|f| encode(f, &keys, &groups, english, wasm)).collect();
 
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let dir = Path::new(&out).join("i18n");
@@ -186,14 +182,15 @@ fn bundle_countries() -> String {
 }
 
 /// A file's values in `keys` order, separated by `SEP`; a plural group's
-/// forms other than `other` empty where they equal it.
-fn encode(file: &File, keys: &[&str], groups: &BTreeSet<&str>, english: &File, blank: &dyn Fn(&str) -> bool) -> String {
+/// forms other than `other` empty where they equal it, and for the wasm
+/// the `NATIVE_ONLY` keys' values empty.
+fn encode(file: &File, keys: &[&str], groups: &BTreeSet<&str>, english: &File, wasm: bool) -> String {
     let mut out = String::new();
     for (i, key) in keys.iter().enumerate() {
         if i > 0 {
             out.push(SEP);
         }
-        if blank(key) {
+        if wasm && key.starts_with(NATIVE_ONLY) {
             // Empty values, one per form, so every other key keeps its place.
             if groups.contains(key) {
                 out.extend([SEP; FORMS.len() - 1]);
