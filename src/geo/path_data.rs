@@ -3,26 +3,7 @@
 
 use alloc::string::String;
 
-/// Appends the decimal digits of `v` (with a leading '-' when negative).
-pub(crate) fn push_int(out: &mut String, v: i32) {
-    if v < 0 {
-        out.push('-');
-    }
-    let mut n = v.unsigned_abs();
-    let mut div: u32 = 1;
-    while n / div >= 10 {
-        div *= 10;
-    }
-    loop {
-        let digit = (n / div) as u8; // < 10
-        out.push(char::from(b'0' + digit));
-        n %= div;
-        if div == 1 {
-            break;
-        }
-        div /= 10;
-    }
-}
+use crate::text::push_int;
 
 /// Appends `v` as the next number of a list: a space separates it from the
 /// number before, except when its minus sign already does ("5-6", "5 6").
@@ -30,7 +11,7 @@ pub(crate) fn push_next_int(out: &mut String, v: i32) {
     if v >= 0 {
         out.push(' ');
     }
-    push_int(out, v);
+    push_int(out, i64::from(v));
 }
 
 #[cfg(test)]
@@ -39,7 +20,7 @@ mod tests {
 
     fn int(v: i32) -> String {
         let mut s = String::new();
-        push_int(&mut s, v);
+        push_int(&mut s, i64::from(v));
         s
     }
 

@@ -41,27 +41,6 @@ impl<'a> Reader<'a> {
         out
     }
 
-    /// Skips `count` varints without decoding them (each ends at a byte
-    /// below 0x80) and returns their bytes.
-    pub(crate) fn skip_varints(&mut self, count: u64) -> Result<&'a [u8], GeoError> {
-        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
-        let mut left = count;
-        let mut len = 0;
-        for &b in rest {
-            if left == 0 {
-                break;
-            }
-            len += 1;
-            if b < 0x80 {
-                left -= 1;
-            }
-        }
-        if left > 0 {
-            return Err(GeoError::Truncated { offset: self.offset() });
-        }
-        self.take(len)
-    }
-
     pub(crate) fn u8(&mut self) -> Result<u8, GeoError> {
         let b = *self
             .bytes
@@ -124,18 +103,6 @@ mod tests {
         assert_eq!(r.zigzag(), Ok(2));
         assert!(r.is_empty());
         assert_eq!(r.u8(), Err(GeoError::Truncated { offset: 21 }));
-    }
-
-    #[test]
-    fn geo_reader_skips_varints_by_their_last_bytes() {
-        let bytes = [0x05, 0x80, 0x01, 0xff, 0x7f, 0x00];
-        let mut r = Reader::new(&bytes, 7);
-        assert_eq!(r.skip_varints(0), Ok(&[][..]));
-        assert_eq!(r.skip_varints(3), Ok(&bytes[..5]));
-        assert_eq!(r.offset(), 12);
-        assert_eq!(r.skip_varints(2), Err(GeoError::Truncated { offset: 12 }));
-        assert_eq!(r.rest(), &[0x00]);
-        assert!(r.is_empty());
     }
 
     #[test]

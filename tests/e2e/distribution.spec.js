@@ -148,6 +148,26 @@ test('a second copy of the script is skipped with a console note, not an excepti
   expect(globals).toEqual([]);
 });
 
+test('the script works in a browser without Uint8Array.fromBase64, and in one with it', async ({ browser }) => {
+  // The inlined module's bytes come from two native calls where the
+  // browser has fromBase64 (Chromium 140+, Firefox 133+, Safari 18.2+) and
+  // from a plain loop elsewhere; both must give the same, working module.
+  for (const without of [true, false]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    if (without) await page.addInitScript(() => delete Uint8Array.fromBase64);
+    await page.goto('/');
+    expect(await page.evaluate(() => typeof Uint8Array.fromBase64)).toBe(without ? 'undefined' : 'function');
+    const widget = page.locator('spector-widget');
+    await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+    await expect(widget.locator('.total')).toHaveText('288');
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+});
+
 test('the script still works when a host serves it as windows-1252 instead of UTF-8', async ({ page }) => {
   // The wasm is inlined one character per byte, which relies on the script
   // being decoded as UTF-8; a misconfigured host must not break it.
