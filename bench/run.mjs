@@ -372,6 +372,9 @@ mode = 'br';
 for (let i = 0; i < RUNS; i++) {
   results.widget.push(await run('widget', { input: true }));
   results.peer.push(await run('peer', { input: true }));
+  // Each pair as it comes, so a run disturbed by other work shows.
+  const [w, p] = [results.widget[i], results.peer[i]];
+  log(`  ${i + 1}: widget ${w.t.all.toFixed(1)} ms (script in at ${w.script.toFixed(1)}), peer ${p.t.all.toFixed(1)} ms (${p.script.toFixed(1)})`);
 }
 log(`${RUNS} alternating runs, gzip`);
 mode = 'gzip';
