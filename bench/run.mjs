@@ -22,7 +22,10 @@ const bench = dirname(fileURLToPath(import.meta.url));
 const root = join(bench, '..');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick'); // a smoke test, not a result
-const RUNS = quick ? 1 : Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 11);
+// 15 pairs by default, more than the 11 the issue asks for: on this 2-core
+// machine single runs swing by tens of milliseconds with other work, and
+// the median of 15 moves less from one invocation to the next.
+const RUNS = quick ? 1 : Math.max(1, Number(argv[argv.indexOf('--runs') + 1]) || 15);
 const RUNS20 = quick ? 1 : Math.max(5, Math.ceil(RUNS / 2)) | 1; // odd, so the median is one run
 const MOVES = 100; // pointer moves per run (pooled over all runs: >= 200)
 const started = Date.now();

@@ -167,4 +167,12 @@ mod tests {
             "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;"
         );
     }
+
+    #[test]
+    fn text_around_escaped_characters_is_kept_whole() {
+        assert_eq!(s(|o| push_escaped(o, "")), "");
+        assert_eq!(s(|o| push_escaped(o, "Köln")), "Köln");
+        assert_eq!(s(|o| push_escaped(o, "€<Łódź>🚓&")), "€&lt;Łódź&gt;🚓&amp;");
+        assert_eq!(s(|o| push_escaped(o, "\"«»\"")), "&quot;«»&quot;");
+    }
 }
