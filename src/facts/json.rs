@@ -12,8 +12,6 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::reader::{JsonType, JsonValue};
-
 /// A parsed JSON value. Objects keep their members in text order, and a
 /// repeated key keeps its first place and its last value, as `JSON.parse`
 /// does.
@@ -389,49 +387,6 @@ fn decimal(int: &[u8], fraction: &[u8], exponent: i64) -> f64 {
         }
     }
     value
-}
-
-impl JsonValue for &Json {
-    fn json_type(&self) -> JsonType {
-        match self {
-            Json::Null => JsonType::Null,
-            Json::Bool(_) => JsonType::Bool,
-            Json::Number(_) => JsonType::Number,
-            Json::String(_) => JsonType::String,
-            Json::Array(_) => JsonType::Array,
-            Json::Object(_) => JsonType::Object,
-        }
-    }
-    fn number(&self) -> Option<f64> {
-        match self {
-            Json::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
-    fn string(&self) -> Option<String> {
-        match self {
-            Json::String(s) => Some(s.clone()),
-            _ => None,
-        }
-    }
-    fn boolean(&self) -> Option<bool> {
-        match self {
-            Json::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-    fn items(&self) -> Vec<Self> {
-        match self {
-            Json::Array(items) => items.iter().collect(),
-            _ => Vec::new(),
-        }
-    }
-    fn members(&self) -> Vec<(String, Self)> {
-        match self {
-            Json::Object(members) => members.iter().map(|(k, v)| (k.clone(), v)).collect(),
-            _ => Vec::new(),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -156,5 +156,5 @@ pub fn parse_json_with_reader(text: &str) -> Result<Bundle, BundleErrors> {
     check_limits(text)?;
     let value =
         json::parse(text).map_err(|e| BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(e.message()))]))?;
-    validate(&reader::read_bundle(&&value)?)
+    validate(&reader::read_bundle(&value)?)
 }

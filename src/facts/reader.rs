@@ -8,39 +8,16 @@
 //! optimisation. Unlike serde it reports every shape error, not only the
 //! first. `tests/reader_parity.rs` checks it against the serde path.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::json::Json;
 use super::raw::*;
 use super::validate::{index, join};
 
-/// What a JSON value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JsonType {
-    Null,
-    Bool,
-    Number,
-    String,
-    Array,
-    Object,
-}
-
-/// A parsed JSON value, as the reader needs to see it.
-pub trait JsonValue: Sized {
-    fn json_type(&self) -> JsonType;
-    fn number(&self) -> Option<f64>;
-    fn string(&self) -> Option<String>;
-    fn boolean(&self) -> Option<bool>;
-    /// An array's elements.
-    fn items(&self) -> Vec<Self>;
-    /// An object's members, in order.
-    fn members(&self) -> Vec<(String, Self)>;
-}
-
 /// Reads the whole bundle, or returns every shape error found.
-pub fn read_bundle<V: JsonValue>(value: &V) -> Result<RawBundle, BundleErrors> {
+pub fn read_bundle(value: &Json) -> Result<RawBundle, BundleErrors> {
     let mut r = Reader { errors: Vec::new() };
     let bundle = r.bundle(value);
     match bundle {
@@ -53,16 +30,22 @@ struct Reader {
     errors: Vec<BundleError>,
 }
 
-/// An object's members with the fields it may have, so that unknown ones
-/// are reported and required ones looked up.
-struct Object<V> {
+/// An object's members, checked against the fields it may have, with the
+/// path that its fields' errors start with.
+struct Object<'a> {
     path: String,
-    members: Vec<(String, V)>,
+    members: &'a [(String, Json)],
 }
 
-impl<V: JsonValue> Object<V> {
-    fn get(&self, name: &str) -> Option<&V> {
+impl<'a> Object<'a> {
+    fn get(&self, name: &str) -> Option<&'a Json> {
         self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Like `get`, but null counts as absent, as it does for serde's
+    /// `Option` fields.
+    fn get_present(&self, name: &str) -> Option<&'a Json> {
+        self.get(name).filter(|v| !matches!(v, Json::Null))
     }
 }
 
@@ -71,7 +54,7 @@ impl Reader {
         self.errors.push(BundleError::new(path, ErrorKind::Shape(message)));
     }
 
-    fn wrong_type<V: JsonValue>(&mut self, path: &str, value: &V, expected: &str) {
+    fn wrong_type(&mut self, path: &str, value: &Json, expected: &str) {
         let mut message = String::from("invalid type: ");
         describe(&mut message, value);
         message.push_str(", expected ");
@@ -81,13 +64,12 @@ impl Reader {
 
     /// An object with exactly these fields (others are an error, because
     /// they are usually typos).
-    fn object<V: JsonValue>(&mut self, path: &str, value: &V, what: &str, fields: &[&str]) -> Option<Object<V>> {
-        if value.json_type() != JsonType::Object {
+    fn object<'a>(&mut self, path: &str, value: &'a Json, what: &str, fields: &[&str]) -> Option<Object<'a>> {
+        let Json::Object(members) = value else {
             self.wrong_type(path, value, what);
             return None;
-        }
-        let members = value.members();
-        for (key, _) in &members {
+        };
+        for (key, _) in members {
             if !fields.contains(&key.as_str()) {
                 let mut message = String::from("unknown field `");
                 message.push_str(&shorten(key));
@@ -104,74 +86,62 @@ impl Reader {
             }
         }
         Some(Object {
-            path: path.to_owned(),
+            path: path.into(),
             members,
         })
     }
 
-    fn required<'v, V: JsonValue>(&mut self, obj: &'v Object<V>, name: &str) -> Option<&'v V> {
+    fn required<'a>(&mut self, obj: &Object<'a>, name: &str) -> Option<&'a Json> {
         let found = obj.get(name);
         if found.is_none() {
             let mut message = String::from("missing field `");
             message.push_str(name);
             message.push('`');
-            let path = obj.path.clone();
-            self.shape(&path, message);
+            self.shape(&obj.path, message);
         }
         found
     }
 
-    fn string<V: JsonValue>(&mut self, obj: &Object<V>, name: &str) -> Option<String> {
+    fn string(&mut self, obj: &Object, name: &str) -> Option<String> {
         let value = self.required(obj, name)?;
-        self.string_value(&join(&obj.path, name), value)
+        self.string_value(&obj.path, name, value)
     }
 
-    fn string_value<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<String> {
-        let s = value.string();
-        if s.is_none() {
-            self.wrong_type(path, value, "a string");
+    /// The text of field `name` of the object at `path`.
+    fn string_value(&mut self, path: &str, name: &str, value: &Json) -> Option<String> {
+        match value {
+            Json::String(s) => Some(s.clone()),
+            other => {
+                self.wrong_type(&join(path, name), other, "a string");
+                None
+            }
         }
-        s
     }
 
     /// An optional text: absent or null is `None`.
-    fn optional_string<V: JsonValue>(&mut self, obj: &Object<V>, name: &str) -> Option<String> {
-        match obj.get(name) {
-            Some(v) if v.json_type() != JsonType::Null => self.string_value(&join(&obj.path, name), v),
-            _ => None,
-        }
+    fn optional_string(&mut self, obj: &Object, name: &str) -> Option<String> {
+        let value = obj.get_present(name)?;
+        self.string_value(&obj.path, name, value)
     }
 
-    fn number<V: JsonValue>(&mut self, obj: &Object<V>, name: &str) -> Option<f64> {
-        let value = self.required(obj, name)?;
-        self.number_value(&join(&obj.path, name), value)
-    }
-
-    fn number_value<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<f64> {
-        let n = value.number();
-        if n.is_none() {
-            self.wrong_type(path, value, "a number");
+    /// The number of field `name` of the object at `path`.
+    fn number_value(&mut self, path: &str, name: &str, value: &Json) -> Option<f64> {
+        match value {
+            Json::Number(n) => Some(*n),
+            other => {
+                self.wrong_type(&join(path, name), other, "a number");
+                None
+            }
         }
-        n
-    }
-
-    fn array<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<Vec<V>> {
-        if value.json_type() != JsonType::Array {
-            self.wrong_type(path, value, "an array");
-            return None;
-        }
-        Some(value.items())
     }
 
     /// A list of objects read by `item`; `None` if the list or any item
     /// has a shape error (all of them are reported).
-    fn list<V: JsonValue, T>(
-        &mut self,
-        path: &str,
-        value: &V,
-        mut item: impl FnMut(&mut Self, &str, &V) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let items = self.array(path, value)?;
+    fn list<T>(&mut self, path: &str, value: &Json, item: fn(&mut Self, &str, &Json) -> Option<T>) -> Option<Vec<T>> {
+        let Json::Array(items) = value else {
+            self.wrong_type(path, value, "an array");
+            return None;
+        };
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, v) in items.iter().enumerate() {
@@ -183,21 +153,18 @@ impl Reader {
         ok.then_some(out)
     }
 
-    fn bundle<V: JsonValue>(&mut self, value: &V) -> Option<RawBundle> {
+    fn bundle(&mut self, value: &Json) -> Option<RawBundle> {
         let obj = self.object(
             "",
             value,
             "a bundle object",
             &["schema", "operation", "sources", "facts", "dates"],
         )?;
-        let schema = self.required(&obj, "schema").and_then(|v| {
-            let n = v.number();
-            match n {
-                Some(n) if n >= 0.0 && crate::num::fract(n) == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
-                _ => {
-                    self.wrong_type("schema", v, "a schema version number");
-                    None
-                }
+        let schema = self.required(&obj, "schema").and_then(|v| match v {
+            &Json::Number(n) if n >= 0.0 && crate::num::fract(n) == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
+            other => {
+                self.wrong_type("schema", other, "a schema version number");
+                None
             }
         });
         let operation = self.required(&obj, "operation").and_then(|v| self.operation(v));
@@ -220,7 +187,7 @@ impl Reader {
         })
     }
 
-    fn operation<V: JsonValue>(&mut self, value: &V) -> Option<RawOperation> {
+    fn operation(&mut self, value: &Json) -> Option<RawOperation> {
         let o = self.object(
             "operation",
             value,
@@ -239,7 +206,7 @@ impl Reader {
         })
     }
 
-    fn source<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawSource> {
+    fn source(&mut self, path: &str, value: &Json) -> Option<RawSource> {
         let o = self.object(
             path,
             value,
@@ -263,12 +230,10 @@ impl Reader {
         let url = self.optional_string(&o, "url");
         let url_confirmed = match o.get("url_confirmed") {
             None => Some(false),
-            Some(v) => {
-                let b = v.boolean();
-                if b.is_none() {
-                    self.wrong_type(&join(path, "url_confirmed"), v, "true or false");
-                }
-                b
+            Some(Json::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.wrong_type(&join(path, "url_confirmed"), other, "true or false");
+                None
             }
         };
         let kind = self.string(&o, "kind");
@@ -287,7 +252,7 @@ impl Reader {
         })
     }
 
-    fn citation<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawCitation> {
+    fn citation(&mut self, path: &str, value: &Json) -> Option<RawCitation> {
         let o = self.object(path, value, "a citation object", &["source", "quote"])?;
         let source = self.string(&o, "source");
         let quote = self.string(&o, "quote");
@@ -297,13 +262,13 @@ impl Reader {
         })
     }
 
-    fn citations<V: JsonValue>(&mut self, o: &Object<V>) -> Option<Vec<RawCitation>> {
+    fn citations(&mut self, o: &Object) -> Option<Vec<RawCitation>> {
         let v = self.required(o, "citations")?;
         self.list(&join(&o.path, "citations"), v, Self::citation)
     }
 
-    fn disagreement<V: JsonValue>(&mut self, o: &Object<V>) -> Option<Option<RawDisagreement>> {
-        let Some(v) = o.get("disagreement").filter(|v| v.json_type() != JsonType::Null) else {
+    fn disagreement(&mut self, o: &Object) -> Option<Option<RawDisagreement>> {
+        let Some(v) = o.get_present("disagreement") else {
             return Some(None);
         };
         let path = join(&o.path, "disagreement");
@@ -318,15 +283,15 @@ impl Reader {
         }))
     }
 
-    fn claim<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawClaim> {
+    fn claim(&mut self, path: &str, value: &Json) -> Option<RawClaim> {
         let o = self.object(
             path,
             value,
             "a claim object",
             &["value", "date", "qualifier", "citations"],
         )?;
-        let value = match o.get("value").filter(|v| v.json_type() != JsonType::Null) {
-            Some(v) => Some(self.number_value(&join(path, "value"), v)?),
+        let value = match o.get_present("value") {
+            Some(v) => Some(self.number_value(path, "value", v)?),
             None => None,
         };
         let date = self.optional_string(&o, "date");
@@ -340,7 +305,7 @@ impl Reader {
         })
     }
 
-    fn fact<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawFact> {
+    fn fact(&mut self, path: &str, value: &Json) -> Option<RawFact> {
         let o = self.object(
             path,
             value,
@@ -360,7 +325,9 @@ impl Reader {
         let id = self.string(&o, "id");
         let metric = self.string(&o, "metric");
         let scope = self.string(&o, "scope");
-        let value = self.number(&o, "value");
+        let value = self
+            .required(&o, "value")
+            .and_then(|v| self.number_value(path, "value", v));
         let unit = self.string(&o, "unit");
         let qualifier = self.string(&o, "qualifier");
         let label = self.optional_string(&o, "label");
@@ -379,7 +346,7 @@ impl Reader {
         })
     }
 
-    fn date<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawDate> {
+    fn date(&mut self, path: &str, value: &Json) -> Option<RawDate> {
         let o = self.object(
             path,
             value,
@@ -406,22 +373,19 @@ impl Reader {
 /// "string \"7\"", "a number", "null": what was found, for messages. Text
 /// is quoted and cut, never echoed whole; numbers are not printed (that
 /// would need float formatting in the wasm).
-fn describe<V: JsonValue>(out: &mut String, value: &V) {
-    match value.json_type() {
-        JsonType::Null => out.push_str("null"),
-        JsonType::Bool => out.push_str(if value.boolean() == Some(true) {
-            "boolean `true`"
-        } else {
-            "boolean `false`"
-        }),
-        JsonType::Number => out.push_str("a number"),
-        JsonType::String => {
+fn describe(out: &mut String, value: &Json) {
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(true) => out.push_str("boolean `true`"),
+        Json::Bool(false) => out.push_str("boolean `false`"),
+        Json::Number(_) => out.push_str("a number"),
+        Json::String(s) => {
             out.push_str("string \"");
-            out.push_str(&shorten(&value.string().unwrap_or_default()));
+            out.push_str(&shorten(s));
             out.push('"');
         }
-        JsonType::Array => out.push_str("an array"),
-        JsonType::Object => out.push_str("an object"),
+        Json::Array(_) => out.push_str("an array"),
+        Json::Object(_) => out.push_str("an object"),
     }
 }
 
