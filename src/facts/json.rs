@@ -77,13 +77,18 @@ impl Parser<'_> {
 
     /// The error at the current position.
     fn fail(&self, problem: &'static str) -> SyntaxError {
-        let before = self.text.get(..self.at).unwrap_or(self.text);
-        let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
-        SyntaxError {
-            problem,
-            line: 1 + before.bytes().filter(|&b| b == b'\n').count(),
-            column: 1 + before.get(line_start..).map_or(0, crate::text::char_count),
+        // One pass over the bytes before: a line feed starts a new line, and
+        // every byte that does not continue a UTF-8 sequence is a character.
+        let (mut line, mut column) = (1, 1);
+        for &b in self.text.as_bytes().get(..self.at).unwrap_or_default() {
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xC0 != 0x80 {
+                column += 1;
+            }
         }
+        SyntaxError { problem, line, column }
     }
 
     fn eat(&mut self, byte: u8) -> bool {
@@ -108,16 +113,14 @@ impl Parser<'_> {
     }
 
     fn word(&mut self) -> Result<Json, SyntaxError> {
-        let rest = self.text.get(self.at..).unwrap_or_default();
-        for (word, value) in [
-            ("null", Json::Null),
-            ("true", Json::Bool(true)),
-            ("false", Json::Bool(false)),
-        ] {
-            if rest.starts_with(word) {
-                self.at += word.len();
-                return Ok(value);
-            }
+        let (word, value) = match self.peek() {
+            Some(b'n') => ("null", Json::Null),
+            Some(b't') => ("true", Json::Bool(true)),
+            _ => ("false", Json::Bool(false)),
+        };
+        if self.text.get(self.at..).unwrap_or_default().starts_with(word) {
+            self.at += word.len();
+            return Ok(value);
         }
         Err(self.fail("expected value"))
     }
