@@ -11,7 +11,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::error::{echo, BundleError, BundleErrors, ErrorKind};
 use super::json::Json;
 use super::raw::*;
 use super::validate::{index, join};
@@ -72,7 +72,7 @@ impl Reader {
         for (key, _) in members {
             if !fields.contains(&key.as_str()) {
                 let mut message = String::from("unknown field `");
-                message.push_str(&shorten(key));
+                push_shortened(&mut message, key);
                 message.push_str("`, expected one of ");
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
@@ -381,7 +381,7 @@ fn describe(out: &mut String, value: &Json) {
         Json::Number(_) => out.push_str("a number"),
         Json::String(s) => {
             out.push_str("string \"");
-            out.push_str(&shorten(s));
+            push_shortened(out, s);
             out.push('"');
         }
         Json::Array(_) => out.push_str("an array"),
@@ -390,27 +390,33 @@ fn describe(out: &mut String, value: &Json) {
 }
 
 /// Text from the bundle as it may appear in a message: at most 80
-/// characters, control characters and quotes escaped.
-fn shorten(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(90));
-    for (i, ch) in text.chars().enumerate() {
-        if i == 80 {
-            out.push_str(" (cut)");
-            break;
-        }
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                out.push_str("\\u");
-                let code = c as u32;
-                for shift in [12, 8, 4, 0] {
-                    let digit = (code >> shift) & 0xf;
-                    out.push(char::from_digit(digit, 16).unwrap_or('0').to_ascii_uppercase());
-                }
-            }
-            c => out.push(c),
-        }
+/// characters, control characters and quotes escaped, " (cut)" where it
+/// was cut.
+fn push_shortened(out: &mut String, text: &str) {
+    if echo(out, text) {
+        out.push_str(" (cut)");
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_or_hostile_text_is_cut_and_escaped_inside_its_quotes() {
+        let long = "k".repeat(81);
+        let text = alloc::format!(r#"{{"{long}": 1, "schema": "a\"\u001b"}}"#);
+        let value = crate::facts::json::parse(&text).unwrap();
+        let errors = read_bundle(&value).unwrap_err();
+        let mut messages = String::new();
+        errors.write_to(&mut messages);
+        let mut lines = messages.lines();
+        let first = lines.next().unwrap_or_default();
+        let cut = alloc::format!("`{} (cut)`, expected one of `schema`", &long[..80]);
+        assert!(first.contains(&cut), "{first}");
+        assert_eq!(
+            lines.next(),
+            Some("schema: invalid type: string \"a\\\"\\u001B\", expected a schema version number")
+        );
+    }
 }
