@@ -19,8 +19,7 @@ use super::validate::{index, join};
 /// Reads the whole bundle, or returns every shape error found.
 pub fn read_bundle(value: &Json) -> Result<RawBundle, BundleErrors> {
     let mut r = Reader { errors: Vec::new() };
-    let bundle = r.bundle(value);
-    match bundle {
+    match r.bundle(value) {
         Some(bundle) if r.errors.is_empty() => Ok(bundle),
         _ => Err(BundleErrors(r.errors)),
     }
@@ -102,9 +101,12 @@ impl Reader {
         found
     }
 
-    fn string(&mut self, obj: &Object, name: &str) -> Option<String> {
-        let value = self.required(obj, name)?;
-        self.string_value(&obj.path, name, value)
+    /// A required text; empty when it has an error (reported, so the
+    /// bundle is refused and the placeholder never read).
+    fn string(&mut self, obj: &Object, name: &str) -> String {
+        self.required(obj, name)
+            .and_then(|value| self.string_value(&obj.path, name, value))
+            .unwrap_or_default()
     }
 
     /// The text of field `name` of the object at `path`.
@@ -135,23 +137,27 @@ impl Reader {
         }
     }
 
-    /// A list of objects read by `item`; `None` if the list or any item
-    /// has a shape error (all of them are reported).
-    fn list<T>(&mut self, path: &str, value: &Json, item: fn(&mut Self, &str, &Json) -> Option<T>) -> Option<Vec<T>> {
+    /// A list of objects read by `item`, leaving out those that are not
+    /// objects (their errors are reported).
+    fn list<T>(&mut self, path: &str, value: &Json, item: fn(&mut Self, &str, &Json) -> Option<T>) -> Vec<T> {
         let Json::Array(items) = value else {
             self.wrong_type(path, value, "an array");
-            return None;
+            return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
         for (i, v) in items.iter().enumerate() {
-            match item(self, &index(path, i), v) {
-                Some(t) => out.push(t),
-                None => ok = false,
+            if let Some(t) = item(self, &index(path, i), v) {
+                out.push(t);
             }
         }
-        ok.then_some(out)
+        out
     }
+
+    // The readers below return a value even where a field has an error
+    // (an empty text, a zero, an empty list): the error is reported, and
+    // `read_bundle` returns no bundle once there is one, so the
+    // placeholders are never read. Their fields are read in the order they
+    // are written, which is the order their errors are reported in.
 
     fn bundle(&mut self, value: &Json) -> Option<RawBundle> {
         let obj = self.object(
@@ -160,30 +166,31 @@ impl Reader {
             "a bundle object",
             &["schema", "operation", "sources", "facts", "dates"],
         )?;
-        let schema = self.required(&obj, "schema").and_then(|v| match v {
-            &Json::Number(n) if n >= 0.0 && crate::num::fract(n) == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
-            other => {
-                self.wrong_type("schema", other, "a schema version number");
-                None
-            }
-        });
-        let operation = self.required(&obj, "operation").and_then(|v| self.operation(v));
-        let sources = self
-            .required(&obj, "sources")
-            .and_then(|v| self.list("sources", v, Self::source));
-        let facts = self
-            .required(&obj, "facts")
-            .and_then(|v| self.list("facts", v, Self::fact));
-        let dates = match obj.get("dates") {
-            Some(v) => self.list("dates", v, Self::date),
-            None => Some(Vec::new()),
-        };
         Some(RawBundle {
-            schema: schema?,
-            operation: operation?,
-            sources: sources?,
-            facts: facts?,
-            dates: dates?,
+            schema: match self.required(&obj, "schema") {
+                Some(&Json::Number(n)) if n >= 0.0 && crate::num::fract(n) == 0.0 && n <= u32::MAX as f64 => n as u32,
+                Some(other) => {
+                    self.wrong_type("schema", other, "a schema version number");
+                    0
+                }
+                None => 0,
+            },
+            operation: self
+                .required(&obj, "operation")
+                .and_then(|v| self.operation(v))
+                .unwrap_or_default(),
+            sources: match self.required(&obj, "sources") {
+                Some(v) => self.list("sources", v, Self::source),
+                None => Vec::new(),
+            },
+            facts: match self.required(&obj, "facts") {
+                Some(v) => self.list("facts", v, Self::fact),
+                None => Vec::new(),
+            },
+            dates: match obj.get("dates") {
+                Some(v) => self.list("dates", v, Self::date),
+                None => Vec::new(),
+            },
         })
     }
 
@@ -194,15 +201,11 @@ impl Reader {
             "an operation object",
             &["id", "name", "summary", "announced"],
         )?;
-        let id = self.string(&o, "id");
-        let name = self.string(&o, "name");
-        let summary = self.string(&o, "summary");
-        let announced = self.string(&o, "announced");
         Some(RawOperation {
-            id: id?,
-            name: name?,
-            summary: summary?,
-            announced: announced?,
+            id: self.string(&o, "id"),
+            name: self.string(&o, "name"),
+            summary: self.string(&o, "summary"),
+            announced: self.string(&o, "announced"),
         })
     }
 
@@ -223,64 +226,52 @@ impl Reader {
                 "lang",
             ],
         )?;
-        let id = self.string(&o, "id");
-        let publisher = self.string(&o, "publisher");
-        let title = self.string(&o, "title");
-        let date = self.string(&o, "date");
-        let url = self.optional_string(&o, "url");
-        let url_confirmed = match o.get("url_confirmed") {
-            None => Some(false),
-            Some(Json::Bool(b)) => Some(*b),
-            Some(other) => {
-                self.wrong_type(&join(path, "url_confirmed"), other, "true or false");
-                None
-            }
-        };
-        let kind = self.string(&o, "kind");
-        let seed = self.optional_string(&o, "seed");
-        let lang = self.optional_string(&o, "lang");
         Some(RawSource {
-            id: id?,
-            publisher: publisher?,
-            title: title?,
-            date: date?,
-            url,
-            url_confirmed: url_confirmed?,
-            kind: kind?,
-            seed,
-            lang,
+            id: self.string(&o, "id"),
+            publisher: self.string(&o, "publisher"),
+            title: self.string(&o, "title"),
+            date: self.string(&o, "date"),
+            url: self.optional_string(&o, "url"),
+            url_confirmed: match o.get("url_confirmed") {
+                None => false,
+                Some(Json::Bool(b)) => *b,
+                Some(other) => {
+                    self.wrong_type(&join(path, "url_confirmed"), other, "true or false");
+                    false
+                }
+            },
+            kind: self.string(&o, "kind"),
+            seed: self.optional_string(&o, "seed"),
+            lang: self.optional_string(&o, "lang"),
         })
     }
 
     fn citation(&mut self, path: &str, value: &Json) -> Option<RawCitation> {
         let o = self.object(path, value, "a citation object", &["source", "quote"])?;
-        let source = self.string(&o, "source");
-        let quote = self.string(&o, "quote");
         Some(RawCitation {
-            source: source?,
-            quote: quote?,
+            source: self.string(&o, "source"),
+            quote: self.string(&o, "quote"),
         })
     }
 
-    fn citations(&mut self, o: &Object) -> Option<Vec<RawCitation>> {
-        let v = self.required(o, "citations")?;
-        self.list(&join(&o.path, "citations"), v, Self::citation)
+    fn citations(&mut self, o: &Object) -> Vec<RawCitation> {
+        match self.required(o, "citations") {
+            Some(v) => self.list(&join(&o.path, "citations"), v, Self::citation),
+            None => Vec::new(),
+        }
     }
 
-    fn disagreement(&mut self, o: &Object) -> Option<Option<RawDisagreement>> {
-        let Some(v) = o.get_present("disagreement") else {
-            return Some(None);
-        };
+    fn disagreement(&mut self, o: &Object) -> Option<RawDisagreement> {
+        let v = o.get_present("disagreement")?;
         let path = join(&o.path, "disagreement");
         let d = self.object(&path, v, "a disagreement object", &["reason", "claims"])?;
-        let reason = self.string(&d, "reason");
-        let claims = self
-            .required(&d, "claims")
-            .and_then(|v| self.list(&join(&path, "claims"), v, Self::claim));
-        Some(Some(RawDisagreement {
-            reason: reason?,
-            claims: claims?,
-        }))
+        Some(RawDisagreement {
+            reason: self.string(&d, "reason"),
+            claims: match self.required(&d, "claims") {
+                Some(v) => self.list(&join(&path, "claims"), v, Self::claim),
+                None => Vec::new(),
+            },
+        })
     }
 
     fn claim(&mut self, path: &str, value: &Json) -> Option<RawClaim> {
@@ -290,18 +281,17 @@ impl Reader {
             "a claim object",
             &["value", "date", "qualifier", "citations"],
         )?;
+        // As serde does, a claim whose value has the wrong type is not read
+        // further.
         let value = match o.get_present("value") {
             Some(v) => Some(self.number_value(path, "value", v)?),
             None => None,
         };
-        let date = self.optional_string(&o, "date");
-        let qualifier = self.optional_string(&o, "qualifier");
-        let citations = self.citations(&o);
         Some(RawClaim {
             value,
-            date,
-            qualifier,
-            citations: citations?,
+            date: self.optional_string(&o, "date"),
+            qualifier: self.optional_string(&o, "qualifier"),
+            citations: self.citations(&o),
         })
     }
 
@@ -322,27 +312,19 @@ impl Reader {
                 "disagreement",
             ],
         )?;
-        let id = self.string(&o, "id");
-        let metric = self.string(&o, "metric");
-        let scope = self.string(&o, "scope");
-        let value = self
-            .required(&o, "value")
-            .and_then(|v| self.number_value(path, "value", v));
-        let unit = self.string(&o, "unit");
-        let qualifier = self.string(&o, "qualifier");
-        let label = self.optional_string(&o, "label");
-        let citations = self.citations(&o);
-        let disagreement = self.disagreement(&o);
         Some(RawFact {
-            id: id?,
-            metric: metric?,
-            scope: scope?,
-            value: value?,
-            unit: unit?,
-            qualifier: qualifier?,
-            label,
-            citations: citations?,
-            disagreement: disagreement?,
+            id: self.string(&o, "id"),
+            metric: self.string(&o, "metric"),
+            scope: self.string(&o, "scope"),
+            value: self
+                .required(&o, "value")
+                .and_then(|v| self.number_value(path, "value", v))
+                .unwrap_or_default(),
+            unit: self.string(&o, "unit"),
+            qualifier: self.string(&o, "qualifier"),
+            label: self.optional_string(&o, "label"),
+            citations: self.citations(&o),
+            disagreement: self.disagreement(&o),
         })
     }
 
@@ -353,19 +335,13 @@ impl Reader {
             "a date object",
             &["id", "event", "date", "label", "citations", "disagreement"],
         )?;
-        let id = self.string(&o, "id");
-        let event = self.string(&o, "event");
-        let date = self.string(&o, "date");
-        let label = self.optional_string(&o, "label");
-        let citations = self.citations(&o);
-        let disagreement = self.disagreement(&o);
         Some(RawDate {
-            id: id?,
-            event: event?,
-            date: date?,
-            label,
-            citations: citations?,
-            disagreement: disagreement?,
+            id: self.string(&o, "id"),
+            event: self.string(&o, "event"),
+            date: self.string(&o, "date"),
+            label: self.optional_string(&o, "label"),
+            citations: self.citations(&o),
+            disagreement: self.disagreement(&o),
         })
     }
 }
