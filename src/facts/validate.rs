@@ -355,12 +355,16 @@ fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
         if total.scope != Scope::All || total.qualifier != Qualifier::Exact {
             continue;
         }
-        let parts: Vec<f64> = bundle.by_country(&total.metric).map(|(_, f)| f.value).collect();
-        if parts.is_empty() {
+        // Summed from -0.0, as `Iterator::sum` does.
+        let (mut parts, mut sum) = (0usize, -0.0);
+        for (_, part) in bundle.by_country(&total.metric) {
+            parts += 1;
+            sum += part.value;
+        }
+        if parts == 0 {
             continue;
         }
-        let sum: f64 = parts.iter().sum();
-        let all_itemised = countries.is_some_and(|n| n == parts.len() as f64);
+        let all_itemised = countries.is_some_and(|n| n == parts as f64);
         if sum > total.value || (all_itemised && sum != total.value) {
             warnings.push(BundleError::new(
                 join(&index("facts", i), "value"),
@@ -442,10 +446,12 @@ pub fn is_date(text: &str) -> bool {
 
 /// Only absolute http(s) addresses may become links.
 pub fn is_http_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
+    // The scheme in any case, compared in place rather than lowercased
+    // into a new string.
+    let scheme = |s: &str| url.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s));
+    let rest = if scheme("https://") {
         url.get(8..)
-    } else if lower.starts_with("http://") {
+    } else if scheme("http://") {
         url.get(7..)
     } else {
         None
