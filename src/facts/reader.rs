@@ -31,12 +31,12 @@ struct Reader {
 
 /// An object's members, checked against the fields it may have, with the
 /// path that its fields' errors start with.
-struct Object<'a> {
-    path: String,
+struct Object<'a, 'p> {
+    path: &'p str,
     members: &'a [(String, Json)],
 }
 
-impl<'a> Object<'a> {
+impl<'a> Object<'a, '_> {
     fn get(&self, name: &str) -> Option<&'a Json> {
         self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
     }
@@ -63,7 +63,13 @@ impl Reader {
 
     /// An object with exactly these fields (others are an error, because
     /// they are usually typos).
-    fn object<'a>(&mut self, path: &str, value: &'a Json, what: &str, fields: &[&str]) -> Option<Object<'a>> {
+    fn object<'a, 'p>(
+        &mut self,
+        path: &'p str,
+        value: &'a Json,
+        what: &str,
+        fields: &[&str],
+    ) -> Option<Object<'a, 'p>> {
         let Json::Object(members) = value else {
             self.wrong_type(path, value, what);
             return None;
@@ -84,19 +90,16 @@ impl Reader {
                 self.shape(&join(path, key), message);
             }
         }
-        Some(Object {
-            path: path.into(),
-            members,
-        })
+        Some(Object { path, members })
     }
 
-    fn required<'a>(&mut self, obj: &Object<'a>, name: &str) -> Option<&'a Json> {
+    fn required<'a>(&mut self, obj: &Object<'a, '_>, name: &str) -> Option<&'a Json> {
         let found = obj.get(name);
         if found.is_none() {
             let mut message = String::from("missing field `");
             message.push_str(name);
             message.push('`');
-            self.shape(&obj.path, message);
+            self.shape(obj.path, message);
         }
         found
     }
@@ -105,7 +108,7 @@ impl Reader {
     /// bundle is refused and the placeholder never read).
     fn string(&mut self, obj: &Object, name: &str) -> String {
         self.required(obj, name)
-            .and_then(|value| self.string_value(&obj.path, name, value))
+            .and_then(|value| self.string_value(obj.path, name, value))
             .unwrap_or_default()
     }
 
@@ -123,7 +126,7 @@ impl Reader {
     /// An optional text: absent or null is `None`.
     fn optional_string(&mut self, obj: &Object, name: &str) -> Option<String> {
         let value = obj.get_present(name)?;
-        self.string_value(&obj.path, name, value)
+        self.string_value(obj.path, name, value)
     }
 
     /// The number of field `name` of the object at `path`.
@@ -144,7 +147,7 @@ impl Reader {
             self.wrong_type(path, value, "an array");
             return Vec::new();
         };
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::new();
         for (i, v) in items.iter().enumerate() {
             if let Some(t) = item(self, &index(path, i), v) {
                 out.push(t);
@@ -256,14 +259,14 @@ impl Reader {
 
     fn citations(&mut self, o: &Object) -> Vec<RawCitation> {
         match self.required(o, "citations") {
-            Some(v) => self.list(&join(&o.path, "citations"), v, Self::citation),
+            Some(v) => self.list(&join(o.path, "citations"), v, Self::citation),
             None => Vec::new(),
         }
     }
 
     fn disagreement(&mut self, o: &Object) -> Option<RawDisagreement> {
         let v = o.get_present("disagreement")?;
-        let path = join(&o.path, "disagreement");
+        let path = join(o.path, "disagreement");
         let d = self.object(&path, v, "a disagreement object", &["reason", "claims"])?;
         Some(RawDisagreement {
             reason: self.string(&d, "reason"),

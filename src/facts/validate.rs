@@ -139,7 +139,7 @@ impl Checker {
         }
         self.list(at, "citations", raw.len());
         let list = join(at, "citations");
-        let mut out = Vec::with_capacity(raw.len());
+        let mut out = Vec::new();
         for (i, c) in raw.iter().enumerate() {
             let at = index(&list, i);
             self.non_empty(&at, "quote", &c.quote);
@@ -171,7 +171,7 @@ impl Checker {
         }
         self.list(&path, "claims", raw.claims.len());
         let list = join(&path, "claims");
-        let mut claims = Vec::with_capacity(raw.claims.len());
+        let mut claims = Vec::new();
         for (i, c) in raw.claims.iter().enumerate() {
             let at = index(&list, i);
             let value = match (c.value, &c.date, about_dates) {
@@ -235,7 +235,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     c.list("", "dates", raw.dates.len());
 
     let mut ids: Vec<&str> = Vec::new();
-    let mut sources = Vec::with_capacity(raw.sources.len());
+    let mut sources = Vec::new();
     for (i, s) in raw.sources.iter().enumerate() {
         let at = index("sources", i);
         unique(&mut c, &mut ids, &at, &s.id);
@@ -273,7 +273,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     }
 
     let by_id = SourceIndex::new(&raw.sources);
-    let mut facts = Vec::with_capacity(raw.facts.len());
+    let mut facts = Vec::new();
     for (i, f) in raw.facts.iter().enumerate() {
         let at = index("facts", i);
         unique(&mut c, &mut ids, &at, &f.id);
@@ -306,7 +306,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         });
     }
 
-    let mut dates = Vec::with_capacity(raw.dates.len());
+    let mut dates = Vec::new();
     for (i, d) in raw.dates.iter().enumerate() {
         let at = index("dates", i);
         unique(&mut c, &mut ids, &at, &d.id);
