@@ -5,6 +5,7 @@
 //! path first, e.g. `facts[3].citations[0].source: unknown source "dojj"`.
 
 use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::text::{push_fixed, push_uint};
@@ -294,6 +295,11 @@ fn megabytes(out: &mut String, bytes: usize) {
 pub struct BundleErrors(pub Vec<BundleError>);
 
 impl BundleErrors {
+    /// One problem with the document as a whole (its size, its syntax).
+    pub fn whole(kind: ErrorKind) -> Self {
+        BundleErrors(vec![BundleError::new("", kind)])
+    }
+
     /// Appends every message, one per line.
     pub fn write_to(&self, out: &mut String) {
         for (i, e) in self.0.iter().enumerate() {

@@ -446,17 +446,20 @@ pub fn is_date(text: &str) -> bool {
 
 /// Only absolute http(s) addresses may become links.
 pub fn is_http_url(url: &str) -> bool {
-    // The scheme in any case, compared in place rather than lowercased
-    // into a new string.
-    let scheme = |s: &str| url.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s));
-    let rest = if scheme("https://") {
-        url.get(8..)
-    } else if scheme("http://") {
-        url.get(7..)
+    // The first eight bytes lowercased into a fixed buffer, so the scheme
+    // is matched in any case without a new string.
+    let mut head = [0u8; 8];
+    for (h, b) in head.iter_mut().zip(url.bytes()) {
+        *h = b.to_ascii_lowercase();
+    }
+    let scheme = if head == *b"https://" {
+        8
+    } else if head.starts_with(b"http://") {
+        7
     } else {
-        None
+        return false;
     };
-    rest.is_some_and(|r| {
-        !r.is_empty() && !r.starts_with('/') && !r.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
+    // The scheme is ASCII, so the rest starts at a character boundary.
+    let rest = url.get(scheme..).unwrap_or_default();
+    !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
 }
