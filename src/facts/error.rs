@@ -5,6 +5,7 @@
 //! path first, e.g. `facts[3].citations[0].source: unknown source "dojj"`.
 
 use alloc::string::String;
+use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::text::{push_fixed, push_uint};
@@ -236,11 +237,22 @@ fn push_usize(out: &mut String, value: usize) {
 /// cut, so a hostile bundle cannot make its own error message huge.
 const ECHO_CHARS: usize = 80;
 
-/// Appends bundle text in double quotes, escaped as in JSON where it
-/// matters (`\"`, `\\`, control characters as `\u001B`, so it cannot drive
-/// a terminal) and cut after `ECHO_CHARS` characters.
+/// Appends bundle text in double quotes, cut as `echo` cuts it, " (cut)"
+/// after the closing quote.
 fn quoted(out: &mut String, text: &str) {
     out.push('"');
+    let cut = echo(out, text);
+    out.push('"');
+    if cut {
+        out.push_str(" (cut)");
+    }
+}
+
+/// Appends bundle text escaped as in JSON where it matters (`\"`, `\\`,
+/// control characters as `\u001B`, so it cannot drive a terminal) and cut
+/// after `ECHO_CHARS` characters; true if it was cut. The reader's shape
+/// messages use it too, so every message echoes text the same way.
+pub(crate) fn echo(out: &mut String, text: &str) -> bool {
     let mut chars = text.chars();
     for c in chars.by_ref().take(ECHO_CHARS) {
         match c {
@@ -253,10 +265,7 @@ fn quoted(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
-    out.push('"');
-    if chars.next().is_some() {
-        out.push_str(" (cut)");
-    }
+    chars.next().is_some()
 }
 
 /// Appends a code point in (at least) four upper-case hex digits.
@@ -286,6 +295,11 @@ fn megabytes(out: &mut String, bytes: usize) {
 pub struct BundleErrors(pub Vec<BundleError>);
 
 impl BundleErrors {
+    /// One problem with the document as a whole (its size, its syntax).
+    pub fn whole(kind: ErrorKind) -> Self {
+        BundleErrors(vec![BundleError::new("", kind)])
+    }
+
     /// Appends every message, one per line.
     pub fn write_to(&self, out: &mut String) {
         for (i, e) in self.0.iter().enumerate() {

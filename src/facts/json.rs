@@ -12,8 +12,6 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::reader::{JsonType, JsonValue};
-
 /// A parsed JSON value. Objects keep their members in text order, and a
 /// repeated key keeps its first place and its last value, as `JSON.parse`
 /// does.
@@ -52,13 +50,13 @@ impl SyntaxError {
 /// Parses one JSON text: a value with only whitespace around it.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     let mut p = Parser { text, at: 0 };
-    let value = p.value()?;
-    p.space();
-    if p.at < text.len() {
-        return Err(p.fail("trailing characters"));
-    }
-    Ok(value)
+    p.document().map_err(|problem| p.fail(problem))
 }
+
+/// What is wrong, at the parser's position: the parser stops where it
+/// finds a problem, and only `parse` turns the position into a line and a
+/// column, once.
+type Step<T> = Result<T, &'static str>;
 
 struct Parser<'a> {
     text: &'a str,
@@ -77,15 +75,29 @@ impl Parser<'_> {
         }
     }
 
+    fn document(&mut self) -> Step<Json> {
+        let value = self.value()?;
+        self.space();
+        if self.at < self.text.len() {
+            return Err("trailing characters");
+        }
+        Ok(value)
+    }
+
     /// The error at the current position.
     fn fail(&self, problem: &'static str) -> SyntaxError {
-        let before = self.text.get(..self.at).unwrap_or(self.text);
-        let line_start = before.rfind('\n').map_or(0, |nl| nl + 1);
-        SyntaxError {
-            problem,
-            line: 1 + before.bytes().filter(|&b| b == b'\n').count(),
-            column: 1 + before.get(line_start..).map_or(0, crate::text::char_count),
+        // One pass over the bytes before: a line feed starts a new line, and
+        // every byte that does not continue a UTF-8 sequence is a character.
+        let (mut line, mut column) = (1, 1);
+        for &b in self.text.as_bytes().get(..self.at).unwrap_or_default() {
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xC0 != 0x80 {
+                column += 1;
+            }
         }
+        SyntaxError { problem, line, column }
     }
 
     fn eat(&mut self, byte: u8) -> bool {
@@ -97,10 +109,10 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Json, SyntaxError> {
+    fn value(&mut self) -> Step<Json> {
         self.space();
         match self.peek() {
-            None => Err(self.fail("EOF while parsing a value")),
+            None => Err("EOF while parsing a value"),
             Some(b'{') => self.object(),
             Some(b'[') => self.array(),
             Some(b'"') => self.string().map(Json::String),
@@ -109,22 +121,20 @@ impl Parser<'_> {
         }
     }
 
-    fn word(&mut self) -> Result<Json, SyntaxError> {
-        let rest = self.text.get(self.at..).unwrap_or_default();
-        for (word, value) in [
-            ("null", Json::Null),
-            ("true", Json::Bool(true)),
-            ("false", Json::Bool(false)),
-        ] {
-            if rest.starts_with(word) {
-                self.at += word.len();
-                return Ok(value);
-            }
+    fn word(&mut self) -> Step<Json> {
+        let (word, value) = match self.peek() {
+            Some(b'n') => ("null", Json::Null),
+            Some(b't') => ("true", Json::Bool(true)),
+            _ => ("false", Json::Bool(false)),
+        };
+        if self.text.get(self.at..).unwrap_or_default().starts_with(word) {
+            self.at += word.len();
+            return Ok(value);
         }
-        Err(self.fail("expected value"))
+        Err("expected value")
     }
 
-    fn array(&mut self) -> Result<Json, SyntaxError> {
+    fn array(&mut self) -> Step<Json> {
         self.at += 1;
         let mut items = Vec::new();
         self.space();
@@ -138,20 +148,20 @@ impl Parser<'_> {
                 return Ok(Json::Array(items));
             }
             if !self.eat(b',') {
-                return Err(self.fail(if self.peek().is_none() {
+                return Err(if self.peek().is_none() {
                     "EOF while parsing a list"
                 } else {
                     "expected `,` or `]`"
-                }));
+                });
             }
             self.space();
             if self.peek() == Some(b']') {
-                return Err(self.fail("trailing comma"));
+                return Err("trailing comma");
             }
         }
     }
 
-    fn object(&mut self) -> Result<Json, SyntaxError> {
+    fn object(&mut self) -> Step<Json> {
         self.at += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
         self.space();
@@ -162,14 +172,14 @@ impl Parser<'_> {
             self.space();
             match self.peek() {
                 Some(b'"') => {}
-                None => return Err(self.fail("EOF while parsing an object")),
-                Some(b'}') => return Err(self.fail("trailing comma")),
-                Some(_) => return Err(self.fail("key must be a string")),
+                None => return Err("EOF while parsing an object"),
+                Some(b'}') => return Err("trailing comma"),
+                Some(_) => return Err("key must be a string"),
             }
             let key = self.string()?;
             self.space();
             if !self.eat(b':') {
-                return Err(self.fail("expected `:`"));
+                return Err("expected `:`");
             }
             let value = self.value()?;
             match members.iter_mut().find(|(k, _)| *k == key) {
@@ -181,17 +191,17 @@ impl Parser<'_> {
                 return Ok(Json::Object(members));
             }
             if !self.eat(b',') {
-                return Err(self.fail(if self.peek().is_none() {
+                return Err(if self.peek().is_none() {
                     "EOF while parsing an object"
                 } else {
                     "expected `,` or `}`"
-                }));
+                });
             }
         }
     }
 
     /// A string, the opening quote next.
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Step<String> {
         self.at += 1;
         let mut out = String::new();
         loop {
@@ -201,7 +211,7 @@ impl Parser<'_> {
             let run = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < 0x20);
             let Some(run) = run else {
                 self.at = self.text.len();
-                return Err(self.fail("EOF while parsing a string"));
+                return Err("EOF while parsing a string");
             };
             out.push_str(rest.get(..run).unwrap_or_default());
             self.at += run;
@@ -214,13 +224,13 @@ impl Parser<'_> {
                     self.at += 1;
                     self.escape(&mut out)?;
                 }
-                _ => return Err(self.fail("control character (\\u0000-\\u001F) found while parsing a string")),
+                _ => return Err("control character (\\u0000-\\u001F) found while parsing a string"),
             }
         }
     }
 
     /// One escape, the backslash read.
-    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+    fn escape(&mut self, out: &mut String) -> Step<()> {
         let simple = match self.peek() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -236,37 +246,37 @@ impl Parser<'_> {
                 let code = match unit {
                     0xD800..=0xDBFF => {
                         if !(self.eat(b'\\') && self.eat(b'u')) {
-                            return Err(self.fail("lone leading surrogate in hex escape"));
+                            return Err("lone leading surrogate in hex escape");
                         }
                         let low = self.hex4()?;
                         if !(0xDC00..=0xDFFF).contains(&low) {
-                            return Err(self.fail("lone leading surrogate in hex escape"));
+                            return Err("lone leading surrogate in hex escape");
                         }
                         0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    0xDC00..=0xDFFF => return Err(self.fail("lone trailing surrogate in hex escape")),
+                    0xDC00..=0xDFFF => return Err("lone trailing surrogate in hex escape"),
                     _ => unit,
                 };
                 // Every code outside the surrogates is a char.
                 out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
                 return Ok(());
             }
-            None => return Err(self.fail("EOF while parsing a string")),
-            Some(_) => return Err(self.fail("invalid escape")),
+            None => return Err("EOF while parsing a string"),
+            Some(_) => return Err("invalid escape"),
         };
         self.at += 1;
         out.push(simple);
         Ok(())
     }
 
-    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+    fn hex4(&mut self) -> Step<u32> {
         let mut unit = 0;
         for _ in 0..4 {
             let digit = match self.peek() {
                 Some(b @ b'0'..=b'9') => b - b'0',
                 Some(b @ b'a'..=b'f') => b - b'a' + 10,
                 Some(b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return Err(self.fail("invalid \\u escape")),
+                _ => return Err("invalid \\u escape"),
             };
             unit = unit * 16 + u32::from(digit);
             self.at += 1;
@@ -274,36 +284,33 @@ impl Parser<'_> {
         Ok(unit)
     }
 
-    fn digits(&mut self) -> usize {
+    /// Reads a run of digits into `number`; how many there were.
+    fn digits(&mut self, number: &mut Decimal, in_fraction: bool) -> usize {
         let start = self.at;
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
+        while let Some(b @ b'0'..=b'9') = self.peek() {
+            number.push(b - b'0', in_fraction);
             self.at += 1;
         }
         self.at - start
     }
 
-    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    fn number(&mut self) -> Result<Json, SyntaxError> {
+    /// A number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`,
+    /// its value gathered in the same pass that checks it.
+    fn number(&mut self) -> Step<Json> {
         let negative = self.eat(b'-');
         let int_start = self.at;
-        let int_digits = self.digits();
+        let mut number = Decimal::default();
+        let int_digits = self.digits(&mut number, false);
         if int_digits == 0 {
-            return Err(self.fail("invalid number"));
+            return Err("invalid number");
         }
         if int_digits > 1 && self.text.as_bytes().get(int_start) == Some(&b'0') {
             self.at = int_start + 1;
-            return Err(self.fail("invalid number"));
+            return Err("invalid number");
         }
-        let int_end = self.at;
-        let mut frac = (self.at, self.at);
-        if self.eat(b'.') {
-            let from = self.at;
-            if self.digits() == 0 {
-                return Err(self.fail("invalid number"));
-            }
-            frac = (from, self.at);
+        if self.eat(b'.') && self.digits(&mut number, true) == 0 {
+            return Err("invalid number");
         }
-        let mut exponent: i64 = 0;
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.at += 1;
             let minus = self.eat(b'-');
@@ -311,126 +318,89 @@ impl Parser<'_> {
                 self.eat(b'+');
             }
             let from = self.at;
-            if self.digits() == 0 {
-                return Err(self.fail("invalid number"));
-            }
-            for &b in self.text.as_bytes().get(from..self.at).unwrap_or_default() {
+            let mut exponent: i64 = 0;
+            while let Some(b @ b'0'..=b'9') = self.peek() {
                 exponent = (exponent * 10 + i64::from(b - b'0')).min(100_000);
+                self.at += 1;
             }
-            if minus {
-                exponent = -exponent;
+            if self.at == from {
+                return Err("invalid number");
             }
+            number.scale += if minus { -exponent } else { exponent };
         }
-        let bytes = self.text.as_bytes();
-        let int = bytes.get(int_start..int_end).unwrap_or_default();
-        let fraction = bytes.get(frac.0..frac.1).unwrap_or_default();
-        let value = decimal(int, fraction, exponent);
+        let value = number.value();
         if value.is_infinite() {
             // JSON has no infinity; `JSON.parse` would make one of 1e400,
             // serde_json refuses it, and so does this.
-            return Err(self.fail("number out of range"));
+            return Err("number out of range");
         }
         Ok(Json::Number(if negative { -value } else { value }))
     }
 }
 
-/// The value of the digits `int` `.` `fraction` times 10^`exponent`.
-fn decimal(int: &[u8], fraction: &[u8], exponent: i64) -> f64 {
-    // Up to 19 significant digits fit a u64; later ones are dropped and
-    // only shift the scale.
-    let mut mantissa: u64 = 0;
-    let mut kept = 0;
-    let mut scale = exponent;
-    for (i, &b) in int.iter().chain(fraction).enumerate() {
-        let in_fraction = i >= int.len();
-        if kept < 19 {
-            if mantissa != 0 || b != b'0' {
-                kept += 1;
-            }
-            mantissa = mantissa * 10 + u64::from(b - b'0');
-            if in_fraction {
-                scale -= 1;
-            }
-        } else if !in_fraction {
-            scale += 1;
-        }
-    }
-    // Exact powers of ten in f64: 10^0 to 10^22.
-    const EXACT: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-        1e20, 1e21, 1e22,
-    ];
-    let m = mantissa as f64;
-    if mantissa == 0 {
-        return 0.0;
-    }
-    // Clinger's fast path: both factors exact, so one rounding.
-    if mantissa < (1 << 53) {
-        if let Some(&p) = usize::try_from(scale.unsigned_abs()).ok().and_then(|s| EXACT.get(s)) {
-            return if scale < 0 { m / p } else { m * p };
-        }
-    }
-    let mut value = m;
-    let mut left = scale;
-    while left > 0 {
-        let step = left.min(22);
-        value *= EXACT.get(step as usize).copied().unwrap_or(1e22);
-        left -= step;
-        if value.is_infinite() {
-            break;
-        }
-    }
-    while left < 0 {
-        let step = (-left).min(22);
-        value /= EXACT.get(step as usize).copied().unwrap_or(1e22);
-        left += step;
-        if value == 0.0 {
-            break;
-        }
-    }
-    value
+/// A number's significant digits and the power of ten they are scaled by.
+/// Up to 19 significant digits fit a u64; later ones are dropped and only
+/// shift the scale.
+#[derive(Default)]
+struct Decimal {
+    mantissa: u64,
+    kept: u32,
+    scale: i64,
 }
 
-impl JsonValue for &Json {
-    fn json_type(&self) -> JsonType {
-        match self {
-            Json::Null => JsonType::Null,
-            Json::Bool(_) => JsonType::Bool,
-            Json::Number(_) => JsonType::Number,
-            Json::String(_) => JsonType::String,
-            Json::Array(_) => JsonType::Array,
-            Json::Object(_) => JsonType::Object,
+impl Decimal {
+    fn push(&mut self, digit: u8, in_fraction: bool) {
+        if self.kept < 19 {
+            if self.mantissa != 0 || digit != 0 {
+                self.kept += 1;
+            }
+            self.mantissa = self.mantissa * 10 + u64::from(digit);
+            if in_fraction {
+                self.scale -= 1;
+            }
+        } else if !in_fraction {
+            self.scale += 1;
         }
     }
-    fn number(&self) -> Option<f64> {
-        match self {
-            Json::Number(n) => Some(*n),
-            _ => None,
+
+    /// The value as an f64: exact on Clinger's fast path, within a few
+    /// units in the last place elsewhere.
+    fn value(&self) -> f64 {
+        let (mantissa, scale) = (self.mantissa, self.scale);
+        // Exact powers of ten in f64: 10^0 to 10^22.
+        const EXACT: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+            1e19, 1e20, 1e21, 1e22,
+        ];
+        let m = mantissa as f64;
+        if mantissa == 0 {
+            return 0.0;
         }
-    }
-    fn string(&self) -> Option<String> {
-        match self {
-            Json::String(s) => Some(s.clone()),
-            _ => None,
+        // Clinger's fast path: both factors exact, so one rounding.
+        if mantissa < (1 << 53) {
+            if let Some(&p) = usize::try_from(scale.unsigned_abs()).ok().and_then(|s| EXACT.get(s)) {
+                return if scale < 0 { m / p } else { m * p };
+            }
         }
-    }
-    fn boolean(&self) -> Option<bool> {
-        match self {
-            Json::Bool(b) => Some(*b),
-            _ => None,
+        let mut value = m;
+        let mut left = scale;
+        while left > 0 {
+            let step = left.min(22);
+            value *= EXACT.get(step as usize).copied().unwrap_or(1e22);
+            left -= step;
+            if value.is_infinite() {
+                break;
+            }
         }
-    }
-    fn items(&self) -> Vec<Self> {
-        match self {
-            Json::Array(items) => items.iter().collect(),
-            _ => Vec::new(),
+        while left < 0 {
+            let step = (-left).min(22);
+            value /= EXACT.get(step as usize).copied().unwrap_or(1e22);
+            left += step;
+            if value == 0.0 {
+                break;
+            }
         }
-    }
-    fn members(&self) -> Vec<(String, Self)> {
-        match self {
-            Json::Object(members) => members.iter().map(|(k, v)| (k.clone(), v)).collect(),
-            _ => Vec::new(),
-        }
+        value
     }
 }
 

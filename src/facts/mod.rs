@@ -43,27 +43,32 @@ pub const MAX_VALUE: f64 = 1e15;
 /// the brackets outside strings. The string-length and list-length caps
 /// need the parsed shape and are checked by `validate`.
 pub fn check_limits(text: &str) -> Result<(), BundleErrors> {
-    let fail = |kind| Err(BundleErrors(vec![BundleError::new("", kind)]));
-    if text.len() > MAX_BYTES {
-        return fail(ErrorKind::TooLarge {
+    let kind = if text.len() > MAX_BYTES {
+        ErrorKind::TooLarge {
             bytes: text.len(),
             limit: MAX_BYTES,
-        });
-    }
-    if text.starts_with('\u{FEFF}') {
-        return fail(ErrorKind::ByteOrderMark);
-    }
-    if let Some(at) = too_deep(text.as_bytes(), MAX_DEPTH) {
-        let before = text.as_bytes().get(..at).unwrap_or_default();
-        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |nl| nl + 1) + 1;
-        return fail(ErrorKind::TooDeep {
+        }
+    } else if text.starts_with('\u{FEFF}') {
+        ErrorKind::ByteOrderMark
+    } else if let Some(at) = too_deep(text.as_bytes(), MAX_DEPTH) {
+        // The line, and the column in bytes, in one pass.
+        let (mut line, mut line_start) = (1, 0);
+        for (i, &b) in text.as_bytes().iter().enumerate().take(at) {
+            if b == b'\n' {
+                line += 1;
+                line_start = i + 1;
+            }
+        }
+        let column = at - line_start + 1;
+        ErrorKind::TooDeep {
             limit: MAX_DEPTH,
             line,
             column,
-        });
-    }
-    Ok(())
+        }
+    } else {
+        return Ok(());
+    };
+    Err(BundleErrors::whole(kind))
 }
 
 /// The byte offset of the first `[` or `{` that opens level `limit + 1`,
@@ -154,7 +159,6 @@ pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
 /// and natively the tests' second opinion on the serde path.
 pub fn parse_json_with_reader(text: &str) -> Result<Bundle, BundleErrors> {
     check_limits(text)?;
-    let value =
-        json::parse(text).map_err(|e| BundleErrors(vec![BundleError::new("", ErrorKind::Syntax(e.message()))]))?;
-    validate(&reader::read_bundle(&&value)?)
+    let value = json::parse(text).map_err(|e| BundleErrors::whole(ErrorKind::Syntax(e.message())))?;
+    validate(&reader::read_bundle(&value)?)
 }

@@ -23,8 +23,9 @@ pub struct RawBundle {
     pub dates: Vec<RawDate>,
 }
 
-/// What the bundle is about.
-#[derive(Debug, Clone, Deserialize)]
+/// What the bundle is about. `Default` gives the reader a placeholder
+/// where the operation has a shape error.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawOperation {
     /// A short machine name, used for file names such as `spector-facts.csv`.

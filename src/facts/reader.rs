@@ -8,42 +8,18 @@
 //! optimisation. Unlike serde it reports every shape error, not only the
 //! first. `tests/reader_parity.rs` checks it against the serde path.
 
-use alloc::borrow::ToOwned;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::error::{echo, BundleError, BundleErrors, ErrorKind};
+use super::json::Json;
 use super::raw::*;
 use super::validate::{index, join};
 
-/// What a JSON value is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JsonType {
-    Null,
-    Bool,
-    Number,
-    String,
-    Array,
-    Object,
-}
-
-/// A parsed JSON value, as the reader needs to see it.
-pub trait JsonValue: Sized {
-    fn json_type(&self) -> JsonType;
-    fn number(&self) -> Option<f64>;
-    fn string(&self) -> Option<String>;
-    fn boolean(&self) -> Option<bool>;
-    /// An array's elements.
-    fn items(&self) -> Vec<Self>;
-    /// An object's members, in order.
-    fn members(&self) -> Vec<(String, Self)>;
-}
-
 /// Reads the whole bundle, or returns every shape error found.
-pub fn read_bundle<V: JsonValue>(value: &V) -> Result<RawBundle, BundleErrors> {
+pub fn read_bundle(value: &Json) -> Result<RawBundle, BundleErrors> {
     let mut r = Reader { errors: Vec::new() };
-    let bundle = r.bundle(value);
-    match bundle {
+    match r.bundle(value) {
         Some(bundle) if r.errors.is_empty() => Ok(bundle),
         _ => Err(BundleErrors(r.errors)),
     }
@@ -53,16 +29,22 @@ struct Reader {
     errors: Vec<BundleError>,
 }
 
-/// An object's members with the fields it may have, so that unknown ones
-/// are reported and required ones looked up.
-struct Object<V> {
-    path: String,
-    members: Vec<(String, V)>,
+/// An object's members, checked against the fields it may have, with the
+/// path that its fields' errors start with.
+struct Object<'a, 'p> {
+    path: &'p str,
+    members: &'a [(String, Json)],
 }
 
-impl<V: JsonValue> Object<V> {
-    fn get(&self, name: &str) -> Option<&V> {
+impl<'a> Object<'a, '_> {
+    fn get(&self, name: &str) -> Option<&'a Json> {
         self.members.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// Like `get`, but null counts as absent, as it does for serde's
+    /// `Option` fields.
+    fn get_present(&self, name: &str) -> Option<&'a Json> {
+        self.get(name).filter(|v| !matches!(v, Json::Null))
     }
 }
 
@@ -71,7 +53,7 @@ impl Reader {
         self.errors.push(BundleError::new(path, ErrorKind::Shape(message)));
     }
 
-    fn wrong_type<V: JsonValue>(&mut self, path: &str, value: &V, expected: &str) {
+    fn wrong_type(&mut self, path: &str, value: &Json, expected: &str) {
         let mut message = String::from("invalid type: ");
         describe(&mut message, value);
         message.push_str(", expected ");
@@ -81,16 +63,21 @@ impl Reader {
 
     /// An object with exactly these fields (others are an error, because
     /// they are usually typos).
-    fn object<V: JsonValue>(&mut self, path: &str, value: &V, what: &str, fields: &[&str]) -> Option<Object<V>> {
-        if value.json_type() != JsonType::Object {
+    fn object<'a, 'p>(
+        &mut self,
+        path: &'p str,
+        value: &'a Json,
+        what: &str,
+        fields: &[&str],
+    ) -> Option<Object<'a, 'p>> {
+        let Json::Object(members) = value else {
             self.wrong_type(path, value, what);
             return None;
-        }
-        let members = value.members();
-        for (key, _) in &members {
+        };
+        for (key, _) in members {
             if !fields.contains(&key.as_str()) {
                 let mut message = String::from("unknown field `");
-                message.push_str(&shorten(key));
+                push_shortened(&mut message, key);
                 message.push_str("`, expected one of ");
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
@@ -103,143 +90,129 @@ impl Reader {
                 self.shape(&join(path, key), message);
             }
         }
-        Some(Object {
-            path: path.to_owned(),
-            members,
-        })
+        Some(Object { path, members })
     }
 
-    fn required<'v, V: JsonValue>(&mut self, obj: &'v Object<V>, name: &str) -> Option<&'v V> {
+    fn required<'a>(&mut self, obj: &Object<'a, '_>, name: &str) -> Option<&'a Json> {
         let found = obj.get(name);
         if found.is_none() {
             let mut message = String::from("missing field `");
             message.push_str(name);
             message.push('`');
-            let path = obj.path.clone();
-            self.shape(&path, message);
+            self.shape(obj.path, message);
         }
         found
     }
 
-    fn string<V: JsonValue>(&mut self, obj: &Object<V>, name: &str) -> Option<String> {
-        let value = self.required(obj, name)?;
-        self.string_value(&join(&obj.path, name), value)
+    /// A required text; empty when it has an error (reported, so the
+    /// bundle is refused and the placeholder never read).
+    fn string(&mut self, obj: &Object, name: &str) -> String {
+        self.required(obj, name)
+            .and_then(|value| self.string_value(obj.path, name, value))
+            .unwrap_or_default()
     }
 
-    fn string_value<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<String> {
-        let s = value.string();
-        if s.is_none() {
-            self.wrong_type(path, value, "a string");
+    /// The text of field `name` of the object at `path`.
+    fn string_value(&mut self, path: &str, name: &str, value: &Json) -> Option<String> {
+        match value {
+            Json::String(s) => Some(s.clone()),
+            other => {
+                self.wrong_type(&join(path, name), other, "a string");
+                None
+            }
         }
-        s
     }
 
     /// An optional text: absent or null is `None`.
-    fn optional_string<V: JsonValue>(&mut self, obj: &Object<V>, name: &str) -> Option<String> {
-        match obj.get(name) {
-            Some(v) if v.json_type() != JsonType::Null => self.string_value(&join(&obj.path, name), v),
-            _ => None,
-        }
+    fn optional_string(&mut self, obj: &Object, name: &str) -> Option<String> {
+        let value = obj.get_present(name)?;
+        self.string_value(obj.path, name, value)
     }
 
-    fn number<V: JsonValue>(&mut self, obj: &Object<V>, name: &str) -> Option<f64> {
-        let value = self.required(obj, name)?;
-        self.number_value(&join(&obj.path, name), value)
-    }
-
-    fn number_value<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<f64> {
-        let n = value.number();
-        if n.is_none() {
-            self.wrong_type(path, value, "a number");
-        }
-        n
-    }
-
-    fn array<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<Vec<V>> {
-        if value.json_type() != JsonType::Array {
-            self.wrong_type(path, value, "an array");
-            return None;
-        }
-        Some(value.items())
-    }
-
-    /// A list of objects read by `item`; `None` if the list or any item
-    /// has a shape error (all of them are reported).
-    fn list<V: JsonValue, T>(
-        &mut self,
-        path: &str,
-        value: &V,
-        mut item: impl FnMut(&mut Self, &str, &V) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let items = self.array(path, value)?;
-        let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, v) in items.iter().enumerate() {
-            match item(self, &index(path, i), v) {
-                Some(t) => out.push(t),
-                None => ok = false,
+    /// The number of field `name` of the object at `path`.
+    fn number_value(&mut self, path: &str, name: &str, value: &Json) -> Option<f64> {
+        match value {
+            Json::Number(n) => Some(*n),
+            other => {
+                self.wrong_type(&join(path, name), other, "a number");
+                None
             }
         }
-        ok.then_some(out)
     }
 
-    fn bundle<V: JsonValue>(&mut self, value: &V) -> Option<RawBundle> {
+    /// A list of objects read by `item`, leaving out those that are not
+    /// objects (their errors are reported).
+    fn list<T>(&mut self, path: &str, value: &Json, item: fn(&mut Self, &str, &Json) -> Option<T>) -> Vec<T> {
+        let Json::Array(items) = value else {
+            self.wrong_type(path, value, "an array");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            if let Some(t) = item(self, &index(path, i), v) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
+    // The readers below return a value even where a field has an error
+    // (an empty text, a zero, an empty list): the error is reported, and
+    // `read_bundle` returns no bundle once there is one, so the
+    // placeholders are never read. Their fields are read in the order they
+    // are written, which is the order their errors are reported in.
+
+    fn bundle(&mut self, value: &Json) -> Option<RawBundle> {
         let obj = self.object(
             "",
             value,
             "a bundle object",
             &["schema", "operation", "sources", "facts", "dates"],
         )?;
-        let schema = self.required(&obj, "schema").and_then(|v| {
-            let n = v.number();
-            match n {
-                Some(n) if n >= 0.0 && crate::num::fract(n) == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
-                _ => {
-                    self.wrong_type("schema", v, "a schema version number");
-                    None
-                }
-            }
-        });
-        let operation = self.required(&obj, "operation").and_then(|v| self.operation(v));
-        let sources = self
-            .required(&obj, "sources")
-            .and_then(|v| self.list("sources", v, Self::source));
-        let facts = self
-            .required(&obj, "facts")
-            .and_then(|v| self.list("facts", v, Self::fact));
-        let dates = match obj.get("dates") {
-            Some(v) => self.list("dates", v, Self::date),
-            None => Some(Vec::new()),
-        };
         Some(RawBundle {
-            schema: schema?,
-            operation: operation?,
-            sources: sources?,
-            facts: facts?,
-            dates: dates?,
+            schema: match self.required(&obj, "schema") {
+                Some(&Json::Number(n)) if n >= 0.0 && crate::num::fract(n) == 0.0 && n <= u32::MAX as f64 => n as u32,
+                Some(other) => {
+                    self.wrong_type("schema", other, "a schema version number");
+                    0
+                }
+                None => 0,
+            },
+            operation: self
+                .required(&obj, "operation")
+                .and_then(|v| self.operation(v))
+                .unwrap_or_default(),
+            sources: match self.required(&obj, "sources") {
+                Some(v) => self.list("sources", v, Self::source),
+                None => Vec::new(),
+            },
+            facts: match self.required(&obj, "facts") {
+                Some(v) => self.list("facts", v, Self::fact),
+                None => Vec::new(),
+            },
+            dates: match obj.get("dates") {
+                Some(v) => self.list("dates", v, Self::date),
+                None => Vec::new(),
+            },
         })
     }
 
-    fn operation<V: JsonValue>(&mut self, value: &V) -> Option<RawOperation> {
+    fn operation(&mut self, value: &Json) -> Option<RawOperation> {
         let o = self.object(
             "operation",
             value,
             "an operation object",
             &["id", "name", "summary", "announced"],
         )?;
-        let id = self.string(&o, "id");
-        let name = self.string(&o, "name");
-        let summary = self.string(&o, "summary");
-        let announced = self.string(&o, "announced");
         Some(RawOperation {
-            id: id?,
-            name: name?,
-            summary: summary?,
-            announced: announced?,
+            id: self.string(&o, "id"),
+            name: self.string(&o, "name"),
+            summary: self.string(&o, "summary"),
+            announced: self.string(&o, "announced"),
         })
     }
 
-    fn source<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawSource> {
+    fn source(&mut self, path: &str, value: &Json) -> Option<RawSource> {
         let o = self.object(
             path,
             value,
@@ -256,91 +229,76 @@ impl Reader {
                 "lang",
             ],
         )?;
-        let id = self.string(&o, "id");
-        let publisher = self.string(&o, "publisher");
-        let title = self.string(&o, "title");
-        let date = self.string(&o, "date");
-        let url = self.optional_string(&o, "url");
-        let url_confirmed = match o.get("url_confirmed") {
-            None => Some(false),
-            Some(v) => {
-                let b = v.boolean();
-                if b.is_none() {
-                    self.wrong_type(&join(path, "url_confirmed"), v, "true or false");
-                }
-                b
-            }
-        };
-        let kind = self.string(&o, "kind");
-        let seed = self.optional_string(&o, "seed");
-        let lang = self.optional_string(&o, "lang");
         Some(RawSource {
-            id: id?,
-            publisher: publisher?,
-            title: title?,
-            date: date?,
-            url,
-            url_confirmed: url_confirmed?,
-            kind: kind?,
-            seed,
-            lang,
+            id: self.string(&o, "id"),
+            publisher: self.string(&o, "publisher"),
+            title: self.string(&o, "title"),
+            date: self.string(&o, "date"),
+            url: self.optional_string(&o, "url"),
+            url_confirmed: match o.get("url_confirmed") {
+                None => false,
+                Some(Json::Bool(b)) => *b,
+                Some(other) => {
+                    self.wrong_type(&join(path, "url_confirmed"), other, "true or false");
+                    false
+                }
+            },
+            kind: self.string(&o, "kind"),
+            seed: self.optional_string(&o, "seed"),
+            lang: self.optional_string(&o, "lang"),
         })
     }
 
-    fn citation<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawCitation> {
+    fn citation(&mut self, path: &str, value: &Json) -> Option<RawCitation> {
         let o = self.object(path, value, "a citation object", &["source", "quote"])?;
-        let source = self.string(&o, "source");
-        let quote = self.string(&o, "quote");
         Some(RawCitation {
-            source: source?,
-            quote: quote?,
+            source: self.string(&o, "source"),
+            quote: self.string(&o, "quote"),
         })
     }
 
-    fn citations<V: JsonValue>(&mut self, o: &Object<V>) -> Option<Vec<RawCitation>> {
-        let v = self.required(o, "citations")?;
-        self.list(&join(&o.path, "citations"), v, Self::citation)
+    fn citations(&mut self, o: &Object) -> Vec<RawCitation> {
+        match self.required(o, "citations") {
+            Some(v) => self.list(&join(o.path, "citations"), v, Self::citation),
+            None => Vec::new(),
+        }
     }
 
-    fn disagreement<V: JsonValue>(&mut self, o: &Object<V>) -> Option<Option<RawDisagreement>> {
-        let Some(v) = o.get("disagreement").filter(|v| v.json_type() != JsonType::Null) else {
-            return Some(None);
-        };
-        let path = join(&o.path, "disagreement");
+    fn disagreement(&mut self, o: &Object) -> Option<RawDisagreement> {
+        let v = o.get_present("disagreement")?;
+        let path = join(o.path, "disagreement");
         let d = self.object(&path, v, "a disagreement object", &["reason", "claims"])?;
-        let reason = self.string(&d, "reason");
-        let claims = self
-            .required(&d, "claims")
-            .and_then(|v| self.list(&join(&path, "claims"), v, Self::claim));
-        Some(Some(RawDisagreement {
-            reason: reason?,
-            claims: claims?,
-        }))
+        Some(RawDisagreement {
+            reason: self.string(&d, "reason"),
+            claims: match self.required(&d, "claims") {
+                Some(v) => self.list(&join(&path, "claims"), v, Self::claim),
+                None => Vec::new(),
+            },
+        })
     }
 
-    fn claim<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawClaim> {
+    fn claim(&mut self, path: &str, value: &Json) -> Option<RawClaim> {
         let o = self.object(
             path,
             value,
             "a claim object",
             &["value", "date", "qualifier", "citations"],
         )?;
-        let value = match o.get("value").filter(|v| v.json_type() != JsonType::Null) {
-            Some(v) => Some(self.number_value(&join(path, "value"), v)?),
+        // As serde does, a claim whose value has the wrong type is not read
+        // further.
+        let value = match o.get_present("value") {
+            Some(v) => Some(self.number_value(path, "value", v)?),
             None => None,
         };
-        let date = self.optional_string(&o, "date");
-        let qualifier = self.optional_string(&o, "qualifier");
-        let citations = self.citations(&o);
         Some(RawClaim {
             value,
-            date,
-            qualifier,
-            citations: citations?,
+            date: self.optional_string(&o, "date"),
+            qualifier: self.optional_string(&o, "qualifier"),
+            citations: self.citations(&o),
         })
     }
 
-    fn fact<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawFact> {
+    fn fact(&mut self, path: &str, value: &Json) -> Option<RawFact> {
         let o = self.object(
             path,
             value,
@@ -357,48 +315,36 @@ impl Reader {
                 "disagreement",
             ],
         )?;
-        let id = self.string(&o, "id");
-        let metric = self.string(&o, "metric");
-        let scope = self.string(&o, "scope");
-        let value = self.number(&o, "value");
-        let unit = self.string(&o, "unit");
-        let qualifier = self.string(&o, "qualifier");
-        let label = self.optional_string(&o, "label");
-        let citations = self.citations(&o);
-        let disagreement = self.disagreement(&o);
         Some(RawFact {
-            id: id?,
-            metric: metric?,
-            scope: scope?,
-            value: value?,
-            unit: unit?,
-            qualifier: qualifier?,
-            label,
-            citations: citations?,
-            disagreement: disagreement?,
+            id: self.string(&o, "id"),
+            metric: self.string(&o, "metric"),
+            scope: self.string(&o, "scope"),
+            value: self
+                .required(&o, "value")
+                .and_then(|v| self.number_value(path, "value", v))
+                .unwrap_or_default(),
+            unit: self.string(&o, "unit"),
+            qualifier: self.string(&o, "qualifier"),
+            label: self.optional_string(&o, "label"),
+            citations: self.citations(&o),
+            disagreement: self.disagreement(&o),
         })
     }
 
-    fn date<V: JsonValue>(&mut self, path: &str, value: &V) -> Option<RawDate> {
+    fn date(&mut self, path: &str, value: &Json) -> Option<RawDate> {
         let o = self.object(
             path,
             value,
             "a date object",
             &["id", "event", "date", "label", "citations", "disagreement"],
         )?;
-        let id = self.string(&o, "id");
-        let event = self.string(&o, "event");
-        let date = self.string(&o, "date");
-        let label = self.optional_string(&o, "label");
-        let citations = self.citations(&o);
-        let disagreement = self.disagreement(&o);
         Some(RawDate {
-            id: id?,
-            event: event?,
-            date: date?,
-            label,
-            citations: citations?,
-            disagreement: disagreement?,
+            id: self.string(&o, "id"),
+            event: self.string(&o, "event"),
+            date: self.string(&o, "date"),
+            label: self.optional_string(&o, "label"),
+            citations: self.citations(&o),
+            disagreement: self.disagreement(&o),
         })
     }
 }
@@ -406,47 +352,50 @@ impl Reader {
 /// "string \"7\"", "a number", "null": what was found, for messages. Text
 /// is quoted and cut, never echoed whole; numbers are not printed (that
 /// would need float formatting in the wasm).
-fn describe<V: JsonValue>(out: &mut String, value: &V) {
-    match value.json_type() {
-        JsonType::Null => out.push_str("null"),
-        JsonType::Bool => out.push_str(if value.boolean() == Some(true) {
-            "boolean `true`"
-        } else {
-            "boolean `false`"
-        }),
-        JsonType::Number => out.push_str("a number"),
-        JsonType::String => {
+fn describe(out: &mut String, value: &Json) {
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(true) => out.push_str("boolean `true`"),
+        Json::Bool(false) => out.push_str("boolean `false`"),
+        Json::Number(_) => out.push_str("a number"),
+        Json::String(s) => {
             out.push_str("string \"");
-            out.push_str(&shorten(&value.string().unwrap_or_default()));
+            push_shortened(out, s);
             out.push('"');
         }
-        JsonType::Array => out.push_str("an array"),
-        JsonType::Object => out.push_str("an object"),
+        Json::Array(_) => out.push_str("an array"),
+        Json::Object(_) => out.push_str("an object"),
     }
 }
 
 /// Text from the bundle as it may appear in a message: at most 80
-/// characters, control characters and quotes escaped.
-fn shorten(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(90));
-    for (i, ch) in text.chars().enumerate() {
-        if i == 80 {
-            out.push_str(" (cut)");
-            break;
-        }
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                out.push_str("\\u");
-                let code = c as u32;
-                for shift in [12, 8, 4, 0] {
-                    let digit = (code >> shift) & 0xf;
-                    out.push(char::from_digit(digit, 16).unwrap_or('0').to_ascii_uppercase());
-                }
-            }
-            c => out.push(c),
-        }
+/// characters, control characters and quotes escaped, " (cut)" where it
+/// was cut.
+fn push_shortened(out: &mut String, text: &str) {
+    if echo(out, text) {
+        out.push_str(" (cut)");
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_or_hostile_text_is_cut_and_escaped_inside_its_quotes() {
+        let long = "k".repeat(81);
+        let text = alloc::format!(r#"{{"{long}": 1, "schema": "a\"\u001b"}}"#);
+        let value = crate::facts::json::parse(&text).unwrap();
+        let errors = read_bundle(&value).unwrap_err();
+        let mut messages = String::new();
+        errors.write_to(&mut messages);
+        let mut lines = messages.lines();
+        let first = lines.next().unwrap_or_default();
+        let cut = alloc::format!("`{} (cut)`, expected one of `schema`", &long[..80]);
+        assert!(first.contains(&cut), "{first}");
+        assert_eq!(
+            lines.next(),
+            Some("schema: invalid type: string \"a\\\"\\u001B\", expected a schema version number")
+        );
+    }
 }

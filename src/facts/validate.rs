@@ -36,25 +36,29 @@ impl<'a> SourceIndex<'a> {
     }
 }
 
-/// Collects problems while walking the bundle, each under its path.
+/// Collects problems while walking the bundle, each under its path. A
+/// check is given the path of the object (`at`) and the field's name, and
+/// joins them only for an error, so a valid bundle builds no paths but
+/// those of its list items.
 struct Checker {
     errors: Vec<BundleError>,
 }
 
 impl Checker {
-    fn err(&mut self, path: String, kind: ErrorKind) {
-        self.errors.push(BundleError::new(path, kind));
+    fn err(&mut self, at: &str, field: &str, kind: ErrorKind) {
+        self.errors.push(BundleError::new(join(at, field), kind));
     }
 
     /// Every text in a bundle: not too long, no control characters other
     /// than tab and line breaks (they would break the widget's markup as
     /// XML and could drive a terminal showing an error).
-    fn text(&mut self, path: &str, text: &str) {
+    fn text(&mut self, at: &str, field: &str, text: &str) {
         if text.len() > MAX_STRING_CHARS {
             let chars = crate::text::char_count(text);
             if chars > MAX_STRING_CHARS {
                 self.err(
-                    path.to_owned(),
+                    at,
+                    field,
                     ErrorKind::TooLong {
                         chars,
                         limit: MAX_STRING_CHARS,
@@ -66,81 +70,86 @@ impl Checker {
             .chars()
             .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         {
-            self.err(path.to_owned(), ErrorKind::ControlCharacter(c));
+            self.err(at, field, ErrorKind::ControlCharacter(c));
         }
     }
 
-    fn opt_text(&mut self, path: &str, text: &Option<String>) {
+    fn opt_text(&mut self, at: &str, field: &str, text: &Option<String>) {
         if let Some(text) = text {
-            self.text(path, text);
+            self.text(at, field, text);
         }
     }
 
-    fn non_empty(&mut self, path: String, text: &str) {
-        self.text(&path, text);
+    fn non_empty(&mut self, at: &str, field: &str, text: &str) {
+        self.text(at, field, text);
         if text.trim().is_empty() {
-            self.err(path, ErrorKind::Empty);
+            self.err(at, field, ErrorKind::Empty);
         }
     }
 
     /// A list's length against `MAX_ITEMS`.
-    fn list<T>(&mut self, path: &str, items: &[T]) {
-        if items.len() > MAX_ITEMS {
+    fn list(&mut self, at: &str, field: &str, len: usize) {
+        if len > MAX_ITEMS {
             self.err(
-                path.to_owned(),
+                at,
+                field,
                 ErrorKind::TooMany {
-                    items: items.len(),
+                    items: len,
                     limit: MAX_ITEMS,
                 },
             );
         }
     }
 
-    fn date(&mut self, path: String, text: &str) {
-        self.text(&path, text);
+    fn date(&mut self, at: &str, field: &str, text: &str) {
+        self.text(at, field, text);
         if !is_date(text) {
-            self.err(path, ErrorKind::BadDate(text.to_owned()));
+            self.err(at, field, ErrorKind::BadDate(text.to_owned()));
         }
     }
 
-    fn qualifier(&mut self, path: String, text: &str) -> Qualifier {
-        self.text(&path, text);
+    fn qualifier(&mut self, at: &str, field: &str, text: &str) -> Qualifier {
+        self.text(at, field, text);
         Qualifier::parse(text).unwrap_or_else(|| {
-            self.err(path, ErrorKind::UnknownQualifier(text.to_owned()));
+            self.err(at, field, ErrorKind::UnknownQualifier(text.to_owned()));
             Qualifier::Exact
         })
     }
 
     /// A figure's value (or a claimed one): finite, not negative, at most
     /// `MAX_VALUE`, and whole when `unit` counts whole things.
-    fn number(&mut self, path: String, value: f64, unit: &str) {
-        if !value.is_finite() {
-            self.err(path, ErrorKind::NotFinite);
+    fn number(&mut self, at: &str, value: f64, unit: &str) {
+        let kind = if !value.is_finite() {
+            ErrorKind::NotFinite
         } else if value < 0.0 {
-            self.err(path, ErrorKind::Negative);
+            ErrorKind::Negative
         } else if value > MAX_VALUE {
-            self.err(path, ErrorKind::TooBig);
+            ErrorKind::TooBig
         } else if num::fract(value) != 0.0 && WHOLE_UNITS.contains(&unit) {
-            self.err(path, ErrorKind::NotWhole(unit.to_owned()));
-        }
+            ErrorKind::NotWhole(unit.to_owned())
+        } else {
+            return;
+        };
+        self.err(at, "value", kind);
     }
 
-    fn citations(&mut self, path: &str, raw: &[RawCitation], sources: &SourceIndex<'_>) -> Vec<Citation> {
+    fn citations(&mut self, at: &str, raw: &[RawCitation], sources: &SourceIndex<'_>) -> Vec<Citation> {
         if raw.is_empty() {
-            self.err(join(path, "citations"), ErrorKind::NoCitation);
+            self.err(at, "citations", ErrorKind::NoCitation);
         }
-        self.list(&join(path, "citations"), raw);
-        let mut out = Vec::with_capacity(raw.len());
+        self.list(at, "citations", raw.len());
+        let list = join(at, "citations");
+        let mut out = Vec::new();
         for (i, c) in raw.iter().enumerate() {
-            let at = index(&join(path, "citations"), i);
-            self.non_empty(join(&at, "quote"), &c.quote);
-            self.text(&join(&at, "source"), &c.source);
+            let at = index(&list, i);
+            self.non_empty(&at, "quote", &c.quote);
+            self.text(&at, "source", &c.source);
             match sources.find(&c.source) {
                 Some(source) => out.push(Citation {
                     source,
                     quote: c.quote.clone(),
                 }),
-                None => self.err(join(&at, "source"), ErrorKind::UnknownSource(c.source.clone())),
+                None => self.err(&at, "source", ErrorKind::UnknownSource(c.source.clone())),
             }
         }
         out
@@ -148,38 +157,40 @@ impl Checker {
 
     fn disagreement(
         &mut self,
-        path: &str,
+        at: &str,
         raw: &Option<RawDisagreement>,
         sources: &SourceIndex<'_>,
         about_dates: bool,
         unit: &str,
     ) -> Option<Disagreement> {
         let raw = raw.as_ref()?;
-        let path = join(path, "disagreement");
-        self.non_empty(join(&path, "reason"), &raw.reason);
+        let path = join(at, "disagreement");
+        self.non_empty(&path, "reason", &raw.reason);
         if raw.claims.is_empty() {
-            self.err(join(&path, "claims"), ErrorKind::NoClaims);
+            self.err(&path, "claims", ErrorKind::NoClaims);
         }
-        self.list(&join(&path, "claims"), &raw.claims);
-        let mut claims = Vec::with_capacity(raw.claims.len());
+        self.list(&path, "claims", raw.claims.len());
+        let list = join(&path, "claims");
+        let mut claims = Vec::new();
         for (i, c) in raw.claims.iter().enumerate() {
-            let at = index(&join(&path, "claims"), i);
+            let at = index(&list, i);
             let value = match (c.value, &c.date, about_dates) {
                 (Some(v), None, false) => {
-                    self.number(join(&at, "value"), v, unit);
+                    self.number(&at, v, unit);
                     ClaimValue::Number(v)
                 }
                 (None, Some(d), true) => {
-                    self.date(join(&at, "date"), d);
+                    self.date(&at, "date", d);
                     ClaimValue::Date(d.clone())
                 }
                 _ => {
-                    self.err(at.clone(), ErrorKind::ClaimWithoutValue);
+                    self.errors
+                        .push(BundleError::new(at.as_str(), ErrorKind::ClaimWithoutValue));
                     ClaimValue::Number(0.0)
                 }
             };
             let qualifier = match &c.qualifier {
-                Some(q) => self.qualifier(join(&at, "qualifier"), q),
+                Some(q) => self.qualifier(&at, "qualifier", q),
                 None => Qualifier::Exact,
             };
             let citations = self.citations(&at, &c.citations, sources);
@@ -201,50 +212,50 @@ impl Checker {
 pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     let mut c = Checker { errors: Vec::new() };
     if raw.schema != 1 {
-        c.err("schema".into(), ErrorKind::UnsupportedSchema(raw.schema));
+        c.err("", "schema", ErrorKind::UnsupportedSchema(raw.schema));
     }
 
     let op = &raw.operation;
-    c.non_empty("operation.id".into(), &op.id);
+    c.non_empty("operation", "id", &op.id);
     if !op.id.trim().is_empty() && !is_id(&op.id) {
-        c.err("operation.id".into(), ErrorKind::BadId(op.id.clone()));
+        c.err("operation", "id", ErrorKind::BadId(op.id.clone()));
     }
-    c.non_empty("operation.name".into(), &op.name);
-    c.text("operation.summary", &op.summary);
-    c.date("operation.announced".into(), &op.announced);
+    c.non_empty("operation", "name", &op.name);
+    c.text("operation", "summary", &op.summary);
+    c.date("operation", "announced", &op.announced);
 
     if raw.sources.is_empty() {
-        c.err("sources".into(), ErrorKind::NoSources);
+        c.err("", "sources", ErrorKind::NoSources);
     }
     if raw.facts.is_empty() {
-        c.err("facts".into(), ErrorKind::NoFacts);
+        c.err("", "facts", ErrorKind::NoFacts);
     }
-    c.list("sources", &raw.sources);
-    c.list("facts", &raw.facts);
-    c.list("dates", &raw.dates);
+    c.list("", "sources", raw.sources.len());
+    c.list("", "facts", raw.facts.len());
+    c.list("", "dates", raw.dates.len());
 
     let mut ids: Vec<&str> = Vec::new();
-    let mut sources = Vec::with_capacity(raw.sources.len());
+    let mut sources = Vec::new();
     for (i, s) in raw.sources.iter().enumerate() {
         let at = index("sources", i);
         unique(&mut c, &mut ids, &at, &s.id);
-        c.non_empty(join(&at, "publisher"), &s.publisher);
-        c.non_empty(join(&at, "title"), &s.title);
-        c.date(join(&at, "date"), &s.date);
-        c.opt_text(&join(&at, "url"), &s.url);
-        c.opt_text(&join(&at, "seed"), &s.seed);
-        c.opt_text(&join(&at, "lang"), &s.lang);
-        c.text(&join(&at, "kind"), &s.kind);
+        c.non_empty(&at, "publisher", &s.publisher);
+        c.non_empty(&at, "title", &s.title);
+        c.date(&at, "date", &s.date);
+        c.opt_text(&at, "url", &s.url);
+        c.opt_text(&at, "seed", &s.seed);
+        c.opt_text(&at, "lang", &s.lang);
+        c.text(&at, "kind", &s.kind);
         if let Some(url) = &s.url {
             if !is_http_url(url) {
-                c.err(join(&at, "url"), ErrorKind::NotHttpUrl(url.clone()));
+                c.err(&at, "url", ErrorKind::NotHttpUrl(url.clone()));
             }
         }
         let kind = match s.kind.as_str() {
             "primary" => SourceKind::Primary,
             "secondary" => SourceKind::Secondary,
             other => {
-                c.err(join(&at, "kind"), ErrorKind::UnknownSourceKind(other.to_owned()));
+                c.err(&at, "kind", ErrorKind::UnknownSourceKind(other.to_owned()));
                 SourceKind::Secondary
             }
         };
@@ -262,24 +273,24 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     }
 
     let by_id = SourceIndex::new(&raw.sources);
-    let mut facts = Vec::with_capacity(raw.facts.len());
+    let mut facts = Vec::new();
     for (i, f) in raw.facts.iter().enumerate() {
         let at = index("facts", i);
         unique(&mut c, &mut ids, &at, &f.id);
-        c.non_empty(join(&at, "metric"), &f.metric);
-        c.non_empty(join(&at, "unit"), &f.unit);
-        c.number(join(&at, "value"), f.value, &f.unit);
-        c.text(&join(&at, "scope"), &f.scope);
-        c.opt_text(&join(&at, "label"), &f.label);
+        c.non_empty(&at, "metric", &f.metric);
+        c.non_empty(&at, "unit", &f.unit);
+        c.number(&at, f.value, &f.unit);
+        c.text(&at, "scope", &f.scope);
+        c.opt_text(&at, "label", &f.label);
         let scope = if f.scope == "ALL" {
             Scope::All
         } else {
             if !is_country_code(&f.scope) {
-                c.err(join(&at, "scope"), ErrorKind::UnknownCountry(f.scope.clone()));
+                c.err(&at, "scope", ErrorKind::UnknownCountry(f.scope.clone()));
             }
             Scope::Country(f.scope.clone())
         };
-        let qualifier = c.qualifier(join(&at, "qualifier"), &f.qualifier);
+        let qualifier = c.qualifier(&at, "qualifier", &f.qualifier);
         let citations = c.citations(&at, &f.citations, &by_id);
         let disagreement = c.disagreement(&at, &f.disagreement, &by_id, false, &f.unit);
         facts.push(Fact {
@@ -295,13 +306,13 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         });
     }
 
-    let mut dates = Vec::with_capacity(raw.dates.len());
+    let mut dates = Vec::new();
     for (i, d) in raw.dates.iter().enumerate() {
         let at = index("dates", i);
         unique(&mut c, &mut ids, &at, &d.id);
-        c.non_empty(join(&at, "event"), &d.event);
-        c.date(join(&at, "date"), &d.date);
-        c.opt_text(&join(&at, "label"), &d.label);
+        c.non_empty(&at, "event", &d.event);
+        c.date(&at, "date", &d.date);
+        c.opt_text(&at, "label", &d.label);
         let citations = c.citations(&at, &d.citations, &by_id);
         let disagreement = c.disagreement(&at, &d.disagreement, &by_id, true, "");
         dates.push(DateEntry {
@@ -344,12 +355,16 @@ fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
         if total.scope != Scope::All || total.qualifier != Qualifier::Exact {
             continue;
         }
-        let parts: Vec<f64> = bundle.by_country(&total.metric).map(|(_, f)| f.value).collect();
-        if parts.is_empty() {
+        // Summed from -0.0, as `Iterator::sum` does.
+        let (mut parts, mut sum) = (0usize, -0.0);
+        for (_, part) in bundle.by_country(&total.metric) {
+            parts += 1;
+            sum += part.value;
+        }
+        if parts == 0 {
             continue;
         }
-        let sum: f64 = parts.iter().sum();
-        let all_itemised = countries.is_some_and(|n| n == parts.len() as f64);
+        let all_itemised = countries.is_some_and(|n| n == parts as f64);
         if sum > total.value || (all_itemised && sum != total.value) {
             warnings.push(BundleError::new(
                 join(&index("facts", i), "value"),
@@ -365,17 +380,18 @@ fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
 }
 
 fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {
-    let path = join(at, "id");
-    c.text(&path, id);
-    if id.trim().is_empty() {
-        c.err(path, ErrorKind::Empty);
+    c.text(at, "id", id);
+    let kind = if id.trim().is_empty() {
+        ErrorKind::Empty
     } else if !is_id(id) {
-        c.err(path, ErrorKind::BadId(id.to_owned()));
+        ErrorKind::BadId(id.to_owned())
     } else if ids.contains(&id) {
-        c.err(path, ErrorKind::DuplicateId(id.to_owned()));
+        ErrorKind::DuplicateId(id.to_owned())
     } else {
         ids.push(id);
-    }
+        return;
+    };
+    c.err(at, "id", kind);
 }
 
 /// `path.field`, or `field` at the top level: a JSON path one step deeper.
@@ -410,28 +426,40 @@ pub fn is_id(text: &str) -> bool {
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
 pub fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let in_range = |s: &str, lo: u32, hi: u32| s.parse::<u32>().is_ok_and(|v| (lo..=hi).contains(&v));
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 1, 12),
-        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2) && in_range(m, 1, 12) && in_range(d, 1, 31),
-        _ => false,
-    }
+    let b = text.as_bytes();
+    // Dashes after the year and the month, ASCII digits everywhere else.
+    let shape = matches!(b.len(), 4 | 7 | 10)
+        && b.iter().enumerate().all(|(i, &c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    // The two digits at `at` (absent parts read as in range).
+    let two = |at: usize, hi: u8| match (b.get(at), b.get(at + 1)) {
+        (Some(t), Some(u)) => (1..=hi).contains(&((t - b'0') * 10 + (u - b'0'))),
+        _ => true,
+    };
+    shape && two(5, 12) && two(8, 31)
 }
 
 /// Only absolute http(s) addresses may become links.
 pub fn is_http_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        url.get(8..)
-    } else if lower.starts_with("http://") {
-        url.get(7..)
+    // The first eight bytes lowercased into a fixed buffer, so the scheme
+    // is matched in any case without a new string.
+    let mut head = [0u8; 8];
+    for (h, b) in head.iter_mut().zip(url.bytes()) {
+        *h = b.to_ascii_lowercase();
+    }
+    let scheme = if head == *b"https://" {
+        8
+    } else if head.starts_with(b"http://") {
+        7
     } else {
-        None
+        return false;
     };
-    rest.is_some_and(|r| {
-        !r.is_empty() && !r.starts_with('/') && !r.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
+    // The scheme is ASCII, so the rest starts at a character boundary.
+    let rest = url.get(scheme..).unwrap_or_default();
+    !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
 }
