@@ -274,11 +274,12 @@ impl Widget {
         let bucket = layout::bucket_for(column_width(root, render::SKELETON));
         root.set_inner_html(&markup);
         let views = Views::new(&bundle, &world);
+        let world_symbols = map::symbols_in(&bundle, &world, &views.world, ViewKind::World);
+        let order = map::keyboard_order_of(&world_symbols);
         let symbols = [
-            map::symbols_in(&bundle, &world, &views.world, ViewKind::World),
+            world_symbols,
             map::symbols_in(&bundle, &world, &views.get(ViewKind::Europe), ViewKind::Europe),
         ];
-        let order = map::keyboard_order(&bundle, &world);
         let shell = Shell::new(root, handle);
         let state = State {
             t,

@@ -100,10 +100,35 @@ pub struct Label<'w> {
     pub rect: Rect,
 }
 
-/// Labels for the symbols, largest value first: inside the circle when it
-/// fits, else right, left, above, below or diagonal; a label that finds
-/// no free spot (another label, another symbol, the legend, the edge) is
-/// left out, as the tooltip still tells its value.
+/// The symbols whose centre lies in the view: the only ones labelled, and
+/// the only ones a label or the legend must keep clear of. Filtered where
+/// they are read rather than copied into a vector: the copy cost the wasm
+/// more than the filter.
+fn in_view<'a, 'w>(symbols: &'a [Symbol<'w>], view: &'a View) -> impl Iterator<Item = &'a Symbol<'w>> {
+    symbols.iter().filter(|s| view.contains(s.x, s.y))
+}
+
+/// Where a label may go, in order of preference, as directions from its
+/// symbol's centre: inside it, right, left, above, below, then the four
+/// diagonals (above right, above left, below right, below left). A table
+/// rather than nine spelt-out positions, which cost the wasm more.
+const SPOTS: [(f64, f64); 9] = [
+    (0.0, 0.0),
+    (1.0, 0.0),
+    (-1.0, 0.0),
+    (0.0, -1.0),
+    (0.0, 1.0),
+    (1.0, -1.0),
+    (-1.0, -1.0),
+    (1.0, 1.0),
+    (-1.0, 1.0),
+];
+
+/// Labels for the symbols in the view, largest value first: inside the
+/// circle when it fits, else right, left, above, below or diagonal; a
+/// label that finds no free spot (another label, another symbol in the
+/// view, the legend, the edge) is left out, as the tooltip still tells its
+/// value.
 pub fn place_labels<'w>(
     symbols: &[Symbol<'w>],
     view: &View,
@@ -111,8 +136,14 @@ pub fn place_labels<'w>(
     legend: Option<&Rect>,
     t: &Locale,
 ) -> Vec<Label<'w>> {
-    let mut order: Vec<&Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).collect();
-    crate::sort::sort_by(&mut order, |a, b| b.value.total_cmp(&a.value));
+    let mut order: Vec<&Symbol<'w>> = Vec::new();
+    for s in in_view(symbols, view) {
+        // After every symbol of no smaller value, so ties keep their
+        // order: a stable insertion sort, which costs the wasm less than
+        // collecting and then `sort::sort_by`.
+        let at = order.partition_point(|o| s.value.total_cmp(&o.value).is_le());
+        order.insert(at, s);
+    }
     let mut placed: Vec<Label<'w>> = Vec::new();
     let gap = 0.25 * font;
     for s in order {
@@ -124,27 +155,27 @@ pub fn place_labels<'w>(
         let half_diag = num::sqrt(w * w + h * h) / 2.0;
         let (dx, dy) = (s.r + gap + w / 2.0, s.r + gap + h / 2.0);
         let diag = (s.r * 0.71) + gap;
-        let candidates = [
-            (s.x, s.y, true),
-            (s.x + dx, s.y, false),
-            (s.x - dx, s.y, false),
-            (s.x, s.y - dy, false),
-            (s.x, s.y + dy, false),
-            (s.x + diag + w / 2.0, s.y - diag - h / 2.0, false),
-            (s.x - diag - w / 2.0, s.y - diag - h / 2.0, false),
-            (s.x + diag + w / 2.0, s.y + diag + h / 2.0, false),
-            (s.x - diag - w / 2.0, s.y + diag + h / 2.0, false),
-        ];
-        for (x, y, inside) in candidates {
+        for (i, (kx, ky)) in SPOTS.into_iter().enumerate() {
+            let inside = i == 0;
             if inside && half_diag > s.r * 0.95 {
                 continue;
             }
+            // A diagonal spot clears the circle by `diag` on both axes and
+            // the text by half its box; the others by their whole offset.
+            // Added in the order the nine spelt-out positions added them
+            // (a zero or a sign flip changes no bit), so every position
+            // is exactly what it was.
+            let ((ax, ay), (bx, by)) = if kx != 0.0 && ky != 0.0 {
+                ((diag, diag), (w / 2.0, h / 2.0))
+            } else {
+                ((dx, dy), (0.0, 0.0))
+            };
+            let (x, y) = (s.x + kx * ax + kx * bx, s.y + ky * ay + ky * by);
             let rect = text_box(x, y, chars, font);
             let free = rect.inside(view)
                 && legend.map_or(true, |l| !rect.overlaps(l))
                 && placed.iter().all(|p| !rect.overlaps(&p.rect))
-                && symbols
-                    .iter()
+                && in_view(symbols, view)
                     .filter(|o| o.code != s.code)
                     .all(|o| !rect.meets_circle(o.x, o.y, o.r));
             if free {
@@ -170,7 +201,8 @@ pub fn legend_values(max: f64) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(3);
     for v in [max, max / 3.0, max / 15.0] {
         if let Some(n) = nice_floor(v) {
-            if !out.contains(&n) {
+            // The values fall, so a repeat is the one before.
+            if out.last() != Some(&n) {
                 out.push(n);
             }
         }
@@ -186,10 +218,14 @@ fn nice_floor(v: f64) -> Option<f64> {
     while decade * 10.0 <= v {
         decade *= 10.0;
     }
-    [7.5, 5.0, 3.0, 2.5, 2.0, 1.5, 1.0]
-        .iter()
-        .map(|m| m * decade)
-        .find(|n| *n <= v)
+    // A plain loop: the iterator chain it replaced cost the wasm more.
+    for m in [7.5, 5.0, 3.0, 2.5, 2.0, 1.5, 1.0] {
+        let n = m * decade;
+        if n <= v {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// The size legend: a caption, then a row of circles standing on one line,
@@ -218,7 +254,8 @@ pub const LEGEND_CAPTION: Key = Key::MapLegend;
 
 /// Lays the legend out in a corner of the view that no symbol touches
 /// (bottom left, then top left, bottom right, top right), or bottom left
-/// when every corner is taken. `radius` gives a value's circle radius.
+/// when every corner is taken; symbols outside the view are ignored.
+/// `radius` gives a value's circle radius.
 pub fn legend(
     values: &[f64],
     radius: impl Fn(f64) -> f64,
@@ -232,16 +269,22 @@ pub fn legend(
     }
     let pad = 0.4 * font;
     let gap = 0.5 * font;
-    let r_max = values.iter().map(|v| radius(*v)).fold(0.0_f64, f64::max);
-    let mut slots: Vec<(f64, f64, f64)> = Vec::new(); // (value, r, slot width)
+    // The largest radius and the slots' total width, summed in the same
+    // pass that measures them.
+    let mut r_max = 0.0_f64;
+    let mut widths = 0.0_f64;
+    let mut slots: Vec<(f64, f64, f64)> = Vec::with_capacity(values.len()); // (value, r, slot width)
     for v in values {
         let r = radius(*v);
+        r_max = r_max.max(r);
         let mut text = String::new();
         super::format::push_number_in(&mut text, *v, &t.number);
         let tw = text_box(0.0, 0.0, crate::text::char_count(&text), font);
-        slots.push((*v, r, (2.0 * r).max(tw.x1 - tw.x0)));
+        let slot = (2.0 * r).max(tw.x1 - tw.x0);
+        widths += slot;
+        slots.push((*v, r, slot));
     }
-    let row: f64 = slots.iter().map(|s| s.2).sum::<f64>() + gap * (slots.len().saturating_sub(1)) as f64;
+    let row = widths + gap * (slots.len().saturating_sub(1)) as f64;
     let caption_w = crate::text::char_count(t.text(LEGEND_CAPTION)) as f64 * LETTER_EM * font;
     let w = row.max(caption_w) + 2.0 * pad;
     let h = pad + 1.05 * font + gap + 2.0 * r_max + gap + 1.05 * font + pad;
@@ -258,7 +301,7 @@ pub fn legend(
             x1: x + w,
             y1: y + h,
         };
-        symbols.iter().all(|s| !r.meets_circle(s.x, s.y, s.r))
+        in_view(symbols, view).all(|s| !r.meets_circle(s.x, s.y, s.r))
     };
     let (x, y) = corners
         .iter()

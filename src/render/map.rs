@@ -87,22 +87,28 @@ pub fn symbols<'w>(bundle: &Bundle, world: &World<'w>) -> Vec<Symbol<'w>> {
 /// smaller ones are drawn on top and stay visible.
 pub fn symbols_in<'w>(bundle: &Bundle, world: &World<'w>, view: &View, kind: ViewKind) -> Vec<Symbol<'w>> {
     let max = max_value(bundle);
-    let mut out: Vec<Symbol<'w>> = bundle
-        .by_country(MAP_METRIC)
-        .filter_map(|(code, fact)| {
-            let country = world.country(code)?;
-            let (x, y) = country.anchor();
-            let r = radius(fact.value, max, view, kind);
-            Some(Symbol {
+    let mut out: Vec<Symbol<'w>> = Vec::new();
+    for (code, fact) in bundle.by_country(MAP_METRIC) {
+        let Some(country) = world.country(code) else {
+            continue;
+        };
+        let (x, y) = country.anchor();
+        let r = radius(fact.value, max, view, kind);
+        // After every symbol not smaller, so equal ones keep bundle order:
+        // a stable insertion sort, which costs the wasm less than
+        // collecting and then `sort::sort_by`.
+        let at = out.partition_point(|o| r.total_cmp(&o.r).is_le());
+        out.insert(
+            at,
+            Symbol {
                 code: country.code(),
                 value: fact.value,
                 x: f64::from(x),
                 y: f64::from(y),
                 r,
-            })
-        })
-        .collect();
-    crate::sort::sort_by(&mut out, |a, b| b.r.total_cmp(&a.r));
+            },
+        );
+    }
     out
 }
 
@@ -133,9 +139,21 @@ pub fn nearest<'a, 'w>(symbols: &'a [Symbol<'w>], x: f64, y: f64, reach: f64) ->
 /// position (north first on a tie). For SpecTor: US, BR, GB, FR, NL, CH,
 /// DE, AT, PL.
 pub fn keyboard_order<'w>(bundle: &Bundle, world: &World<'w>) -> Vec<&'w str> {
-    let mut s = symbols(bundle, world);
-    crate::sort::sort_by(&mut s, |a, b| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)));
-    s.into_iter().map(|s| s.code).collect()
+    keyboard_order_of(&symbols(bundle, world))
+}
+
+/// `keyboard_order` from the world view's symbols (`symbols`), for a
+/// caller that has them already.
+pub fn keyboard_order_of<'w>(symbols: &[Symbol<'w>]) -> Vec<&'w str> {
+    // Each symbol goes in after every one not east (or, level, south) of
+    // it, so symbols at one spot keep their order: a stable insertion
+    // sort, written out because `sort::sort_by` costs the wasm more here.
+    let mut order: Vec<&Symbol<'w>> = Vec::with_capacity(symbols.len());
+    for s in symbols {
+        let at = order.partition_point(|o| o.x.total_cmp(&s.x).then(o.y.total_cmp(&s.y)).is_le());
+        order.insert(at, s);
+    }
+    order.iter().map(|s| s.code).collect()
 }
 
 /// Appends a country's arrests: "52 arrests", "52 Festnahmen",
@@ -201,23 +219,22 @@ pub fn annotations<'w>(
 ) -> (Option<Legend>, Vec<Label<'w>>) {
     let font = layout::font_units(view, bucket);
     let max = max_value(bundle);
-    let visible: Vec<Symbol<'w>> = symbols.iter().filter(|s| view.contains(s.x, s.y)).cloned().collect();
     let legend = layout::legend(
         &layout::legend_values(max),
         |v| radius(v, max, view, kind),
         view,
         font,
-        &visible,
+        symbols,
         t,
     );
-    let labels = layout::place_labels(&visible, view, font, legend.as_ref().map(|l| &l.rect), t);
+    let labels = layout::place_labels(symbols, view, font, legend.as_ref().map(|l| &l.rect), t);
     (legend, labels)
 }
 
 /// Appends the whole `<svg>` element, in world view, for the bundle's
 /// `views` (`Views::new`).
 pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, views: &Views, t: &Locale) {
-    let order = keyboard_order(bundle, world);
+    let order = keyboard_order_of(&symbols_in(bundle, world, &views.world, ViewKind::World));
     let first = order.first().copied().unwrap_or("");
 
     out.push_str("<svg class=\"map\" viewBox=\"");
