@@ -380,38 +380,32 @@ impl Locale {
 /// Appends `pattern` with each `{name}` replaced by its value from `args`,
 /// nothing escaped: for plain text that is escaped as a whole later.
 pub fn fill_text(out: &mut String, pattern: &str, args: &[(&str, &str)]) {
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(rest.get(..open).unwrap_or(""));
-        let after = rest.get(open + 1..).unwrap_or("");
-        let Some(close) = after.find('}') else {
-            out.push_str(rest.get(open..).unwrap_or(""));
-            return;
-        };
-        let name = after.get(..close).unwrap_or("");
-        match args.iter().find(|(n, _)| *n == name) {
-            Some((_, value)) => out.push_str(value),
-            None => {
-                out.push('{');
-                out.push_str(name);
-                out.push('}');
-            }
-        }
-        rest = after.get(close + 1..).unwrap_or("");
-    }
-    out.push_str(rest);
+    fill_in(out, pattern, args, false);
 }
 
 /// Appends `pattern` with its literal text escaped and each `{name}`
 /// replaced by its value from `args` (markup, inserted as given); an
 /// unknown placeholder is written as it stands.
 pub fn fill(out: &mut String, pattern: &str, args: &[(&str, &str)]) {
+    fill_in(out, pattern, args, true);
+}
+
+/// What `fill` and `fill_text` share, `escape` saying whether the literal
+/// text is escaped: one loop in the wasm rather than two copies of it.
+fn fill_in(out: &mut String, pattern: &str, args: &[(&str, &str)], escape: bool) {
+    let literal = |out: &mut String, text: &str| {
+        if escape {
+            push_escaped(out, text);
+        } else {
+            out.push_str(text);
+        }
+    };
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
-        push_escaped(out, rest.get(..open).unwrap_or(""));
+        literal(out, rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 1..).unwrap_or("");
         let Some(close) = after.find('}') else {
-            push_escaped(out, rest.get(open..).unwrap_or(""));
+            literal(out, rest.get(open..).unwrap_or(""));
             return;
         };
         let name = after.get(..close).unwrap_or("");
@@ -419,13 +413,13 @@ pub fn fill(out: &mut String, pattern: &str, args: &[(&str, &str)]) {
             Some((_, value)) => out.push_str(value),
             None => {
                 out.push('{');
-                push_escaped(out, name);
+                literal(out, name);
                 out.push('}');
             }
         }
         rest = after.get(close + 1..).unwrap_or("");
     }
-    push_escaped(out, rest);
+    literal(out, rest);
 }
 
 #[cfg(test)]

@@ -77,17 +77,23 @@ impl<'a> Item<'a> {
 
 /// The distinct source indexes of some citations, in ascending order.
 pub fn source_indexes(citations: &[Citation]) -> Vec<usize> {
-    // Each index goes in at its place unless it is there already: an item
-    // has a handful of citations, and this costs the wasm less than a
-    // sort and a dedup.
+    // Each round takes the smallest index above the last one taken: a
+    // handful of comparisons for a fact's few citations, and smaller in
+    // the wasm than sorting by insertion into the vector.
     let mut v: Vec<usize> = Vec::with_capacity(citations.len());
-    for c in citations {
-        let at = v.partition_point(|i| *i < c.source);
-        if v.get(at) != Some(&c.source) {
-            v.insert(at, c.source);
+    let mut last: Option<usize> = None;
+    loop {
+        let mut next: Option<usize> = None;
+        for c in citations {
+            let above = last.map_or(true, |l| c.source > l);
+            if above && next.map_or(true, |n| c.source < n) {
+                next = Some(c.source);
+            }
         }
+        let Some(n) = next else { return v };
+        v.push(n);
+        last = Some(n);
     }
-    v
 }
 
 /// Appends "[1,3]": the sources' numbers.

@@ -224,7 +224,9 @@ pub fn push_date(out: &mut String, t: &Locale, date: &str) {
     let mut parts = date.split('-');
     let year = parts.next().unwrap_or_default();
     let month = parts.next().map(|m| m.parse::<usize>().ok());
-    let day = parts.next().map(|d| d.parse::<u64>().ok());
+    // The day is parsed as a `usize` like the month (validated dates keep
+    // it below 32) so that the wasm holds one integer parser, not two.
+    let day = parts.next().map(|d| d.parse::<usize>().ok());
     let extra = parts.next().is_some();
     let index = |m: Option<usize>| m.and_then(|m| m.checked_sub(1)).filter(|i| *i < 12);
     let mut y = String::with_capacity(8);
@@ -245,7 +247,7 @@ pub fn push_date(out: &mut String, t: &Locale, date: &str) {
             let mut name = String::with_capacity(16);
             t.push(&mut name, key);
             let mut day = String::with_capacity(4);
-            push_uint(&mut day, d);
+            push_uint(&mut day, d as u64);
             // A plural form lets French write "1er mai", Portuguese "1º de maio".
             t.push_plural(out, Key::DateDay, d as f64, &[("d", &day), ("month", &name), ("y", &y)]);
         }
