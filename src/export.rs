@@ -195,22 +195,31 @@ pub fn json(bundle: &Bundle) -> String {
 /// The file name to save the table under, without extension: `operation.id`
 /// lowercased, kept to `[a-z0-9-]`, plus `-facts`, e.g. `spector-facts`.
 pub fn file_stem(bundle: &Bundle) -> String {
-    let mut out = String::with_capacity(bundle.operation.id.len() + 6);
-    for ch in bundle.operation.id.chars() {
-        let ch = ch.to_ascii_lowercase();
-        if ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' {
-            out.push(ch);
-        }
-    }
-    // A name that starts with `-` reads as an option to command-line tools.
-    let trimmed = out.trim_matches('-');
-    let mut stem = String::with_capacity(trimmed.len() + 6);
-    stem.push_str(trimmed);
+    let mut stem = id_stem(bundle);
     if !stem.is_empty() {
         stem.push('-');
     }
     stem.push_str("facts");
     stem
+}
+
+/// `operation.id` lowercased, kept to `[a-z0-9-]`, without dashes at
+/// either end (a name that starts with `-` reads as an option to
+/// command-line tools), e.g. `spector`; the stem of both download names.
+pub(crate) fn id_stem(bundle: &Bundle) -> String {
+    let mut out = String::with_capacity(bundle.operation.id.len() + 6);
+    for ch in bundle.operation.id.chars() {
+        let ch = ch.to_ascii_lowercase();
+        // Leading dashes are never written and trailing ones are popped
+        // below: cheaper in the wasm than `trim_matches`.
+        if ch.is_ascii_lowercase() || ch.is_ascii_digit() || (ch == '-' && !out.is_empty()) {
+            out.push(ch);
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
 /// Appends a CSV field: formula-looking text defused with `'`, and quoted

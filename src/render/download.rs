@@ -35,10 +35,10 @@ pub fn push_percent_encoded(out: &mut String, text: &str) {
 /// The name the bundle is saved under: the operation id kept to
 /// `[a-z0-9-]` (as the CSV's name), e.g. `spector.json`.
 pub fn json_file_name(bundle: &Bundle) -> String {
-    let stem = export::file_stem(bundle);
-    let base = stem.strip_suffix("facts").unwrap_or(&stem).trim_matches('-');
-    let mut name = String::with_capacity(base.len() + 12);
-    name.push_str(if base.is_empty() { "bundle" } else { base });
+    let mut name = export::id_stem(bundle);
+    if name.is_empty() {
+        name.push_str("bundle");
+    }
     name.push_str(".json");
     name
 }

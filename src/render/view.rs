@@ -134,19 +134,20 @@ pub fn mainland_bounds(country: &Country<'_>) -> (i32, i32, i32, i32) {
 /// height when the view changes, and kept inside the grid. `None` when the
 /// bundle has no European country.
 pub fn europe_view(bundle: &Bundle, world: &World<'_>) -> Option<View> {
-    let mut b: Option<(i32, i32, i32, i32)> = None;
+    // An empty box (left past right) until a country widens it, which
+    // costs the wasm less than an `Option` of the box.
+    let (mut x0, mut y0, mut x1, mut y1) = (i32::MAX, i32::MAX, i32::MIN, i32::MIN);
     for (code, _) in bundle.by_country(MAP_METRIC) {
         if !is_european(code) {
             continue;
         }
         let Some(country) = world.country(code) else { continue };
         let m = mainland_bounds(&country);
-        b = Some(match b {
-            None => m,
-            Some(a) => (a.0.min(m.0), a.1.min(m.1), a.2.max(m.2), a.3.max(m.3)),
-        });
+        (x0, y0, x1, y1) = (x0.min(m.0), y0.min(m.1), x1.max(m.2), y1.max(m.3));
     }
-    let (x0, y0, x1, y1) = b?;
+    if x0 > x1 {
+        return None;
+    }
     let full = world_view(world);
     let aspect = full.w / full.h;
     let mut w = f64::from(x1 - x0) + 2.0 * EUROPE_MARGIN;
