@@ -25,10 +25,16 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
     }
 }
 
-/// Sorts `items` and removes repeats.
-pub fn sort_dedup<T: Ord>(items: &mut Vec<T>) {
-    sort_by(items, T::cmp);
-    items.dedup();
+/// Puts `item` into the sorted `items` after every item for which
+/// `goes_before` holds (`goes_before` must hold for a prefix of `items`),
+/// so equal items keep the order they were inserted in. Built one item at
+/// a time, a list needs no separate sort: where the items come from an
+/// iterator, this costs the wasm less than collecting them and then
+/// calling `sort_by`, and inlined it adds nothing per type.
+#[inline(always)]
+pub fn insert_stably<T>(items: &mut Vec<T>, item: T, goes_before: impl FnMut(&T) -> bool) {
+    let at = items.partition_point(goes_before);
+    items.insert(at, item);
 }
 
 #[cfg(test)]
@@ -68,9 +74,11 @@ mod tests {
     }
 
     #[test]
-    fn sort_dedup_keeps_one_of_each() {
-        let mut v = vec![3, 1, 3, 2, 1];
-        sort_dedup(&mut v);
-        assert_eq!(v, [1, 2, 3]);
+    fn insert_stably_keeps_equal_items_in_insertion_order() {
+        let mut v = Vec::new();
+        for item in [(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (3, 'e'), (0, 'f')] {
+            insert_stably(&mut v, item, |o: &(i32, char)| o.0 <= item.0);
+        }
+        assert_eq!(v, [(0, 'f'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c'), (3, 'e')]);
     }
 }

@@ -138,11 +138,8 @@ pub fn place_labels<'w>(
 ) -> Vec<Label<'w>> {
     let mut order: Vec<&Symbol<'w>> = Vec::new();
     for s in in_view(symbols, view) {
-        // After every symbol of no smaller value, so ties keep their
-        // order: a stable insertion sort, which costs the wasm less than
-        // collecting and then `sort::sort_by`.
-        let at = order.partition_point(|o| s.value.total_cmp(&o.value).is_le());
-        order.insert(at, s);
+        // Largest value first; ties keep their order.
+        crate::sort::insert_stably(&mut order, s, |o| s.value.total_cmp(&o.value).is_le());
     }
     let mut placed: Vec<Label<'w>> = Vec::new();
     let gap = 0.25 * font;

@@ -94,20 +94,15 @@ pub fn symbols_in<'w>(bundle: &Bundle, world: &World<'w>, view: &View, kind: Vie
         };
         let (x, y) = country.anchor();
         let r = radius(fact.value, max, view, kind);
-        // After every symbol not smaller, so equal ones keep bundle order:
-        // a stable insertion sort, which costs the wasm less than
-        // collecting and then `sort::sort_by`.
-        let at = out.partition_point(|o| r.total_cmp(&o.r).is_le());
-        out.insert(
-            at,
-            Symbol {
-                code: country.code(),
-                value: fact.value,
-                x: f64::from(x),
-                y: f64::from(y),
-                r,
-            },
-        );
+        let symbol = Symbol {
+            code: country.code(),
+            value: fact.value,
+            x: f64::from(x),
+            y: f64::from(y),
+            r,
+        };
+        // Largest first; equal ones keep bundle order.
+        crate::sort::insert_stably(&mut out, symbol, |o| r.total_cmp(&o.r).is_le());
     }
     out
 }

@@ -29,10 +29,8 @@ const TOP: usize = 3;
 pub fn by_value(bundle: &Bundle) -> Vec<(&str, &Fact)> {
     let mut rows: Vec<(&str, &Fact)> = Vec::new();
     for (code, fact) in bundle.by_country(MAP_METRIC) {
-        // After every row not smaller, so ties keep bundle order: a stable
-        // insertion sort, which costs the wasm less than `sort::sort_by`.
-        let at = rows.partition_point(|(_, o)| fact.value.total_cmp(&o.value).is_le());
-        rows.insert(at, (code, fact));
+        // Largest first; ties keep bundle order.
+        crate::sort::insert_stably(&mut rows, (code, fact), |(_, o)| fact.value.total_cmp(&o.value).is_le());
     }
     rows
 }

@@ -16,10 +16,7 @@ use crate::text::push_escaped;
 pub fn chronological(bundle: &Bundle) -> Vec<&DateEntry> {
     let mut dates: Vec<&DateEntry> = Vec::with_capacity(bundle.dates.len());
     for entry in &bundle.dates {
-        // After every entry not later: a stable insertion sort, which
-        // costs the wasm less than collecting and then `sort::sort_by`.
-        let at = dates.partition_point(|o| o.date <= entry.date);
-        dates.insert(at, entry);
+        crate::sort::insert_stably(&mut dates, entry, |o| o.date <= entry.date);
     }
     dates
 }
