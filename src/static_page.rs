@@ -157,17 +157,9 @@ fn push_map_layers(
     push_fixed(out, font * 0.22, 1);
     out.push_str("\" stroke-linejoin=\"round\" paint-order=\"stroke\">");
     if let Some(l) = legend {
-        out.push_str("<rect x=\"");
-        push_fixed(out, l.rect.x0, 1);
-        out.push_str("\" y=\"");
-        push_fixed(out, l.rect.y0, 1);
-        out.push_str("\" width=\"");
-        push_fixed(out, l.rect.x1 - l.rect.x0, 1);
-        out.push_str("\" height=\"");
-        push_fixed(out, l.rect.y1 - l.rect.y0, 1);
-        out.push_str("\" rx=\"");
-        push_fixed(out, font * 0.3, 1);
-        out.push_str("\" fill=\"#fff\" fill-opacity=\"0.88\" stroke=\"");
+        out.push_str("<rect ");
+        map::push_legend_box(out, &l.rect, font);
+        out.push_str(" fill=\"#fff\" fill-opacity=\"0.88\" stroke=\"");
         out.push_str(LEGEND_EDGE);
         stroke(out, 1.0);
         out.push_str("\"/><g fill=\"none\" stroke=\"");
@@ -438,12 +430,6 @@ fn id_prefix(bundle: &Bundle) -> String {
     p
 }
 
-/// True for an address that may become a link.
-fn is_http(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
-
 /// Appends numbered references to sources: `[1] [5]`, each a link to its
 /// entry in the sources list.
 fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
@@ -628,16 +614,7 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         out.push_str("), <cite lang=\"");
         push_escaped(out, &source.lang);
         out.push_str("\">");
-        match &source.url {
-            Some(url) if source.url_confirmed && is_http(url) => {
-                out.push_str("<a href=\"");
-                push_escaped(out, url);
-                out.push_str("\" rel=\"noopener noreferrer\">");
-                push_escaped(out, &source.title);
-                out.push_str("</a>");
-            }
-            _ => push_escaped(out, &source.title),
-        }
+        cite::push_title(out, source, "");
         out.push_str("</cite>, ");
         labels::push_time(out, t, &source.date);
         if let (Some(url), false) = (&source.url, source.url_confirmed) {
@@ -796,13 +773,5 @@ mod tests {
             lines.join(" "),
             "Sources: Europol; U.S. Department of Justice. Map data: Natural Earth."
         );
-    }
-
-    #[test]
-    fn only_http_links() {
-        assert!(is_http("https://example.org/"));
-        assert!(is_http("HTTP://example.org/"));
-        assert!(!is_http("javascript:alert(1)"));
-        assert!(!is_http("http:"));
     }
 }

@@ -159,16 +159,7 @@ fn push_source_line(out: &mut String, source: &Source, t: &Locale) {
     out.push_str("</span>, <cite class=\"src-title\" lang=\"");
     push_escaped(out, &source.lang);
     out.push_str("\">");
-    match (&source.url, source.url_confirmed) {
-        (Some(url), true) => {
-            out.push_str("<a href=\"");
-            push_escaped(out, url);
-            out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
-            push_escaped(out, &source.title);
-            out.push_str("</a>");
-        }
-        _ => push_escaped(out, &source.title),
-    }
+    push_title(out, source, " target=\"_blank\"");
     out.push_str("</cite>, ");
     labels::push_time(out, t, &source.date);
     if let (Some(url), false) = (&source.url, source.url_confirmed) {
@@ -177,6 +168,25 @@ fn push_source_line(out: &mut String, source: &Source, t: &Locale) {
         out.push_str("</span> <span class=\"src-note\">");
         t.push(out, Key::CiteAddressNotConfirmed);
         out.push_str("</span>");
+    }
+}
+
+/// Appends a source's title, escaped: a link to its address only when the
+/// address is confirmed, with `attributes` (each with a leading space)
+/// before `rel`. The model holds only http(s) addresses (`validate`), so
+/// no other scheme can become a link here.
+pub(crate) fn push_title(out: &mut String, source: &Source, attributes: &str) {
+    match (&source.url, source.url_confirmed) {
+        (Some(url), true) => {
+            out.push_str("<a href=\"");
+            push_escaped(out, url);
+            out.push('"');
+            out.push_str(attributes);
+            out.push_str(" rel=\"noopener noreferrer\">");
+            push_escaped(out, &source.title);
+            out.push_str("</a>");
+        }
+        _ => push_escaped(out, &source.title),
     }
 }
 

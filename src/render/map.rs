@@ -21,7 +21,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::format::{push_number_in, push_qualifier_around};
-use super::layout::{self, Label, Legend, BUCKETS};
+use super::layout::{self, Label, Legend, Rect, BUCKETS};
 use super::view::{self, View, ViewKind};
 use crate::facts::{Bundle, Fact};
 use crate::geo::World;
@@ -369,17 +369,9 @@ fn push_annotations_inner(
     let font = layout::font_units(view, bucket);
     let (legend, labels) = annotations(bundle, symbols, view, kind, bucket, t);
     if let Some(l) = legend {
-        out.push_str("<g class=\"legend\"><rect x=\"");
-        push_fixed(out, l.rect.x0, 1);
-        out.push_str("\" y=\"");
-        push_fixed(out, l.rect.y0, 1);
-        out.push_str("\" width=\"");
-        push_fixed(out, l.rect.x1 - l.rect.x0, 1);
-        out.push_str("\" height=\"");
-        push_fixed(out, l.rect.y1 - l.rect.y0, 1);
-        out.push_str("\" rx=\"");
-        push_fixed(out, font * 0.3, 1);
-        out.push_str("\"/><text class=\"cap\" x=\"");
+        out.push_str("<g class=\"legend\"><rect ");
+        push_legend_box(out, &l.rect, font);
+        out.push_str("/><text class=\"cap\" x=\"");
         push_fixed(out, l.caption.0, 1);
         out.push_str("\" y=\"");
         push_fixed(out, l.caption.1, 1);
@@ -416,6 +408,22 @@ fn push_annotations_inner(
         push_escaped(out, &label.text);
         out.push_str("</text>");
     }
+}
+
+/// Appends the legend box's `x`, `y`, `width`, `height` and `rx`
+/// attributes, its corners rounded in proportion to the label font.
+pub(crate) fn push_legend_box(out: &mut String, rect: &Rect, font: f64) {
+    out.push_str("x=\"");
+    push_fixed(out, rect.x0, 1);
+    out.push_str("\" y=\"");
+    push_fixed(out, rect.y0, 1);
+    out.push_str("\" width=\"");
+    push_fixed(out, rect.x1 - rect.x0, 1);
+    out.push_str("\" height=\"");
+    push_fixed(out, rect.y1 - rect.y0, 1);
+    out.push_str("\" rx=\"");
+    push_fixed(out, font * 0.3, 1);
+    out.push('"');
 }
 
 /// The hover text for a country: its name and its arrests with their
