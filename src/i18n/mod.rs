@@ -78,7 +78,7 @@ macro_rules! language_file {
     };
 }
 
-use crate::text::push_escaped;
+use crate::text::{find_ascii, push_escaped, split_ascii};
 pub use keys::Key;
 use keys::{ENTRIES, PLAIN, SEP};
 
@@ -302,7 +302,7 @@ impl Locale {
 
     fn build(lang: Lang) -> Locale {
         let mut values = Vec::with_capacity(ENTRIES);
-        values.extend(keys::values(lang).split(SEP));
+        values.extend(split_ascii(keys::values(lang), SEP as u8));
         let text = |key: Key| values.get(key.index(Plural::Other)).copied().unwrap_or("");
         let number = NumberFormat {
             decimal: text(Key::NumberDecimal).to_owned(),
@@ -401,10 +401,10 @@ fn fill_in(out: &mut String, pattern: &str, args: &[(&str, &str)], escape: bool)
         }
     };
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = find_ascii(rest, b'{') {
         literal(out, rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 1..).unwrap_or("");
-        let Some(close) = after.find('}') else {
+        let Some(close) = find_ascii(after, b'}') else {
             literal(out, rest.get(open..).unwrap_or(""));
             return;
         };
