@@ -78,7 +78,7 @@ macro_rules! language_file {
     };
 }
 
-use crate::text::{find_ascii, push_escaped, split_ascii};
+use crate::text::{find_ascii, parse_uint, push_escaped, split_ascii};
 pub use keys::Key;
 use keys::{ENTRIES, PLAIN, SEP};
 
@@ -307,7 +307,7 @@ impl Locale {
         let number = NumberFormat {
             decimal: text(Key::NumberDecimal).to_owned(),
             group: text(Key::NumberGroup).to_owned(),
-            min_grouping: text(Key::NumberMinGrouping).parse().unwrap_or(1),
+            min_grouping: parse_uint(text(Key::NumberMinGrouping)).unwrap_or(1),
         };
         #[cfg(not(target_arch = "wasm32"))]
         let (countries, _) = parse::parse(lang.countries_source());

@@ -10,7 +10,7 @@ use alloc::string::String;
 use super::format::{push_number_in, push_qualifier_around};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
-use crate::text::{capital, push_escaped, push_uint, split_ascii};
+use crate::text::{capital, parse_uint, push_escaped, push_uint, split_ascii};
 
 /// The key of a metric the widget knows, e.g. `Key::MetricFirearmsSeized`.
 pub fn standard_metric_key(metric: &str) -> Option<Key> {
@@ -223,10 +223,10 @@ const MONTH_DAY_KEYS: [Key; 12] = [
 pub fn push_date(out: &mut String, t: &Locale, date: &str) {
     let mut parts = split_ascii(date, b'-');
     let year = parts.next().unwrap_or_default();
-    let month = parts.next().map(|m| m.parse::<usize>().ok());
+    let month = parts.next().map(parse_uint);
     // The day is parsed as a `usize` like the month (validated dates keep
-    // it below 32) so that the wasm holds one integer parser, not two.
-    let day = parts.next().map(|d| d.parse::<usize>().ok());
+    // it below 32), by the crate's one integer parser.
+    let day = parts.next().map(parse_uint);
     let extra = parts.next().is_some();
     let index = |m: Option<usize>| m.and_then(|m| m.checked_sub(1)).filter(|i| *i < 12);
     let mut y = String::with_capacity(8);
