@@ -42,6 +42,7 @@ use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
 use crate::render::LoadFailure;
+use crate::text;
 
 /// How long the view change takes when motion is welcome, in ms.
 const ZOOM_MS: f64 = 380.0;
@@ -338,7 +339,7 @@ impl Widget {
     pub fn select(&self, code: &str) {
         let Some(live) = &self.live else { return };
         complete(live);
-        let code = code.trim();
+        let code = text::trim(code);
         if code.is_empty() {
             clear(live);
             return;
@@ -360,7 +361,7 @@ impl Widget {
     /// Shows the "world" or the "europe" view (anything else is ignored).
     pub fn set_view(&self, view: &str) {
         let Some(live) = &self.live else { return };
-        let kind = match view.trim() {
+        let kind = match text::trim(view) {
             "world" => ViewKind::World,
             "europe" => ViewKind::Europe,
             _ => return,
@@ -469,7 +470,7 @@ fn remember(text: Option<Rc<str>>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<
 /// one console note per page (not per widget) for a language the widget
 /// does not speak.
 fn locale(lang: Option<&str>) -> &'static Locale {
-    let tag = lang.map(str::trim).unwrap_or("");
+    let tag = lang.map(text::trim).unwrap_or("");
     if tag.is_empty() {
         return Locale::english();
     }

@@ -78,7 +78,7 @@ macro_rules! language_file {
     };
 }
 
-use crate::text::{find_ascii, parse_uint, push_escaped, split_ascii};
+use crate::text::{find_ascii, parse_uint, push_escaped, split_ascii, trim};
 pub use keys::Key;
 use keys::{ENTRIES, PLAIN, SEP};
 
@@ -118,7 +118,7 @@ impl Lang {
         // The primary subtag is what comes before the first `-` or `_`,
         // found in place: `split` and a lowercased copy cost the wasm some
         // 300 bytes more.
-        let tag = tag.trim().as_bytes();
+        let tag = trim(tag).as_bytes();
         let end = tag.iter().position(|b| matches!(b, b'-' | b'_')).unwrap_or(tag.len());
         let primary = tag.get(..end)?;
         // Each language's code starts with its two-letter primary subtag.

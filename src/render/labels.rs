@@ -10,7 +10,7 @@ use alloc::string::String;
 use super::format::{push_number_in, push_qualifier_around};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
-use crate::text::{capital, parse_uint, push_escaped, push_uint, split_ascii};
+use crate::text::{capital, is_blank, parse_uint, push_escaped, push_uint, split_ascii};
 
 /// The key of a metric the widget knows, e.g. `Key::MetricFirearmsSeized`.
 pub fn standard_metric_key(metric: &str) -> Option<Key> {
@@ -49,7 +49,7 @@ pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Optio
             Some(key) => t.push(out, key),
             None => push_words(out, drug),
         }
-    } else if let Some(label) = label.filter(|l| !l.trim().is_empty()) {
+    } else if let Some(label) = label.filter(|l| !is_blank(l)) {
         push_escaped(out, label);
     } else {
         push_words(out, metric);
@@ -77,7 +77,7 @@ pub fn standard_event_key(event: &str) -> Option<Key> {
 pub fn push_event_name(out: &mut String, t: &Locale, entry: &DateEntry) {
     if let Some(key) = standard_event_key(&entry.event) {
         t.push(out, key);
-    } else if let Some(label) = entry.label.as_deref().filter(|l| !l.trim().is_empty()) {
+    } else if let Some(label) = entry.label.as_deref().filter(|l| !is_blank(l)) {
         push_escaped(out, label);
     } else {
         push_words(out, &entry.event);
