@@ -74,7 +74,7 @@ pub fn push_escaped(out: &mut String, text: &str) {
 /// character searcher, which costs the wasm about 0.9 KB.
 pub fn find_ascii(text: &str, byte: u8) -> Option<usize> {
     debug_assert!(byte.is_ascii());
-    text.bytes().position(|b| b == byte)
+    text.as_bytes().iter().position(|&b| b == byte)
 }
 
 /// The parts of `text` between occurrences of the ASCII `separator`, as
