@@ -309,7 +309,8 @@ fn push_number(out: &mut String, value: f64) {
     }
     match best {
         Some((scaled, decimals)) => {
-            let pow = 10u64.checked_pow(decimals).unwrap_or(u64::MAX);
+            // At most 19 decimals, so the power does not overflow.
+            let pow = num::pow10(decimals);
             // Rounding may carry into the integer part (0.99999999999999999 → 1).
             push_uint(out, scaled / pow);
             push_fraction(out, scaled % pow, decimals);
@@ -335,7 +336,7 @@ fn push_fraction(out: &mut String, mut frac: u64, decimals: u32) {
         digits -= 1;
     }
     out.push('.');
-    let mut div = 10u64.pow(digits.saturating_sub(1));
+    let mut div = num::pow10(digits.saturating_sub(1));
     while div != 0 {
         out.push(char::from(b'0' + ((frac / div) % 10) as u8));
         div /= 10;

@@ -70,6 +70,15 @@ pub fn asin(x: f64) -> f64 {
     x.asin()
 }
 
+/// Ten to the power `exp`, for `exp` up to 19 (10^19 is the largest power
+/// of ten a `u64` holds). Multiplied out in a loop: `u64::pow` squares
+/// its way there, and `checked_pow` detects overflow with a 128-bit
+/// multiplication (`__multi3`), together 0.2 KB of wasm for exponents
+/// this small.
+pub fn pow10(exp: u32) -> u64 {
+    (0..exp).fold(1, |power, _| power * 10)
+}
+
 /// The fractional part of `x`, with its sign (`f64::fract`, which is this).
 pub fn fract(x: f64) -> f64 {
     x - trunc(x)
@@ -77,7 +86,14 @@ pub fn fract(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::clamp;
+    use super::{clamp, pow10};
+
+    #[test]
+    fn powers_of_ten_agree_with_pow() {
+        for exp in 0..=19 {
+            assert_eq!(pow10(exp), 10u64.pow(exp), "{exp}");
+        }
+    }
 
     #[test]
     fn limits_a_value_to_its_range() {

@@ -35,7 +35,7 @@ pub fn push_int(out: &mut String, value: i64) {
 /// Appends a number with at most `decimals` digits after the point, trailing
 /// zeros dropped; for coordinates and sizes in markup, not for readers.
 pub fn push_fixed(out: &mut String, value: f64, decimals: u32) {
-    let scale = 10u64.pow(decimals.min(6));
+    let scale = crate::num::pow10(decimals.min(6));
     let scaled = crate::num::round(value.abs() * scale as f64) as u64;
     if value < 0.0 && scaled != 0 {
         out.push('-');
