@@ -208,16 +208,22 @@ pub fn file_stem(bundle: &Bundle) -> String {
 /// command-line tools), e.g. `spector`; the stem of both download names.
 pub(crate) fn id_stem(bundle: &Bundle) -> String {
     let mut out = String::with_capacity(bundle.operation.id.len() + 6);
-    for ch in bundle.operation.id.chars() {
-        let ch = ch.to_ascii_lowercase();
-        // Leading dashes are never written and trailing ones are popped
-        // below: cheaper in the wasm than `trim_matches`.
-        if ch.is_ascii_lowercase() || ch.is_ascii_digit() || (ch == '-' && !out.is_empty()) {
-            out.push(ch);
+    // Dashes are held back until a letter or digit follows, so none is
+    // written at either end: cheaper in the wasm than `trim_matches`, or
+    // than popping characters off the end. Every byte kept is ASCII, so
+    // the id is read by byte.
+    let mut dashes = 0;
+    for byte in bundle.operation.id.bytes() {
+        let byte = byte.to_ascii_lowercase();
+        if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            if !out.is_empty() {
+                out.extend(core::iter::repeat('-').take(dashes));
+            }
+            dashes = 0;
+            out.push(char::from(byte));
+        } else if byte == b'-' {
+            dashes += 1;
         }
-    }
-    while out.ends_with('-') {
-        out.pop();
     }
     out
 }
@@ -588,6 +594,12 @@ mod tests {
         b.operation.id = "-Op_Dis/../Rupt 2024-".to_owned();
         assert_eq!(file_stem(&b), "opdisrupt2024-facts");
         b.operation.id = "ÄÖ".to_owned();
+        assert_eq!(file_stem(&b), "facts");
+        // Dashes inside are kept, however many and whatever was dropped
+        // between them; those at either end are not.
+        b.operation.id = "--a--Ü-b-é-".to_owned();
+        assert_eq!(file_stem(&b), "a---b-facts");
+        b.operation.id = "---".to_owned();
         assert_eq!(file_stem(&b), "facts");
     }
 }
