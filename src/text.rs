@@ -113,20 +113,20 @@ pub fn parse_uint(text: &str) -> Option<usize> {
 }
 
 /// `text` without the whitespace (Unicode's, as `char::is_whitespace`
-/// says) at either end: what `str::trim` returns, by one loop from each
-/// end. Core's `trim_matches` and the character-index iterator it walks
-/// with cost the wasm about 0.3 KB more.
+/// says) at either end: what `str::trim` returns, found in one forward
+/// pass from the first to the last other character. Core's `trim_matches`
+/// and the decoding backwards it needs cost the wasm about 0.5 KB more;
+/// the texts trimmed are short attribute values.
 pub fn trim(text: &str) -> &str {
     let mut chars = text.chars();
-    let mut trimmed = chars.as_str();
-    while chars.next().is_some_and(char::is_whitespace) {
-        trimmed = chars.as_str();
+    let (mut start, mut end) = (text.len(), 0);
+    while let Some(ch) = chars.next() {
+        if !ch.is_whitespace() {
+            end = text.len() - chars.as_str().len();
+            start = start.min(end - ch.len_utf8());
+        }
     }
-    let mut chars = trimmed.chars();
-    while chars.next_back().is_some_and(char::is_whitespace) {
-        trimmed = chars.as_str();
-    }
-    trimmed
+    text.get(start..end).unwrap_or("")
 }
 
 /// True when `text` is empty or all whitespace, as `str::trim` sees it.
