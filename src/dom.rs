@@ -1068,7 +1068,7 @@ impl State {
     /// Every label group: for any width the widget may take, and for the
     /// Europe view.
     fn fill_all_labels(&mut self) {
-        for kind in self.views.kinds() {
+        for &kind in self.views.kinds() {
             for bucket in 0..BUCKETS.len() {
                 self.fill_labels(kind, bucket);
             }
