@@ -187,7 +187,7 @@ impl Lang {
                     Plural::Other
                 } else if i == 1 {
                     Plural::One
-                } else if (2..=4).contains(&(i % 10)) && !(12..=14).contains(&(i % 100)) {
+                } else if matches!(i % 10, 2..=4) && !matches!(i % 100, 12..=14) {
                     Plural::Few
                 } else {
                     Plural::Many
