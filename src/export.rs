@@ -348,7 +348,7 @@ fn push_fraction(out: &mut String, mut frac: u64, decimals: u32) {
         digits -= 1;
     }
     out.push('.');
-    let mut div = num::pow10(digits.saturating_sub(1));
+    let mut div = num::pow10(digits.saturating_sub(1)).get();
     while div != 0 {
         out.push(char::from(b'0' + ((frac / div) % 10) as u8));
         div /= 10;

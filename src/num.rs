@@ -1,6 +1,8 @@
 //! Number helpers that cannot panic, and the float functions that are
 //! std's methods rather than core's.
 
+use core::num::NonZeroU64;
+
 /// `value` limited to `lo..=hi`; `hi` wins when `lo > hi`.
 ///
 /// `f64::clamp` panics when `lo > hi` and, to say so, formats both bounds
@@ -74,9 +76,11 @@ pub fn asin(x: f64) -> f64 {
 /// of ten a `u64` holds). Multiplied out in a loop: `u64::pow` squares
 /// its way there, and `checked_pow` detects overflow with a 128-bit
 /// multiplication (`__multi3`), together 0.2 KB of wasm for exponents
-/// this small.
-pub fn pow10(exp: u32) -> u64 {
-    (0..exp).fold(1, |power, _| power * 10)
+/// this small. A `NonZeroU64`, so that dividing by it has no panic path
+/// (and no "attempt to divide by zero" message with a file name).
+pub fn pow10(exp: u32) -> NonZeroU64 {
+    let power = (0..exp).fold(1, |power: u64, _| power * 10);
+    NonZeroU64::new(power).unwrap_or(NonZeroU64::MIN)
 }
 
 /// The fractional part of `x`, with its sign (`f64::fract`, which is this).
@@ -91,7 +95,7 @@ mod tests {
     #[test]
     fn powers_of_ten_agree_with_pow() {
         for exp in 0..=19 {
-            assert_eq!(pow10(exp), 10u64.pow(exp), "{exp}");
+            assert_eq!(pow10(exp).get(), 10u64.pow(exp), "{exp}");
         }
     }
 

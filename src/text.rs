@@ -36,7 +36,7 @@ pub fn push_int(out: &mut String, value: i64) {
 /// zeros dropped; for coordinates and sizes in markup, not for readers.
 pub fn push_fixed(out: &mut String, value: f64, decimals: u32) {
     let scale = crate::num::pow10(decimals.min(6));
-    let scaled = crate::num::round(value.abs() * scale as f64) as u64;
+    let scaled = crate::num::round(value.abs() * scale.get() as f64) as u64;
     if value < 0.0 && scaled != 0 {
         out.push('-');
     }
@@ -44,7 +44,7 @@ pub fn push_fixed(out: &mut String, value: f64, decimals: u32) {
     let mut frac = scaled % scale;
     if frac != 0 {
         out.push('.');
-        let mut div = scale / 10;
+        let mut div = scale.get() / 10;
         while frac != 0 && div != 0 {
             out.push(char::from(b'0' + (frac / div) as u8));
             frac %= div;
