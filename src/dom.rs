@@ -42,6 +42,7 @@ use crate::render::map::{self, Symbol, Views};
 use crate::render::panel;
 use crate::render::view::{is_european, View, ViewKind};
 use crate::render::LoadFailure;
+use crate::text;
 
 /// How long the view change takes when motion is welcome, in ms.
 const ZOOM_MS: f64 = 380.0;
@@ -216,7 +217,7 @@ struct State {
     /// The label groups filled so far, a bit per view and width bucket.
     labels: u8,
     /// The bundle's text, for the JSON download (`None`: the embedded one).
-    text: Option<Rc<str>>,
+    text: Option<Rc<String>>,
     /// The panel, timeline, downloads and sources are in (see `complete`).
     complete: bool,
 }
@@ -241,8 +242,12 @@ impl Widget {
         handle: &js_sys::Function,
     ) -> Widget {
         let t = locale(lang.as_deref());
-        let bundle_text: Option<Rc<str>> = bundle_text.map(Into::into);
-        let text = bundle_text.as_deref().unwrap_or(facts::EMBEDDED_JSON);
+        // Shared as they are: an `Rc<str>` would copy the text (and the
+        // markup below) into a new allocation, and its layout arithmetic
+        // and unwrap cost the wasm 0.5 KB.
+        let bundle_text: Option<Rc<String>> = bundle_text.map(Rc::new);
+        let given_text = bundle_text.as_deref().map(String::as_str);
+        let text = given_text.unwrap_or(facts::EMBEDDED_JSON);
         let world = match World::embedded() {
             Ok(world) => world,
             Err(_) => {
@@ -253,14 +258,14 @@ impl Widget {
                 return Widget::refuse(root, &errors, t.text(Key::ErrorMap), t);
             }
         };
-        let (bundle, markup) = match prepared(bundle_text.as_deref(), t) {
+        let (bundle, markup) = match prepared(given_text, t) {
             Some(shared) => shared,
             None => {
                 let bundle = match facts::parse_json_with_reader(text) {
                     Ok(bundle) => Rc::new(bundle),
                     Err(errors) => return Widget::refuse(root, &errors, t.text(Key::ErrorData), t),
                 };
-                let markup: Rc<str> = render::widget_first_in(&bundle, &world, t).into();
+                let markup = Rc::new(render::widget_first_in(&bundle, &world, t));
                 remember(bundle_text.clone(), t, &bundle, &markup);
                 (bundle, markup)
             }
@@ -338,7 +343,7 @@ impl Widget {
     pub fn select(&self, code: &str) {
         let Some(live) = &self.live else { return };
         complete(live);
-        let code = code.trim();
+        let code = text::trim(code);
         if code.is_empty() {
             clear(live);
             return;
@@ -360,7 +365,7 @@ impl Widget {
     /// Shows the "world" or the "europe" view (anything else is ignored).
     pub fn set_view(&self, view: &str) {
         let Some(live) = &self.live else { return };
-        let kind = match view.trim() {
+        let kind = match text::trim(view) {
             "world" => ViewKind::World,
             "europe" => ViewKind::Europe,
             _ => return,
@@ -430,10 +435,10 @@ static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
 /// so the cache never grows.
 struct Prepared {
     /// The bundle's text; `None` for the embedded bundle.
-    text: Option<Rc<str>>,
+    text: Option<Rc<String>>,
     lang: Lang,
     bundle: Rc<Bundle>,
-    markup: Rc<str>,
+    markup: Rc<String>,
 }
 
 /// The one `Prepared`. A plain static rather than `thread_local!`, whose
@@ -448,13 +453,14 @@ unsafe impl<T> Sync for OneThread<T> {}
 
 /// The checked bundle and markup for this text and language, if the last
 /// widget rendered the same.
-fn prepared(text: Option<&str>, t: &Locale) -> Option<(Rc<Bundle>, Rc<str>)> {
+fn prepared(text: Option<&str>, t: &Locale) -> Option<(Rc<Bundle>, Rc<String>)> {
     let slot = PREPARED.0.try_borrow().ok()?;
     let last = slot.as_ref()?;
-    (last.text.as_deref() == text && last.lang == t.lang).then(|| (Rc::clone(&last.bundle), Rc::clone(&last.markup)))
+    (last.text.as_deref().map(String::as_str) == text && last.lang == t.lang)
+        .then(|| (Rc::clone(&last.bundle), Rc::clone(&last.markup)))
 }
 
-fn remember(text: Option<Rc<str>>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<str>) {
+fn remember(text: Option<Rc<String>>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<String>) {
     if let Ok(mut slot) = PREPARED.0.try_borrow_mut() {
         *slot = Some(Prepared {
             text,
@@ -469,7 +475,7 @@ fn remember(text: Option<Rc<str>>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<
 /// one console note per page (not per widget) for a language the widget
 /// does not speak.
 fn locale(lang: Option<&str>) -> &'static Locale {
-    let tag = lang.map(str::trim).unwrap_or("");
+    let tag = lang.map(text::trim).unwrap_or("");
     if tag.is_empty() {
         return Locale::english();
     }
@@ -1054,7 +1060,7 @@ impl State {
             return;
         }
         self.complete = true;
-        let json = self.text.as_deref().unwrap_or(facts::EMBEDDED_JSON);
+        let json = self.text.as_deref().map_or(facts::EMBEDDED_JSON, String::as_str);
         let rest = render::widget_rest_in(&self.bundle, Some(json), self.t);
         self.shell.rest(&rest.side, &rest.timeline, &rest.end);
     }
@@ -1062,7 +1068,7 @@ impl State {
     /// Every label group: for any width the widget may take, and for the
     /// Europe view.
     fn fill_all_labels(&mut self) {
-        for kind in self.views.kinds() {
+        for &kind in self.views.kinds() {
             for bucket in 0..BUCKETS.len() {
                 self.fill_labels(kind, bucket);
             }

@@ -152,7 +152,7 @@ fn layouts() -> Vec<Layout> {
     let world = World::embedded().unwrap();
     let views = Views::new(&bundle, &world);
     let mut out = Vec::new();
-    for kind in views.kinds() {
+    for &kind in views.kinds() {
         let v = views.get(kind);
         let symbols = map::symbols_in(&bundle, &world, &v, kind);
         for bucket in 0..BUCKETS.len() {

@@ -11,6 +11,7 @@ use super::model::*;
 use super::raw::*;
 use super::{MAX_ITEMS, MAX_STRING_CHARS, MAX_VALUE};
 use crate::num;
+use crate::text::is_blank;
 
 /// Units that count whole things, so their values must be whole numbers.
 const WHOLE_UNITS: [&str; 4] = ["people", "firearms", "pills", "countries"];
@@ -82,7 +83,7 @@ impl Checker {
 
     fn non_empty(&mut self, at: &str, field: &str, text: &str) {
         self.text(at, field, text);
-        if text.trim().is_empty() {
+        if is_blank(text) {
             self.err(at, field, ErrorKind::Empty);
         }
     }
@@ -217,7 +218,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
 
     let op = &raw.operation;
     c.non_empty("operation", "id", &op.id);
-    if !op.id.trim().is_empty() && !is_id(&op.id) {
+    if !is_blank(&op.id) && !is_id(&op.id) {
         c.err("operation", "id", ErrorKind::BadId(op.id.clone()));
     }
     c.non_empty("operation", "name", &op.name);
@@ -381,7 +382,7 @@ fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
 
 fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {
     c.text(at, "id", id);
-    let kind = if id.trim().is_empty() {
+    let kind = if is_blank(id) {
         ErrorKind::Empty
     } else if !is_id(id) {
         ErrorKind::BadId(id.to_owned())

@@ -50,16 +50,24 @@ impl<'a> Reader<'a> {
         Ok(b)
     }
 
+    /// The next `N` bytes as an array: `first_chunk` says whether they are
+    /// there, where `copy_from_slice` would check the length again and keep
+    /// a panic path with its message.
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], GeoError> {
+        let rest = self.bytes.get(self.pos..).unwrap_or(&[]);
+        let out = *rest
+            .first_chunk::<N>()
+            .ok_or(GeoError::Truncated { offset: self.offset() })?;
+        self.pos += N;
+        Ok(out)
+    }
+
     pub(crate) fn u16(&mut self) -> Result<u16, GeoError> {
-        let mut b = [0u8; 2];
-        b.copy_from_slice(self.take(2)?);
-        Ok(u16::from_le_bytes(b))
+        self.array().map(u16::from_le_bytes)
     }
 
     pub(crate) fn f64(&mut self) -> Result<f64, GeoError> {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(self.take(8)?);
-        Ok(f64::from_le_bytes(b))
+        self.array().map(f64::from_le_bytes)
     }
 
     /// Unsigned LEB128, at most 5 bytes, value < 2^32.

@@ -22,6 +22,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use super::Lang;
 use crate::geo::World;
+use crate::text::split_ascii;
 
 #[wasm_bindgen(inline_js = "export function regionNames(lang, codes) {
   let names;
@@ -61,7 +62,7 @@ impl Names {
     pub fn of(lang: Lang) -> Names {
         Names {
             lang,
-            built_in: built_in::names(lang).split('\n').collect(),
+            built_in: split_ascii(built_in::names(lang), b'\n').collect(),
             asked: OnceCell::new(),
         }
     }
@@ -97,7 +98,7 @@ impl Asked {
             }
         }
         let mut names = Vec::new();
-        names.extend(region_names(lang.code(), &codes).leak().split('\n'));
+        names.extend(split_ascii(region_names(lang.code(), &codes).leak(), b'\n'));
         let mut answer = Asked { codes, names };
         if lang == Lang::En {
             answer.keep(include_str!("../../i18n/countries/en-wasm.txt"));
@@ -110,7 +111,7 @@ impl Asked {
     /// positions: `split_once(" = ")` would link core's substring search
     /// and its slicing panics, 8 KB of wasm.
     fn keep(&mut self, text: &'static str) {
-        for line in text.split('\n') {
+        for line in split_ascii(text, b'\n') {
             if line.as_bytes().get(2..5) != Some(b" = ") {
                 continue;
             }

@@ -78,7 +78,7 @@ macro_rules! language_file {
     };
 }
 
-use crate::text::push_escaped;
+use crate::text::{find_ascii, parse_uint, push_escaped, split_ascii, trim};
 pub use keys::Key;
 use keys::{ENTRIES, PLAIN, SEP};
 
@@ -118,7 +118,7 @@ impl Lang {
         // The primary subtag is what comes before the first `-` or `_`,
         // found in place: `split` and a lowercased copy cost the wasm some
         // 300 bytes more.
-        let tag = tag.trim().as_bytes();
+        let tag = trim(tag).as_bytes();
         let end = tag.iter().position(|b| matches!(b, b'-' | b'_')).unwrap_or(tag.len());
         let primary = tag.get(..end)?;
         // Each language's code starts with its two-letter primary subtag.
@@ -187,7 +187,7 @@ impl Lang {
                     Plural::Other
                 } else if i == 1 {
                     Plural::One
-                } else if (2..=4).contains(&(i % 10)) && !(12..=14).contains(&(i % 100)) {
+                } else if matches!(i % 10, 2..=4) && !matches!(i % 100, 12..=14) {
                     Plural::Few
                 } else {
                     Plural::Many
@@ -302,12 +302,12 @@ impl Locale {
 
     fn build(lang: Lang) -> Locale {
         let mut values = Vec::with_capacity(ENTRIES);
-        values.extend(keys::values(lang).split(SEP));
+        values.extend(split_ascii(keys::values(lang), SEP as u8));
         let text = |key: Key| values.get(key.index(Plural::Other)).copied().unwrap_or("");
         let number = NumberFormat {
             decimal: text(Key::NumberDecimal).to_owned(),
             group: text(Key::NumberGroup).to_owned(),
-            min_grouping: text(Key::NumberMinGrouping).parse().unwrap_or(1),
+            min_grouping: parse_uint(text(Key::NumberMinGrouping)).unwrap_or(1),
         };
         #[cfg(not(target_arch = "wasm32"))]
         let (countries, _) = parse::parse(lang.countries_source());
@@ -401,10 +401,10 @@ fn fill_in(out: &mut String, pattern: &str, args: &[(&str, &str)], escape: bool)
         }
     };
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = find_ascii(rest, b'{') {
         literal(out, rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 1..).unwrap_or("");
-        let Some(close) = after.find('}') else {
+        let Some(close) = find_ascii(after, b'}') else {
             literal(out, rest.get(open..).unwrap_or(""));
             return;
         };

@@ -10,7 +10,7 @@ use alloc::string::String;
 use super::format::{push_number_in, push_qualifier_around};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
-use crate::text::{capital, push_escaped, push_uint};
+use crate::text::{capital, is_blank, parse_uint, push_escaped, push_uint, split_ascii};
 
 /// The key of a metric the widget knows, e.g. `Key::MetricFirearmsSeized`.
 pub fn standard_metric_key(metric: &str) -> Option<Key> {
@@ -49,7 +49,7 @@ pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Optio
             Some(key) => t.push(out, key),
             None => push_words(out, drug),
         }
-    } else if let Some(label) = label.filter(|l| !l.trim().is_empty()) {
+    } else if let Some(label) = label.filter(|l| !is_blank(l)) {
         push_escaped(out, label);
     } else {
         push_words(out, metric);
@@ -77,7 +77,7 @@ pub fn standard_event_key(event: &str) -> Option<Key> {
 pub fn push_event_name(out: &mut String, t: &Locale, entry: &DateEntry) {
     if let Some(key) = standard_event_key(&entry.event) {
         t.push(out, key);
-    } else if let Some(label) = entry.label.as_deref().filter(|l| !l.trim().is_empty()) {
+    } else if let Some(label) = entry.label.as_deref().filter(|l| !is_blank(l)) {
         push_escaped(out, label);
     } else {
         push_words(out, &entry.event);
@@ -87,7 +87,7 @@ pub fn push_event_name(out: &mut String, t: &Locale, entry: &DateEntry) {
 /// Underscored words as a capitalised phrase, escaped: "crystal_meth" →
 /// "Crystal meth"; "mdma" and "lsd" in capitals.
 fn push_words(out: &mut String, snake: &str) {
-    for (i, word) in snake.split('_').filter(|w| !w.is_empty()).enumerate() {
+    for (i, word) in split_ascii(snake, b'_').filter(|w| !w.is_empty()).enumerate() {
         if i > 0 {
             out.push(' ');
         }
@@ -221,12 +221,12 @@ const MONTH_DAY_KEYS: [Key; 12] = [
 /// "December 2021", "2 May 2023"; "2. Mai 2023", "2 de mayo de 2023",
 /// "2 maja 2023". Anything else is written as given.
 pub fn push_date(out: &mut String, t: &Locale, date: &str) {
-    let mut parts = date.split('-');
+    let mut parts = split_ascii(date, b'-');
     let year = parts.next().unwrap_or_default();
-    let month = parts.next().map(|m| m.parse::<usize>().ok());
+    let month = parts.next().map(parse_uint);
     // The day is parsed as a `usize` like the month (validated dates keep
-    // it below 32) so that the wasm holds one integer parser, not two.
-    let day = parts.next().map(|d| d.parse::<usize>().ok());
+    // it below 32), by the crate's one integer parser.
+    let day = parts.next().map(parse_uint);
     let extra = parts.next().is_some();
     let index = |m: Option<usize>| m.and_then(|m| m.checked_sub(1)).filter(|i| *i < 12);
     let mut y = String::with_capacity(8);

@@ -202,7 +202,7 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
             cite::push_item_marker(out, bundle, Item::Fact(countries), t);
         }
         None => {
-            let countries = bundle.by_country(map::MAP_METRIC).count();
+            let countries = bundle.country_count(map::MAP_METRIC);
             if countries > 0 {
                 out.push(' ');
                 t.push(out, Key::StatIn);

@@ -72,7 +72,14 @@ fn in_scope(fact: &Fact, selected: Option<&str>) -> bool {
 /// reading order: arrests, countries, firearms, drugs with their parts,
 /// pills, cash and crypto, then any other figure in bundle order.
 pub fn rows<'a>(bundle: &'a Bundle, selected: Option<&str>) -> Vec<Row<'a>> {
-    let facts: Vec<&Fact> = bundle.facts.iter().filter(|f| in_scope(f, selected)).collect();
+    // A plain loop: `filter` and `collect` cost the wasm their own
+    // iterator adapter.
+    let mut facts: Vec<&Fact> = Vec::new();
+    for fact in &bundle.facts {
+        if in_scope(fact, selected) {
+            facts.push(fact);
+        }
+    }
     let mut used: Vec<&str> = Vec::new();
     let mut rows = Vec::new();
     let take = |metric: &str, used: &mut Vec<&'a str>| -> Option<&'a Fact> {

@@ -46,7 +46,7 @@ pub fn push_countries(out: &mut String, bundle: &Bundle, t: &Locale) -> bool {
             countries.value
         }
         None => {
-            let count = bundle.by_country(MAP_METRIC).count();
+            let count = bundle.country_count(MAP_METRIC);
             if count == 0 {
                 return false;
             }
