@@ -136,32 +136,35 @@ impl<'a> World<'a> {
             .position(|&b| b == b'\n')
             .ok_or(GeoError::MissingHeader)?;
         let line = bytes.get(..newline).ok_or(GeoError::MissingHeader)?;
-        if !line.starts_with(HEADER_PREFIX) || !line.is_ascii() {
+        if !line.starts_with(HEADER_PREFIX) {
             return Err(GeoError::MissingHeader);
         }
         let header = ascii(line).ok_or(GeoError::MissingHeader)?;
         let body_start = newline + 1;
         let mut r = Reader::new(bytes.get(body_start..).unwrap_or(&[]), body_start);
 
-        if r.take(MAGIC.len())? != MAGIC {
-            return Err(GeoError::BadMagic);
+        // The reader keeps the first failure (see `Reader`), so the checks
+        // below read on after one and the result is asked for once.
+        if r.take(MAGIC.len()) != MAGIC {
+            r.fail(GeoError::BadMagic);
         }
-        let version = r.u8()?;
+        let version = r.u8();
         if version != VERSION {
-            return Err(GeoError::UnsupportedVersion(version));
+            r.fail(GeoError::UnsupportedVersion(version));
         }
-        let width = u32::from(r.u16()?);
-        let height = u32::from(r.u16()?);
-        let k = r.f64()?;
-        let tx = r.f64()?;
-        let ty = r.f64()?;
+        let width = u32::from(r.u16());
+        let height = u32::from(r.u16());
+        let k = r.f64();
+        let tx = r.f64();
+        let ty = r.f64();
         if width == 0 || height == 0 || !k.is_finite() || k <= 0.0 || !tx.is_finite() || !ty.is_finite() {
-            return Err(GeoError::BadTransform);
+            r.fail(GeoError::BadTransform);
         }
-        let count = r.u16()?;
-        let records_len = r.varint()?;
+        let count = r.u16();
+        let records_len = r.varint();
         let records_offset = r.offset();
-        let records = r.take(usize::try_from(records_len).unwrap_or(usize::MAX))?;
+        let records = r.take(usize::try_from(records_len).unwrap_or(usize::MAX));
+        r.result()?;
         let coords_offset = r.offset();
         let coords = r.rest();
         let grid = (i64::from(width), i64::from(height));
@@ -249,31 +252,34 @@ fn index<'a>(
     let mut countries = Vec::with_capacity(usize::from(count));
     for _ in 0..count {
         let start = records.offset();
-        let record = read_record(&mut records)?;
+        let record = read_record(&mut records);
+        records.result()?;
         let (ax, ay) = record.anchor;
         if !in_grid(i64::from(ax), i64::from(ay)) {
             return Err(GeoError::OutOfRange { offset: start });
         }
+        // `read_record` checked these counts, so this reader cannot fail.
         let mut counts = Reader::new(record.rings, 0);
-        let ring_count = counts.varint()?;
+        let ring_count = counts.varint();
         let mut span = coords.clone();
         let first = coords.offset();
         let (mut x, mut y) = (i64::from(ax), i64::from(ay));
         for _ in 0..ring_count {
-            for _ in 0..counts.varint()? {
+            for _ in 0..counts.varint() {
                 let point_offset = coords.offset();
-                x += i64::from(coords.zigzag()?);
-                y += i64::from(coords.zigzag()?);
+                x += i64::from(coords.zigzag());
+                y += i64::from(coords.zigzag());
                 if !in_grid(x, y) {
-                    return Err(GeoError::OutOfRange { offset: point_offset });
+                    coords.fail(GeoError::OutOfRange { offset: point_offset });
                 }
+                coords.result()?;
             }
         }
         countries.push(Country {
             code: record.code,
             anchor: record.anchor,
             rings: record.rings,
-            coords: span.take(coords.offset().saturating_sub(first))?,
+            coords: span.take(coords.offset().saturating_sub(first)),
         });
     }
     if !records.is_empty() {
@@ -291,9 +297,14 @@ fn index<'a>(
 
 /// `bytes` as text, if they are all ASCII. `core::str::from_utf8` would do
 /// as well, for 0.7 KB of wasm: the file's only text is its ASCII header and
-/// country codes.
+/// country codes. A plain loop: `<[u8]>::is_ascii` reads a word at a time,
+/// in more code than a header line and 176 two-letter codes need.
 fn ascii(bytes: &[u8]) -> Option<&str> {
-    if bytes.is_ascii() {
+    let mut all_ascii = true;
+    for &b in bytes {
+        all_ascii &= b.is_ascii();
+    }
+    if all_ascii {
         // SAFETY: every ASCII byte is a whole UTF-8 character.
         Some(unsafe { core::str::from_utf8_unchecked(bytes) })
     } else {
@@ -309,37 +320,53 @@ struct Record<'a> {
     rings: &'a [u8],
 }
 
-/// Reads one record, checking its code and its ring and point counts.
-fn read_record<'a>(r: &mut Reader<'a>) -> Result<Record<'a>, GeoError> {
+/// Reads one record, checking its code and its ring and point counts;
+/// a failure is left in `r`.
+fn read_record<'a>(r: &mut Reader<'a>) -> Record<'a> {
     let code_offset = r.offset();
-    let code_len = r.u8()?;
-    let code = r.take(usize::from(code_len))?;
-    if !(code.is_empty() || (code.len() == 2 && code.iter().all(u8::is_ascii_uppercase))) {
-        return Err(GeoError::BadText { offset: code_offset });
-    }
-    let code = ascii(code).ok_or(GeoError::BadText { offset: code_offset })?;
+    let code_len = r.u8();
+    let code = r.take(usize::from(code_len));
+    let valid = code.is_empty() || (code.len() == 2 && code.iter().all(u8::is_ascii_uppercase));
+    // One `ascii` call for both outcomes: written as a match guard, the
+    // compiler copied it into each case of the code's length.
+    let code = match if valid { ascii(code) } else { None } {
+        Some(code) => code,
+        None => {
+            r.fail(GeoError::BadText { offset: code_offset });
+            ""
+        }
+    };
     let anchor_offset = r.offset();
-    let ax = i32::try_from(r.varint()?).map_err(|_| GeoError::OutOfRange { offset: anchor_offset })?;
-    let ay = i32::try_from(r.varint()?).map_err(|_| GeoError::OutOfRange { offset: anchor_offset })?;
+    let coordinate = |r: &mut Reader<'a>| {
+        i32::try_from(r.varint()).unwrap_or_else(|_| {
+            r.fail(GeoError::OutOfRange { offset: anchor_offset });
+            0
+        })
+    };
+    let ax = coordinate(r);
+    let ay = coordinate(r);
     let mut counts = r.clone();
     let start = r.offset();
-    let ring_count = r.varint()?;
+    let ring_count = r.varint();
     if ring_count == 0 {
-        return Err(GeoError::BadRing { offset: start });
+        r.fail(GeoError::BadRing { offset: start });
     }
     for _ in 0..ring_count {
         let ring_offset = r.offset();
-        let n = r.varint()?;
-        if n < 3 {
-            return Err(GeoError::BadRing { offset: ring_offset });
+        if r.varint() < 3 {
+            r.fail(GeoError::BadRing { offset: ring_offset });
+        }
+        // A count can be up to 2^32: stop at the first failure.
+        if r.failed() {
+            break;
         }
     }
-    let rings = counts.take(r.offset().saturating_sub(start))?;
-    Ok(Record {
+    let rings = counts.take(r.offset().saturating_sub(start));
+    Record {
         code,
         anchor: (ax, ay),
         rings,
-    })
+    }
 }
 
 /// Iterator over the countries of a [`World`], in file order.
@@ -383,7 +410,7 @@ impl<'a> Country<'a> {
     /// The outline rings (islands, exclaves and holes), in file order.
     pub fn rings(&self) -> Rings<'a> {
         let mut counts = Reader::new(self.rings, 0);
-        let remaining = counts.varint().unwrap_or(0);
+        let remaining = counts.varint();
         Rings {
             counts,
             coords: Reader::new(self.coords, 0),
@@ -473,7 +500,7 @@ impl<'a> Iterator for Rings<'a> {
             return None;
         }
         self.remaining -= 1;
-        let len = self.counts.varint().ok()?;
+        let len = self.counts.varint();
         let start = self.cursor;
         let mut data = self.coords.clone();
         let mut points = Points {
@@ -485,7 +512,7 @@ impl<'a> Iterator for Rings<'a> {
             self.cursor = p;
         }
         let consumed = points.r.offset().saturating_sub(self.coords.offset());
-        let data = data.take(consumed).ok()?;
+        let data = data.take(consumed);
         self.coords = points.r;
         Some(Ring { data, len, start })
     }
@@ -536,8 +563,8 @@ impl Iterator for Points<'_> {
             return None;
         }
         self.remaining -= 1;
-        let dx = self.r.zigzag().ok()?;
-        let dy = self.r.zigzag().ok()?;
+        let dx = self.r.zigzag();
+        let dy = self.r.zigzag();
         self.cursor = (self.cursor.0.wrapping_add(dx), self.cursor.1.wrapping_add(dy));
         Some(self.cursor)
     }

@@ -16,11 +16,10 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::cell::OnceCell;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::Lang;
+use super::{Lang, OnceLock};
 use crate::geo::World;
 use crate::text::split_ascii;
 
@@ -55,7 +54,7 @@ pub struct Names {
     built_in: Vec<&'static str>,
     /// The browser's names of every country of the map, asked for the
     /// first time a name is not built in.
-    asked: OnceCell<Asked>,
+    asked: OnceLock<Asked>,
 }
 
 impl Names {
@@ -63,7 +62,7 @@ impl Names {
         Names {
             lang,
             built_in: split_ascii(built_in::names(lang), b'\n').collect(),
-            asked: OnceCell::new(),
+            asked: OnceLock::new(),
         }
     }
 

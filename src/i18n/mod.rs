@@ -42,10 +42,15 @@ use one_thread::OnceLock;
 /// `OnceCell`: a static cannot hold that, because it is not `Sync`.
 #[cfg(target_arch = "wasm32")]
 mod one_thread {
-    use core::cell::OnceCell;
+    use alloc::boxed::Box;
+    use core::cell::Cell;
 
-    /// A value made on first use, then shared.
-    pub struct OnceLock<T>(OnceCell<T>);
+    /// A value made on first use, then shared. The value is boxed and
+    /// leaked (it lives as long as the program anyway) rather than kept in
+    /// a `OnceCell`, whose `get_or_init` carries a "reentrant init" panic
+    /// and drops a second value, code the wasm never needs.
+    #[derive(Debug)]
+    pub struct OnceLock<T: 'static>(Cell<Option<&'static T>>);
 
     // SAFETY: the wasm is built without threads (see `heap`), so the cell is
     // only ever touched by the one thread there is.
@@ -53,11 +58,16 @@ mod one_thread {
 
     impl<T> OnceLock<T> {
         pub const fn new() -> OnceLock<T> {
-            OnceLock(OnceCell::new())
+            OnceLock(Cell::new(None))
         }
 
         pub fn get_or_init(&self, make: impl FnOnce() -> T) -> &T {
-            self.0.get_or_init(make)
+            if let Some(value) = self.0.get() {
+                return value;
+            }
+            let value = Box::leak(Box::new(make()));
+            self.0.set(Some(value));
+            value
         }
     }
 }
