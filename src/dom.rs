@@ -355,13 +355,6 @@ impl Widget {
         }
     }
 
-    /// The selected country's code, if any.
-    pub fn selected(&self) -> Option<String> {
-        let live = self.live.as_ref()?;
-        let s = live.state.try_borrow().ok()?;
-        s.selected.map(String::from)
-    }
-
     /// Shows the "world" or the "europe" view (anything else is ignored).
     pub fn set_view(&self, view: &str) {
         let Some(live) = &self.live else { return };
@@ -423,6 +416,15 @@ impl Widget {
         if let Some(live) = &self.live {
             complete(live);
         }
+    }
+
+    /// The selected country's code, if any. For tests only: the page hears
+    /// the selection from `spector-select`, so it is not exported, and the
+    /// wasm keeps no glue for returning an optional string.
+    pub fn selected(&self) -> Option<String> {
+        let live = self.live.as_ref()?;
+        let s = live.state.try_borrow().ok()?;
+        s.selected.map(String::from)
     }
 }
 
