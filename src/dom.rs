@@ -199,8 +199,9 @@ struct State {
     symbols: [Vec<Symbol<'static>>; 2],
     /// The keyboard order of the countries.
     order: Vec<&'static str>,
-    /// The country whose figure the tooltip shows ("" when hidden).
-    shown: String,
+    /// The country whose figure the tooltip shows (`None` when hidden): a
+    /// code of the geometry, so it is kept without copying it.
+    shown: Option<&'static str>,
     /// Whether the shown tooltip is pinned, and its size in CSS px once
     /// measured: a pointer moving over one country only moves the tooltip,
     /// without touching its content or reading its size again, so a move
@@ -300,7 +301,7 @@ impl Widget {
             zoom: None,
             symbols,
             order,
-            shown: String::new(),
+            shown: None,
             tip_pinned: false,
             tip_size: None,
             lit: None,
@@ -870,7 +871,7 @@ impl State {
         self.highlight(None);
         match self.selected {
             // Already there: the pointer moving over the sea writes nothing.
-            Some(code) if self.tip_pinned && self.shown == code => {}
+            Some(code) if self.tip_pinned && self.shown == Some(code) => {}
             Some(code) => self.show_at_symbol(code, true),
             None => self.hide(),
         }
@@ -1032,11 +1033,9 @@ impl State {
     /// back beside its country.
     fn settle(&mut self) {
         self.mark_view(self.view);
-        if !self.shown.is_empty() {
-            if let Some(code) = self.code(&self.shown.clone()) {
-                let pinned = self.selected == Some(code);
-                self.show_at_symbol(code, pinned);
-            }
+        if let Some(code) = self.shown.and_then(|shown| self.code(shown)) {
+            let pinned = self.selected == Some(code);
+            self.show_at_symbol(code, pinned);
         }
     }
 
@@ -1108,11 +1107,11 @@ impl State {
     }
 
     /// Fills the tooltip with a country's figure; false when it has none.
-    fn fill_tip(&mut self, code: &str, pinned: bool) -> bool {
-        if code == self.shown && pinned == self.tip_pinned {
+    fn fill_tip(&mut self, code: &'static str, pinned: bool) -> bool {
+        if self.shown == Some(code) && pinned == self.tip_pinned {
             return true;
         }
-        if code != self.shown {
+        if self.shown != Some(code) {
             match render::tooltip_in(&self.bundle, code, self.t) {
                 Some(markup) => self.shell.set(TIP, "innerHTML", &markup),
                 None => {
@@ -1120,8 +1119,7 @@ impl State {
                     return false;
                 }
             }
-            self.shown.clear();
-            self.shown.push_str(code);
+            self.shown = Some(code);
         }
         self.tip_pinned = pinned;
         self.tip_size = None;
@@ -1176,13 +1174,13 @@ impl State {
 
     fn hide(&mut self) {
         // Already hidden: a pointer moving over the sea writes nothing.
-        if self.shown.is_empty() {
+        if self.shown.is_none() {
             return;
         }
         self.shell.attr(TIP, "hidden", Some(""));
         self.shell.set(TIP, "className", "tip");
         self.shell.attr(TIP, "inert", Some(""));
-        self.shown.clear();
+        self.shown = None;
         self.tip_pinned = false;
         self.tip_size = None;
     }
