@@ -70,7 +70,7 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn place(this: &Shell, part: u32, x: f64, y: f64);
     #[wasm_bindgen(method)]
-    fn focus(this: &Shell, part: u32, selector: &str);
+    fn focus(this: &Shell, part: u32, selector: &str, code: &str);
     #[wasm_bindgen(method)]
     fn focused(this: &Shell, part: u32) -> Option<String>;
     #[wasm_bindgen(method)]
@@ -664,7 +664,7 @@ fn keydown(live: &Live, code: &str, key: f64) -> bool {
     drop(s);
     // Focus with no borrow held: focusin runs at once and needs the state.
     if let Some(code) = to {
-        live.shell.focus(ROOT, &code_selector("path.on[data-c=\"", code));
+        live.shell.focus(ROOT, "path.on", code);
     }
     true
 }
@@ -734,7 +734,7 @@ fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool) {
         s.place_pop();
     }
     // Focus with no borrow held: focusin runs at once and needs the state.
-    live.shell.focus(SLOT, ".pop-close");
+    live.shell.focus(SLOT, ".pop-close", "");
 }
 
 /// Closes the open popover, if any; `refocus` gives focus back to its
@@ -742,7 +742,7 @@ fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool) {
 fn close_popover(live: &Live, refocus: bool) {
     let closed = live.state.try_borrow_mut().is_ok_and(|mut s| s.close_pop());
     if refocus && closed {
-        live.shell.focus(CLOSED, "");
+        live.shell.focus(CLOSED, "", "");
     }
 }
 
@@ -919,7 +919,7 @@ impl State {
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             return;
         }
-        self.shell.focus(SIDE, &code_selector(".chip[data-c=\"", code));
+        self.shell.focus(SIDE, ".chip", code);
     }
 
     /// Closes the open popover; false when none was open.
@@ -1184,14 +1184,4 @@ impl State {
         self.tip_pinned = false;
         self.tip_size = None;
     }
-}
-
-/// `prefix` + code + `"]`, e.g. `[data-c="DE"]`; codes are two letters A–Z
-/// from the geometry, so they need no escaping.
-fn code_selector(prefix: &str, code: &str) -> String {
-    let mut s = String::with_capacity(prefix.len() + 4);
-    s.push_str(prefix);
-    s.push_str(code);
-    s.push_str("\"]");
-    s
 }

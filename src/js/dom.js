@@ -176,10 +176,12 @@ export class Shell {
     if (e) e.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
   }
 
-  /** Focuses a part, or the first element in it matching `selector`. */
-  focus(i, selector) {
+  /** Focuses a part, or the first element in it matching `selector`, or
+   *  with a `code`, the first matching `selector` that is that country's
+   *  (codes are two letters A–Z from the geometry, so they need no escaping). */
+  focus(i, selector, code) {
     const e = this.part(i);
-    (selector ? e?.querySelector(selector) : e)?.focus();
+    (selector ? e?.querySelector(code ? `${selector}[data-c="${code}"]` : selector) : e)?.focus();
   }
 
   /** The `data-c` of the focused element, when it is inside a part. */
