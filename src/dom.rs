@@ -748,8 +748,17 @@ fn close_popover(live: &Live, refocus: bool) {
 
 impl State {
     /// The country code as the geometry spells it, if the map marks it.
+    #[expect(
+        clippy::manual_find,
+        reason = "`find` on the slice is unrolled fourfold: the plain loop is 93 B of wasm smaller"
+    )]
     fn code(&self, code: &str) -> Option<&'static str> {
-        self.order.iter().copied().find(|c| *c == code)
+        for &c in &self.order {
+            if c == code {
+                return Some(c);
+            }
+        }
+        None
     }
 
     /// A country that can be selected: one on the map, or one the panel
