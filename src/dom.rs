@@ -72,7 +72,7 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn focus(this: &Shell, part: u32, selector: &str, code: &str);
     #[wasm_bindgen(method)]
-    fn focused(this: &Shell, part: u32) -> Option<String>;
+    fn panel(this: &Shell, markup: &str, before: Option<&str>);
     #[wasm_bindgen(method)]
     fn opened(this: &Shell, open: bool);
     #[wasm_bindgen(method)]
@@ -98,7 +98,7 @@ extern "C" {
 // The parts of the widget, numbered as `PARTS` and what follows it in
 // dom.js.
 const SW: u32 = 0;
-const SIDE: u32 = 1;
+// 1 is the panel (`.side`), which the shell's `panel` writes.
 const SLOT: u32 = 2;
 const LIVE: u32 = 3;
 const TABLE: u32 = 4;
@@ -917,21 +917,11 @@ impl State {
 
     /// Swaps the panel's markup for the current selection, in one crossing.
     /// Focus inside the panel stays on the same country's chip (after the
-    /// back button: the chip of the country just left).
+    /// back button: the chip of `before`, the country just left); the shell
+    /// does that, so the focused element's code never crosses to Rust.
     fn render_panel(&self, before: Option<&str>) {
-        let focused = self.shell.focused(SIDE);
         let markup = render::panel_markup_in(&self.bundle, self.selected, self.t);
-        self.shell.set(SIDE, "innerHTML", &markup);
-        let Some(code) = focused else { return };
-        let code = if code.is_empty() {
-            before.unwrap_or("")
-        } else {
-            code.as_str()
-        };
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return;
-        }
-        self.shell.focus(SIDE, ".chip", code);
+        self.shell.panel(&markup, before);
     }
 
     /// Closes the open popover; false when none was open.

@@ -184,10 +184,17 @@ export class Shell {
     (selector ? e?.querySelector(code ? `${selector}[data-c="${code}"]` : selector) : e)?.focus();
   }
 
-  /** The `data-c` of the focused element, when it is inside a part. */
-  focused(i) {
+  /** Replaces the panel's markup. Focus inside it moves to the new chip of
+   *  the country focused (from the back button, whose `data-c` is empty:
+   *  of `before`, the country just left); on anything else it is lost. */
+  panel(markup, before) {
+    const e = this.e[1];
+    if (!e) return;
     const active = this.e[ROOT].activeElement;
-    return active && this.part(i)?.contains(active) ? (active.getAttribute('data-c') ?? undefined) : undefined;
+    let code = active && e.contains(active) ? active.getAttribute('data-c') : null;
+    if (code === '') code = before;
+    e.innerHTML = markup;
+    if (/^[A-Z]{2}$/.test(code)) e.querySelector(`.chip[data-c="${code}"]`)?.focus();
   }
 
   /** The marker clicked last now has the open popover (`open`), or the
