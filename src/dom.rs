@@ -134,8 +134,14 @@ const TAB: u32 = 5;
 const FRAME: u32 = 6;
 /// The first frame after mounting has been painted.
 const LATER: u32 = 7;
+/// The page's API (element.js): select the country `code`, as
+/// `Widget::select`. Sent through `handle` rather than exported on its own,
+/// because each export costs the wasm and the glue a shim for its arguments.
+const SELECT: u32 = 8;
+/// The page's API: show the view named `code`, as `Widget::set_view`.
+const VIEW: u32 = 9;
 /// A click: this plus the position of what it is on in dom.js' `CLICKS`.
-const CLICK: u32 = 8;
+const CLICK: u32 = 10;
 
 /// A box measured by the shell, in CSS px.
 #[derive(Clone, Copy)]
@@ -327,7 +333,9 @@ impl Widget {
 
     /// One event from the widget's listeners, as `mount`'s `handle` passes
     /// it on: a kind, a code and a position (see `MOVE` and what follows
-    /// it); true stops the browser's default action. For the shell only.
+    /// it); true stops the browser's default action. For the shell and
+    /// element.js only: the page's `select` and `setView` come here too
+    /// (`SELECT`, `VIEW`).
     ///
     /// `&self`, because it is re-entered: moving focus in a handler sends
     /// focus events at once, and wasm-bindgen lets a `&self` method be
@@ -336,38 +344,6 @@ impl Widget {
     #[doc(hidden)]
     pub fn handle(&self, kind: u32, code: &str, x: f64, y: f64) -> bool {
         self.live.as_ref().is_some_and(|live| handle(live, kind, code, x, y))
-    }
-
-    /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
-    /// reader's click would (map, tooltip and panel follow); "" clears the
-    /// selection. A code the widget has no figures for is ignored.
-    pub fn select(&self, code: &str) {
-        let Some(live) = &self.live else { return };
-        complete(live);
-        let code = text::trim(code);
-        if code.is_empty() {
-            clear(live);
-            return;
-        }
-        let upper = code.to_ascii_uppercase();
-        let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
-        if let Some(code) = found {
-            select(live, code);
-        }
-    }
-
-    /// Shows the "world" or the "europe" view (anything else is ignored).
-    pub fn set_view(&self, view: &str) {
-        let Some(live) = &self.live else { return };
-        let kind = match text::trim(view) {
-            "world" => ViewKind::World,
-            "europe" => ViewKind::Europe,
-            _ => return,
-        };
-        if let Ok(mut s) = live.state.try_borrow_mut() {
-            s.complete();
-            s.set_view(kind);
-        }
     }
 
     /// Shows why the bundle at `src` never arrived, in the same panel as a
@@ -417,6 +393,20 @@ impl Widget {
         if let Some(live) = &self.live {
             complete(live);
         }
+    }
+
+    /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
+    /// reader's click would (map, tooltip and panel follow); "" clears the
+    /// selection. A code the widget has no figures for is ignored. The page
+    /// calls it through `handle` (`SELECT`).
+    pub fn select(&self, code: &str) {
+        self.handle(SELECT, code, 0.0, 0.0);
+    }
+
+    /// Shows the "world" or the "europe" view (anything else is ignored).
+    /// The page calls it through `handle` (`VIEW`).
+    pub fn set_view(&self, view: &str) {
+        self.handle(VIEW, view, 0.0, 0.0);
     }
 
     /// The selected country's code, if any. For tests only: the page hears
@@ -510,6 +500,8 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
             close_popover(live, true);
             return x > 0.0;
         }
+        SELECT => select_code(live, code),
+        VIEW => show_view(live, code),
         CLICK.. => click(live, kind - CLICK, code, x, y),
         _ => {
             let Ok(mut s) = live.state.try_borrow_mut() else {
@@ -539,6 +531,32 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
         }
     }
     false
+}
+
+/// The page selects the country `code` (see `Widget::select`).
+fn select_code(live: &Live, code: &str) {
+    let code = text::trim(code);
+    if code.is_empty() {
+        clear(live);
+        return;
+    }
+    let upper = code.to_ascii_uppercase();
+    let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
+    if let Some(code) = found {
+        select(live, code);
+    }
+}
+
+/// The page shows the view named `view` (see `Widget::set_view`).
+fn show_view(live: &Live, view: &str) {
+    let kind = match text::trim(view) {
+        "world" => ViewKind::World,
+        "europe" => ViewKind::Europe,
+        _ => return,
+    };
+    if let Ok(mut s) = live.state.try_borrow_mut() {
+        s.set_view(kind);
+    }
 }
 
 /// A click or tap (or Enter / Space on a button), `what` the position of

@@ -36,7 +36,8 @@ const KEY = 4;
 const TAB = 5;
 const FRAME = 6;
 const LATER = 7;
-const CLICK = 8;
+// 8 and 9 are the page's `select` and `setView` (element.js).
+const CLICK = 10;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];

@@ -11,6 +11,11 @@ export const TAG = 'spector-widget';
 /** How long a `src` bundle may take to arrive before the widget gives up. */
 const FETCH_TIMEOUT_MS = 10000;
 
+/** The page's calls, sent through the widget's `handle` as events of these
+ *  kinds (`SELECT` and `VIEW` in dom.rs). */
+const SELECT = 8;
+const VIEW = 9;
+
 /** Widgets further than this below the viewport wait until the reader
  *  scrolls near them, so a long page with many widgets starts fast. */
 const LAZY_MARGIN = '100% 0px';
@@ -100,8 +105,8 @@ export class Controller {
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
     widget = this.widget = Widget.mount(this.root, text, this.lang(), handle);
-    if (this.options.view) this.call((w) => w.set_view?.(this.options.view));
-    if (this.options.country) this.call((w) => w.select?.(this.options.country.toUpperCase()));
+    if (this.options.view) this.call((w) => w.handle(VIEW, this.options.view, 0, 0));
+    if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country.toUpperCase(), 0, 0));
   }
 
   /** `f(widget)` for the widget shown, if any, counted as a call under way
@@ -120,12 +125,12 @@ export class Controller {
 
   select(country) {
     this.options.country = country ?? '';
-    this.call((w) => w.select?.((country ?? '').toUpperCase()));
+    this.call((w) => w.handle(SELECT, (country ?? '').toUpperCase(), 0, 0));
   }
 
   setView(view) {
     this.options.view = view;
-    this.call((w) => w.set_view?.(view));
+    this.call((w) => w.handle(VIEW, view, 0, 0));
   }
 
   /** Re-renders with new options (a new `src` or `lang`). */
