@@ -242,13 +242,24 @@ impl Widget {
     /// event; it must call the returned widget's `handle` with the same
     /// arguments and return its result, once `mount` has returned, and do
     /// nothing (return false) before that or once the widget is freed.
+    ///
+    /// Why a bundle never arrived is shown here too, so the wasm and the
+    /// glue need no second export: `failure` is then one more than the
+    /// kind of failure and `detail` its number, as `Widget::failed` takes
+    /// them, `bundle_text` is the bundle's URL, and `handle` is not used.
+    /// `failure` is 0 otherwise.
     pub fn mount(
         root: &ShadowRoot,
         bundle_text: Option<String>,
         lang: Option<String>,
         handle: &js_sys::Function,
+        failure: u32,
+        detail: u32,
     ) -> Widget {
         let t = locale(lang.as_deref());
+        if failure > 0 {
+            return Widget::failed(root, failure - 1, bundle_text.as_deref().unwrap_or(""), detail, t);
+        }
         // Shared as they are: an `Rc<str>` would copy the text (and the
         // markup below) into a new allocation, and its layout arithmetic
         // and unwrap cost the wasm 0.5 KB.
@@ -347,12 +358,11 @@ impl Widget {
     }
 
     /// Shows why the bundle at `src` never arrived, in the same panel as a
-    /// refused bundle, in the language `lang`, and tells the console in
+    /// refused bundle, in the reader's language, and tells the console in
     /// English: `kind` 0 is an HTTP error
     /// (`detail` its status), 1 a network failure, 2 a timeout (`detail`
     /// seconds), anything else another failure.
-    pub fn mount_failure(root: &ShadowRoot, kind: u32, src: &str, detail: u32, lang: Option<String>) -> Widget {
-        let t = locale(lang.as_deref());
+    fn failed(root: &ShadowRoot, kind: u32, src: &str, detail: u32, t: &Locale) -> Widget {
         let failure = match kind {
             0 => LoadFailure::Http(detail),
             1 => LoadFailure::Network,

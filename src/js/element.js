@@ -77,9 +77,10 @@ export class Controller {
         if (this.run !== run) return;
         // Rust words the failure: for the reader in the widget's language,
         // for the console in English. Anything unforeseen is logged as is.
+        // `mount` shows a failure when its `failure` is not 0 (no handler).
         if (!error?.failure) console.error('spector-widget:', error);
         const [kind, detail] = error?.failure ?? [3, 0];
-        this.widget = this.wasm().Widget.mount_failure(this.root, kind, src, detail, this.lang());
+        this.widget = this.wasm().Widget.mount(this.root, src, this.lang(), null, kind + 1, detail);
       },
     );
   }
@@ -104,7 +105,7 @@ export class Controller {
     let widget;
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
-    widget = this.widget = Widget.mount(this.root, text, this.lang(), handle);
+    widget = this.widget = Widget.mount(this.root, text, this.lang(), handle, 0, 0);
     if (this.options.view) this.call((w) => w.handle(VIEW, this.options.view, 0, 0));
     if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country.toUpperCase(), 0, 0));
   }
@@ -224,8 +225,9 @@ export function define(wasm) {
   return true;
 }
 
-/** A failed fetch as `mount_failure` takes it: a kind (0 HTTP, 1 network,
- *  2 timeout) and a number (the status, the seconds). */
+/** A failed fetch: a kind (0 HTTP, 1 network, 2 timeout) and a number (the
+ *  status, the seconds), which `mount` takes as `failure` (the kind plus
+ *  one) and `detail`. */
 function failed(kind, detail) {
   const error = new Error(`fetch failed (${kind}, ${detail})`);
   error.failure = [kind, detail];
