@@ -70,9 +70,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn place(this: &Shell, part: u32, x: f64, y: f64);
     #[wasm_bindgen(method)]
-    fn focus(this: &Shell, part: u32, selector: &str);
+    fn focus(this: &Shell, part: u32, selector: &str, code: &str);
     #[wasm_bindgen(method)]
-    fn focused(this: &Shell, part: u32) -> Option<String>;
+    fn panel(this: &Shell, markup: &str, before: Option<&str>);
     #[wasm_bindgen(method)]
     fn opened(this: &Shell, open: bool);
     #[wasm_bindgen(method)]
@@ -98,7 +98,7 @@ extern "C" {
 // The parts of the widget, numbered as `PARTS` and what follows it in
 // dom.js.
 const SW: u32 = 0;
-const SIDE: u32 = 1;
+// 1 is the panel (`.side`), which the shell's `panel` writes.
 const SLOT: u32 = 2;
 const LIVE: u32 = 3;
 const TABLE: u32 = 4;
@@ -134,8 +134,14 @@ const TAB: u32 = 5;
 const FRAME: u32 = 6;
 /// The first frame after mounting has been painted.
 const LATER: u32 = 7;
+/// The page's API (element.js): select the country `code`, as
+/// `Widget::select`. Sent through `handle` rather than exported on its own,
+/// because each export costs the wasm and the glue a shim for its arguments.
+const SELECT: u32 = 8;
+/// The page's API: show the view named `code`, as `Widget::set_view`.
+const VIEW: u32 = 9;
 /// A click: this plus the position of what it is on in dom.js' `CLICKS`.
-const CLICK: u32 = 8;
+const CLICK: u32 = 10;
 
 /// A box measured by the shell, in CSS px.
 #[derive(Clone, Copy)]
@@ -199,8 +205,9 @@ struct State {
     symbols: [Vec<Symbol<'static>>; 2],
     /// The keyboard order of the countries.
     order: Vec<&'static str>,
-    /// The country whose figure the tooltip shows ("" when hidden).
-    shown: String,
+    /// The country whose figure the tooltip shows (`None` when hidden): a
+    /// code of the geometry, so it is kept without copying it.
+    shown: Option<&'static str>,
     /// Whether the shown tooltip is pinned, and its size in CSS px once
     /// measured: a pointer moving over one country only moves the tooltip,
     /// without touching its content or reading its size again, so a move
@@ -235,13 +242,24 @@ impl Widget {
     /// event; it must call the returned widget's `handle` with the same
     /// arguments and return its result, once `mount` has returned, and do
     /// nothing (return false) before that or once the widget is freed.
+    ///
+    /// Why a bundle never arrived is shown here too, so the wasm and the
+    /// glue need no second export: `failure` is then one more than the
+    /// kind of failure and `detail` its number, as `Widget::failed` takes
+    /// them, `bundle_text` is the bundle's URL, and `handle` is not used.
+    /// `failure` is 0 otherwise.
     pub fn mount(
         root: &ShadowRoot,
         bundle_text: Option<String>,
         lang: Option<String>,
         handle: &js_sys::Function,
+        failure: u32,
+        detail: u32,
     ) -> Widget {
         let t = locale(lang.as_deref());
+        if failure > 0 {
+            return Widget::failed(root, failure - 1, bundle_text.as_deref().unwrap_or(""), detail, t);
+        }
         // Shared as they are: an `Rc<str>` would copy the text (and the
         // markup below) into a new allocation, and its layout arithmetic
         // and unwrap cost the wasm 0.5 KB.
@@ -300,7 +318,7 @@ impl Widget {
             zoom: None,
             symbols,
             order,
-            shown: String::new(),
+            shown: None,
             tip_pinned: false,
             tip_size: None,
             lit: None,
@@ -326,7 +344,9 @@ impl Widget {
 
     /// One event from the widget's listeners, as `mount`'s `handle` passes
     /// it on: a kind, a code and a position (see `MOVE` and what follows
-    /// it); true stops the browser's default action. For the shell only.
+    /// it); true stops the browser's default action. For the shell and
+    /// element.js only: the page's `select` and `setView` come here too
+    /// (`SELECT`, `VIEW`).
     ///
     /// `&self`, because it is re-entered: moving focus in a handler sends
     /// focus events at once, and wasm-bindgen lets a `&self` method be
@@ -337,52 +357,12 @@ impl Widget {
         self.live.as_ref().is_some_and(|live| handle(live, kind, code, x, y))
     }
 
-    /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
-    /// reader's click would (map, tooltip and panel follow); "" clears the
-    /// selection. A code the widget has no figures for is ignored.
-    pub fn select(&self, code: &str) {
-        let Some(live) = &self.live else { return };
-        complete(live);
-        let code = text::trim(code);
-        if code.is_empty() {
-            clear(live);
-            return;
-        }
-        let upper = code.to_ascii_uppercase();
-        let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
-        if let Some(code) = found {
-            select(live, code);
-        }
-    }
-
-    /// The selected country's code, if any.
-    pub fn selected(&self) -> Option<String> {
-        let live = self.live.as_ref()?;
-        let s = live.state.try_borrow().ok()?;
-        s.selected.map(String::from)
-    }
-
-    /// Shows the "world" or the "europe" view (anything else is ignored).
-    pub fn set_view(&self, view: &str) {
-        let Some(live) = &self.live else { return };
-        let kind = match text::trim(view) {
-            "world" => ViewKind::World,
-            "europe" => ViewKind::Europe,
-            _ => return,
-        };
-        if let Ok(mut s) = live.state.try_borrow_mut() {
-            s.complete();
-            s.set_view(kind);
-        }
-    }
-
     /// Shows why the bundle at `src` never arrived, in the same panel as a
-    /// refused bundle, in the language `lang`, and tells the console in
+    /// refused bundle, in the reader's language, and tells the console in
     /// English: `kind` 0 is an HTTP error
     /// (`detail` its status), 1 a network failure, 2 a timeout (`detail`
     /// seconds), anything else another failure.
-    pub fn mount_failure(root: &ShadowRoot, kind: u32, src: &str, detail: u32, lang: Option<String>) -> Widget {
-        let t = locale(lang.as_deref());
+    fn failed(root: &ShadowRoot, kind: u32, src: &str, detail: u32, t: &Locale) -> Widget {
         let failure = match kind {
             0 => LoadFailure::Http(detail),
             1 => LoadFailure::Network,
@@ -423,6 +403,29 @@ impl Widget {
         if let Some(live) = &self.live {
             complete(live);
         }
+    }
+
+    /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
+    /// reader's click would (map, tooltip and panel follow); "" clears the
+    /// selection. A code the widget has no figures for is ignored. The page
+    /// calls it through `handle` (`SELECT`).
+    pub fn select(&self, code: &str) {
+        self.handle(SELECT, code, 0.0, 0.0);
+    }
+
+    /// Shows the "world" or the "europe" view (anything else is ignored).
+    /// The page calls it through `handle` (`VIEW`).
+    pub fn set_view(&self, view: &str) {
+        self.handle(VIEW, view, 0.0, 0.0);
+    }
+
+    /// The selected country's code, if any. For tests only: the page hears
+    /// the selection from `spector-select`, so it is not exported, and the
+    /// wasm keeps no glue for returning an optional string.
+    pub fn selected(&self) -> Option<String> {
+        let live = self.live.as_ref()?;
+        let s = live.state.try_borrow().ok()?;
+        s.selected.map(String::from)
     }
 }
 
@@ -507,6 +510,8 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
             close_popover(live, true);
             return x > 0.0;
         }
+        SELECT => select_code(live, code),
+        VIEW => show_view(live, code),
         CLICK.. => click(live, kind - CLICK, code, x, y),
         _ => {
             let Ok(mut s) = live.state.try_borrow_mut() else {
@@ -536,6 +541,32 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
         }
     }
     false
+}
+
+/// The page selects the country `code` (see `Widget::select`).
+fn select_code(live: &Live, code: &str) {
+    let code = text::trim(code);
+    if code.is_empty() {
+        clear(live);
+        return;
+    }
+    let upper = code.to_ascii_uppercase();
+    let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
+    if let Some(code) = found {
+        select(live, code);
+    }
+}
+
+/// The page shows the view named `view` (see `Widget::set_view`).
+fn show_view(live: &Live, view: &str) {
+    let kind = match text::trim(view) {
+        "world" => ViewKind::World,
+        "europe" => ViewKind::Europe,
+        _ => return,
+    };
+    if let Ok(mut s) = live.state.try_borrow_mut() {
+        s.set_view(kind);
+    }
 }
 
 /// A click or tap (or Enter / Space on a button), `what` the position of
@@ -610,8 +641,8 @@ fn keydown(live: &Live, code: &str, key: f64) -> bool {
     let Ok(mut s) = live.state.try_borrow_mut() else {
         return false;
     };
-    let current = s.code(code);
-    let index = current.and_then(|c| s.order.iter().position(|o| *o == c));
+    let place = s.place(code);
+    let (index, current) = (place.map(|(i, _)| i), place.map(|(_, c)| c));
     let last = s.order.len().saturating_sub(1);
     let target = match (key, index) {
         (0 | 1, _) if s.views.europe.is_some() => {
@@ -661,7 +692,7 @@ fn keydown(live: &Live, code: &str, key: f64) -> bool {
     drop(s);
     // Focus with no borrow held: focusin runs at once and needs the state.
     if let Some(code) = to {
-        live.shell.focus(ROOT, &code_selector("path.on[data-c=\"", code));
+        live.shell.focus(ROOT, "path.on", code);
     }
     true
 }
@@ -731,7 +762,7 @@ fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool) {
         s.place_pop();
     }
     // Focus with no borrow held: focusin runs at once and needs the state.
-    live.shell.focus(SLOT, ".pop-close");
+    live.shell.focus(SLOT, ".pop-close", "");
 }
 
 /// Closes the open popover, if any; `refocus` gives focus back to its
@@ -739,14 +770,26 @@ fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool) {
 fn close_popover(live: &Live, refocus: bool) {
     let closed = live.state.try_borrow_mut().is_ok_and(|mut s| s.close_pop());
     if refocus && closed {
-        live.shell.focus(CLOSED, "");
+        live.shell.focus(CLOSED, "", "");
     }
 }
 
 impl State {
     /// The country code as the geometry spells it, if the map marks it.
     fn code(&self, code: &str) -> Option<&'static str> {
-        self.order.iter().copied().find(|c| *c == code)
+        self.place(code).map(|(_, c)| c)
+    }
+
+    /// The country's place in the keyboard order, and its code as the
+    /// geometry spells it. A plain loop: `find` and `position` on the slice
+    /// are unrolled fourfold.
+    fn place(&self, code: &str) -> Option<(usize, &'static str)> {
+        for (i, &c) in self.order.iter().enumerate() {
+            if c == code {
+                return Some((i, c));
+            }
+        }
+        None
     }
 
     /// A country that can be selected: one on the map, or one the panel
@@ -868,7 +911,7 @@ impl State {
         self.highlight(None);
         match self.selected {
             // Already there: the pointer moving over the sea writes nothing.
-            Some(code) if self.tip_pinned && self.shown == code => {}
+            Some(code) if self.tip_pinned && self.shown == Some(code) => {}
             Some(code) => self.show_at_symbol(code, true),
             None => self.hide(),
         }
@@ -902,21 +945,11 @@ impl State {
 
     /// Swaps the panel's markup for the current selection, in one crossing.
     /// Focus inside the panel stays on the same country's chip (after the
-    /// back button: the chip of the country just left).
+    /// back button: the chip of `before`, the country just left); the shell
+    /// does that, so the focused element's code never crosses to Rust.
     fn render_panel(&self, before: Option<&str>) {
-        let focused = self.shell.focused(SIDE);
         let markup = render::panel_markup_in(&self.bundle, self.selected, self.t);
-        self.shell.set(SIDE, "innerHTML", &markup);
-        let Some(code) = focused else { return };
-        let code = if code.is_empty() {
-            before.unwrap_or("")
-        } else {
-            code.as_str()
-        };
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return;
-        }
-        self.shell.focus(SIDE, &code_selector(".chip[data-c=\"", code));
+        self.shell.panel(&markup, before);
     }
 
     /// Closes the open popover; false when none was open.
@@ -1030,11 +1063,9 @@ impl State {
     /// back beside its country.
     fn settle(&mut self) {
         self.mark_view(self.view);
-        if !self.shown.is_empty() {
-            if let Some(code) = self.code(&self.shown.clone()) {
-                let pinned = self.selected == Some(code);
-                self.show_at_symbol(code, pinned);
-            }
+        if let Some(code) = self.shown.and_then(|shown| self.code(shown)) {
+            let pinned = self.selected == Some(code);
+            self.show_at_symbol(code, pinned);
         }
     }
 
@@ -1106,11 +1137,11 @@ impl State {
     }
 
     /// Fills the tooltip with a country's figure; false when it has none.
-    fn fill_tip(&mut self, code: &str, pinned: bool) -> bool {
-        if code == self.shown && pinned == self.tip_pinned {
+    fn fill_tip(&mut self, code: &'static str, pinned: bool) -> bool {
+        if self.shown == Some(code) && pinned == self.tip_pinned {
             return true;
         }
-        if code != self.shown {
+        if self.shown != Some(code) {
             match render::tooltip_in(&self.bundle, code, self.t) {
                 Some(markup) => self.shell.set(TIP, "innerHTML", &markup),
                 None => {
@@ -1118,8 +1149,7 @@ impl State {
                     return false;
                 }
             }
-            self.shown.clear();
-            self.shown.push_str(code);
+            self.shown = Some(code);
         }
         self.tip_pinned = pinned;
         self.tip_size = None;
@@ -1174,24 +1204,14 @@ impl State {
 
     fn hide(&mut self) {
         // Already hidden: a pointer moving over the sea writes nothing.
-        if self.shown.is_empty() {
+        if self.shown.is_none() {
             return;
         }
         self.shell.attr(TIP, "hidden", Some(""));
         self.shell.set(TIP, "className", "tip");
         self.shell.attr(TIP, "inert", Some(""));
-        self.shown.clear();
+        self.shown = None;
         self.tip_pinned = false;
         self.tip_size = None;
     }
-}
-
-/// `prefix` + code + `"]`, e.g. `[data-c="DE"]`; codes are two letters A–Z
-/// from the geometry, so they need no escaping.
-fn code_selector(prefix: &str, code: &str) -> String {
-    let mut s = String::with_capacity(prefix.len() + 4);
-    s.push_str(prefix);
-    s.push_str(code);
-    s.push_str("\"]");
-    s
 }

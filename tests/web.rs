@@ -50,6 +50,8 @@ fn mount(root: &ShadowRoot, bundle: Option<&str>, lang: Option<&str>) -> Mounted
         bundle.map(Into::into),
         lang.map(Into::into),
         handle.as_ref().unchecked_ref(),
+        0,
+        0,
     );
     assert!(widget.set(mounted).is_ok());
     Mounted {

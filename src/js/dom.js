@@ -36,7 +36,8 @@ const KEY = 4;
 const TAB = 5;
 const FRAME = 6;
 const LATER = 7;
-const CLICK = 8;
+// 8 and 9 are the page's `select` and `setView` (element.js).
+const CLICK = 10;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
@@ -176,16 +177,25 @@ export class Shell {
     if (e) e.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
   }
 
-  /** Focuses a part, or the first element in it matching `selector`. */
-  focus(i, selector) {
+  /** Focuses a part, or the first element in it matching `selector`, or
+   *  with a `code`, the first matching `selector` that is that country's
+   *  (codes are two letters A–Z from the geometry, so they need no escaping). */
+  focus(i, selector, code) {
     const e = this.part(i);
-    (selector ? e?.querySelector(selector) : e)?.focus();
+    (selector ? e?.querySelector(code ? `${selector}[data-c="${code}"]` : selector) : e)?.focus();
   }
 
-  /** The `data-c` of the focused element, when it is inside a part. */
-  focused(i) {
+  /** Replaces the panel's markup. Focus inside it moves to the new chip of
+   *  the country focused (from the back button, whose `data-c` is empty:
+   *  of `before`, the country just left); on anything else it is lost. */
+  panel(markup, before) {
+    const e = this.e[1];
+    if (!e) return;
     const active = this.e[ROOT].activeElement;
-    return active && this.part(i)?.contains(active) ? (active.getAttribute('data-c') ?? undefined) : undefined;
+    let code = active && e.contains(active) ? active.getAttribute('data-c') : null;
+    if (code === '') code = before;
+    e.innerHTML = markup;
+    if (/^[A-Z]{2}$/.test(code)) e.querySelector(`.chip[data-c="${code}"]`)?.focus();
   }
 
   /** The marker clicked last now has the open popover (`open`), or the

@@ -11,6 +11,11 @@ export const TAG = 'spector-widget';
 /** How long a `src` bundle may take to arrive before the widget gives up. */
 const FETCH_TIMEOUT_MS = 10000;
 
+/** The page's calls, sent through the widget's `handle` as events of these
+ *  kinds (`SELECT` and `VIEW` in dom.rs). */
+const SELECT = 8;
+const VIEW = 9;
+
 /** Widgets further than this below the viewport wait until the reader
  *  scrolls near them, so a long page with many widgets starts fast. */
 const LAZY_MARGIN = '100% 0px';
@@ -72,9 +77,10 @@ export class Controller {
         if (this.run !== run) return;
         // Rust words the failure: for the reader in the widget's language,
         // for the console in English. Anything unforeseen is logged as is.
+        // `mount` shows a failure when its `failure` is not 0 (no handler).
         if (!error?.failure) console.error('spector-widget:', error);
         const [kind, detail] = error?.failure ?? [3, 0];
-        this.widget = this.wasm().Widget.mount_failure(this.root, kind, src, detail, this.lang());
+        this.widget = this.wasm().Widget.mount(this.root, src, this.lang(), null, kind + 1, detail);
       },
     );
   }
@@ -99,9 +105,9 @@ export class Controller {
     let widget;
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
-    widget = this.widget = Widget.mount(this.root, text, this.lang(), handle);
-    if (this.options.view) this.call((w) => w.set_view?.(this.options.view));
-    if (this.options.country) this.call((w) => w.select?.(this.options.country.toUpperCase()));
+    widget = this.widget = Widget.mount(this.root, text, this.lang(), handle, 0, 0);
+    if (this.options.view) this.call((w) => w.handle(VIEW, this.options.view, 0, 0));
+    if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country.toUpperCase(), 0, 0));
   }
 
   /** `f(widget)` for the widget shown, if any, counted as a call under way
@@ -120,12 +126,12 @@ export class Controller {
 
   select(country) {
     this.options.country = country ?? '';
-    this.call((w) => w.select?.((country ?? '').toUpperCase()));
+    this.call((w) => w.handle(SELECT, (country ?? '').toUpperCase(), 0, 0));
   }
 
   setView(view) {
     this.options.view = view;
-    this.call((w) => w.set_view?.(view));
+    this.call((w) => w.handle(VIEW, view, 0, 0));
   }
 
   /** Re-renders with new options (a new `src` or `lang`). */
@@ -219,8 +225,9 @@ export function define(wasm) {
   return true;
 }
 
-/** A failed fetch as `mount_failure` takes it: a kind (0 HTTP, 1 network,
- *  2 timeout) and a number (the status, the seconds). */
+/** A failed fetch: a kind (0 HTTP, 1 network, 2 timeout) and a number (the
+ *  status, the seconds), which `mount` takes as `failure` (the kind plus
+ *  one) and `detail`. */
 function failed(kind, detail) {
   const error = new Error(`fetch failed (${kind}, ${detail})`);
   error.failure = [kind, detail];
