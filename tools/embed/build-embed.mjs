@@ -22,12 +22,136 @@ const minifiedCss = {
   },
 };
 
+// wasm-bindgen names each import `__wbg_<name>_<16 hex digits>`, a hash
+// that keeps imports of the same name from different JS modules apart.
+// The hashes are random to brotli and sit in both the glue and the wasm's
+// import section (0.27 KB of embed.js, brotli), so the bundle gets the names
+// without them: the wasm's import section is rewritten below and the
+// glue's import object gets the same names as it is bundled, so pkg/embed.js
+// and pkg/index.js each hold a matching pair. The files in pkg/ stay as
+// wasm-bindgen wrote them. The build stops if two names would become one,
+// if the rewritten module does not read back with the new names, or if an
+// old name is not found exactly once in the glue.
+const HASHED_IMPORT = /^__wbg_(\w+)_[0-9a-f]{16}$/;
+// Every import comes from one module, named after the glue's file; its
+// name is repeated for every import, so it becomes one letter too.
+const GLUE_MODULE = './spector_widget_bg.js';
+const SHORT_GLUE_MODULE = 'g';
+
+/** Reads an unsigned LEB128 number at `at`: its value and the offset after it. */
+function leb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+/** `value` as unsigned LEB128 bytes. */
+function toLeb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return out;
+}
+
+/** The wasm with its hashed import names shortened, and the renames made
+ *  (old name → new name). Only the import section changes; every other
+ *  section is copied as it is. */
+function shortenImports(wasm) {
+  const renames = new Map();
+  const names = [];
+  const out = [...wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = leb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      out.push(...wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    // The import section: a count, then per import its module name, its
+    // name and what it imports (a function, table, memory, global or tag).
+    const body = [];
+    const name = (p) => {
+      const [length, from] = leb(wasm, p);
+      return [new TextDecoder().decode(wasm.subarray(from, from + length)), from + length];
+    };
+    const pushName = (text) => {
+      const bytes = new TextEncoder().encode(text);
+      body.push(...toLeb(bytes.length), ...bytes);
+    };
+    let [count, p] = leb(wasm, start);
+    body.push(...toLeb(count));
+    for (; count > 0; count--) {
+      let module, field;
+      [module, p] = name(p);
+      [field, p] = name(p);
+      if (module !== GLUE_MODULE) throw new Error(`wasm import ${field} from ${module}, not the glue`);
+      const short = HASHED_IMPORT.exec(field)?.[1];
+      if (short) renames.set(field, short);
+      names.push(short ?? field);
+      pushName(SHORT_GLUE_MODULE);
+      pushName(short ?? field);
+      const descStart = p;
+      const kind = wasm[p++];
+      const limits = () => {
+        const flags = wasm[p++];
+        [, p] = leb(wasm, p);
+        if (flags & 1) [, p] = leb(wasm, p);
+      };
+      if (kind === 0) [, p] = leb(wasm, p); // a function: its type
+      else if (kind === 1) p++, limits(); // a table: its element type, limits
+      else if (kind === 2) limits(); // a memory
+      else if (kind === 3) p += 2; // a global: its value type, mutability
+      else throw new Error(`wasm import ${field}: unknown kind ${kind}`);
+      body.push(...wasm.subarray(descStart, p));
+    }
+    if (p !== end) throw new Error('wasm import section: unexpected length');
+    out.push(id, ...toLeb(body.length), ...body);
+    at = end;
+  }
+  if (new Set(names).size !== names.length) throw new Error(`wasm imports: two names become one in ${names}`);
+  const shortened = new Uint8Array(out);
+  // The rewritten module must still be valid and import exactly these names.
+  const imported = WebAssembly.Module.imports(new WebAssembly.Module(shortened)).map((i) => i.name);
+  if (imported.join() !== names.join()) throw new Error('wasm imports: the rewritten module does not read back');
+  return { shortened, renames };
+}
+
+const { shortened: wasmBytes, renames: importRenames } = shortenImports(readFileSync('pkg/spector_widget_bg.wasm'));
+
+// The glue's import object, with the same names as the rewritten wasm.
+const shortImportsInGlue = {
+  name: 'short-import-names',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pkg[\\/]spector_widget\.js$/ }, (args) => {
+      let glue = readFileSync(args.path, 'utf8');
+      for (const [hashed, short] of [...importRenames, [`"${GLUE_MODULE}":`, `"${SHORT_GLUE_MODULE}":`]]) {
+        const parts = glue.split(hashed);
+        if (parts.length !== 2) throw new Error(`glue: ${hashed} found ${parts.length - 1} times, not once`);
+        glue = parts.join(short);
+      }
+      return { contents: glue, loader: 'js' };
+    });
+  },
+};
+
 const shared = {
   bundle: true,
   minify: true,
   target: 'es2020',
   legalComments: 'none',
-  plugins: [minifiedCss],
+  plugins: [minifiedCss, shortImportsInGlue],
   // Keep non-ASCII characters as they are (the probe in wasm-bytes.js);
   // the files are written and served as UTF-8.
   charset: 'utf8',
@@ -50,9 +174,8 @@ await build({ ...shared, entryPoints: ['src/js/index.js'], outfile: 'pkg/index.j
 // the characters a string literal cannot hold raw are escaped: the quote,
 // the backslash and the two line terminators.
 const wasmLiteral = (() => {
-  const bytes = readFileSync('pkg/spector_widget_bg.wasm');
   let out = '';
-  for (const b of bytes) {
+  for (const b of wasmBytes) {
     if (b === 0x27) out += "\\'";
     else if (b === 0x5c) out += '\\\\';
     else if (b === 0x0a) out += '\\n';
