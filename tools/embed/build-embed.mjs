@@ -68,14 +68,17 @@ function toLeb(value) {
 function shortenImports(wasm) {
   const renames = new Map();
   const names = [];
-  const out = [...wasm.subarray(0, 8)];
+  // Sections are kept as slices and joined once: spreading a section of
+  // tens of kilobytes into an array's push would hit the engine's limit on
+  // arguments as the module grows.
+  const out = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
     const [size, start] = leb(wasm, at + 1);
     const end = start + size;
     if (id !== 2) {
-      out.push(...wasm.subarray(at, end));
+      out.push(wasm.subarray(at, end));
       at = end;
       continue;
     }
@@ -117,11 +120,11 @@ function shortenImports(wasm) {
       body.push(...wasm.subarray(descStart, p));
     }
     if (p !== end) throw new Error('wasm import section: unexpected length');
-    out.push(id, ...toLeb(body.length), ...body);
+    out.push(Uint8Array.from([id, ...toLeb(body.length), ...body]));
     at = end;
   }
   if (new Set(names).size !== names.length) throw new Error(`wasm imports: two names become one in ${names}`);
-  const shortened = new Uint8Array(out);
+  const shortened = new Uint8Array(Buffer.concat(out));
   // The rewritten module must still be valid and import exactly these names.
   const imported = WebAssembly.Module.imports(new WebAssembly.Module(shortened)).map((i) => i.name);
   if (imported.join() !== names.join()) throw new Error('wasm imports: the rewritten module does not read back');
