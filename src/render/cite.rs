@@ -108,25 +108,20 @@ pub fn push_numbers(out: &mut String, indexes: &[usize]) {
     out.push(']');
 }
 
-/// Appends the citation marker button for a fact or date `id`:
-/// `<button type="button" class="cite" data-cite="id" aria-label="[1,3]
-/// Sources for Firearms: Europol; New York Daily News">[1,3]</button>`.
-/// The name comes from the item with that id; `citations` are what the
-/// marker counts (normally the item's own).
-pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Citation], t: &Locale) {
-    let indexes = source_indexes(citations);
+/// Appends the citation marker button for a fact or date with its own
+/// citations: `<button type="button" class="cite" data-cite="id"
+/// aria-label="[1,3] Sources for Firearms: Europol; New York Daily News">[1,3]</button>`.
+pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
+    let indexes = source_indexes(item.citations());
     out.push_str("<button type=\"button\" class=\"cite\" data-cite=\"");
-    push_escaped(out, id);
+    push_escaped(out, item.id());
     // The name starts with the visible numbers (WCAG 2.5.3, label in
     // name): "[1,3] Sources for Firearms: Europol; …".
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
     push_numbers(out, &indexes);
     out.push(' ');
     let mut name = String::with_capacity(32);
-    match Item::find(bundle, id) {
-        Some(item) => item.push_name(&mut name, t),
-        None => push_escaped(&mut name, id),
-    }
+    item.push_name(&mut name, t);
     t.push_with(out, Key::CiteSourcesFor, &[("name", &name)]);
     t.push(out, Key::PunctName);
     let mut named: Vec<&str> = Vec::new();
@@ -143,11 +138,6 @@ pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Cit
     out.push_str("\">");
     push_numbers(out, &indexes);
     out.push_str("</button>");
-}
-
-/// Appends an item's marker with its own citations.
-pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
-    push_marker(out, bundle, item.id(), item.citations(), t);
 }
 
 /// Appends a source's publisher, title (a link only when its address is
