@@ -208,14 +208,46 @@ fn open_popover(out: &mut String, class: &str, title_key: Key, item: Item<'_>, t
     out.push_str("</p>");
 }
 
-/// Appends the sources of a fact or date: one entry per source, numbered
-/// as in the Sources list, with every quote taken from it in a
-/// `<blockquote lang>`. False (nothing written) for an unknown id.
-pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
+/// Appends the popover for the citation marker (`differ` false) or the
+/// "sources differ" mark (`differ` true) of the fact or date `id`. False
+/// (nothing written) for an unknown id, or for a mark on an item whose
+/// sources agree. One function finds the item and opens the popover for
+/// both kinds, so the wasm has one copy of each.
+pub fn push_popover(out: &mut String, bundle: &Bundle, id: &str, differ: bool, t: &Locale) -> bool {
     let Some(item) = Item::find(bundle, id) else {
         return false;
     };
-    open_popover(out, "pop-cite", Key::CiteSourcesFor, item, t);
+    // The disagreement, for a mark; `None` for a marker.
+    let disagreement = item.disagreement().filter(|_| differ);
+    if differ && disagreement.is_none() {
+        return false;
+    }
+    let (class, title_key) = match disagreement {
+        Some(_) => ("pop-differ", Key::CiteSourcesDifferOn),
+        None => ("pop-cite", Key::CiteSourcesFor),
+    };
+    open_popover(out, class, title_key, item, t);
+    match disagreement {
+        Some(disagreement) => push_claims(out, bundle, item, disagreement, t),
+        None => push_citations(out, bundle, item, t),
+    }
+    true
+}
+
+/// Appends the sources of a fact or date (see `push_popover`).
+pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
+    push_popover(out, bundle, id, false, t)
+}
+
+/// Appends what the sources claim for a fact or date (see `push_popover`).
+pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
+    push_popover(out, bundle, id, true, t)
+}
+
+/// Appends the citation popover's body: one entry per source, numbered as
+/// in the Sources list, with every quote taken from it in a
+/// `<blockquote lang>`; then closes the popover.
+fn push_citations(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
     out.push_str("<ul class=\"cites\">");
     for index in source_indexes(item.citations()) {
         let Some(source) = bundle.source(index) else { continue };
@@ -233,7 +265,6 @@ pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Lo
         out.push_str("</li>");
     }
     out.push_str("</ul></div>");
-    true
 }
 
 /// Appends the "sources differ" button for an item with a disagreement;
@@ -284,18 +315,11 @@ fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation])
     out.push_str("</ul>");
 }
 
-/// Appends what the sources claim for a fact or date with a disagreement:
-/// the value shown with its sources, every other claimed value with its
-/// qualifier, unit and sources, and the reason for showing the one shown.
-/// False (nothing written) when the id is unknown or has no disagreement.
-pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
-    let Some(item) = Item::find(bundle, id) else {
-        return false;
-    };
-    let Some(d) = item.disagreement() else {
-        return false;
-    };
-    open_popover(out, "pop-differ", Key::CiteSourcesDifferOn, item, t);
+/// Appends the disagreement popover's body: the value shown with its
+/// sources, every other claimed value with its qualifier, unit and
+/// sources, and the reason for showing the one shown; then closes the
+/// popover.
+fn push_claims(out: &mut String, bundle: &Bundle, item: Item<'_>, d: &Disagreement, t: &Locale) {
     out.push_str("<ul class=\"claims\"><li class=\"claim claim-shown\"><span class=\"claim-value\">");
     item.push_shown_value(out, t);
     out.push_str("</span> <span class=\"claim-tag\">(");
@@ -319,7 +343,6 @@ pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t:
     out.push_str("</b> ");
     push_escaped(out, &d.reason);
     out.push_str("</p></div>");
-    true
 }
 
 /// Appends the Sources section: every source once, in bundle order, so the
