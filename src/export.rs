@@ -10,7 +10,6 @@
 //! rows.
 
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 
 use crate::facts::{Bundle, Citation, ClaimValue, Fact};
@@ -362,36 +361,28 @@ fn push_integer(out: &mut String, value: f64) {
         push_uint(out, value as u64);
         return;
     }
-    // value = mantissa * 2^exp with exp > 0: double a base-1e9 big integer.
+    // value = mantissa * 2^exp with exp > 0: the mantissa's decimal digits,
+    // lowest first, doubled exp times. A fixed array of the 309 digits the
+    // largest `f64` has, walked whole each time, needs no vector and no
+    // index that could be out of bounds.
     let bits = value.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
-    let mantissa = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
-    const BASE: u64 = 1_000_000_000;
-    let mut limbs: Vec<u64> = vec![mantissa % BASE, (mantissa / BASE) % BASE, mantissa / BASE / BASE];
-    for _ in 0..exp.max(0) {
-        let mut carry = 0u64;
-        for limb in limbs.iter_mut() {
-            let v = *limb * 2 + carry;
-            *limb = v % BASE;
-            carry = v / BASE;
-        }
-        if carry != 0 {
-            limbs.push(carry);
+    let mut mantissa = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let mut digits = [0u8; 309];
+    for digit in digits.iter_mut() {
+        *digit = (mantissa % 10) as u8;
+        mantissa /= 10;
+    }
+    for _ in 0..exp {
+        let mut carry = 0;
+        for digit in digits.iter_mut() {
+            let doubled = *digit * 2 + carry;
+            *digit = doubled % 10;
+            carry = doubled / 10;
         }
     }
-    while limbs.len() > 1 && limbs.last() == Some(&0) {
-        limbs.pop();
-    }
-    let mut iter = limbs.iter().rev();
-    if let Some(top) = iter.next() {
-        push_uint(out, *top);
-    }
-    for limb in iter {
-        let mut div = BASE / 10;
-        while div != 0 {
-            out.push(char::from(b'0' + ((limb / div) % 10) as u8));
-            div /= 10;
-        }
+    for digit in digits.iter().rev().skip_while(|d| **d == 0) {
+        out.push(char::from(b'0' + digit));
     }
 }
 
@@ -472,6 +463,20 @@ mod tests {
         assert_eq!(num(1e20), "100000000000000000000");
         assert_eq!(num(2f64.powi(70)), "1180591620717411303424");
         assert_eq!(num(f64::NAN), "");
+    }
+
+    #[test]
+    fn integers_beyond_u64_are_written_in_full() {
+        for v in [
+            2f64.powi(64),
+            3.0 * 2f64.powi(64),
+            1e23,
+            1e100,
+            2f64.powi(1000),
+            f64::MAX,
+        ] {
+            assert_eq!(num(v), format!("{v:.0}"));
+        }
     }
 
     #[test]

@@ -108,25 +108,20 @@ pub fn push_numbers(out: &mut String, indexes: &[usize]) {
     out.push(']');
 }
 
-/// Appends the citation marker button for a fact or date `id`:
-/// `<button type="button" class="cite" data-cite="id" aria-label="[1,3]
-/// Sources for Firearms: Europol; New York Daily News">[1,3]</button>`.
-/// The name comes from the item with that id; `citations` are what the
-/// marker counts (normally the item's own).
-pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Citation], t: &Locale) {
-    let indexes = source_indexes(citations);
+/// Appends the citation marker button for a fact or date with its own
+/// citations: `<button type="button" class="cite" data-cite="id"
+/// aria-label="[1,3] Sources for Firearms: Europol; New York Daily News">[1,3]</button>`.
+pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
+    let indexes = source_indexes(item.citations());
     out.push_str("<button type=\"button\" class=\"cite\" data-cite=\"");
-    push_escaped(out, id);
+    push_escaped(out, item.id());
     // The name starts with the visible numbers (WCAG 2.5.3, label in
     // name): "[1,3] Sources for Firearms: Europol; …".
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
     push_numbers(out, &indexes);
     out.push(' ');
     let mut name = String::with_capacity(32);
-    match Item::find(bundle, id) {
-        Some(item) => item.push_name(&mut name, t),
-        None => push_escaped(&mut name, id),
-    }
+    item.push_name(&mut name, t);
     t.push_with(out, Key::CiteSourcesFor, &[("name", &name)]);
     t.push(out, Key::PunctName);
     let mut named: Vec<&str> = Vec::new();
@@ -143,11 +138,6 @@ pub fn push_marker(out: &mut String, bundle: &Bundle, id: &str, citations: &[Cit
     out.push_str("\">");
     push_numbers(out, &indexes);
     out.push_str("</button>");
-}
-
-/// Appends an item's marker with its own citations.
-pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
-    push_marker(out, bundle, item.id(), item.citations(), t);
 }
 
 /// Appends a source's publisher, title (a link only when its address is
@@ -218,14 +208,46 @@ fn open_popover(out: &mut String, class: &str, title_key: Key, item: Item<'_>, t
     out.push_str("</p>");
 }
 
-/// Appends the sources of a fact or date: one entry per source, numbered
-/// as in the Sources list, with every quote taken from it in a
-/// `<blockquote lang>`. False (nothing written) for an unknown id.
-pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
+/// Appends the popover for the citation marker (`differ` false) or the
+/// "sources differ" mark (`differ` true) of the fact or date `id`. False
+/// (nothing written) for an unknown id, or for a mark on an item whose
+/// sources agree. One function finds the item and opens the popover for
+/// both kinds, so the wasm has one copy of each.
+pub fn push_popover(out: &mut String, bundle: &Bundle, id: &str, differ: bool, t: &Locale) -> bool {
     let Some(item) = Item::find(bundle, id) else {
         return false;
     };
-    open_popover(out, "pop-cite", Key::CiteSourcesFor, item, t);
+    // The disagreement, for a mark; `None` for a marker.
+    let disagreement = item.disagreement().filter(|_| differ);
+    if differ && disagreement.is_none() {
+        return false;
+    }
+    let (class, title_key) = match disagreement {
+        Some(_) => ("pop-differ", Key::CiteSourcesDifferOn),
+        None => ("pop-cite", Key::CiteSourcesFor),
+    };
+    open_popover(out, class, title_key, item, t);
+    match disagreement {
+        Some(disagreement) => push_claims(out, bundle, item, disagreement, t),
+        None => push_citations(out, bundle, item, t),
+    }
+    true
+}
+
+/// Appends the sources of a fact or date (see `push_popover`).
+pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
+    push_popover(out, bundle, id, false, t)
+}
+
+/// Appends what the sources claim for a fact or date (see `push_popover`).
+pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
+    push_popover(out, bundle, id, true, t)
+}
+
+/// Appends the citation popover's body: one entry per source, numbered as
+/// in the Sources list, with every quote taken from it in a
+/// `<blockquote lang>`; then closes the popover.
+fn push_citations(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
     out.push_str("<ul class=\"cites\">");
     for index in source_indexes(item.citations()) {
         let Some(source) = bundle.source(index) else { continue };
@@ -243,7 +265,6 @@ pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Lo
         out.push_str("</li>");
     }
     out.push_str("</ul></div>");
-    true
 }
 
 /// Appends the "sources differ" button for an item with a disagreement;
@@ -294,18 +315,11 @@ fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation])
     out.push_str("</ul>");
 }
 
-/// Appends what the sources claim for a fact or date with a disagreement:
-/// the value shown with its sources, every other claimed value with its
-/// qualifier, unit and sources, and the reason for showing the one shown.
-/// False (nothing written) when the id is unknown or has no disagreement.
-pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
-    let Some(item) = Item::find(bundle, id) else {
-        return false;
-    };
-    let Some(d) = item.disagreement() else {
-        return false;
-    };
-    open_popover(out, "pop-differ", Key::CiteSourcesDifferOn, item, t);
+/// Appends the disagreement popover's body: the value shown with its
+/// sources, every other claimed value with its qualifier, unit and
+/// sources, and the reason for showing the one shown; then closes the
+/// popover.
+fn push_claims(out: &mut String, bundle: &Bundle, item: Item<'_>, d: &Disagreement, t: &Locale) {
     out.push_str("<ul class=\"claims\"><li class=\"claim claim-shown\"><span class=\"claim-value\">");
     item.push_shown_value(out, t);
     out.push_str("</span> <span class=\"claim-tag\">(");
@@ -329,7 +343,6 @@ pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t:
     out.push_str("</b> ");
     push_escaped(out, &d.reason);
     out.push_str("</p></div>");
-    true
 }
 
 /// Appends the Sources section: every source once, in bundle order, so the

@@ -284,12 +284,7 @@ pub fn popover(bundle: &Bundle, id: &str, differ: bool) -> Option<String> {
 /// unknown id.
 pub fn popover_in(bundle: &Bundle, id: &str, differ: bool, t: &Locale) -> Option<String> {
     let mut out = String::with_capacity(4 * 1024);
-    let written = if differ {
-        cite::push_disagreement_popover(&mut out, bundle, id, t)
-    } else {
-        cite::push_citation_popover(&mut out, bundle, id, t)
-    };
-    written.then_some(out)
+    cite::push_popover(&mut out, bundle, id, differ, t).then_some(out)
 }
 
 /// "Sources: …" naming the agencies behind the map's figures, then the map
