@@ -23,6 +23,7 @@
 //! during is answered), so a removed widget leaves nothing behind.
 //! Nothing here panics: a missing element is skipped.
 
+use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec;
@@ -260,9 +261,9 @@ impl Widget {
         if failure > 0 {
             return Widget::failed(root, failure - 1, bundle_text.as_deref().unwrap_or(""), detail, t);
         }
-        // Shared as they are: an `Rc<str>` would copy the text (and the
-        // markup below) into a new allocation, and its layout arithmetic
-        // and unwrap cost the wasm 0.5 KB.
+        // Shared as it is: an `Rc<str>` would copy the text into a new
+        // allocation, and its layout arithmetic and unwrap cost the wasm
+        // 0.5 KB.
         let bundle_text: Option<Rc<String>> = bundle_text.map(Rc::new);
         let given_text = bundle_text.as_deref().map(String::as_str);
         let text = given_text.unwrap_or(facts::EMBEDDED_JSON);
@@ -283,7 +284,10 @@ impl Widget {
                     Ok(bundle) => Rc::new(bundle),
                     Err(errors) => return Widget::refuse(root, &errors, t.text(Key::ErrorData), t),
                 };
-                let markup = Rc::new(render::widget_first_in(&bundle, &world, t));
+                // Shrunk to its length before it is kept: the spare capacity
+                // of a string grown by doubling would otherwise stay taken
+                // for as long as the page (128 KiB of wasm memory).
+                let markup = Rc::new(render::widget_first_in(&bundle, &world, t).into_boxed_str());
                 remember(bundle_text.clone(), t, &bundle, &markup);
                 (bundle, markup)
             }
@@ -441,7 +445,7 @@ struct Prepared {
     text: Option<Rc<String>>,
     lang: Lang,
     bundle: Rc<Bundle>,
-    markup: Rc<String>,
+    markup: Rc<Box<str>>,
 }
 
 /// The one `Prepared`. A plain static rather than `thread_local!`, whose
@@ -456,14 +460,14 @@ unsafe impl<T> Sync for OneThread<T> {}
 
 /// The checked bundle and markup for this text and language, if the last
 /// widget rendered the same.
-fn prepared(text: Option<&str>, t: &Locale) -> Option<(Rc<Bundle>, Rc<String>)> {
+fn prepared(text: Option<&str>, t: &Locale) -> Option<(Rc<Bundle>, Rc<Box<str>>)> {
     let slot = PREPARED.0.try_borrow().ok()?;
     let last = slot.as_ref()?;
     (last.text.as_deref().map(String::as_str) == text && last.lang == t.lang)
         .then(|| (Rc::clone(&last.bundle), Rc::clone(&last.markup)))
 }
 
-fn remember(text: Option<Rc<String>>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<String>) {
+fn remember(text: Option<Rc<String>>, t: &Locale, bundle: &Rc<Bundle>, markup: &Rc<Box<str>>) {
     if let Ok(mut slot) = PREPARED.0.try_borrow_mut() {
         *slot = Some(Prepared {
             text,
