@@ -197,7 +197,7 @@ fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
     for (id, values) in expected {
         let mut out = String::new();
         assert!(
-            cite::push_disagreement_popover(&mut out, &bundle, id, Locale::english()),
+            cite::push_popover(&mut out, &bundle, id, true, Locale::english()),
             "{id}"
         );
         for v in values {
@@ -221,18 +221,14 @@ fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
         }
     }
     let mut out = String::new();
-    assert!(!cite::push_disagreement_popover(
+    assert!(!cite::push_popover(
         &mut out,
         &bundle,
         "arrests-gb",
+        true,
         Locale::english()
     ));
-    assert!(!cite::push_disagreement_popover(
-        &mut out,
-        &bundle,
-        "nope",
-        Locale::english()
-    ));
+    assert!(!cite::push_popover(&mut out, &bundle, "nope", true, Locale::english()));
     assert!(out.is_empty());
 }
 
@@ -241,10 +237,11 @@ fn citation_popover_links_only_confirmed_addresses() {
     let bundle = spector();
     let mut out = String::new();
     // Europol (unconfirmed), DOJ (no address), ICE (confirmed), Wired paraphrase (none).
-    assert!(cite::push_citation_popover(
+    assert!(cite::push_popover(
         &mut out,
         &bundle,
         "announcement",
+        false,
         Locale::english()
     ));
     assert_eq!(count(&out, "<a "), 1, "{out}");
@@ -265,7 +262,7 @@ fn citation_popover_links_only_confirmed_addresses() {
         .chain(bundle.dates.iter().map(|d| &d.id))
     {
         let mut out = String::new();
-        assert!(cite::push_citation_popover(&mut out, &bundle, id, Locale::english()));
+        assert!(cite::push_popover(&mut out, &bundle, id, false, Locale::english()));
         assert_eq!(
             count(&out, "<a "),
             count(&out, "target=\"_blank\" rel=\"noopener noreferrer\""),
@@ -280,7 +277,7 @@ fn citation_popover_links_only_confirmed_addresses() {
     }
     // Two quotes from one source: one entry, two quotes.
     let mut out = String::new();
-    cite::push_citation_popover(&mut out, &bundle, "arrests-all", Locale::english());
+    cite::push_popover(&mut out, &bundle, "arrests-all", false, Locale::english());
     assert_eq!(count(&out, "<li>"), 5);
     assert_eq!(count(&out, "<blockquote"), 7);
 }
@@ -409,20 +406,16 @@ fn bundle_text_is_escaped_everywhere() {
     cite::push_sources(&mut out, &bundle, Locale::english());
     timeline::push_timeline(&mut out, &bundle, Locale::english());
     for id in ["arrests-all", "boats-pl", "odd-all", "d1"] {
-        assert!(cite::push_citation_popover(&mut out, &bundle, id, Locale::english()));
+        assert!(cite::push_popover(&mut out, &bundle, id, false, Locale::english()));
     }
-    assert!(cite::push_disagreement_popover(
+    assert!(cite::push_popover(
         &mut out,
         &bundle,
         "arrests-all",
+        true,
         Locale::english()
     ));
-    assert!(cite::push_disagreement_popover(
-        &mut out,
-        &bundle,
-        "d1",
-        Locale::english()
-    ));
+    assert!(cite::push_popover(&mut out, &bundle, "d1", true, Locale::english()));
     parts.push(out);
     for markup in &parts {
         assert!(!markup.to_lowercase().contains("<script"), "{markup}");
@@ -571,7 +564,7 @@ fn every_figure_in_the_widget_is_followed_by_its_marker() {
     assert_eq!(count(&markup, "data-cite=\""), figures + bundle.dates.len());
     for id in ["arrests-all", "countries-all", "announcement", "market-launch"] {
         let mut pop = String::new();
-        assert!(cite::push_citation_popover(&mut pop, &bundle, id, Locale::english()));
+        assert!(cite::push_popover(&mut pop, &bundle, id, false, Locale::english()));
         assert_eq!(render::popover(&bundle, id, false), Some(pop));
     }
     assert!(render::popover(&bundle, "firearms-all", true)

@@ -234,16 +234,6 @@ pub fn push_popover(out: &mut String, bundle: &Bundle, id: &str, differ: bool, t
     true
 }
 
-/// Appends the sources of a fact or date (see `push_popover`).
-pub fn push_citation_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
-    push_popover(out, bundle, id, false, t)
-}
-
-/// Appends what the sources claim for a fact or date (see `push_popover`).
-pub fn push_disagreement_popover(out: &mut String, bundle: &Bundle, id: &str, t: &Locale) -> bool {
-    push_popover(out, bundle, id, true, t)
-}
-
 /// Appends the citation popover's body: one entry per source, numbered as
 /// in the Sources list, with every quote taken from it in a
 /// `<blockquote lang>`; then closes the popover.
