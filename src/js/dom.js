@@ -36,7 +36,9 @@ const KEY = 4;
 const TAB = 5;
 const FRAME = 6;
 const LATER = 7;
-// 8 and 9 are the page's `select` and `setView` (element.js).
+// The page's `select` and `setView`, which element.js sends.
+export const SELECT = 8;
+export const VIEW = 9;
 const CLICK = 10;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).

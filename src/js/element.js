@@ -5,16 +5,14 @@
 // <spector-widget> element and the npm API's `mount()`.
 
 import css from '../render/style.css';
+// The page's calls reach the widget's `handle` as events of these kinds.
+import { SELECT, VIEW } from './dom.js';
 
 export const TAG = 'spector-widget';
 
 /** How long a `src` bundle may take to arrive before the widget gives up. */
 const FETCH_TIMEOUT_MS = 10000;
 
-/** The page's calls, sent through the widget's `handle` as events of these
- *  kinds (`SELECT` and `VIEW` in dom.rs). */
-const SELECT = 8;
-const VIEW = 9;
 
 /** Widgets further than this below the viewport wait until the reader
  *  scrolls near them, so a long page with many widgets starts fast. */
