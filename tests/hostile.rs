@@ -123,6 +123,10 @@ const REFUSED: &[(&str, &str)] = &[
         "facts[0].citations[0].page: unknown field `page`",
     ),
     (
+        "unknown-field-hidden-key.json",
+        "operation[\"a\\u001B[2J\\u202Eb\"]: unknown field `a\\u001B[2J\\u202Eb`",
+    ),
+    (
         "unknown-field-claim.json",
         "facts[0].disagreement.claims[0].note: unknown field `note`",
     ),
@@ -325,6 +329,26 @@ fn every_refused_fixture_names_its_path_and_problem() {
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// A character that must not reach a terminal or a screen raw: one that
+/// drives the terminal, or one that reorders the text around it.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn no_message_carries_a_hidden_character_from_the_bundle_in_either_reader() {
+    for (name, _) in REFUSED {
+        let text = read(name);
+        for result in [parse_json(&text), facts::parse_json_with_reader(&text)] {
+            for e in result.err().into_iter().flat_map(|errors| errors.0) {
+                let message = e.to_string();
+                assert!(!message.chars().any(is_hidden), "{name}: {message:?}");
+            }
+        }
+    }
 }
 
 /// One start or end tag of the widget's markup: its name and attributes.

@@ -249,23 +249,34 @@ fn quoted(out: &mut String, text: &str) {
 }
 
 /// Appends bundle text escaped as in JSON where it matters (`\"`, `\\`,
-/// control characters as `\u001B`, so it cannot drive a terminal) and cut
-/// after `ECHO_CHARS` characters; true if it was cut. The reader's shape
-/// messages use it too, so every message echoes text the same way.
+/// hidden characters as `\u001B`) and cut after `ECHO_CHARS` characters;
+/// true if it was cut. The reader's shape messages use it too, so every
+/// message echoes text the same way.
 pub(crate) fn echo(out: &mut String, text: &str) -> bool {
     let mut chars = text.chars();
     for c in chars.by_ref().take(ECHO_CHARS) {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                out.push_str("\\u");
-                hex4(out, c);
-            }
-            c => out.push(c),
+            c => push_visible(out, c),
         }
     }
     chars.next().is_some()
+}
+
+/// Appends `c`, or its `\u` escape if it is hidden: a control character,
+/// which could drive the terminal that shows the message, or a
+/// bidirectional formatting character, which could reorder the message's
+/// text on screen.
+pub(crate) fn push_visible(out: &mut String, c: char) {
+    if c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    {
+        out.push_str("\\u");
+        hex4(out, c);
+    } else {
+        out.push(c);
+    }
 }
 
 /// Appends a code point in (at least) four upper-case hex digits.

@@ -114,19 +114,31 @@ where
         Ok(raw) => validate(&raw),
         Err(e) => {
             let inner = e.inner();
+            // serde repeats an unknown key as it is: its hidden characters
+            // are escaped as every other message escapes them.
+            let mut message = String::new();
+            for c in inner.to_string().chars() {
+                error::push_visible(&mut message, c);
+            }
             let kind = if syntax(inner) {
-                ErrorKind::Syntax(inner.to_string())
+                ErrorKind::Syntax(message)
             } else {
-                ErrorKind::Shape(inner.to_string())
+                ErrorKind::Shape(message)
             };
             // A syntax error's line and column say more than the path of the
-            // value being read when the text broke off.
-            let path = e.path().to_string();
-            let path = if path == "." || matches!(kind, ErrorKind::Syntax(_)) {
-                String::new()
-            } else {
-                path
-            };
+            // value being read when the text broke off. The path is written
+            // as the browser's reader writes it.
+            let mut path = String::new();
+            if !matches!(kind, ErrorKind::Syntax(_)) {
+                for segment in e.path().iter() {
+                    path = match segment {
+                        serde_path_to_error::Segment::Seq { index } => validate::index(&path, *index),
+                        serde_path_to_error::Segment::Map { key } => validate::join(&path, key),
+                        serde_path_to_error::Segment::Enum { variant } => validate::join(&path, variant),
+                        serde_path_to_error::Segment::Unknown => validate::join(&path, "?"),
+                    };
+                }
+            }
             Err(BundleErrors(vec![BundleError::new(path, kind)]))
         }
     }

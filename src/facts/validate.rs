@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::country_codes::is_country_code;
-use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::error::{echo, BundleError, BundleErrors, ErrorKind};
 use super::model::*;
 use super::raw::*;
 use super::{MAX_ITEMS, MAX_STRING_CHARS, MAX_VALUE};
@@ -396,13 +396,24 @@ fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {
 }
 
 /// `path.field`, or `field` at the top level: a JSON path one step deeper.
+/// A field that is not a plain name is written `path["field"]`.
 pub(crate) fn join(path: &str, field: &str) -> String {
     let mut out = String::with_capacity(path.len() + field.len() + 1);
     out.push_str(path);
-    if !path.is_empty() {
-        out.push('.');
+    if !field.is_empty() && field.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        if !path.is_empty() {
+            out.push('.');
+        }
+        out.push_str(field);
+    } else {
+        // An unknown key can hold anything: quoted and escaped as error
+        // messages echo text, it cannot break the path or the screen.
+        out.push_str("[\"");
+        if echo(&mut out, field) {
+            out.push('…');
+        }
+        out.push_str("\"]");
     }
-    out.push_str(field);
     out
 }
 

@@ -129,3 +129,23 @@ test('a slow src fetch is cancelled when the widget is removed and never blocks 
   await expect.poll(() => failed).toEqual(['/slow-bundle.json net::ERR_ABORTED']);
   release();
 });
+
+test('a key with terminal and bidirectional control characters is named escaped in the message and the console', async ({ page }) => {
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  await page.goto('/tests/e2e/pages/two-widgets.html');
+  await page.evaluate((src) => {
+    const w = document.createElement('spector-widget');
+    w.id = 'hidden-key';
+    w.setAttribute('src', src);
+    document.body.prepend(w);
+  }, fixture('unknown-field-hidden-key'));
+  const alert = page.locator('#hidden-key').getByRole('alert');
+  await expect(alert).toContainText('operation["a\\u001B[2J\\u202Eb"]: unknown field `a\\u001B[2J\\u202Eb`');
+  // Line breaks between the lines of the alert are its own.
+  const hidden = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  expect(await alert.innerText()).not.toMatch(hidden);
+  const logged = consoleErrors.filter((t) => t.includes('unknown field'));
+  expect(logged.length).toBeGreaterThan(0);
+  for (const t of logged) expect(t).not.toMatch(hidden);
+});
