@@ -207,7 +207,6 @@ writeFileSync(
       version,
       description: 'An accessible, source-cited map of Operation SpecTor for news articles, in Rust compiled to WebAssembly.',
       license: 'MIT OR Apache-2.0',
-      repository: { type: 'git', url: 'https://example.invalid/spector-widget.git' },
       keywords: ['news', 'map', 'widget', 'webassembly', 'data-journalism'],
       type: 'module',
       main: './index.js',
