@@ -226,6 +226,11 @@ fn push_value(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
     out.push_str("<span class=\"fig-value\">");
     labels::push_fact_amount(out, t, fact);
     out.push_str("</span> ");
+    push_marks(out, bundle, fact, t);
+}
+
+/// Appends a figure's citation marker and its differ mark.
+fn push_marks(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
     cite::push_item_marker(out, bundle, Item::Fact(fact), t);
     cite::push_differ_mark(out, fact, t);
 }
@@ -248,9 +253,12 @@ fn push_row(
     out.push_str("</span> ");
     push_value(out, bundle, row_fact, t);
     if let Some(alt) = alt {
-        out.push_str(" <span class=\"fig-alt\">(");
-        push_value(out, bundle, alt, t);
-        out.push_str(")</span>");
+        // The parenthesis closes around the amount, and the marker follows
+        // it as a footnote mark follows a parenthesis: "(€50.8 million) [1]".
+        out.push_str(" <span class=\"fig-alt\">(<span class=\"fig-value\">");
+        labels::push_fact_amount(out, t, alt);
+        out.push_str("</span>)</span> ");
+        push_marks(out, bundle, alt, t);
     }
     if let Some((_, w, whole)) = bars.iter().find(|(id, _, _)| *id == row_fact.id) {
         push_bar(out, row_fact, *w, *whole);

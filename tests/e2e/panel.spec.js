@@ -55,6 +55,19 @@ test('the operation-wide figures are shown with their qualifiers', async ({ page
   await expect(panel.locator('[data-fact="lsd-ecstasy-all"] .fig-label')).toHaveText('LSD and ecstasy pills');
   await expect(value('cash-crypto-usd')).toHaveText('more than $53.4 million');
   await expect(panel.locator('[data-fact="cash-crypto-usd"] .fig-alt .fig-value')).toHaveText('more than €50.8 million');
+  // The euros' parenthesis closes right after the amount, and their
+  // marker follows it, with no gap inside the parenthesis.
+  const euros = panel.locator('[data-fact="cash-crypto-usd"] .fig-alt');
+  await expect(euros).toHaveText('(more than €50.8 million)');
+  const [closing, marker] = await euros.evaluate((e) => {
+    const range = document.createRange();
+    range.setStart(e.lastChild, e.lastChild.length - 1);
+    range.setEnd(e.lastChild, e.lastChild.length);
+    const next = e.nextElementSibling;
+    return [range.getBoundingClientRect().right, next.getBoundingClientRect().left];
+  });
+  expect(marker).toBeGreaterThan(closing);
+  await expect(euros.locator('xpath=following-sibling::button[1]')).toHaveText('[1]');
   await expect(widget.locator('.stat .total')).toHaveText('288');
 });
 
@@ -113,7 +126,8 @@ test('every figure has a citation marker, and every marker opens its sources', a
       const root = el.shadowRoot;
       const out = [];
       for (const fig of root.querySelectorAll('.fig-value, .total, .stat-n, .tip-value')) {
-        const next = fig.nextElementSibling;
+        // A figure in parentheses has its marker after the parenthesis.
+        const next = (fig.parentElement.matches('.fig-alt') ? fig.parentElement : fig).nextElementSibling;
         if (!next || !next.matches('button.cite')) out.push(fig.textContent);
       }
       for (const item of root.querySelectorAll('.tl-item')) {
