@@ -280,6 +280,13 @@ pub fn push_differ_mark(out: &mut String, fact: &Fact, t: &Locale) -> bool {
     push_item_differ_mark(out, Item::Fact(fact), t)
 }
 
+/// Appends a fact's markers: its citation marker and, where sources
+/// disagree, its "sources differ" mark (the panel's and the table's).
+pub fn push_fact_marks(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
+    push_item_marker(out, bundle, Item::Fact(fact), t);
+    push_differ_mark(out, fact, t);
+}
+
 /// Appends the "sources differ" button for a date with a disagreement.
 pub fn push_date_differ_mark(out: &mut String, entry: &DateEntry, t: &Locale) -> bool {
     push_item_differ_mark(out, Item::Date(entry), t)

@@ -13,7 +13,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::cite::{self, Item};
+use super::cite;
 use super::labels;
 use crate::facts::{Bundle, Fact, Qualifier, Scope};
 use crate::i18n::{Key, Locale};
@@ -221,18 +221,11 @@ fn push_bar(out: &mut String, fact: &Fact, width: f64, whole: Option<f64>) {
     out.push_str("</svg>");
 }
 
-/// Appends a figure's value, its marker and its differ mark.
-fn push_value(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
+/// Appends a figure's amount in its `fig-value` span.
+fn push_value(out: &mut String, fact: &Fact, t: &Locale) {
     out.push_str("<span class=\"fig-value\">");
     labels::push_fact_amount(out, t, fact);
-    out.push_str("</span> ");
-    push_marks(out, bundle, fact, t);
-}
-
-/// Appends a figure's citation marker and its differ mark.
-fn push_marks(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
-    cite::push_item_marker(out, bundle, Item::Fact(fact), t);
-    cite::push_differ_mark(out, fact, t);
+    out.push_str("</span>");
 }
 
 fn push_row(
@@ -251,14 +244,16 @@ fn push_row(
     out.push_str("\"><span class=\"fig-label\">");
     labels::push_fact_name(out, t, row_fact);
     out.push_str("</span> ");
-    push_value(out, bundle, row_fact, t);
+    push_value(out, row_fact, t);
+    out.push(' ');
+    cite::push_fact_marks(out, bundle, row_fact, t);
     if let Some(alt) = alt {
         // The parenthesis closes around the amount, and the marker follows
         // it as a footnote mark follows a parenthesis: "(€50.8 million) [1]".
-        out.push_str(" <span class=\"fig-alt\">(<span class=\"fig-value\">");
-        labels::push_fact_amount(out, t, alt);
-        out.push_str("</span>)</span> ");
-        push_marks(out, bundle, alt, t);
+        out.push_str(" <span class=\"fig-alt\">(");
+        push_value(out, alt, t);
+        out.push_str(")</span> ");
+        cite::push_fact_marks(out, bundle, alt, t);
     }
     if let Some((_, w, whole)) = bars.iter().find(|(id, _, _)| *id == row_fact.id) {
         push_bar(out, row_fact, *w, *whole);

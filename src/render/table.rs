@@ -12,7 +12,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::cite::{self, Item};
+use super::cite;
 use super::format::{push_number_in, push_qualified};
 use super::labels;
 use super::map::{country_name, push_arrests, MAP_METRIC};
@@ -97,16 +97,6 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
     t.push_with(out, Key::DescTop, &[("list", &list)]);
 }
 
-/// Appends a fact's markers: its citation marker and, where sources
-/// disagree, its "sources differ" mark.
-fn push_marks(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
-    cite::push_item_marker(out, bundle, Item::Fact(fact), t);
-    if fact.disagreement.is_some() {
-        out.push(' ');
-        cite::push_differ_mark(out, fact, t);
-    }
-}
-
 /// Appends a row's start up to its header cell's content: `start` (the
 /// `<tr` and whatever comes before its `data-fact`), the fact's id, the
 /// `<th>`. The three kinds of row share it and `push_row_end`, so their
@@ -128,7 +118,7 @@ fn push_row_end(out: &mut String, bundle: &Bundle, fact: &Fact, unit: bool, t: &
         push_qualified(out, t, fact.qualifier, fact.value);
     }
     out.push_str("</td><td>");
-    push_marks(out, bundle, fact, t);
+    cite::push_fact_marks(out, bundle, fact, t);
     out.push_str("</td></tr>");
 }
 
