@@ -12,6 +12,7 @@ printf '\n== format and lints: no panicking paths in release code (native and wa
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --features reader-module -- -D warnings
 
 printf '\n== native tests\n'
 cargo test --quiet

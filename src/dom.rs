@@ -235,9 +235,11 @@ impl Widget {
     /// Renders into `root` in the language `lang` (a BCP 47 tag; English
     /// when absent or not spoken, the latter with one console note per
     /// page): the embedded SpecTor bundle when `bundle_text` is absent,
-    /// else that bundle, or a message saying why it cannot be shown. Never
-    /// throws: a bad bundle is the reader's message, not an exception on the
-    /// host page.
+    /// else that bundle as the reader module packed it (`packed`, see
+    /// `facts::packed`), or a message saying why it cannot be shown. The
+    /// text itself is kept for the reader's JSON download. Never throws: a
+    /// bad bundle is the reader's message, not an exception on the host
+    /// page.
     ///
     /// The widget's listeners call `handle(kind, code, x, y)` for every
     /// event; it must call the returned widget's `handle` with the same
@@ -252,6 +254,7 @@ impl Widget {
     pub fn mount(
         root: &ShadowRoot,
         bundle_text: Option<String>,
+        packed: Option<Vec<u8>>,
         lang: Option<String>,
         handle: &js_sys::Function,
         failure: u32,
@@ -266,7 +269,6 @@ impl Widget {
         // 0.5 KB.
         let bundle_text: Option<Rc<String>> = bundle_text.map(Rc::new);
         let given_text = bundle_text.as_deref().map(String::as_str);
-        let text = given_text.unwrap_or(facts::EMBEDDED_JSON);
         let world = match World::embedded() {
             Ok(world) => world,
             Err(_) => {
@@ -280,7 +282,11 @@ impl Widget {
         let (bundle, markup) = match prepared(given_text, t) {
             Some(shared) => shared,
             None => {
-                let bundle = match facts::parse_json_with_reader(text) {
+                let read = match &packed {
+                    Some(bytes) => facts::packed::unpack(bytes),
+                    None => facts::embedded(),
+                };
+                let bundle = match read {
                     Ok(bundle) => Rc::new(bundle),
                     Err(errors) => return Widget::refuse(root, &errors, t.text(Key::ErrorData), t),
                 };
@@ -365,12 +371,14 @@ impl Widget {
     /// refused bundle, in the reader's language, and tells the console in
     /// English: `kind` 0 is an HTTP error
     /// (`detail` its status), 1 a network failure, 2 a timeout (`detail`
-    /// seconds), anything else another failure.
+    /// seconds), 4 a reader module that did not load, anything else another
+    /// failure.
     fn failed(root: &ShadowRoot, kind: u32, src: &str, detail: u32, t: &Locale) -> Widget {
         let failure = match kind {
             0 => LoadFailure::Http(detail),
             1 => LoadFailure::Network,
             2 => LoadFailure::Timeout(detail),
+            4 => LoadFailure::Reader,
             _ => LoadFailure::Other,
         };
         let reason = render::load_failure_text(failure, src, t);

@@ -33,14 +33,18 @@ pub mod sort;
 pub mod static_page;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+// One wasm crate, two modules: the widget, and with the `reader-module`
+// feature the bundle reader a page fetches for another bundle.
+#[cfg(all(target_arch = "wasm32", not(feature = "reader-module")))]
 mod dom;
+#[cfg(all(target_arch = "wasm32", feature = "reader-module"))]
+mod reader_module;
 
 /// A small size-class allocator instead of dlmalloc (see `heap`).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: heap::Heap<heap::WasmMemory> = heap::Heap::new(heap::WasmMemory);
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "reader-module")))]
 pub use dom::Widget;
 
 /// A panic in the wasm traps, as it did with std (wasm32 panics abort), but

@@ -35,7 +35,8 @@ impl core::ops::Deref for Mounted {
     }
 }
 
-/// `Widget::mount` with a forwarding handler. `Fn`, not `FnMut`: moving
+/// `Widget::mount` with a forwarding handler, and a bundle's text read and
+/// packed as the reader module does it for the page. `Fn`, not `FnMut`: moving
 /// focus in a handler sends focus events at once, so the handler is
 /// re-entered, and wasm-bindgen refuses to re-enter a `FnMut` closure.
 fn mount(root: &ShadowRoot, bundle: Option<&str>, lang: Option<&str>) -> Mounted {
@@ -45,9 +46,11 @@ fn mount(root: &ShadowRoot, bundle: Option<&str>, lang: Option<&str>) -> Mounted
     let handle = Closure::<dyn Fn(u32, String, f64, f64) -> bool>::new(move |kind, code: String, x, y| {
         to.get().is_some_and(|w: &Widget| w.handle(kind, &code, x, y))
     });
+    use spector_widget::facts::{packed, parse_json_with_reader};
     let mounted = Widget::mount(
         root,
         bundle.map(Into::into),
+        bundle.map(|text| packed::pack(&parse_json_with_reader(text))),
         lang.map(Into::into),
         handle.as_ref().unchecked_ref(),
         0,

@@ -5,6 +5,7 @@ mod country_codes;
 pub mod error;
 pub mod json;
 pub mod model;
+pub mod packed;
 pub mod raw;
 pub mod reader;
 pub mod validate;
@@ -101,8 +102,24 @@ fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
     None
 }
 
-/// The SpecTor bundle that ships inside the widget.
+/// The SpecTor bundle that ships inside the widget: its text, which the
+/// widget offers as a download.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/spector.json");
+
+/// The same bundle checked and packed (`packed`), after a first line that
+/// says how it was made: what the widget shows, without reading JSON.
+/// `tests/packed.rs` holds it equal to `EMBEDDED_JSON` packed, and writes
+/// it anew when asked.
+pub const EMBEDDED_PACKED: &[u8] = include_bytes!("spector.packed");
+
+/// The embedded bundle, unpacked from `EMBEDDED_PACKED`.
+pub fn embedded() -> Result<Bundle, BundleErrors> {
+    let body = match EMBEDDED_PACKED.iter().position(|&b| b == b'\n') {
+        Some(end) => EMBEDDED_PACKED.get(end + 1..).unwrap_or(&[]),
+        None => &[],
+    };
+    packed::unpack(body)
+}
 
 /// Reads a bundle from any serde deserializer, naming the JSON path of a
 /// shape error, then validates it.

@@ -33,12 +33,14 @@ function styles() {
 /**
  * One widget's life: mount into `host`'s shadow root, re-mount when the
  * bundle changes, free the Rust side on destroy. `wasm()` returns the wasm
- * exports, instantiating the module on first use only.
+ * exports, instantiating the module on first use only; `read()` resolves
+ * to the bundle reader (reader.js), fetched on first use only.
  */
 export class Controller {
-  constructor(host, wasm, options = {}) {
+  constructor(host, wasm, read, options = {}) {
     this.host = host;
     this.wasm = wasm;
+    this.read = read;
     this.options = { ...options };
     this.run = null;
     this.widget = null;
@@ -66,21 +68,28 @@ export class Controller {
     if (!this.wasm()) return;
     const { src } = this.options;
     if (!src) {
-      this.mountWith(run, undefined);
+      this.mountWith(run);
       return;
     }
-    fetchBundle(src, run).then(
-      (text) => this.run === run && this.mountWith(run, text),
-      (error) => {
-        if (this.run !== run) return;
-        // Rust words the failure: for the reader in the widget's language,
-        // for the console in English. Anything unforeseen is logged as is.
-        // `mount` shows a failure when its `failure` is not 0 (no handler).
-        if (!error?.failure) console.error('spector-widget:', error);
-        const [kind, detail] = error?.failure ?? [3, 0];
-        this.widget = this.wasm().Widget.mount(this.root, src, this.lang(), null, kind + 1, detail);
-      },
-    );
+    // The reader loads while the bundle does; a failed fetch of the bundle
+    // is reported before anything about the reader.
+    const reading = this.read();
+    reading.catch(() => {});
+    fetchBundle(src, run)
+      .then((text) => reading.then((read) => [text, read(text)]))
+      .then(
+        ([text, packed]) => this.run === run && this.mountWith(run, text, packed),
+        (error) => {
+          if (this.run !== run) return;
+          // Rust words the failure: for the article's reader in the widget's language,
+          // for the console in English. Anything unforeseen, and what kept
+          // the bundle reader from loading, is logged as is. `mount` shows a
+          // failure when its `failure` is not 0 (no handler).
+          if (!error?.failure || error.cause) console.error('spector-widget:', error?.cause ?? error);
+          const [kind, detail] = error?.failure ?? [3, 0];
+          this.widget = this.wasm().Widget.mount(this.root, src, null, this.lang(), null, kind + 1, detail);
+        },
+      );
   }
 
   /** The interface language: the `lang` option (the element's attribute),
@@ -94,7 +103,7 @@ export class Controller {
     return near || 'en';
   }
 
-  mountWith(run, text) {
+  mountWith(run, text, packed) {
     const { Widget } = this.wasm();
     // The shell's listeners reach the widget through `handle`, which
     // forwards only while this controller shows that widget: not before
@@ -103,7 +112,7 @@ export class Controller {
     let widget;
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
-    widget = this.widget = Widget.mount(this.root, text, this.lang(), handle, 0, 0);
+    widget = this.widget = Widget.mount(this.root, text, packed, this.lang(), handle, 0, 0);
     if (this.options.view) this.call((w) => w.handle(VIEW, this.options.view, 0, 0));
     if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country.toUpperCase(), 0, 0));
   }
@@ -158,7 +167,7 @@ export class Controller {
  * widget already did: then this copy steps aside with a note, because
  * defining an element twice would throw on the host page.
  */
-export function define(wasm) {
+export function define(wasm, read) {
   if (customElements.get(TAG)) {
     console.info('spector-widget: <spector-widget> is already defined on this page; this copy is not used.');
     return false;
@@ -183,7 +192,7 @@ export function define(wasm) {
     }
 
     connectedCallback() {
-      this._controller ??= new Controller(this, wasm, this._options());
+      this._controller ??= new Controller(this, wasm, read, this._options());
       // Near the viewport: render right away, before the page paints on.
       // Far below it: wait until the reader comes near.
       const { top } = this.getBoundingClientRect();
@@ -223,9 +232,9 @@ export function define(wasm) {
   return true;
 }
 
-/** A failed fetch: a kind (0 HTTP, 1 network, 2 timeout) and a number (the
- *  status, the seconds), which `mount` takes as `failure` (the kind plus
- *  one) and `detail`. */
+/** A failed fetch: a kind (0 HTTP, 1 network, 2 timeout; 4, the reader, is
+ *  reader.js's) and a number (the status, the seconds), which `mount` takes
+ *  as `failure` (the kind plus one) and `detail`. */
 function failed(kind, detail) {
   const error = new Error(`fetch failed (${kind}, ${detail})`);
   error.failure = [kind, detail];

@@ -6,12 +6,17 @@
 //   handle.select('US'); handle.destroy();
 
 import { Controller, define as defineElement } from './element.js';
+import { reader } from './reader.js';
 import { wasm } from './wasm.js';
+
+/** The bundle reader, fetched for a `src` only; bundlers see the URL and
+ *  ship the file with the build. */
+const read = () => reader(new URL('./spector_reader.wasm', import.meta.url));
 
 /** Registers <spector-widget>. Returns false when another copy already
  *  defined it (that copy keeps working). */
 export function define() {
-  return defineElement(wasm);
+  return defineElement(wasm, read);
 }
 
 /** Renders the widget into `element`'s (open) shadow root. */
@@ -19,7 +24,7 @@ export function mount(element, options = {}) {
   // The stylesheet reads the theme from the host's attribute, as it does
   // for <spector-widget theme="dark">.
   if (options.theme) element.setAttribute('theme', options.theme);
-  const controller = new Controller(element, wasm, options);
+  const controller = new Controller(element, wasm, read, options);
   controller.start();
   return {
     select(country) {

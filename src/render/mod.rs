@@ -341,6 +341,9 @@ pub enum LoadFailure {
     Timeout(u32),
     /// Anything else (the browser console has the details).
     Other,
+    /// The bundle arrived, but the module that reads it
+    /// (`spector_reader.wasm`, fetched from beside the script) did not.
+    Reader,
 }
 
 /// The reader's sentence for a bundle at `src` that never arrived, in the
@@ -351,6 +354,7 @@ pub fn load_failure_text(failure: LoadFailure, src: &str, t: &Locale) -> String 
         LoadFailure::Network => (Key::ErrorLoadNetwork, None),
         LoadFailure::Timeout(seconds) => (Key::ErrorLoadTimeout, Some(("seconds", seconds))),
         LoadFailure::Other => (Key::ErrorLoadUnknown, None),
+        LoadFailure::Reader => (Key::ErrorLoadReader, None),
     };
     let mut out = String::with_capacity(128 + src.len());
     // The arguments as an array on the stack, which costs the wasm less

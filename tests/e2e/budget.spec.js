@@ -4,6 +4,9 @@
 // deterministic for a given toolchain, so this fails on any growth past the
 // budget, not on noise.
 //
+// A widget with a `src` also fetches the bundle reader,
+// pkg/spector_reader.wasm, which has a budget of its own below.
+//
 // The target is 45 KB and not yet met (see bench/RESULTS.md). Until it is,
 // the budget is a ratchet: the current size plus a little room. Lower it
 // with every saving; raise it only with a line in bench/CHANGES.md saying
@@ -14,7 +17,7 @@ import { resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 45_000;
-const BUDGET_BYTES = 62_550;
+const BUDGET_BYTES = 56_550;
 /** A budget further than this above the size is stale: lower it. */
 const SLACK_BYTES = 2_000;
 
@@ -33,4 +36,15 @@ test('the budget follows the size down, a ratchet towards the target', () => {
 test('gzip, for servers without brotli, stays within the budget plus a quarter', () => {
   const gzip = gzipSync(embed, { level: 9 }).length;
   expect(gzip).toBeLessThanOrEqual(Math.round(BUDGET_BYTES * 1.25));
+});
+
+/** The bundle reader, fetched by a page only for a widget with a `src`. */
+const READER_BUDGET_BYTES = 16_400;
+
+test('pkg/spector_reader.wasm, fetched only for a src, stays within its own budget', () => {
+  const reader = readFileSync(resolve(import.meta.dirname, '../../pkg/spector_reader.wasm'));
+  const size = brotliCompressSync(reader, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  expect(size, `spector_reader.wasm is ${size} B brotli; its budget is ${READER_BUDGET_BYTES} B`).toBeLessThanOrEqual(
+    READER_BUDGET_BYTES,
+  );
 });

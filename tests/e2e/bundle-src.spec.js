@@ -53,3 +53,36 @@ test('a file that never arrives is explained in the widget\'s language, the cons
   );
   expect(consoleErrors.some((t) => t.includes('still-no-such-bundle.json could not be loaded (HTTP 404)'))).toBe(true);
 });
+
+test('only a page with a src fetches the bundle reader, once for all its widgets', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => r.url().includes('spector_reader') && fetched.push(new URL(r.url()).pathname));
+  await page.goto('/tests/e2e/pages/two-widgets.html');
+  await expect(page.locator('spector-widget .panel')).toHaveCount(2);
+  expect(fetched).toEqual([]);
+
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  await expect(page.locator('#other .title')).toHaveText('Operation Example');
+  await expect(page.locator('#invalid').getByRole('alert')).toContainText('facts[1].scope');
+  expect(fetched).toEqual(['/pkg/spector_reader.wasm']);
+});
+
+test('a bundle reader that does not load is named in the message and the console, and tried again', async ({ page }) => {
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  await page.route('**/spector_reader.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+
+  const other = page.locator('#other');
+  await expect(other.getByRole('alert')).toContainText(
+    "the data file /tests/fixtures/valid-minimal.json could not be read, because the widget's reader (spector_reader.wasm) did not load.",
+  );
+  // The file that is missing itself is still reported as missing.
+  await expect(page.locator('#missing').getByRole('alert')).toContainText('could not be loaded (HTTP 404)');
+  await expect(page.locator('#embedded svg.map path.on')).toHaveCount(9);
+  expect(consoleErrors.some((t) => t.includes('spector_reader.wasm: HTTP 404'))).toBe(true);
+
+  await page.unroute('**/spector_reader.wasm');
+  await other.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json?again'));
+  await expect(other.locator('.title')).toHaveText('Operation Example');
+});

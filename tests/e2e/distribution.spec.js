@@ -29,7 +29,7 @@ test.describe('the npm package', () => {
   test('installs with its README, licences, schema and types', () => {
     const installed = join(project, 'node_modules/spector-widget');
     const files = readdirSync(installed).sort();
-    for (const file of ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'embed.js', 'index.d.ts', 'index.js', 'package.json', 'schema']) {
+    for (const file of ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'embed.js', 'index.d.ts', 'index.js', 'package.json', 'schema', 'spector_reader.wasm']) {
       expect(files).toContain(file);
     }
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
@@ -45,21 +45,29 @@ test.describe('the npm package', () => {
       `import { define, mount } from 'spector-widget';
        define();
        const handle = mount(document.querySelector('#mounted'));
-       window.handle = handle;`,
+       window.handle = handle;
+       mount(document.querySelector('#other'), { src: '/other.json' });`,
     );
     execFileSync(bin('esbuild'), ['main.js', '--bundle', '--format=esm', '--outfile=bundle.js', '--log-level=error'], { cwd: project });
     const bundle = readFileSync(join(project, 'bundle.js'), 'utf8');
     await page.route('http://consumer.test/**', (route) => {
       const path = new URL(route.request().url()).pathname;
       if (path === '/bundle.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      // The package's reader, where a site build puts it: beside the bundle
+      // (`new URL('./spector_reader.wasm', import.meta.url)`).
+      if (path === '/spector_reader.wasm') {
+        return route.fulfill({ contentType: 'application/wasm', body: readFileSync(join(project, 'node_modules/spector-widget/spector_reader.wasm')) });
+      }
+      if (path === '/other.json') return route.fulfill({ contentType: 'application/json', body: readFileSync(join(repo, 'tests/fixtures/valid-minimal.json')) });
       return route.fulfill({
         contentType: 'text/html',
-        body: '<!doctype html><div id="mounted"></div><spector-widget></spector-widget><script type="module" src="/bundle.js"></script>',
+        body: '<!doctype html><div id="mounted"></div><div id="other"></div><spector-widget></spector-widget><script type="module" src="/bundle.js"></script>',
       });
     });
     await page.goto('http://consumer.test/');
     await expect(page.locator('#mounted svg.map path.on')).toHaveCount(9);
     await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
+    await expect(page.locator('#other .title')).toHaveText('Operation Example');
     await page.evaluate(() => window.handle.destroy());
     await expect(page.locator('#mounted svg')).toHaveCount(0);
   });

@@ -215,10 +215,11 @@ writeFileSync(
       exports: {
         '.': { types: './index.d.ts', import: './index.js' },
         './embed.js': './embed.js',
+        './spector_reader.wasm': './spector_reader.wasm',
         './schema/facts.schema.json': './schema/facts.schema.json',
         './package.json': './package.json',
       },
-      files: ['index.js', 'index.d.ts', 'embed.js', 'schema/', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE'],
+      files: ['index.js', 'index.d.ts', 'embed.js', 'spector_reader.wasm', 'schema/', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE'],
       sideEffects: ['./embed.js'],
     },
     null,
@@ -239,7 +240,7 @@ export function sizes(file) {
   };
 }
 
-for (const file of ['pkg/spector_widget_bg.wasm', 'pkg/embed.js']) {
+for (const file of ['pkg/spector_widget_bg.wasm', 'pkg/embed.js', 'pkg/spector_reader.wasm']) {
   const s = sizes(file);
   console.log(`${file}: ${s.raw} B raw, ${s.gzip} B gzip, ${s.brotli} B brotli`);
 }

@@ -1,0 +1,457 @@
+//! A checked bundle as bytes: how the reader module hands a bundle it has
+//! read to the widget, and how the embedded bundle ships in the widget.
+//!
+//! The widget itself reads no JSON. Its embedded bundle was checked when it
+//! was packed (`spector-facts pack`, held to `data/spector.json` by a test),
+//! and a page's other bundles are read by the reader module
+//! (`reader_module`), which the page fetches only when it needs one. Both
+//! hand the widget these bytes, so the JSON parser, the shape reader, the
+//! validator and their messages are not in the widget's wasm.
+//!
+//! The format: `MAGIC`, then a tag. Tag 0 is a bundle: every field of
+//! `model::Bundle` in declaration order, a text as its UTF-8 length (an
+//! unsigned LEB128) and bytes, a number as 8 bytes of little-endian f64, an
+//! `Option` as 0 or 1 and the value, a list as its length and its entries,
+//! a qualifier or source kind as one byte. Tag 1 is a refused bundle: its
+//! problems, each as its JSON path and its words. A warning travels the same
+//! way; both come back as `ErrorKind::Shape`, whose `write_to` writes the
+//! words unchanged, so the reader sees the same messages.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::model::*;
+
+/// The format's name and version: the reader module and the widget of two
+/// different builds (an old one in a cache, say) refuse each other's
+/// bytes instead of misreading them.
+pub const MAGIC: &[u8; 4] = b"SWP1";
+
+const BUNDLE: u8 = 0;
+const REFUSED: u8 = 1;
+
+/// The qualifiers and source kinds by their byte.
+const QUALIFIERS: [Qualifier; 5] = [
+    Qualifier::Exact,
+    Qualifier::MoreThan,
+    Qualifier::AtLeast,
+    Qualifier::About,
+    Qualifier::Nearly,
+];
+
+/// A checked bundle, or why it was refused, as bytes.
+pub fn pack(result: &Result<Bundle, BundleErrors>) -> Vec<u8> {
+    let mut p = Packer(Vec::with_capacity(4096));
+    p.0.extend_from_slice(MAGIC);
+    match result {
+        Ok(bundle) => {
+            p.0.push(BUNDLE);
+            p.bundle(bundle);
+        }
+        Err(errors) => {
+            p.0.push(REFUSED);
+            p.problems(&errors.0);
+        }
+    }
+    p.0
+}
+
+/// What `pack` wrote: the bundle, or the problems that refused it. Bytes
+/// that are not `pack`'s (damaged, cut short, from another version) give
+/// one problem saying so; nothing here can panic.
+pub fn unpack(bytes: &[u8]) -> Result<Bundle, BundleErrors> {
+    let mut u = Unpacker {
+        bytes,
+        at: 0,
+        failed: false,
+    };
+    let magic_ok = u.take(MAGIC.len()) == MAGIC;
+    let result = match u.byte() {
+        BUNDLE => Ok(u.bundle()),
+        REFUSED => Err(BundleErrors(u.problems())),
+        _ => Err(BundleErrors(Vec::new())),
+    };
+    if !magic_ok || u.failed || u.at != bytes.len() {
+        return Err(BundleErrors::whole(ErrorKind::Shape(String::from(
+            "the widget could not read the checked bundle (its reader is from another version?)",
+        ))));
+    }
+    result
+}
+
+/// Writes the format; used by the reader module and `spector-facts pack`.
+struct Packer(Vec<u8>);
+
+impl Packer {
+    fn uint(&mut self, mut value: usize) {
+        loop {
+            let low = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                self.0.push(low);
+                return;
+            }
+            self.0.push(low | 0x80);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.uint(text.len());
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn optional(&mut self, text: &Option<String>) {
+        match text {
+            Some(text) => {
+                self.0.push(1);
+                self.text(text);
+            }
+            None => self.0.push(0),
+        }
+    }
+
+    fn number(&mut self, value: f64) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+
+    fn qualifier(&mut self, qualifier: Qualifier) {
+        self.0
+            .push(QUALIFIERS.iter().position(|&q| q == qualifier).unwrap_or(0) as u8);
+    }
+
+    fn bundle(&mut self, b: &Bundle) {
+        let o = &b.operation;
+        for text in [&o.id, &o.name, &o.summary, &o.announced] {
+            self.text(text);
+        }
+        self.uint(b.sources.len());
+        for s in &b.sources {
+            for text in [&s.id, &s.publisher, &s.title, &s.date] {
+                self.text(text);
+            }
+            self.optional(&s.url);
+            self.0.push(u8::from(s.url_confirmed));
+            self.0.push(u8::from(s.kind == SourceKind::Secondary));
+            self.optional(&s.seed);
+            self.text(&s.lang);
+        }
+        self.uint(b.facts.len());
+        for f in &b.facts {
+            self.text(&f.id);
+            self.text(&f.metric);
+            self.optional(&match &f.scope {
+                Scope::All => None,
+                Scope::Country(code) => Some(code.clone()),
+            });
+            self.number(f.value);
+            self.text(&f.unit);
+            self.qualifier(f.qualifier);
+            self.optional(&f.label);
+            self.citations(&f.citations);
+            self.disagreement(&f.disagreement);
+        }
+        self.uint(b.dates.len());
+        for d in &b.dates {
+            self.text(&d.id);
+            self.text(&d.event);
+            self.text(&d.date);
+            self.optional(&d.label);
+            self.citations(&d.citations);
+            self.disagreement(&d.disagreement);
+        }
+        self.problems(&b.warnings);
+    }
+
+    fn citations(&mut self, citations: &[Citation]) {
+        self.uint(citations.len());
+        for c in citations {
+            self.uint(c.source);
+            self.text(&c.quote);
+        }
+    }
+
+    fn disagreement(&mut self, disagreement: &Option<Disagreement>) {
+        let Some(d) = disagreement else {
+            self.0.push(0);
+            return;
+        };
+        self.0.push(1);
+        self.text(&d.reason);
+        self.uint(d.claims.len());
+        for c in &d.claims {
+            match &c.value {
+                ClaimValue::Number(value) => {
+                    self.0.push(0);
+                    self.number(*value);
+                }
+                ClaimValue::Date(date) => {
+                    self.0.push(1);
+                    self.text(date);
+                }
+            }
+            self.qualifier(c.qualifier);
+            self.citations(&c.citations);
+        }
+    }
+
+    fn problems(&mut self, problems: &[BundleError]) {
+        self.uint(problems.len());
+        let mut words = String::new();
+        for e in problems {
+            self.text(&e.path);
+            words.clear();
+            e.kind.write_to(&mut words);
+            self.text(&words);
+        }
+    }
+}
+
+/// Reads the format. A read past the end or a malformed value sets
+/// `failed` and gives an empty value, so the bundle is built in one pass
+/// and checked once at the end (as `geo::reader` does for the map).
+struct Unpacker<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    failed: bool,
+}
+
+impl<'a> Unpacker<'a> {
+    fn take(&mut self, n: usize) -> &'a [u8] {
+        let end = self.at.saturating_add(n);
+        match self.bytes.get(self.at..end) {
+            Some(out) => {
+                self.at = end;
+                out
+            }
+            None => {
+                self.failed = true;
+                &[]
+            }
+        }
+    }
+
+    fn byte(&mut self) -> u8 {
+        self.take(1).first().copied().unwrap_or(u8::MAX)
+    }
+
+    /// Unsigned LEB128 below 2^28 (no list or text comes near).
+    fn uint(&mut self) -> usize {
+        let mut value = 0;
+        for shift in [0, 7, 14, 21] {
+            let b = self.byte();
+            value |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return value;
+            }
+        }
+        self.failed = true;
+        0
+    }
+
+    fn flag(&mut self) -> bool {
+        match self.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                self.failed = true;
+                false
+            }
+        }
+    }
+
+    fn text(&mut self) -> String {
+        let n = self.uint();
+        match core::str::from_utf8(self.take(n)) {
+            Ok(text) => String::from(text),
+            Err(_) => {
+                self.failed = true;
+                String::new()
+            }
+        }
+    }
+
+    fn optional(&mut self) -> Option<String> {
+        if self.flag() {
+            Some(self.text())
+        } else {
+            None
+        }
+    }
+
+    fn number(&mut self) -> f64 {
+        match self.take(8).first_chunk::<8>() {
+            Some(bytes) => f64::from_le_bytes(*bytes),
+            None => 0.0,
+        }
+    }
+
+    fn qualifier(&mut self) -> Qualifier {
+        let b = self.byte();
+        match QUALIFIERS.get(usize::from(b)) {
+            Some(&q) => q,
+            None => {
+                self.failed = true;
+                Qualifier::Exact
+            }
+        }
+    }
+
+    /// A list's length, no more than the bytes left (every entry takes at
+    /// least one), so damaged bytes cannot ask for a huge loop.
+    fn count(&mut self) -> usize {
+        let n = self.uint();
+        if n > self.bytes.len() - self.at.min(self.bytes.len()) {
+            self.failed = true;
+            return 0;
+        }
+        n
+    }
+
+    fn bundle(&mut self) -> Bundle {
+        let operation = Operation {
+            id: self.text(),
+            name: self.text(),
+            summary: self.text(),
+            announced: self.text(),
+        };
+        let mut sources = Vec::new();
+        for _ in 0..self.count() {
+            sources.push(Source {
+                id: self.text(),
+                publisher: self.text(),
+                title: self.text(),
+                date: self.text(),
+                url: self.optional(),
+                url_confirmed: self.flag(),
+                kind: if self.flag() {
+                    SourceKind::Secondary
+                } else {
+                    SourceKind::Primary
+                },
+                seed: self.optional(),
+                lang: self.text(),
+            });
+        }
+        let mut facts = Vec::new();
+        for _ in 0..self.count() {
+            facts.push(Fact {
+                id: self.text(),
+                metric: self.text(),
+                scope: self.optional().map_or(Scope::All, Scope::Country),
+                value: self.number(),
+                unit: self.text(),
+                qualifier: self.qualifier(),
+                label: self.optional(),
+                citations: self.citations(),
+                disagreement: self.disagreement(),
+            });
+        }
+        let mut dates = Vec::new();
+        for _ in 0..self.count() {
+            dates.push(DateEntry {
+                id: self.text(),
+                event: self.text(),
+                date: self.text(),
+                label: self.optional(),
+                citations: self.citations(),
+                disagreement: self.disagreement(),
+            });
+        }
+        Bundle {
+            operation,
+            sources,
+            facts,
+            dates,
+            warnings: self.problems(),
+        }
+    }
+
+    fn citations(&mut self) -> Vec<Citation> {
+        let mut out = Vec::new();
+        for _ in 0..self.count() {
+            out.push(Citation {
+                source: self.uint(),
+                quote: self.text(),
+            });
+        }
+        out
+    }
+
+    fn disagreement(&mut self) -> Option<Disagreement> {
+        if !self.flag() {
+            return None;
+        }
+        let reason = self.text();
+        let mut claims = Vec::new();
+        for _ in 0..self.count() {
+            claims.push(Claim {
+                value: if self.flag() {
+                    ClaimValue::Date(self.text())
+                } else {
+                    ClaimValue::Number(self.number())
+                },
+                qualifier: self.qualifier(),
+                citations: self.citations(),
+            });
+        }
+        Some(Disagreement { reason, claims })
+    }
+
+    fn problems(&mut self) -> Vec<BundleError> {
+        let mut out = Vec::new();
+        for _ in 0..self.count() {
+            let path = self.text();
+            out.push(BundleError::new(path, ErrorKind::Shape(self.text())));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{parse_json_with_reader as parse_json, EMBEDDED_JSON};
+
+    fn spector() -> Bundle {
+        parse_json(EMBEDDED_JSON).expect("the embedded bundle is valid")
+    }
+
+    #[test]
+    fn a_bundle_comes_back_as_it_was_packed() {
+        let bundle = spector();
+        assert_eq!(unpack(&pack(&Ok(bundle.clone()))), Ok(bundle));
+    }
+
+    #[test]
+    fn a_refusal_comes_back_with_the_same_messages() {
+        let text = EMBEDDED_JSON.replacen("\"schema\": 1", "\"schema\": 2", 1);
+        let errors = parse_json(&text).expect_err("schema 2 is refused");
+        let back = unpack(&pack(&Err(errors.clone()))).expect_err("still refused");
+        let (mut before, mut after) = (String::new(), String::new());
+        errors.write_to(&mut before);
+        back.write_to(&mut after);
+        assert_eq!(after, before);
+        assert!(after.contains("unsupported schema version 2"), "{after}");
+    }
+
+    #[test]
+    fn bytes_cut_short_or_damaged_are_refused_without_panicking() {
+        let bytes = pack(&Ok(spector()));
+        for end in 0..bytes.len() {
+            assert!(unpack(&bytes[..end]).is_err(), "cut at {end}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(unpack(&longer).is_err(), "a byte too many");
+        let mut other_version = bytes.clone();
+        other_version[3] = b'9';
+        assert!(unpack(&other_version).is_err(), "another version");
+        // Every single byte changed: any outcome but a panic.
+        for at in 0..bytes.len() {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0xA5;
+            let _ = unpack(&damaged);
+        }
+    }
+}

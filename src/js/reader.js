@@ -1,0 +1,53 @@
+// The bundle reader: a second wasm module (src/reader_module.rs) that a
+// page fetches, next to the script, only for a widget with a `src`. The
+// widget's own module reads no JSON; this one checks a bundle's text and
+// packs it, or its problems, for `Widget.mount` (see src/facts/packed.rs).
+// Its interface is three plain exports, so this file is all its glue.
+
+let loading;
+
+/** A reader that did not load or trapped: `mount`'s failure kind 4 (see
+ *  element.js's `failed`), with the cause for the console. */
+function readerFailed(cause) {
+  const error = new Error('spector_reader.wasm did not load or failed', { cause });
+  error.failure = [4, 0];
+  return error;
+}
+
+/**
+ * Resolves to `read(text)`, which gives a bundle's text packed as a
+ * `Uint8Array`. The module is fetched and compiled once per page; a load
+ * that failed, or a module that trapped, is tried again by the next widget.
+ */
+export function reader(url) {
+  loading ??= fetch(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then((bytes) => WebAssembly.instantiate(bytes))
+    .catch((cause) => {
+      throw readerFailed(cause);
+    })
+    .then(({ instance }) => {
+      const { memory, read_alloc: room, read } = instance.exports;
+      return (text) => {
+        try {
+          const utf8 = new TextEncoder().encode(text);
+          const at = room(utf8.length);
+          new Uint8Array(memory.buffer, at, utf8.length).set(utf8);
+          const answer = read(at, utf8.length);
+          const length = new DataView(memory.buffer).getUint32(answer, true);
+          return new Uint8Array(memory.buffer, answer + 4, length).slice();
+        } catch (cause) {
+          loading = undefined;
+          throw readerFailed(cause);
+        }
+      };
+    });
+  const current = loading;
+  current.catch(() => {
+    if (loading === current) loading = undefined;
+  });
+  return current;
+}

@@ -1,0 +1,35 @@
+// Builds pkg/spector_reader.wasm: the crate's wasm with the `reader-module`
+// feature (src/reader_module.rs), the bundle reader a page fetches only for
+// a widget with a `src`. Plain cargo, not wasm-pack: the module has no
+// wasm-bindgen interface, only three plain exports. wasm-bindgen's own
+// exports, which the crate links anyway, are dropped by wasm-metadce (only
+// what the three exports reach is kept), then the module is optimised with
+// the widget's wasm-opt flags (Cargo.toml), so both are built alike.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
+
+run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown', '--features', 'reader-module']);
+
+const built = 'target/wasm32-unknown-unknown/release/spector_widget.wasm';
+const graph = join(tmpdir(), 'spector-reader-graph.json');
+writeFileSync(
+  graph,
+  JSON.stringify(['read', 'read_alloc', 'memory'].map((name) => ({ name, root: true, export: name }))),
+);
+const kept = join(tmpdir(), 'spector-reader-dce.wasm');
+execFileSync('wasm-metadce', ['--graph-file', graph, built, '-o', kept], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const flags = JSON.parse(/^wasm-opt = (\[.*\])$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1]);
+run('wasm-opt', [...flags, '--strip-debug', kept, '-o', 'pkg/spector_reader.wasm']);
+
+const exported = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync('pkg/spector_reader.wasm')))
+  .map((e) => e.name)
+  .sort();
+if (exported.join() !== 'memory,read,read_alloc') throw new Error(`spector_reader.wasm exports ${exported}`);
+const imported = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync('pkg/spector_reader.wasm')));
+if (imported.length) throw new Error(`spector_reader.wasm imports ${imported.map((i) => i.name)}`);
