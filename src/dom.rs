@@ -26,7 +26,6 @@
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::String;
-use alloc::vec;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 use core::sync::atomic::{AtomicBool, Ordering};
@@ -34,7 +33,7 @@ use core::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
-use crate::facts::{self, Bundle, BundleError, BundleErrors, ErrorKind};
+use crate::facts::{self, Bundle, Problem};
 use crate::geo::World;
 use crate::i18n::{Key, Lang, Locale};
 use crate::render;
@@ -272,11 +271,11 @@ impl Widget {
         let world = match World::embedded() {
             Ok(world) => world,
             Err(_) => {
-                let errors = BundleErrors(vec![BundleError::new(
-                    "",
-                    ErrorKind::Shape("the map geometry is damaged".into()),
-                )]);
-                return Widget::refuse(root, &errors, t.text(Key::ErrorMap), t);
+                let problem = Problem {
+                    path: String::new(),
+                    words: String::from("the map geometry is damaged"),
+                };
+                return Widget::refuse(root, &[problem], t.text(Key::ErrorMap), t);
             }
         };
         let (bundle, markup) = match prepared(given_text, t) {
@@ -382,7 +381,7 @@ impl Widget {
             _ => LoadFailure::Other,
         };
         let reason = render::load_failure_text(failure, src, t);
-        root.set_inner_html(&render::error_panel_in(&BundleErrors(Vec::new()), &reason, t));
+        root.set_inner_html(&render::error_panel_in(&[], &reason, t));
         let mut message = String::from("spector-widget: ");
         message.push_str(&render::load_failure_text(failure, src, Locale::english()));
         note(true, &message);
@@ -391,10 +390,16 @@ impl Widget {
 
     /// Shows the reader why nothing else is shown, and the developer every
     /// error in the console.
-    fn refuse(root: &ShadowRoot, errors: &BundleErrors, context: &str, t: &Locale) -> Widget {
-        root.set_inner_html(&render::error_panel_in(errors, context, t));
+    fn refuse(root: &ShadowRoot, problems: &[Problem], context: &str, t: &Locale) -> Widget {
+        root.set_inner_html(&render::error_panel_in(problems, context, t));
+        // One problem per line, as `BundleErrors::write_to` writes them.
         let mut message = String::new();
-        errors.write_to(&mut message);
+        for (i, problem) in problems.iter().enumerate() {
+            if i > 0 {
+                message.push('\n');
+            }
+            problem.write_to(&mut message);
+        }
         note(true, &message);
         Widget { live: None }
     }

@@ -685,10 +685,10 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
         out.push_str(" </strong>");
         // Described in English by the bundle checker.
         if t.code() == "en" {
-            push_escaped(&mut out, &w.kind.to_string());
+            push_escaped(&mut out, &w.words);
         } else {
             out.push_str("<span lang=\"en\">");
-            push_escaped(&mut out, &w.kind.to_string());
+            push_escaped(&mut out, &w.words);
             out.push_str("</span>");
         }
         out.push_str(".</p>\n");

@@ -725,11 +725,7 @@ fn a_bundle_that_never_arrived_is_explained_in_the_readers_language() {
             text.contains("<b>.json") && text.contains("503") && !text.contains('{'),
             "{text}"
         );
-        let panel = render::error_panel_in(
-            &spector_widget::facts::BundleErrors(Vec::new()),
-            &text,
-            Locale::get(lang),
-        );
+        let panel = render::error_panel_in(&[], &text, Locale::get(lang));
         assert!(panel.contains("&lt;b&gt;.json") && !panel.contains("<b>"), "{panel}");
     }
 }

@@ -19,7 +19,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use spector_widget::export;
-    use spector_widget::facts::{self, Bundle, BundleError};
+    use spector_widget::facts::{self, Bundle, BundleError, Problem};
     use spector_widget::geo::World;
     use spector_widget::i18n::{Lang, Locale};
     use spector_widget::static_page;
@@ -359,7 +359,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         eprintln!("{}: {error}", file.display());
     }
 
-    fn warning_line(file: &Path, warning: &BundleError) -> String {
+    fn warning_line(file: &Path, warning: &Problem) -> String {
         format!("warning: {}: {warning}\n", file.display())
     }
 

@@ -301,11 +301,52 @@ fn megabytes(out: &mut String, bytes: usize) {
     out.push_str(" MB");
 }
 
+/// A problem in words, as the reader and the console are shown it: what
+/// the widget keeps of a `BundleError`. The widget's wasm holds only these
+/// (the reader module words its problems, see `packed`), so it carries
+/// none of the words of the problems it never finds itself.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Problem {
+    /// The JSON path, as in `BundleError`; empty for the whole document.
+    pub path: String,
+    /// The problem, as `ErrorKind::write_to` writes it.
+    pub words: String,
+}
+
+impl Problem {
+    /// Appends `path: words`, or the words alone without a path: what
+    /// `BundleError::write_to` writes for the error it was made from.
+    pub fn write_to(&self, out: &mut String) {
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            out.push_str(": ");
+        }
+        out.push_str(&self.words);
+    }
+}
+
+impl BundleError {
+    /// The problem in words.
+    pub fn worded(&self) -> Problem {
+        let mut words = String::new();
+        self.kind.write_to(&mut words);
+        Problem {
+            path: self.path.clone(),
+            words,
+        }
+    }
+}
+
 /// The outcome of reading a bundle: every problem, not only the first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BundleErrors(pub Vec<BundleError>);
 
 impl BundleErrors {
+    /// Every problem in words.
+    pub fn worded(&self) -> Vec<Problem> {
+        self.0.iter().map(BundleError::worded).collect()
+    }
+
     /// One problem with the document as a whole (its size, its syntax).
     pub fn whole(kind: ErrorKind) -> Self {
         BundleErrors(vec![BundleError::new("", kind)])
@@ -328,7 +369,7 @@ impl BundleErrors {
 // back through an innocent `to_string()`.
 #[cfg(not(target_arch = "wasm32"))]
 mod display {
-    use super::{BundleError, BundleErrors, ErrorKind};
+    use super::{BundleError, BundleErrors, ErrorKind, Problem};
     use core::fmt;
 
     /// Formats through a type's `write_to`.
@@ -339,6 +380,12 @@ mod display {
     }
 
     impl fmt::Display for BundleError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            via(f, |out| self.write_to(out))
+        }
+    }
+
+    impl fmt::Display for Problem {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             via(f, |out| self.write_to(out))
         }

@@ -14,7 +14,7 @@ use alloc::string::{String, ToString};
 use alloc::vec;
 
 pub use country_codes::is_country_code;
-pub use error::{BundleError, BundleErrors, ErrorKind};
+pub use error::{BundleError, BundleErrors, ErrorKind, Problem};
 pub use model::*;
 pub use validate::validate;
 
@@ -113,7 +113,7 @@ pub const EMBEDDED_JSON: &str = include_str!("../../data/spector.json");
 pub const EMBEDDED_PACKED: &[u8] = include_bytes!("spector.packed");
 
 /// The embedded bundle, unpacked from `EMBEDDED_PACKED`.
-pub fn embedded() -> Result<Bundle, BundleErrors> {
+pub fn embedded() -> Result<Bundle, alloc::vec::Vec<Problem>> {
     let body = match EMBEDDED_PACKED.iter().position(|&b| b == b'\n') {
         Some(end) => EMBEDDED_PACKED.get(end + 1..).unwrap_or(&[]),
         None => &[],

@@ -8,7 +8,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::error::BundleError;
+use super::error::Problem;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
@@ -16,8 +16,8 @@ pub struct Bundle {
     pub sources: Vec<Source>,
     pub facts: Vec<Fact>,
     pub dates: Vec<DateEntry>,
-    /// Problems that do not stop the widget, shown to the reader.
-    pub warnings: Vec<BundleError>,
+    /// Problems that do not stop the widget, shown to the reader, in words.
+    pub warnings: Vec<Problem>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

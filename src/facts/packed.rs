@@ -13,14 +13,14 @@
 //! unsigned LEB128) and bytes, a number as 8 bytes of little-endian f64, an
 //! `Option` as 0 or 1 and the value, a list as its length and its entries,
 //! a qualifier or source kind as one byte. Tag 1 is a refused bundle: its
-//! problems, each as its JSON path and its words. A warning travels the same
-//! way; both come back as `ErrorKind::Shape`, whose `write_to` writes the
-//! words unchanged, so the reader sees the same messages.
+//! problems, each as its JSON path and its words (`Problem`), as warnings
+//! travel too: the widget only shows problems, so it needs none of the code
+//! or words that find and describe them.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::error::{BundleErrors, Problem};
 use super::model::*;
 
 /// The format's name and version: the reader module and the widget of two
@@ -51,7 +51,15 @@ pub fn pack(result: &Result<Bundle, BundleErrors>) -> Vec<u8> {
         }
         Err(errors) => {
             p.0.push(REFUSED);
-            p.problems(&errors.0);
+            // Worded as `BundleError::worded` words them, without a copy.
+            p.uint(errors.0.len());
+            let mut words = String::new();
+            for error in &errors.0 {
+                p.text(&error.path);
+                words.clear();
+                error.kind.write_to(&mut words);
+                p.text(&words);
+            }
         }
     }
     p.0
@@ -60,7 +68,7 @@ pub fn pack(result: &Result<Bundle, BundleErrors>) -> Vec<u8> {
 /// What `pack` wrote: the bundle, or the problems that refused it. Bytes
 /// that are not `pack`'s (damaged, cut short, from another version) give
 /// one problem saying so; nothing here can panic.
-pub fn unpack(bytes: &[u8]) -> Result<Bundle, BundleErrors> {
+pub fn unpack(bytes: &[u8]) -> Result<Bundle, Vec<Problem>> {
     let mut u = Unpacker {
         bytes,
         at: 0,
@@ -69,13 +77,14 @@ pub fn unpack(bytes: &[u8]) -> Result<Bundle, BundleErrors> {
     let magic_ok = u.take(MAGIC.len()) == MAGIC;
     let result = match u.byte() {
         BUNDLE => Ok(u.bundle()),
-        REFUSED => Err(BundleErrors(u.problems())),
-        _ => Err(BundleErrors(Vec::new())),
+        REFUSED => Err(u.problems()),
+        _ => Err(Vec::new()),
     };
     if !magic_ok || u.failed || u.at != bytes.len() {
-        return Err(BundleErrors::whole(ErrorKind::Shape(String::from(
-            "the widget could not read the checked bundle (its reader is from another version?)",
-        ))));
+        return Err(alloc::vec![Problem {
+            path: String::new(),
+            words: String::from("the widget could not read the checked bundle (its reader is from another version?)"),
+        }]);
     }
     result
 }
@@ -195,14 +204,11 @@ impl Packer {
         }
     }
 
-    fn problems(&mut self, problems: &[BundleError]) {
+    fn problems(&mut self, problems: &[Problem]) {
         self.uint(problems.len());
-        let mut words = String::new();
-        for e in problems {
-            self.text(&e.path);
-            words.clear();
-            e.kind.write_to(&mut words);
-            self.text(&words);
+        for problem in problems {
+            self.text(&problem.path);
+            self.text(&problem.words);
         }
     }
 }
@@ -398,11 +404,13 @@ impl<'a> Unpacker<'a> {
         Some(Disagreement { reason, claims })
     }
 
-    fn problems(&mut self) -> Vec<BundleError> {
+    fn problems(&mut self) -> Vec<Problem> {
         let mut out = Vec::new();
         for _ in 0..self.count() {
-            let path = self.text();
-            out.push(BundleError::new(path, ErrorKind::Shape(self.text())));
+            out.push(Problem {
+                path: self.text(),
+                words: self.text(),
+            });
         }
         out
     }
@@ -428,11 +436,12 @@ mod tests {
         let text = EMBEDDED_JSON.replacen("\"schema\": 1", "\"schema\": 2", 1);
         let errors = parse_json(&text).expect_err("schema 2 is refused");
         let back = unpack(&pack(&Err(errors.clone()))).expect_err("still refused");
-        let (mut before, mut after) = (String::new(), String::new());
-        errors.write_to(&mut before);
-        back.write_to(&mut after);
-        assert_eq!(after, before);
-        assert!(after.contains("unsupported schema version 2"), "{after}");
+        assert_eq!(back, errors.worded());
+        assert!(
+            back.iter()
+                .any(|p| p.words == "unsupported schema version 2, expected 1"),
+            "{back:?}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::country_codes::is_country_code;
-use super::error::{echo, BundleError, BundleErrors, ErrorKind};
+use super::error::{echo, BundleError, BundleErrors, ErrorKind, Problem};
 use super::model::*;
 use super::raw::*;
 use super::{MAX_ITEMS, MAX_STRING_CHARS, MAX_VALUE};
@@ -349,7 +349,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
 /// telling the reader about, but a total may honestly include countries no
 /// source itemises, so this only warns when the parts exceed the whole or
 /// when every country of the operation is itemised and the sum is off.
-fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
+fn sum_warnings(bundle: &Bundle) -> Vec<Problem> {
     let mut warnings = Vec::new();
     let countries = bundle.total("countries_involved").map(|f| f.value);
     for (i, total) in bundle.facts.iter().enumerate() {
@@ -367,14 +367,15 @@ fn sum_warnings(bundle: &Bundle) -> Vec<BundleError> {
         }
         let all_itemised = countries.is_some_and(|n| n == parts as f64);
         if sum > total.value || (all_itemised && sum != total.value) {
-            warnings.push(BundleError::new(
+            let warning = BundleError::new(
                 join(&index("facts", i), "value"),
                 ErrorKind::SumMismatch {
                     metric: total.metric.clone(),
                     sum,
                     total: total.value,
                 },
-            ));
+            );
+            warnings.push(warning.worded());
         }
     }
     warnings

@@ -21,7 +21,7 @@ pub mod view;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::facts::{Bundle, BundleErrors, Source, SourceKind};
+use crate::facts::{Bundle, BundleErrors, Problem, Source, SourceKind};
 use crate::geo::World;
 use crate::i18n::{Key, Locale};
 use crate::text::push_escaped;
@@ -223,15 +223,12 @@ fn push_warnings(out: &mut String, bundle: &Bundle, t: &Locale) {
         return;
     }
     out.push_str("<div class=\"warn\" role=\"note\">");
-    let mut problem = String::new();
     for w in &bundle.warnings {
         out.push_str("<p><b>");
         t.push(out, Key::Note);
         out.push_str(" </b>");
         // The problem is described in English by the bundle checker.
-        problem.clear();
-        w.kind.write_to(&mut problem);
-        push_english(out, t, &problem);
+        push_english(out, t, &w.words);
         out.push_str(".</p>");
     }
     out.push_str("</div>");
@@ -327,7 +324,7 @@ fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
 /// What a reader sees instead of the widget when its bundle is refused: a
 /// plain sentence, then each problem with its JSON path.
 pub fn error_panel(errors: &BundleErrors, context: &str) -> String {
-    error_panel_in(errors, context, Locale::english())
+    error_panel_in(&errors.worded(), context, Locale::english())
 }
 
 /// Why a bundle's file (the element's `src`) never arrived.
@@ -370,7 +367,7 @@ pub fn load_failure_text(failure: LoadFailure, src: &str, t: &Locale) -> String 
 /// The error panel in the language of `t`; `context` (why, as markup-free
 /// text) is already in that language. The problems themselves, for the
 /// bundle's author, stay in English.
-pub fn error_panel_in(errors: &BundleErrors, context: &str, t: &Locale) -> String {
+pub fn error_panel_in(problems: &[Problem], context: &str, t: &Locale) -> String {
     let mut out = String::with_capacity(512);
     out.push_str("<div class=\"sw sw-error\" role=\"alert\" lang=\"");
     out.push_str(t.code());
@@ -380,14 +377,14 @@ pub fn error_panel_in(errors: &BundleErrors, context: &str, t: &Locale) -> Strin
     t.push_with(&mut out, Key::ErrorTitle, &[("reason", &reason)]);
     out.push_str("</p><ul class=\"errors\" lang=\"en\">");
     let mut message = String::new();
-    for e in errors.0.iter().take(10) {
+    for problem in problems.iter().take(10) {
         out.push_str("<li><code>");
         message.clear();
-        e.write_to(&mut message);
+        problem.write_to(&mut message);
         push_escaped(&mut out, &message);
         out.push_str("</code></li>");
     }
-    if errors.0.len() > 10 {
+    if problems.len() > 10 {
         out.push_str("<li lang=\"");
         out.push_str(t.code());
         out.push_str("\">");
