@@ -27,6 +27,28 @@ execFileSync('wasm-metadce', ['--graph-file', graph, built, '-o', kept], { stdio
 const flags = JSON.parse(/^wasm-opt = (\[.*\])$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1]);
 run('wasm-opt', [...flags, '--strip-debug', kept, '-o', 'pkg/spector_reader.wasm']);
 
+/** Reads an unsigned LEB128 number at `at`: its value and the offset after it. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+// Custom sections go: wasm-bindgen's metadata (8 KB, read only by the
+// wasm-bindgen tool, which this module never meets) survives wasm-opt,
+// which strips only the sections it knows.
+const optimised = readFileSync('pkg/spector_reader.wasm');
+const sections = [optimised.subarray(0, 8)];
+for (let at = 8; at < optimised.length; ) {
+  const [size, start] = leb(optimised, at + 1);
+  if (optimised[at] !== 0) sections.push(optimised.subarray(at, start + size));
+  at = start + size;
+}
+writeFileSync('pkg/spector_reader.wasm', Buffer.concat(sections));
+
 const exported = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync('pkg/spector_reader.wasm')))
   .map((e) => e.name)
   .sort();
