@@ -493,6 +493,9 @@ const sizes = {
   topoBr: br(readFileSync(join(root, 'node_modules/world-atlas/countries-110m.json'))),
   worldBin: existsSync(join(root, 'src/geo/world.bin')) ? statSync(join(root, 'src/geo/world.bin')).size : null,
   worldBinBr: existsSync(join(root, 'src/geo/world.bin')) ? br(readFileSync(join(root, 'src/geo/world.bin'))) : null,
+  readerRaw: statSync(join(root, 'pkg/spector_reader.wasm')).size,
+  readerBr: br(readFileSync(join(root, 'pkg/spector_reader.wasm'))),
+  readerGz: gz(readFileSync(join(root, 'pkg/spector_reader.wasm'))),
 };
 
 // ---------------------------------------------------------------- report
@@ -669,6 +672,7 @@ ${targets.map(([t, ok, m]) => `| ${t} | ${ok ? '**met**' : '**not met**'} | ${m}
 |---|---|---|---|
 | \`pkg/embed.js\` (what the widget loads) | ${kb(sizes.embedRaw)} | ${kb(sizes.embedGz)} | ${kb(sizes.embedBr)} |
 | \`pkg/spector_widget_bg.wasm\` alone | ${kb(sizes.wasmRaw)} | ${kb(sizes.wasmGz)} | ${kb(sizes.wasmBr)} |
+| \`pkg/spector_reader.wasm\` (the bundle reader, fetched only for a widget with a \`src\`; not in the runs above) | ${kb(sizes.readerRaw)} | ${kb(sizes.readerGz)} | ${kb(sizes.readerBr)} |
 | the wasm as base64 | ${kb(sizes.b64Raw)} | | ${kb(sizes.b64Br)} |
 | the wasm as a Latin-1 string literal | ${kb(sizes.latin1Raw)} | | ${kb(sizes.latin1Br)} |
 | \`src/geo/world.bin\` (map geometry, inside the wasm) | ${sizes.worldBin ? kb(sizes.worldBin) : '?'} | | ${sizes.worldBinBr ? kb(sizes.worldBinBr) : '?'} |
