@@ -6,6 +6,7 @@
 import { build, transform } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { leb, toLeb } from './leb.mjs';
 
 const version = /^version = "(.*)"$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1];
 
@@ -37,30 +38,6 @@ const HASHED_IMPORT = /^__wbg_(\w+)_[0-9a-f]{16}$/;
 // name is repeated for every import, so it becomes one letter too.
 const GLUE_MODULE = './spector_widget_bg.js';
 const SHORT_GLUE_MODULE = 'g';
-
-/** Reads an unsigned LEB128 number at `at`: its value and the offset after it. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-/** `value` as unsigned LEB128 bytes. */
-function toLeb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return out;
-}
 
 /** The wasm with its hashed import names shortened, and the renames made
  *  (old name → new name). Only the import section changes; every other

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { leb } from './leb.mjs';
 
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 
@@ -26,16 +27,6 @@ execFileSync('wasm-metadce', ['--graph-file', graph, built, '-o', kept], { stdio
 
 const flags = JSON.parse(/^wasm-opt = (\[.*\])$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1]);
 run('wasm-opt', [...flags, '--strip-debug', kept, '-o', 'pkg/spector_reader.wasm']);
-
-/** Reads an unsigned LEB128 number at `at`: its value and the offset after it. */
-function leb(bytes, at) {
-  let value = 0;
-  for (let shift = 0; ; shift += 7) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return [value, at];
-  }
-}
 
 // Custom sections go: wasm-bindgen's metadata (8 KB, read only by the
 // wasm-bindgen tool, which this module never meets) survives wasm-opt,
