@@ -37,6 +37,7 @@ export function reader(url) {
           const at = room(utf8.length);
           new Uint8Array(memory.buffer, at, utf8.length).set(utf8);
           const answer = read(at, utf8.length);
+          if (!answer) throw new Error('the reader refused the text');
           const length = new DataView(memory.buffer).getUint32(answer, true);
           return new Uint8Array(memory.buffer, answer + 4, length).slice();
         } catch (cause) {
