@@ -33,6 +33,20 @@ test('under a strict CSP the widget renders and works with zero violations', asy
   expect(errors).toEqual([]);
 });
 
+test('under the same policy a src bundle loads its reader and renders, with zero violations', async ({ page }) => {
+  await collectViolations(page);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/tests/e2e/pages/csp-strict.html');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(widget.locator('.title')).toHaveText('Operation Example');
+  await expect(widget.locator('svg.map path.on')).toHaveCount(2);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('without wasm-unsafe-eval the static fallback stays visible and one message says why', async ({ page }) => {
   const messages = [];
   page.on('console', (m) => messages.push(m.text()));
