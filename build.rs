@@ -66,6 +66,16 @@ struct File {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/i18n/line.rs");
+    // The bundle reader's wasm (the `reader-module` feature) recurses at
+    // most `facts::MAX_DEPTH` levels deep, so 128 KiB of stack is plenty:
+    // the linker's default of 1 MiB would be most of the memory a page
+    // with a `src` adds. A deeper stack would trap, out of bounds, rather
+    // than overwrite data: the stack sits below the data, from address 0.
+    if env::var_os("CARGO_FEATURE_READER_MODULE").is_some()
+        && env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32")
+    {
+        println!("cargo:rustc-link-arg-cdylib=-zstack-size=131072");
+    }
     let files: Vec<File> = LANGS.iter().map(|(code, _)| read(code)).collect();
     let english = &files[0];
 

@@ -86,3 +86,14 @@ test('a bundle reader that does not load is named in the message and the console
   await other.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json?again'));
   await expect(other.locator('.title')).toHaveText('Operation Example');
 });
+
+test('a bundle nested as deep as the limit allows is read by the reader and refused by shape, not by a trap', async ({ page }) => {
+  // 32 levels: `facts::MAX_DEPTH`, the deepest the reader's parser recurses.
+  const deep = '{"schema":1,"operation":' + '['.repeat(31) + ']'.repeat(31) + '}';
+  await page.route('**/deep.json', (route) => route.fulfill({ contentType: 'application/json', body: deep }));
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  const other = page.locator('#other');
+  await other.evaluate((el) => el.setAttribute('src', '/deep.json'));
+  await expect(other.getByRole('alert')).toContainText('operation: ');
+  await expect(other.getByRole('alert')).not.toContainText('spector_reader.wasm');
+});
