@@ -77,3 +77,28 @@ fn every_fixture_comes_back_from_its_packed_bytes_as_it_was_read() {
         "{valid} valid and {refused} refused fixtures"
     );
 }
+
+/// Bytes damaged in any single place either are refused or give a bundle
+/// the widget renders without panicking: the widget trusts the reader's
+/// bytes, but a panic would poison the module for every widget on the page.
+#[test]
+fn any_bundle_unpacked_from_damaged_bytes_still_renders() {
+    use spector_widget::{export, geo::World, render};
+    let world = World::embedded().expect("the map");
+    let bytes = packed::pack(&facts::parse_json_with_reader(facts::EMBEDDED_JSON));
+    let mut rendered = 0;
+    for at in 0..bytes.len() {
+        // The lowest bit changes a length, a count, a flag or a letter; the
+        // highest a varint's continuation or a number's sign.
+        let mut damaged = bytes.clone();
+        damaged[at] ^= if at % 2 == 0 { 0x01 } else { 0x80 };
+        if let Ok(bundle) = packed::unpack(&damaged) {
+            let markup = render::widget(&bundle, &world);
+            assert!(markup.contains("<svg"), "byte {at}");
+            let _ = render::table_markup_in(&bundle, spector_widget::i18n::Locale::english());
+            let _ = export::csv(&bundle);
+            rendered += 1;
+        }
+    }
+    assert!(rendered > 1000, "{rendered} damaged copies still unpacked");
+}
