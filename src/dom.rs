@@ -281,9 +281,12 @@ impl Widget {
         let (bundle, markup) = match prepared(given_text, t) {
             Some(shared) => shared,
             None => {
-                let read = match &packed {
-                    Some(bytes) => facts::packed::unpack(bytes),
-                    None => facts::embedded(),
+                // A text comes with the reader's bytes; without them there
+                // is nothing checked to show (`unpack` refuses no bytes).
+                let read = match (&packed, given_text) {
+                    (Some(bytes), _) => facts::packed::unpack(bytes),
+                    (None, Some(_)) => facts::packed::unpack(&[]),
+                    (None, None) => facts::embedded(),
                 };
                 let bundle = match read {
                     Ok(bundle) => Rc::new(bundle),
@@ -451,7 +454,7 @@ static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
 
 /// The last bundle a widget checked and rendered, with its markup: the
 /// widgets of one article that show the same bundle in the same language
-/// (twenty of them, say) parse and render it once. Only the last is kept,
+/// (twenty of them, say) unpack and render it once. Only the last is kept,
 /// so the cache never grows.
 struct Prepared {
     /// The bundle's text; `None` for the embedded bundle.

@@ -351,3 +351,22 @@ fn the_no_std_wasm_s_float_functions_give_std_s_bits() {
         same("asin", unit, num::asin(unit), unit.asin());
     }
 }
+
+#[wasm_bindgen_test]
+fn a_text_without_the_readers_bytes_is_refused_not_shown_as_the_embedded_bundle() {
+    let root = shadow_root();
+    use wasm_bindgen::JsCast;
+    let handle = Closure::<dyn Fn(u32, String, f64, f64) -> bool>::new(|_, _, _, _| false);
+    let text = spector_widget::facts::EMBEDDED_JSON;
+    let _widget = Widget::mount(
+        &root,
+        Some(text.into()),
+        None,
+        None,
+        handle.as_ref().unchecked_ref(),
+        0,
+        0,
+    );
+    assert_eq!(count(&root, "[role=alert]"), 1);
+    assert_eq!(count(&root, "svg.map"), 0);
+}
