@@ -51,15 +51,7 @@ pub fn pack(result: &Result<Bundle, BundleErrors>) -> Vec<u8> {
         }
         Err(errors) => {
             p.0.push(REFUSED);
-            // Worded as `BundleError::worded` words them, without a copy.
-            p.uint(errors.0.len());
-            let mut words = String::new();
-            for error in &errors.0 {
-                p.text(&error.path);
-                words.clear();
-                error.kind.write_to(&mut words);
-                p.text(&words);
-            }
+            p.errors(errors);
         }
     }
     p.0
@@ -209,6 +201,19 @@ impl Packer {
         for problem in problems {
             self.text(&problem.path);
             self.text(&problem.words);
+        }
+    }
+
+    /// The same as `problems(&errors.worded())`, without building the
+    /// list first (a copy that cost the reader module 0.2 KB).
+    fn errors(&mut self, errors: &BundleErrors) {
+        self.uint(errors.0.len());
+        let mut words = String::new();
+        for error in &errors.0 {
+            self.text(&error.path);
+            words.clear();
+            error.kind.write_to(&mut words);
+            self.text(&words);
         }
     }
 }

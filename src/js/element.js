@@ -81,10 +81,11 @@ export class Controller {
         ([text, packed]) => this.run === run && this.mountWith(run, text, packed),
         (error) => {
           if (this.run !== run) return;
-          // Rust words the failure: for the article's reader in the widget's language,
-          // for the console in English. Anything unforeseen, and what kept
-          // the bundle reader from loading, is logged as is. `mount` shows a
-          // failure when its `failure` is not 0 (no handler).
+          // Rust words the failure: for the article's reader in the
+          // widget's language, for the console in English. Anything
+          // unforeseen, and what kept the bundle reader from loading, is
+          // logged as is. `mount` shows a failure when its `failure` is not
+          // 0 (no handler).
           if (!error?.failure || error.cause) console.error('spector-widget:', error?.cause ?? error);
           const [kind, detail] = error?.failure ?? [3, 0];
           this.widget = this.wasm().Widget.mount(this.root, src, null, this.lang(), null, kind + 1, detail);

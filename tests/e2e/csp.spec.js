@@ -10,13 +10,20 @@ async function collectViolations(page) {
   });
 }
 
-test('under a strict CSP the widget renders and works with zero violations', async ({ page }) => {
+/** Opens the strict-CSP page with its widget rendered; the page's errors
+ *  collect in the returned list. */
+async function openStrictPage(page) {
   await collectViolations(page);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/tests/e2e/pages/csp-strict.html');
   const widget = page.locator('spector-widget');
   await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  return { widget, errors };
+}
+
+test('under a strict CSP the widget renders and works with zero violations', async ({ page }) => {
+  const { widget, errors } = await openStrictPage(page);
   await expect(widget.locator('.fallback')).toBeHidden();
 
   // Styles apply (a constructed stylesheet is allowed by style-src 'self').
@@ -34,12 +41,7 @@ test('under a strict CSP the widget renders and works with zero violations', asy
 });
 
 test('under the same policy a src bundle loads its reader and renders, with zero violations', async ({ page }) => {
-  await collectViolations(page);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/tests/e2e/pages/csp-strict.html');
-  const widget = page.locator('spector-widget');
-  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  const { widget, errors } = await openStrictPage(page);
   await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
   await expect(widget.locator('.title')).toHaveText('Operation Example');
   await expect(widget.locator('svg.map path.on')).toHaveCount(2);
