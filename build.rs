@@ -66,15 +66,23 @@ struct File {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/i18n/line.rs");
-    // The bundle reader's wasm (the `reader-module` feature) recurses at
-    // most `facts::MAX_DEPTH` levels deep, so 128 KiB of stack is plenty:
-    // the linker's default of 1 MiB would be most of the memory a page
-    // with a `src` adds. A deeper stack would trap, out of bounds, rather
-    // than overwrite data: the stack sits below the data, from address 0.
-    if env::var_os("CARGO_FEATURE_READER_MODULE").is_some()
-        && env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32")
-    {
-        println!("cargo:rustc-link-arg-cdylib=-zstack-size=131072");
+    // Both wasm modules are linked with the stack first (from address 0
+    // up), so a deeper stack traps, out of bounds, rather than overwrite
+    // data, and with far less than the linker's 1 MiB of it. The bundle
+    // reader (the `reader-module` feature) recurses at most
+    // `facts::MAX_DEPTH` levels deep: 128 KiB is plenty, where 1 MiB would
+    // be most of the memory a page with a `src` adds. The widget needs
+    // between 2 and 4 KiB (the e2e suite passes with 4 KiB and traps with
+    // 2 KiB); 64 KiB keeps its data below 1 MiB, where each address the
+    // code names is one byte shorter (a 3-byte LEB128 instead of 4), and
+    // its memory at start is 2 pages of 64 KiB instead of 17.
+    if env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32") {
+        let stack = if env::var_os("CARGO_FEATURE_READER_MODULE").is_some() {
+            131_072
+        } else {
+            65_536
+        };
+        println!("cargo:rustc-link-arg-cdylib=-zstack-size={stack}");
     }
     let files: Vec<File> = LANGS.iter().map(|(code, _)| read(code)).collect();
     let english = &files[0];
