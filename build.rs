@@ -195,7 +195,18 @@ fn bundle_countries() -> String {
             .collect();
         w!("        Lang::{variant} => {:?},", names.join("\n"));
     }
-    w!("    }}\n}}");
+    w!("    }}\n}}\n");
+    // The wasm's English overrides without the file's comment lines, which
+    // `include_str!` would put in the wasm too.
+    let path = "i18n/countries/en-wasm.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    w!("/// The `CODE = Name` lines of `{path}`: English names browsers give their own way.");
+    w!("pub const EN_WASM: &str = {:?};", lines.join("\n"));
     s
 }
 

@@ -100,13 +100,13 @@ impl Asked {
         names.extend(split_ascii(region_names(lang.code(), &codes).leak(), b'\n'));
         let mut answer = Asked { codes, names };
         if lang == Lang::En {
-            answer.keep(include_str!("../../i18n/countries/en-wasm.txt"));
+            answer.keep(built_in::EN_WASM);
         }
         answer
     }
 
     /// Replaces the browser's names with the `CODE = Name` lines of `text`
-    /// (a generated file: other lines are its comments). Read by byte
+    /// (other lines are skipped). Read by byte
     /// positions: `split_once(" = ")` would link core's substring search
     /// and its slicing panics, 8 KB of wasm.
     fn keep(&mut self, text: &'static str) {
