@@ -4,8 +4,9 @@
 
 use super::{GeoError, World};
 
-/// A country to encode: code, anchor, rings.
-type Spec<'s> = (&'s str, (i32, i32), Vec<Vec<(i32, i32)>>);
+/// A country to encode: code, anchor, rings, shift (the deltas are
+/// stored divided by 2^shift).
+type Spec<'s> = (&'s str, (i32, i32), Vec<Vec<(i32, i32)>>, u8);
 
 /// A decoded country, owned, to compare with its [`Spec`].
 type Owned = (String, (i32, i32), Vec<Vec<(i32, i32)>>);
@@ -34,8 +35,8 @@ fn zigzag(out: &mut Vec<u8>, v: i32) {
 /// would.
 fn encode(countries: &[Spec<'_>]) -> (Vec<u8>, Layout) {
     let (mut records, mut coords) = (Vec::new(), Vec::new());
-    for (code, anchor, rings) in countries {
-        records.push(code.len() as u8);
+    for (code, anchor, rings, shift) in countries {
+        records.push(code.len() as u8 + 4 * shift);
         records.extend_from_slice(code.as_bytes());
         varint(&mut records, anchor.0 as u32);
         varint(&mut records, anchor.1 as u32);
@@ -44,15 +45,20 @@ fn encode(countries: &[Spec<'_>]) -> (Vec<u8>, Layout) {
         for ring in rings {
             varint(&mut records, ring.len() as u32);
             for &(x, y) in ring {
-                zigzag(&mut coords, x - prev.0);
-                zigzag(&mut coords, y - prev.1);
+                let (dx, dy) = (x - prev.0, y - prev.1);
+                assert!(
+                    dx % (1 << shift) == 0 && dy % (1 << shift) == 0,
+                    "({x}, {y}) off the grid"
+                );
+                zigzag(&mut coords, dx >> shift);
+                zigzag(&mut coords, dy >> shift);
                 prev = (x, y);
             }
         }
     }
     let mut out = HEADER.to_vec();
     out.extend_from_slice(b"SPWG");
-    out.push(3);
+    out.push(4);
     out.extend_from_slice(&100u16.to_le_bytes());
     out.extend_from_slice(&50u16.to_le_bytes());
     for v in [10.0f64, 50.0, 25.0] {
@@ -71,8 +77,9 @@ fn encode(countries: &[Spec<'_>]) -> (Vec<u8>, Layout) {
     (out, layout)
 }
 
-/// Two countries: an island pair and a square with a hole, all values
-/// small enough that every varint is one byte.
+/// Two countries: an island pair, and a square with a hole whose points
+/// are all even and stored halved (shift 1); all values small enough that
+/// every varint is one byte.
 fn two() -> Vec<Spec<'static>> {
     vec![
         (
@@ -82,14 +89,16 @@ fn two() -> Vec<Spec<'static>> {
                 vec![(1, 1), (9, 1), (9, 9)],
                 vec![(20, 20), (24, 20), (24, 26), (20, 26)],
             ],
+            0,
         ),
         (
             "",
             (60, 30),
             vec![
                 vec![(50, 20), (70, 20), (70, 40), (50, 40)],
-                vec![(55, 25), (55, 35), (65, 35)],
+                vec![(54, 24), (54, 36), (66, 36)],
             ],
+            1,
         ),
     ]
 }
@@ -111,7 +120,7 @@ fn geo_sections_decode_back_to_what_was_encoded() {
     let (bytes, _) = encode(&spec);
     let expected: Vec<Owned> = spec
         .iter()
-        .map(|(code, anchor, rings)| (code.to_string(), *anchor, rings.clone()))
+        .map(|(code, anchor, rings, _)| (code.to_string(), *anchor, rings.clone()))
         .collect();
     assert_eq!(decoded(&bytes), expected);
     let world = World::decode(&bytes).expect("decodes");
@@ -153,7 +162,7 @@ fn geo_ring_with_too_few_points_is_refused_at_its_count() {
 #[test]
 fn geo_point_outside_the_grid_is_refused_at_its_offset() {
     let mut spec = two();
-    spec[1].2[0][2] = (101, 40);
+    spec[1].2[0][2] = (102, 40);
     let (bytes, at) = encode(&spec);
     // 7 points of the first country, then two of the second, two bytes each.
     assert_eq!(
@@ -163,7 +172,7 @@ fn geo_point_outside_the_grid_is_refused_at_its_offset() {
         })
     );
     let mut spec = two();
-    spec[1].1 = (60, 51);
+    spec[1].1 = (60, 52);
     let (bytes, at) = encode(&spec);
     assert_eq!(
         World::decode(&bytes).err(),
@@ -203,6 +212,47 @@ fn geo_section_lengths_are_checked() {
     assert_eq!(
         World::decode(&trailing).err(),
         Some(GeoError::TrailingBytes { offset: bytes.len() })
+    );
+}
+
+#[test]
+fn geo_shift_scales_the_deltas_and_is_checked() {
+    let (bytes, at) = encode(&two());
+    // The second record starts after the first's 8 bytes; its first delta,
+    // (50, 20) - (60, 30) halved, is at 7 points of two bytes.
+    let second = at.records + 8;
+    let first_delta = at.coords + 7 * 2;
+    assert_eq!(bytes[second], 4, "codeLen 0, shift 1");
+    assert_eq!(&bytes[first_delta..first_delta + 2], &[9, 9], "zigzag(-5) twice");
+    // A shift of 3 (×8) sends that point to (20, -10), off the grid.
+    let mut shift3 = bytes.clone();
+    shift3[second] = 12;
+    assert_eq!(
+        World::decode(&shift3).err(),
+        Some(GeoError::OutOfRange { offset: first_delta })
+    );
+    // Shift 0: the same bytes are a smaller square, still valid.
+    let mut shift0 = bytes.clone();
+    shift0[second] = 0;
+    let world = World::decode(&shift0).expect("decodes");
+    let square = world.countries().nth(1).expect("second country");
+    assert_eq!(square.bounds(), (55, 25, 65, 35));
+    // Bits 4-7 of the byte are 0: a shift over 3 is refused.
+    for byte in [16, 18, 0x80, 0xff] {
+        let mut bad = bytes.clone();
+        bad[second] = byte;
+        assert_eq!(
+            World::decode(&bad).err(),
+            Some(GeoError::BadShift { offset: second }),
+            "{byte:#x}"
+        );
+    }
+    // The code's length is the low two bits: 1 or 3 is no code.
+    let mut odd = bytes.clone();
+    odd[at.records] = 2 + 1;
+    assert_eq!(
+        World::decode(&odd).err(),
+        Some(GeoError::BadText { offset: at.records })
     );
 }
 

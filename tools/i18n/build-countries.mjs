@@ -27,7 +27,7 @@ function worldCodes(bytes) {
   const magic = String.fromCharCode(...bytes.subarray(at, at + 4));
   if (magic !== "SPWG") throw new Error(`world.bin: bad magic ${magic}`);
   const version = bytes[at + 4];
-  if (version !== 3) throw new Error(`world.bin: version ${version}, this reads 3`);
+  if (version !== 4) throw new Error(`world.bin: version ${version}, this reads 4`);
   at += 4 + 1 + 2 + 2 + 8 * 3; // magic, version, W, H, k, tx, ty
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint16(at, true);
@@ -43,7 +43,7 @@ function worldCodes(bytes) {
   varint(); // byte length of the records section
   const codes = [];
   for (let i = 0; i < count; i++) {
-    const codeLen = bytes[at++];
+    const codeLen = bytes[at++] & 3; // the byte is codeLen + 4 × shift
     const code = String.fromCharCode(...bytes.subarray(at, at + codeLen));
     at += codeLen;
     varint();
