@@ -431,13 +431,23 @@ log('twiggy');
 const twiggyBin = [join(process.env.HOME ?? '', '.cargo/bin/twiggy'), 'twiggy'].find((b) => b === 'twiggy' || existsSync(b));
 const twiggy = (...a) => execFileSync(twiggyBin, a, { encoding: 'utf8', maxBuffer: 64 << 20 });
 const twiggyTop = twiggy('top', '-n', '20', wasmFile).trimEnd();
-// The shipped wasm has no names. For names, optimise the pre-wasm-bindgen
-// build the same way (npm's wasm-opt, the flags of Cargo.toml) with -g.
+// The shipped wasm has no names. For names, build it again from the
+// pre-wasm-bindgen wasm as wasm-pack does (the wasm-bindgen CLI, whose
+// output keeps the names, then npm's wasm-opt with Cargo.toml's flags and
+// -g). Without the CLI, the pre-wasm-bindgen wasm is optimised instead;
+// it still holds what wasm-bindgen removes (its descriptors, and the
+// `core::fmt` code only they use).
 const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
+const bindgenBin = join(process.env.HOME ?? '', '.cargo/bin/wasm-bindgen');
 const named = unopt && existsSync(wasmOpt) ? join(work, 'named.wasm') : null;
 if (named) {
   const flags = JSON.parse('[' + (/wasm-opt = \[(.*)\]/.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))?.[1] ?? '"-Oz"') + ']');
-  execFileSync(wasmOpt, [...flags, '-g', unopt, '-o', named]);
+  let input = unopt;
+  if (existsSync(bindgenBin)) {
+    execFileSync(bindgenBin, [unopt, '--out-dir', join(work, 'bindgen'), '--target', 'web']);
+    input = join(work, 'bindgen/unopt_bg.wasm');
+  }
+  execFileSync(wasmOpt, [...flags, '-g', input, '-o', named]);
 }
 const notShipped = /custom section|names" subsection|__wbindgen_describe|wasm_bindgen_unstable/;
 function groups(file) {
@@ -447,7 +457,7 @@ function groups(file) {
     items: items.slice(0, 20),
     total: items.reduce((s, it) => s + it.shallow_size, 0),
     fmt: sum(/core(\[[0-9a-f]+\])?::fmt|core::fmt/),
-    json: sum(/spector_widget::facts::(json|reader|validate)/),
+    json: sum(/spector_widget::facts::/),
     dom: sum(/spector_widget::dom::/),
     render: sum(/spector_widget::render::/),
     data: sum(/^data/),
@@ -690,8 +700,8 @@ ${targets.map(([t, ok, m]) => `| ${t} | ${ok ? '**met**' : '**not met**'} | ${m}
   build optimised like the shipped one but with names; before wasm-opt in
   brackets): the DOM shell (\`dom::\`) ${groupsOpt ? kb(groupsOpt.dom) : '?'} (${groupsUnopt ? kb(groupsUnopt.dom) : '?'});
   the renderer (\`render::\`) ${groupsOpt ? kb(groupsOpt.render) : '?'} (${groupsUnopt ? kb(groupsUnopt.render) : '?'});
-  reading a bundle (\`facts::json\`, \`reader\`, \`validate\`) ${groupsOpt ? kb(groupsOpt.json) : '?'} (${groupsUnopt ? kb(groupsUnopt.json) : '?'});
-  \`core::fmt\` (kept by panic messages) ${groupsOpt ? kb(groupsOpt.fmt) : '?'} (${groupsUnopt ? kb(groupsUnopt.fmt) : '?'});
+  the bundle (\`facts::\`: unpacking only, since parsing and checking are the reader module's) ${groupsOpt ? kb(groupsOpt.json) : '?'} (${groupsUnopt ? kb(groupsUnopt.json) : '?'});
+  \`core::fmt\` (in brackets only: wasm-bindgen's processing leaves none of it) ${groupsOpt ? kb(groupsOpt.fmt) : '?'} (${groupsUnopt ? kb(groupsUnopt.fmt) : '?'});
   data segments (map geometry, bundle, words, strings) ${groupsOpt ? kb(groupsOpt.data) : '?'}. Shallow sums
   undercount: after wasm-opt much of this code is inlined into larger
   functions (the largest, \`${groupsOpt ? groupsOpt.largest : '?'}\`, is an
