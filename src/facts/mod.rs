@@ -106,19 +106,17 @@ fn too_deep(bytes: &[u8], limit: usize) -> Option<usize> {
 /// widget offers as a download.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/spector.json");
 
-/// The same bundle checked and packed (`packed`), after a first line that
-/// says how it was made: what the widget shows, without reading JSON.
-/// `tests/packed.rs` holds it equal to `EMBEDDED_JSON` packed, and writes
-/// it anew when asked.
-pub const EMBEDDED_PACKED: &[u8] = include_bytes!("spector.packed");
+/// The same bundle checked and packed (`packed`): what the widget shows,
+/// without reading JSON. It is `src/facts/spector.packed` without the
+/// first line that says how the file was made, as `build.rs` copies it, so
+/// the wasm does not carry that line. `tests/packed.rs` holds the file
+/// equal to that line and `EMBEDDED_JSON` packed, and writes it anew when
+/// asked.
+pub const EMBEDDED_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spector.packed"));
 
 /// The embedded bundle, unpacked from `EMBEDDED_PACKED`.
 pub fn embedded() -> Result<Bundle, alloc::vec::Vec<Problem>> {
-    let body = match EMBEDDED_PACKED.iter().position(|&b| b == b'\n') {
-        Some(end) => EMBEDDED_PACKED.get(end + 1..).unwrap_or(&[]),
-        None => &[],
-    };
-    packed::unpack(body)
+    packed::unpack(EMBEDDED_PACKED)
 }
 
 /// Reads a bundle from any serde deserializer, naming the JSON path of a
