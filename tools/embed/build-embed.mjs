@@ -169,7 +169,12 @@ const GLUE_CUTS = [
   ],
 ];
 
-// The glue's import object, with the same names as the rewritten wasm.
+// The glue's import object, with the same names as the rewritten wasm, and
+// its functions written as methods (`attr(…) {…}` instead of
+// `attr: function(…) {…}`): the wasm only calls them, never with `new`.
+// One per hashed import, and `__wbindgen_init_externref_table`; the build
+// stops on any other count.
+const IMPORT_FUNCTION = /^( +)(\w+): function\(/gm;
 const shortImportsInGlue = {
   name: 'short-import-names',
   setup(b) {
@@ -180,6 +185,9 @@ const shortImportsInGlue = {
         if (parts.length !== 2) throw new Error(`glue: ${hashed} found ${parts.length - 1} times, not once`);
         glue = parts.join(short);
       }
+      const functions = glue.match(IMPORT_FUNCTION)?.length ?? 0;
+      if (functions !== importRenames.size + 1) throw new Error(`glue: ${functions} import functions, not ${importRenames.size + 1}`);
+      glue = glue.replace(IMPORT_FUNCTION, '$1$2(');
       return { contents: glue, loader: 'js' };
     });
   },
