@@ -425,12 +425,25 @@ fn contrast(a: &str, b: &str) -> f64 {
 
 #[test]
 fn graphics_have_at_least_3_to_1_contrast() {
+    // The colours below are the light theme's (the host's custom
+    // properties), and the map's rules paint with those properties.
     let css = render::STYLE;
+    let light = between(css, ":host{", "}");
+    for value in [
+        "--sw-land:#ecebe7;",
+        "--sw-marked:#f3b98a;",
+        "--sw-marked-edge:#9a4a10;",
+        "--sw-symbol:#c25100;",
+        "--sw-symbol-edge:#1d1d1b;",
+        "--sw-on-symbol:#fff;",
+    ] {
+        assert!(light.contains(value), "style.css changed: {value}");
+    }
     for rule in [
-        ".land path{fill:#ecebe7",
-        ".marked path{fill:#f3b98a;stroke:#9a4a10",
-        ".sym circle{fill:#c25100;stroke:#1d1d1b",
-        ".lb text.in{fill:#fff",
+        ".land path{fill:var(--sw-land);",
+        ".marked path{fill:var(--sw-marked);stroke:var(--sw-marked-edge);",
+        ".sym circle{fill:var(--sw-symbol);stroke:var(--sw-symbol-edge);",
+        ".lb text.in{fill:var(--sw-on-symbol);",
     ] {
         assert!(css.contains(rule), "style.css changed: {rule}");
     }

@@ -110,17 +110,84 @@ function shortenImports(wasm) {
 
 const { shortened: wasmBytes, renames: importRenames } = shortenImports(readFileSync('pkg/spector_widget_bg.wasm'));
 
-// The glue's import object, with the same names as the rewritten wasm.
+// What the glue holds that this package never runs, cut as it is bundled
+// (each text must be found exactly once, or the build stops; 0.5 KB raw,
+// 0.2 KB brotli): `passStringToWasm0` is always given
+// `__wbindgen_realloc`, which the wasm exports; `encodeInto` (Chrome 74,
+// Firefox 66, Safari 14.1) is in every browser that can run the widget
+// (the shell's syntax needs Chrome 80, its constructable stylesheets
+// Firefox 101 and Safari 16.4), so its polyfill is not needed; nothing
+// uses `Symbol.dispose` on a widget (element.js frees it), nor the module
+// and instance kept beside the exports; wasm.js calls `initSync` once,
+// with `{ module }`, so the already-initialised and deprecated-argument
+// branches are never taken.
+const GLUE_CUTS = [
+  [
+    `    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`,
+    '',
+  ],
+  [
+    `if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`,
+    '',
+  ],
+  ['if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;\n', ''],
+  ['let wasmModule, wasmInstance, wasm;', 'let wasm;'],
+  ['    wasmInstance = instance;\n', ''],
+  ['    wasmModule = module;\n', ''],
+  [
+    `function initSync(module) {
+    if (wasm !== undefined) return wasm;
+
+
+    if (module !== undefined) {
+        if (Object.getPrototypeOf(module) === Object.prototype) {
+            ({module} = module)
+        } else {
+            console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
+        }
+    }
+`,
+    `function initSync({ module }) {
+`,
+  ],
+];
+
+// The glue's import object, with the same names as the rewritten wasm, and
+// its functions written as methods (`attr(…) {…}` instead of
+// `attr: function(…) {…}`): the wasm only calls them, never with `new`.
+// One per hashed import, and `__wbindgen_init_externref_table`; the build
+// stops on any other count.
+const IMPORT_FUNCTION = /^( +)(\w+): function\(/gm;
 const shortImportsInGlue = {
   name: 'short-import-names',
   setup(b) {
     b.onLoad({ filter: /[\\/]pkg[\\/]spector_widget\.js$/ }, (args) => {
       let glue = readFileSync(args.path, 'utf8');
-      for (const [hashed, short] of [...importRenames, [`"${GLUE_MODULE}":`, `"${SHORT_GLUE_MODULE}":`]]) {
+      for (const [hashed, short] of [...importRenames, [`"${GLUE_MODULE}":`, `"${SHORT_GLUE_MODULE}":`], ...GLUE_CUTS]) {
         const parts = glue.split(hashed);
         if (parts.length !== 2) throw new Error(`glue: ${hashed} found ${parts.length - 1} times, not once`);
         glue = parts.join(short);
       }
+      const functions = glue.match(IMPORT_FUNCTION)?.length ?? 0;
+      if (functions !== importRenames.size + 1) throw new Error(`glue: ${functions} import functions, not ${importRenames.size + 1}`);
+      glue = glue.replace(IMPORT_FUNCTION, '$1$2(');
       return { contents: glue, loader: 'js' };
     });
   },
