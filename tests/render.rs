@@ -544,7 +544,7 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     }
     assert!(
         all.contains(
-            "<th scope=\"row\">Fentanyl <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64 kg</td>"
+            "<th scope=\"row\">Fentanyl or fentanyl-laced drugs <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64 kg</td>"
         ),
         "{all}"
     );
