@@ -74,20 +74,28 @@ impl<'a> Row<'a> {
     }
 }
 
-/// The cited source ids, each once, in order of first citation, joined by `;`.
+/// The cited source ids, each once, in order of first citation, joined by
+/// `;`; an agency a citation's words attribute the figure to comes right
+/// after the citing source.
 fn source_ids(bundle: &Bundle, citations: &[Citation]) -> String {
     let mut seen: Vec<usize> = Vec::with_capacity(citations.len());
     let mut out = String::new();
-    for c in citations {
-        if seen.contains(&c.source) {
-            continue;
+    let mut add = |s: usize| {
+        if seen.contains(&s) {
+            return;
         }
-        seen.push(c.source);
-        if let Some(source) = bundle.source(c.source) {
+        seen.push(s);
+        if let Some(source) = bundle.source(s) {
             if !out.is_empty() {
                 out.push(';');
             }
             out.push_str(&source.id);
+        }
+    };
+    for c in citations {
+        add(c.source);
+        if let Some(a) = c.attributed_to {
+            add(a);
         }
     }
     out
@@ -415,6 +423,7 @@ mod tests {
         Citation {
             source,
             quote: "q".to_owned(),
+            attributed_to: None,
         }
     }
 

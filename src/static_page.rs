@@ -25,7 +25,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use crate::facts::{Bundle, ClaimValue, Disagreement, Fact, Scope, SourceKind};
+use crate::facts::{Bundle, Citation, ClaimValue, Disagreement, Fact, Scope, SourceKind};
 use crate::geo::World;
 use crate::i18n::{fill_text, Key, Locale};
 use crate::render::cite::{self, Item};
@@ -251,7 +251,8 @@ fn credits(bundle: &Bundle, t: &Locale) -> String {
         .iter()
         .filter(|f| f.metric == MAP_METRIC)
         .flat_map(|f| f.citations.iter())
-        .filter_map(|c| bundle.source(c.source))
+        .flat_map(Citation::sources)
+        .filter_map(|s| bundle.source(s))
         .collect();
     let primary: Vec<_> = cited
         .iter()
@@ -561,12 +562,17 @@ fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("</ol>");
 }
 
-/// Every quote taken from source `index`, once each, with the names of the
-/// figures and dates it is cited for.
-fn quotes_of<'b>(bundle: &'b Bundle, index: usize, t: &Locale) -> Vec<(&'b str, Vec<String>)> {
+/// A quote and the agency its words attribute the figure to, or (for
+/// `attributions_to`) no quote and the source that does the attributing;
+/// with the names of the figures and dates it is cited for.
+type Cited<'b> = ((&'b str, Option<usize>), Vec<String>);
+
+/// Every citation in the bundle with the name of the figure or date it is
+/// for, claims included.
+fn all_citations<'b>(bundle: &'b Bundle, t: &Locale) -> Vec<(&'b Citation, String)> {
     let mut items: Vec<Item<'_>> = bundle.facts.iter().map(Item::Fact).collect();
     items.extend(bundle.dates.iter().map(Item::Date));
-    let mut out: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut out = Vec::new();
     for item in items {
         let mut name = String::new();
         item.push_name(&mut name, t);
@@ -575,17 +581,44 @@ fn quotes_of<'b>(bundle: &'b Bundle, index: usize, t: &Locale) -> Vec<(&'b str, 
             .citations()
             .iter()
             .chain(claims.iter().flat_map(|c| c.citations.iter()));
-        for c in cited.filter(|c| c.source == index) {
-            match out.iter_mut().find(|(q, _)| *q == c.quote) {
-                Some((_, names)) => {
-                    if !names.contains(&name) {
-                        names.push(name.clone());
-                    }
-                }
-                None => out.push((&c.quote, vec![name.clone()])),
+        out.extend(cited.map(|c| (c, name.clone())));
+    }
+    out
+}
+
+/// Adds `name` under `key`, keeping keys in first-seen order and names
+/// once each.
+fn group<'b>(out: &mut Vec<Cited<'b>>, key: (&'b str, Option<usize>), name: &str) {
+    match out.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, names)) => {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_owned());
             }
         }
+        None => out.push((key, vec![name.to_owned()])),
     }
+}
+
+/// Every quote taken from source `index`, once each with the agency its
+/// words attribute the figure to, with the names of the figures and dates
+/// it is cited for.
+fn quotes_of<'b>(cited: &[(&'b Citation, String)], index: usize) -> Vec<Cited<'b>> {
+    let mut out = Vec::new();
+    for (c, name) in cited.iter().filter(|(c, _)| c.source == index) {
+        group(&mut out, (&c.quote, c.attributed_to), name);
+    }
+    out
+}
+
+/// The sources whose words attribute figures to source `index` (an
+/// agency), each with the names of those figures and dates.
+fn attributions_to<'b>(cited: &[(&'b Citation, String)], index: usize) -> Vec<Cited<'b>> {
+    let mut out = Vec::new();
+    for (c, name) in cited.iter().filter(|(c, _)| c.attributed_to == Some(index)) {
+        group(&mut out, ("", Some(c.source)), name);
+    }
+    // In the order of the sources list.
+    out.sort_by_key(|((_, by), _)| *by);
     out
 }
 
@@ -593,6 +626,10 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("<h3>");
     t.push(out, Key::SourcesTitle);
     out.push_str("</h3><ol>");
+    let cited = all_citations(bundle, t);
+    // Names are already escaped by push_name.
+    let mut sep = String::new();
+    t.push(&mut sep, Key::PunctList);
     for (i, source) in bundle.sources.iter().enumerate() {
         out.push_str("<li id=\"");
         push_escaped(out, prefix);
@@ -624,20 +661,35 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
             t.push(out, Key::CiteAddressNotConfirmed);
         }
         out.push('.');
-        let quotes = quotes_of(bundle, i, t);
-        if !quotes.is_empty() {
+        let quotes = quotes_of(&cited, i);
+        let attributions = attributions_to(&cited, i);
+        if !quotes.is_empty() || !attributions.is_empty() {
             out.push_str("<ul>");
-            for (quote, names) in quotes {
-                out.push_str("<li><q lang=\"");
+            for ((quote, agency), names) in quotes {
+                out.push_str("<li>");
+                // "citing Europol [1]: " before words that attribute the
+                // figure to an agency.
+                if let Some((a, agency_source)) = agency.and_then(|a| Some((a, bundle.source(a)?))) {
+                    let mut name = String::new();
+                    push_escaped(&mut name, &agency_source.publisher);
+                    t.push_with(out, Key::CiteCiting, &[("name", &name)]);
+                    out.push(' ');
+                    push_refs(out, prefix, &[a]);
+                    t.push(out, Key::PunctName);
+                }
+                out.push_str("<q lang=\"");
                 push_escaped(out, &source.lang);
                 out.push_str("\">");
                 push_escaped(out, quote);
                 out.push_str("</q>, ");
-                // Names are already escaped by push_name.
-                let mut list = String::new();
-                t.push(&mut list, Key::PunctList);
-                let list = names.join(&list);
-                t.push_with(out, Key::PageCitedFor, &[("names", &list)]);
+                t.push_with(out, Key::PageCitedFor, &[("names", &names.join(&sep))]);
+                out.push_str("</li>");
+            }
+            for ((_, by), names) in attributions {
+                let mut refs = String::new();
+                push_refs(&mut refs, prefix, by.as_slice());
+                out.push_str("<li>");
+                t.push_with(out, Key::PageCitedBy, &[("refs", &refs), ("names", &names.join(&sep))]);
                 out.push_str("</li>");
             }
             out.push_str("</ul>");

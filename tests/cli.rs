@@ -171,6 +171,21 @@ fn csv_export_of_the_shipped_bundle_matches_the_golden_file() {
     assert_eq!(countries, ["US", "GB", "DE", "NL", "AT", "FR", "CH", "PL", "BR"]);
     assert!(csv.contains(",53400000,USD,more_than,"));
     assert!(!csv.contains("announcement"));
+    // An agency that a source's quoted words attribute a figure to
+    // ("according to Europol", "the DOJ said") is among its sources, right
+    // after the source citing it.
+    assert!(
+        csv.contains("\nDE,arrests,52,people,exact,seed-b2c;europol;seed-mimikama;seed-nydn,,arrests-de,\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nBR,arrests,1,people,exact,seed-b2c;europol,,arrests-br,\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",64,kg,exact,seed-b2c;seed-nydn;doj,54 (seed-darknet-blog),fentanyl-all,"),
+        "{csv}"
+    );
 }
 
 #[test]

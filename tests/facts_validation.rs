@@ -77,6 +77,64 @@ fn a_citation_must_name_a_listed_source() {
 }
 
 #[test]
+fn attributed_to_must_name_a_listed_source() {
+    assert_error(
+        "attributed-to-unknown-source",
+        "facts[1].citations[1].attributed_to: unknown source \"agencyy\"",
+    );
+}
+
+#[test]
+fn attributed_to_must_not_name_the_citations_own_source() {
+    assert_error(
+        "attributed-to-itself",
+        "facts[1].citations[1].attributed_to: the citation's own source \"paper\", expected the agency its quote attributes the figure to",
+    );
+}
+
+#[test]
+fn attributed_to_must_name_a_primary_source() {
+    assert_error(
+        "attributed-to-secondary",
+        "facts[1].citations[1].attributed_to: source \"paper\" is not primary, expected an agency's own release (kind primary)",
+    );
+}
+
+#[test]
+fn attributed_to_is_checked_in_claims_and_dates_too_and_kept_when_valid() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    json["sources"].as_array_mut().unwrap().push(serde_json::json!(
+        { "id": "paper", "publisher": "Example Gazette", "title": "Police arrest 12", "date": "2024-03-02", "kind": "secondary" }
+    ));
+    json["facts"][0]["citations"][0]["source"] = "paper".into();
+    json["facts"][0]["citations"][0]["attributed_to"] = "agency".into();
+    let bundle = parse_json(&json.to_string()).unwrap();
+    let cited = &bundle.facts[0].citations[0];
+    assert_eq!((cited.source, cited.attributed_to), (1, Some(0)));
+    assert_eq!(cited.sources().collect::<Vec<_>>(), [1, 0]);
+    assert_eq!(bundle.facts[1].citations[0].attributed_to, None);
+
+    json["facts"][0]["disagreement"] = serde_json::json!({
+        "reason": "r",
+        "claims": [{ "value": 13, "citations": [{ "source": "paper", "quote": "13", "attributed_to": "nobody" }] }]
+    });
+    json["dates"][0]["citations"][0]["attributed_to"] = "agency".into();
+    let all: Vec<String> = parse_json(&json.to_string())
+        .unwrap_err()
+        .0
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        all,
+        [
+            "facts[0].disagreement.claims[0].citations[0].attributed_to: unknown source \"nobody\"",
+            "dates[0].citations[0].attributed_to: the citation's own source \"agency\", expected the agency its quote attributes the figure to",
+        ]
+    );
+}
+
+#[test]
 fn ids_are_unique() {
     assert_error("duplicate-id", "facts[2].id: duplicate id \"arrests-de\"");
 }

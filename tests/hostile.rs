@@ -921,3 +921,44 @@ fn check_limits_and_parse_json_agree_on_the_shipped_bundle() {
     // A byte-order mark later in the text is only a character.
     assert!(check_limits(" \u{feff}").is_ok());
 }
+
+/// A hostile publisher named as the agency a citation's words are
+/// `attributed_to` ("citing …") is text, in the popovers and the static
+/// version alike.
+#[test]
+fn an_attribution_to_a_hostile_publisher_stays_text() {
+    let world = world();
+    let own_uses = own_use_hrefs();
+    for name in ACCEPTED.iter().filter(|n| n.starts_with("markup-")) {
+        let mut json: serde_json::Value = serde_json::from_str(&read(name)).unwrap();
+        let payload = json["sources"][0]["publisher"].clone();
+        json["sources"].as_array_mut().unwrap().push(serde_json::json!(
+            { "id": "paper", "publisher": payload, "title": "t", "date": "2024", "kind": "secondary" }
+        ));
+        for fact in json["facts"].as_array_mut().unwrap() {
+            fact["citations"].as_array_mut().unwrap().push(serde_json::json!(
+                { "source": "paper", "quote": payload, "attributed_to": "agency" }
+            ));
+        }
+        let bundle = parse_json(&json.to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let citing = format!("citing {} [1]", escaped(payload.as_str().unwrap()));
+        let mut popovers = 0;
+        for fact in &bundle.facts {
+            for differ in [false, true] {
+                if let Some(pop) = render::popover(&bundle, &fact.id, differ) {
+                    assert_harmless(name, &pop, &own_uses);
+                    assert!(pop.contains(&citing), "{name}: {pop}");
+                    popovers += 1;
+                }
+            }
+        }
+        assert!(popovers > bundle.facts.len(), "{name}: a disagreement popover too");
+        let html = spector_widget::static_page::html_fragment(&bundle, &world, 640);
+        assert_harmless(name, &html, &own_uses);
+        assert!(
+            html.contains(&format!("citing {} <a href=", escaped(payload.as_str().unwrap()))),
+            "{name}"
+        );
+        let _ = export::csv(&bundle);
+    }
+}

@@ -109,3 +109,38 @@ fn any_bundle_unpacked_from_damaged_bytes_still_renders() {
     }
     assert!(rendered > 1000, "{rendered} damaged copies still unpacked");
 }
+
+/// A citation's `attributed_to` (the agency its words cite) comes back
+/// from the bytes, and an agency index the bundle does not have (bytes
+/// from a damaged reader) is left out of the widget, never a panic.
+#[test]
+fn a_citation_keeps_its_agency_through_the_packed_bytes() {
+    use spector_widget::{export, i18n::Locale, render};
+    let bundle = facts::parse_json_with_reader(facts::EMBEDDED_JSON).expect("valid");
+    let agencies = |b: &facts::Bundle| -> Vec<(String, usize, Option<usize>)> {
+        b.facts
+            .iter()
+            .flat_map(|f| {
+                f.citations
+                    .iter()
+                    .map(move |c| (f.id.clone(), c.source, c.attributed_to))
+            })
+            .collect()
+    };
+    let before = agencies(&bundle);
+    let attributed = before.iter().filter(|(_, _, a)| a.is_some()).count();
+    assert!(attributed >= 20, "{attributed} attributed citations");
+    let back = packed::unpack(&packed::pack(&Ok(bundle.clone()))).expect("unpacks");
+    assert_eq!(agencies(&back), before);
+
+    let mut odd = bundle.clone();
+    assert_eq!(odd.facts[1].id, "arrests-us");
+    odd.facts[1].citations[0].attributed_to = Some(999);
+    let odd = packed::unpack(&packed::pack(&Ok(odd))).expect("unpacks");
+    assert_eq!(odd.facts[1].citations[0].attributed_to, Some(999));
+    let popover = render::popover_in(&odd, "arrests-us", false, Locale::english()).expect("a popover");
+    assert_eq!(popover.matches("citing Europol [1]").count(), 2, "{popover}");
+    let differ = render::popover_in(&odd, "arrests-us", true, Locale::english()).expect("a popover");
+    assert_eq!(differ.matches("citing Europol [1]").count(), 2, "{differ}");
+    assert!(!popover.contains("[1000]") && !export::csv(&odd).contains("999"));
+}

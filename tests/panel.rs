@@ -4,7 +4,7 @@
 
 use spector_widget::facts::{parse_json, Bundle, EMBEDDED_JSON};
 use spector_widget::geo::World;
-use spector_widget::i18n::Locale;
+use spector_widget::i18n::{Lang, Locale};
 use spector_widget::render::{cite, panel, timeline};
 
 fn spector() -> Bundle {
@@ -156,12 +156,109 @@ fn every_figure_is_followed_by_its_marker() {
 fn marker_numbers_are_source_positions_and_name_the_publishers() {
     let bundle = spector();
     let markup = panel_for(&bundle, None);
-    // firearms-all cites seed-b2c (5), seed-nydn (9), seed-darknet-blog (6).
+    // firearms-all cites seed-b2c (5), seed-nydn (9) and seed-darknet-blog
+    // (6); the Daily News's words attribute it to the DOJ (2).
     assert!(markup.contains(
-        "data-cite=\"firearms-all\" aria-expanded=\"false\" aria-label=\"[5,6,9] Sources for Firearms: Business 2 Community (reworded from The Register); Darknet news blog, byline Harper Stewart (outlet name not recoverable); New York Daily News (syndicated on Yahoo News)\">[5,6,9]</button>"
+        "data-cite=\"firearms-all\" aria-expanded=\"false\" aria-label=\"[2,5,6,9] Sources for Firearms: U.S. Department of Justice, Office of Public Affairs; Business 2 Community (reworded from The Register); Darknet news blog, byline Harper Stewart (outlet name not recoverable); New York Daily News (syndicated on Yahoo News)\">[2,5,6,9]</button>"
     ), "{}", row(&markup, "firearms-all"));
-    // Two quotes from one source count once.
-    assert!(row(&markup, "arrests-all").ends_with(">[1,5,6,7,9]"));
+    // Two quotes from one source count once, and so does the DOJ that
+    // both attribute the figure to.
+    assert!(row(&markup, "arrests-all").ends_with(">[1,2,5,6,7,9]"));
+    assert!(row(&markup, "fentanyl-all").ends_with(">[2,5,9]"));
+}
+
+#[test]
+fn a_country_figure_attributed_to_europol_counts_europol_among_its_sources() {
+    let bundle = spector();
+    // "…, according to Europol." (Business 2 Community, 5), "According to
+    // Europol, …" (Mimikama, 8), "…, according the operation’s worldwide
+    // coordinator, Europol." (Daily News, 9): Europol is [1].
+    let de = panel_for(&bundle, Some("DE"));
+    assert!(
+        de.contains("data-cite=\"arrests-de\" aria-expanded=\"false\" aria-label=\"[1,5,8,9] Sources for Arrests (DE): Europol; Business 2 Community"),
+        "{}",
+        row(&de, "arrests-de")
+    );
+    assert!(row(&de, "arrests-de").ends_with(">[1,5,8,9]"));
+    let br = panel_for(&bundle, Some("BR"));
+    assert!(row(&br, "arrests-br").ends_with(">[1,5]"), "{}", row(&br, "arrests-br"));
+    // Every per-country arrest figure of the SpecTor bundle is Europol's.
+    for (code, fact) in bundle.by_country("arrests") {
+        assert_eq!(cite::source_indexes(&fact.citations).first(), Some(&0), "{code}");
+    }
+}
+
+#[test]
+fn a_citation_popover_says_whom_the_quoted_words_cite() {
+    let bundle = spector();
+    let mut out = String::new();
+    assert!(cite::push_popover(
+        &mut out,
+        &bundle,
+        "arrests-de",
+        false,
+        Locale::english()
+    ));
+    // Europol's own entry: no words of its own on file, the sources that
+    // attribute the figure to it.
+    let europol = &out[out.find("<li><span class=\"src-n\">[1]</span>").unwrap()..];
+    let europol = &europol[..europol.find("</li>").unwrap()];
+    assert!(!europol.contains("<blockquote"), "{europol}");
+    assert!(europol.ends_with("<p class=\"via\">Cited by [5,8,9]</p>"), "{europol}");
+    // Each quote says it cites Europol, and the quote is the source's own
+    // words, attribution included.
+    assert_eq!(
+        count(
+            &out,
+            "<p class=\"via\">citing Europol [1]: </p><blockquote lang=\"en\">"
+        ),
+        3,
+        "{out}"
+    );
+    assert!(out.contains("<p class=\"via\">citing Europol [1]: </p><blockquote lang=\"en\">The arrests took place in America (153 arrests), the UK (55 arrests), Germany (52 arrests), the Netherlands (10 arrests), Austria (9 arrests), France (5 arrests), Switzerland (2 arrests), Poland (1 arrest), and Brazil (1 arrest), according to Europol.</blockquote>"));
+    assert_eq!(count(&out, "<li>"), 4);
+
+    // A quote without an attribution has no such line.
+    let mut out = String::new();
+    cite::push_popover(&mut out, &bundle, "cocaine-all", false, Locale::english());
+    assert!(!out.contains("class=\"via\""), "{out}");
+
+    // In the disagreement popover, the shown value's sources say it too.
+    let mut out = String::new();
+    assert!(cite::push_popover(
+        &mut out,
+        &bundle,
+        "fentanyl-all",
+        true,
+        Locale::english()
+    ));
+    assert!(out.contains(
+        "<span class=\"src-n\">[9]</span> <span class=\"src-pub\">New York Daily News (syndicated on Yahoo News)</span>, citing U.S. Department of Justice, Office of Public Affairs [2]: <q lang=\"en\">"
+    ), "{out}");
+    assert!(
+        out.contains("<span class=\"src-pub\">Business 2 Community (reworded from The Register)</span>: <q"),
+        "{out}"
+    );
+
+    // In every language.
+    for (tag, words) in [
+        ("de", "unter Berufung auf Europol [1]"),
+        ("fr", "citant Europol [1]"),
+        ("nl", "onder verwijzing naar Europol [1]"),
+        ("es", "citando a Europol [1]"),
+        ("pt-BR", "citando Europol [1]"),
+        ("pl", "powołując się na Europol [1]"),
+    ] {
+        let mut out = String::new();
+        cite::push_popover(
+            &mut out,
+            &bundle,
+            "arrests-de",
+            false,
+            Locale::get(Lang::from_tag(tag).unwrap()),
+        );
+        assert_eq!(count(&out, words), 3, "{tag}: {out}");
+    }
 }
 
 #[test]
@@ -278,8 +375,18 @@ fn citation_popover_links_only_confirmed_addresses() {
     // Two quotes from one source: one entry, two quotes.
     let mut out = String::new();
     cite::push_popover(&mut out, &bundle, "arrests-all", false, Locale::english());
-    assert_eq!(count(&out, "<li>"), 5);
+    assert_eq!(count(&out, "<li>"), 6);
     assert_eq!(count(&out, "<blockquote"), 7);
+    // The DOJ, whom both Daily News quotes cite, has an entry of its own
+    // with no quote.
+    assert!(out.contains("<p class=\"via\">Cited by [9]</p>"), "{out}");
+    assert_eq!(
+        count(
+            &out,
+            "citing U.S. Department of Justice, Office of Public Affairs [2]: "
+        ),
+        2
+    );
 }
 
 #[test]

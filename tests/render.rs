@@ -557,9 +557,21 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     }
     assert!(
         all.contains(
-            "<th scope=\"row\">Fentanyl <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64 kg</td>"
+            "<th scope=\"row\">Fentanyl or fentanyl-laced drugs <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64 kg</td>"
         ),
         "{all}"
+    );
+    // The DOJ, whom the Daily News quotes for the fentanyl, is among its
+    // sources; in the map's table, Europol among each country's.
+    assert!(
+        all.contains("aria-label=\"[2,5,9] Sources for Fentanyl or fentanyl-laced drugs: U.S. Department of Justice"),
+        "{all}"
+    );
+    assert!(
+        map_table.contains(
+            "data-cite=\"arrests-nl\" aria-expanded=\"false\" aria-label=\"[1,5] Sources for Arrests (NL): Europol; "
+        ),
+        "{map_table}"
     );
     assert!(all.contains("<td class=\"n\">more than $53.4 million</td>"));
     // Row headers everywhere.

@@ -154,6 +154,28 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
             assert!(list.contains(&format!(">{escaped}</q>")), "{}", c.quote);
         }
     }
+    // Words that attribute a figure to an agency say so, with a link to it,
+    // and the agency's entry names who cites it, for what.
+    assert!(list.contains(
+        "<li>citing Europol <a href=\"#sw-spector-src-1\">[1]</a>: <q lang=\"en\">The arrests took place in America (153 arrests),"
+    ), "{list}");
+    assert!(list.contains(
+        "<li>citing U.S. Department of Justice, Office of Public Affairs <a href=\"#sw-spector-src-2\">[2]</a>: <q lang=\"en\">Authorities seized 104 illegal guns"
+    ), "{list}");
+    let europol = between(list, "<li id=\"sw-spector-src-1\"", "<li id=\"sw-spector-src-2\"");
+    assert!(
+        europol.contains("<li>Cited by <a href=\"#sw-spector-src-8\">[8]</a> for Arrests (US); Arrests (DE)</li>"),
+        "{europol}"
+    );
+    let doj = between(list, "<li id=\"sw-spector-src-2\"", "<li id=\"sw-spector-src-3\"");
+    assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-7\">[7]</a> for Firearms (US); Pills (US)</li><li>Cited by <a href=\"#sw-spector-src-9\">[9]</a> for Arrests; "), "{doj}");
+    // And the table's references for a country's arrests include Europol.
+    let table = between(&html, "<table>", "</table>");
+    let de = between(table, "<td>Germany</td><td>", "</tr>");
+    assert!(
+        de.ends_with("<td><a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-5\">[5]</a> <a href=\"#sw-spector-src-8\">[8]</a> <a href=\"#sw-spector-src-9\">[9]</a></td></tr>"),
+        "{de}"
+    );
     // Europol's address is not confirmed: text, not a link.
     assert!(!list.contains("<a href=\"https://www.europol"));
     for href in html.split("href=\"").skip(1) {
@@ -339,7 +361,16 @@ fn svg_is_a_standalone_document_of_the_requested_width() {
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
         assert!(svg.contains(">Operation SpecTor</text>"));
         assert!(svg.contains(">288</tspan>") && svg.contains(" arrests in 9 countries</tspan>"));
-        assert!(svg.contains(">Sources: Europol. Map data: Natural Earth.</text>"));
+        // The agencies behind the map's figures: Europol's, and the DOJ's
+        // 288 arrests as the Daily News reports them (wrapped where narrow).
+        assert!(
+            svg.contains(">Sources: Europol; U.S. Department of Justice,"),
+            "{width}"
+        );
+        assert!(
+            svg.contains("Map data: Natural") && svg.contains("Earth.</text>"),
+            "{width}"
+        );
         assert!(svg.contains(">153</text>"), "the largest country's label");
         assert!(!svg.contains("<script") && !svg.contains("style="));
     }

@@ -35,6 +35,10 @@ pub enum ErrorKind {
     DuplicateId(String),
     /// A citation names a source that is not listed.
     UnknownSource(String),
+    /// A citation's `attributed_to` names the citation's own source.
+    AttributedToItself(String),
+    /// A citation's `attributed_to` names a source that is not `primary`.
+    AttributedToSecondary(String),
     /// A figure or date has no citation.
     NoCitation,
     /// A scope that is neither `ALL` nor an ISO 3166-1 alpha-2 code.
@@ -134,6 +138,16 @@ impl ErrorKind {
             ErrorKind::UnknownSource(id) => {
                 out.push_str("unknown source ");
                 quoted(out, id);
+            }
+            ErrorKind::AttributedToItself(id) => {
+                out.push_str("the citation's own source ");
+                quoted(out, id);
+                out.push_str(", expected the agency its quote attributes the figure to");
+            }
+            ErrorKind::AttributedToSecondary(id) => {
+                out.push_str("source ");
+                quoted(out, id);
+                out.push_str(" is not primary, expected an agency's own release (kind primary)");
             }
             ErrorKind::NoCitation => out.push_str("needs at least one citation"),
             ErrorKind::UnknownCountry(c) => {

@@ -110,6 +110,21 @@ impl Qualifier {
 pub struct Citation {
     pub source: usize,
     pub quote: String,
+    /// The primary source (an agency's release, indexing
+    /// `Bundle::sources`) that the quoted words attribute the figure to:
+    /// "Business 2 Community, citing Europol". It counts among the
+    /// figure's sources; the quote stays the citing source's.
+    pub attributed_to: Option<usize>,
+}
+
+impl Citation {
+    /// The sources this citation counts for: its own, then the agency
+    /// its words attribute the figure to, if any. (The wasm's render paths
+    /// take the two fields by hand: this chain in a `flat_map` costs it
+    /// iterator code.)
+    pub fn sources(&self) -> impl Iterator<Item = usize> {
+        core::iter::once(self.source).chain(self.attributed_to)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

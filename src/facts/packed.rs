@@ -12,10 +12,12 @@
 //! `model::Bundle` in declaration order, a text as its UTF-8 length (an
 //! unsigned LEB128) and bytes, a number as 8 bytes of little-endian f64, an
 //! `Option` as 0 or 1 and the value, a list as its length and its entries,
-//! a qualifier or source kind as one byte. Tag 1 is a refused bundle: its
+//! a qualifier or source kind as one byte, a citation's `attributed_to` as
+//! its source index plus one (0 for none). Tag 1 is a refused bundle: its
 //! problems, each as its JSON path and its words (`Problem`), as warnings
 //! travel too: the widget only shows problems, so it needs none of the code
-//! or words that find and describe them.
+//! or words that find and describe them. `MAGIC` names the format's
+//! version (`SWP2` since citations carry `attributed_to`).
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -26,7 +28,7 @@ use super::model::*;
 /// The format's name and version: the reader module and the widget of two
 /// different builds (an old one in a cache, say) refuse each other's
 /// bytes instead of misreading them.
-pub const MAGIC: &[u8; 4] = b"SWP1";
+pub const MAGIC: &[u8; 4] = b"SWP2";
 
 const BUNDLE: u8 = 0;
 const REFUSED: u8 = 1;
@@ -169,6 +171,8 @@ impl Packer {
         for c in citations {
             self.uint(c.source);
             self.text(&c.quote);
+            // The agency's index plus one, 0 for none.
+            self.uint(c.attributed_to.map_or(0, |a| a + 1));
         }
     }
 
@@ -384,6 +388,7 @@ impl<'a> Unpacker<'a> {
             out.push(Citation {
                 source: self.uint(),
                 quote: self.text(),
+                attributed_to: self.uint().checked_sub(1),
             });
         }
         out

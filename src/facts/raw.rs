@@ -94,6 +94,13 @@ pub struct RawFact {
 pub struct RawCitation {
     pub source: String,
     pub quote: String,
+    /// The id of a `primary` source (an agency's own release) that these
+    /// words attribute the figure to ("according to Europol", "the DOJ
+    /// said"), when that release's own words are not in the bundle. The
+    /// agency then counts among the figure's sources; its words are never
+    /// quoted through it.
+    #[serde(default)]
+    pub attributed_to: Option<String>,
 }
 
 /// The values other sources claim, and why the widget shows the one it shows.

@@ -250,10 +250,11 @@ impl Reader {
     }
 
     fn citation(&mut self, path: &str, value: &Json) -> Option<RawCitation> {
-        let o = self.object(path, value, "a citation object", &["source", "quote"])?;
+        let o = self.object(path, value, "a citation object", &["source", "quote", "attributed_to"])?;
         Some(RawCitation {
             source: self.string(&o, "source"),
             quote: self.string(&o, "quote"),
+            attributed_to: self.optional_string(&o, "attributed_to"),
         })
     }
 

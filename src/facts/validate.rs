@@ -19,7 +19,10 @@ const WHOLE_UNITS: [&str; 4] = ["people", "firearms", "pills", "countries"];
 /// Source ids, sorted, for finding a citation's source in O(log n): a
 /// bundle at the limits has 1,000 sources and tens of thousands of
 /// citations.
-struct SourceIndex<'a>(Vec<(&'a str, usize)>);
+struct SourceIndex<'a> {
+    ids: Vec<(&'a str, usize)>,
+    sources: &'a [RawSource],
+}
 
 impl<'a> SourceIndex<'a> {
     fn new(sources: &'a [RawSource]) -> Self {
@@ -27,13 +30,18 @@ impl<'a> SourceIndex<'a> {
         // Stable, so of two sources with one id (an error anyway) the first
         // sorts first.
         crate::sort::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
-        SourceIndex(ids)
+        SourceIndex { ids, sources }
+    }
+
+    /// Whether the source at `index` is an agency's own release.
+    fn is_primary(&self, index: usize) -> bool {
+        self.sources.get(index).is_some_and(|s| s.kind == "primary")
     }
 
     /// The index in `sources` of the source with this id.
     fn find(&self, id: &str) -> Option<usize> {
-        let at = self.0.partition_point(|(k, _)| *k < id);
-        self.0.get(at).filter(|(k, _)| *k == id).map(|(_, i)| *i)
+        let at = self.ids.partition_point(|(k, _)| *k < id);
+        self.ids.get(at).filter(|(k, _)| *k == id).map(|(_, i)| *i)
     }
 }
 
@@ -145,15 +153,33 @@ impl Checker {
             let at = index(&list, i);
             self.non_empty(&at, "quote", &c.quote);
             self.text(&at, "source", &c.source);
+            let attributed_to = self.attributed_to(&at, c, sources);
             match sources.find(&c.source) {
                 Some(source) => out.push(Citation {
                     source,
                     quote: c.quote.clone(),
+                    attributed_to,
                 }),
                 None => self.err(&at, "source", ErrorKind::UnknownSource(c.source.clone())),
             }
         }
         out
+    }
+
+    /// The agency a citation's words attribute the figure to: a listed
+    /// source, not the citation's own, and a primary one (an agency's
+    /// release, not more reporting).
+    fn attributed_to(&mut self, at: &str, c: &RawCitation, sources: &SourceIndex<'_>) -> Option<usize> {
+        let id = c.attributed_to.as_ref()?;
+        self.text(at, "attributed_to", id);
+        let kind = match sources.find(id) {
+            None => ErrorKind::UnknownSource(id.clone()),
+            Some(_) if *id == c.source => ErrorKind::AttributedToItself(id.clone()),
+            Some(index) if !sources.is_primary(index) => ErrorKind::AttributedToSecondary(id.clone()),
+            Some(index) => return Some(index),
+        };
+        self.err(at, "attributed_to", kind);
+        None
     }
 
     fn disagreement(

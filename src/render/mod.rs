@@ -294,8 +294,11 @@ fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
     let mut cited: Vec<&Source> = Vec::new();
     for fact in bundle.facts.iter().filter(|f| f.metric == map::MAP_METRIC) {
         for c in &fact.citations {
-            if let Some(source) = bundle.source(c.source) {
-                cited.push(source);
+            // The source, then the agency its words cite.
+            for s in [Some(c.source), c.attributed_to] {
+                if let Some(source) = s.and_then(|s| bundle.source(s)) {
+                    cited.push(source);
+                }
             }
         }
     }

@@ -249,11 +249,13 @@ fn push_row(
     cite::push_fact_marks(out, bundle, row_fact, t);
     if let Some(alt) = alt {
         // The parenthesis closes around the amount, and the marker follows
-        // it as a footnote mark follows a parenthesis: "(€50.8 million) [1]".
-        out.push_str(" <span class=\"fig-alt\">(");
+        // it as a footnote mark follows a parenthesis: "(€50.8 million) [1]",
+        // kept on one line with it where the row wraps.
+        out.push_str(" <span class=\"fig-alt-w\"><span class=\"fig-alt\">(");
         push_value(out, alt, t);
         out.push_str(")</span> ");
         cite::push_fact_marks(out, bundle, alt, t);
+        out.push_str("</span>");
     }
     if let Some((_, w, whole)) = bars.iter().find(|(id, _, _)| *id == row_fact.id) {
         push_bar(out, row_fact, *w, *whole);

@@ -114,7 +114,19 @@ test('a marker in the table opens its popover, and a "sources differ" mark its c
   await expect(pop).toBeVisible();
   await expect(pop).toHaveAttribute('data-for', 'arrests-de');
   await expect(marker).toHaveAttribute('aria-expanded', 'true');
-  await expect(pop.locator('.cites > li')).toHaveCount(3);
+  // Europol [1], whom all three reports cite for Germany's 52, and the three.
+  await expect(marker).toHaveText('[1,5,8,9]');
+  await expect(pop.locator('.cites > li')).toHaveCount(4);
+  const europol = pop.locator('.cites > li').first();
+  await expect(europol.locator('.src-pub')).toHaveText('Europol');
+  await expect(europol.locator('blockquote')).toHaveCount(0);
+  await expect(europol.locator('.via')).toHaveText('Cited by [5,8,9]');
+  // Each report's quote says whom it cites, and is its own words.
+  const via = pop.locator('.cites > li .via + blockquote');
+  await expect(via).toHaveCount(3);
+  await expect(pop.locator('.cites > li:nth-child(2) .via')).toHaveText('citing Europol [1]:');
+  await expect(pop.locator('.cites > li:nth-child(2) blockquote')).toContainText('Germany (52 arrests)');
+  await expect(pop.locator('.cites > li:nth-child(2) blockquote')).toContainText('according to Europol.');
   // The popover lies inside the widget.
   const [p, w] = [await pop.boundingBox(), await widget.locator('.sw').boundingBox()];
   expect(p.x).toBeGreaterThanOrEqual(w.x - 1);

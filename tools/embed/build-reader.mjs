@@ -8,8 +8,6 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { leb } from './leb.mjs';
 
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
@@ -21,12 +19,14 @@ const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' })
 run('cargo', ['build', '--lib', '--release', '--target', 'wasm32-unknown-unknown', '--features', 'reader-module', '--target-dir', 'target/reader']);
 
 const built = 'target/reader/wasm32-unknown-unknown/release/spector_widget.wasm';
-const graph = join(tmpdir(), 'spector-reader-graph.json');
+// The intermediate files in that folder too, not in a shared temporary
+// one: two checkouts building at once would read each other's.
+const graph = 'target/reader/spector-reader-graph.json';
 writeFileSync(
   graph,
   JSON.stringify(['read', 'read_alloc', 'memory'].map((name) => ({ name, root: true, export: name }))),
 );
-const kept = join(tmpdir(), 'spector-reader-dce.wasm');
+const kept = 'target/reader/spector-reader-dce.wasm';
 execFileSync('wasm-metadce', ['--graph-file', graph, built, '-o', kept], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const flags = JSON.parse(/^wasm-opt = (\[.*\])$/m.exec(readFileSync('Cargo.toml', 'utf8'))[1]);
