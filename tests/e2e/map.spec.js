@@ -156,6 +156,34 @@ test.describe('Europe view', () => {
     await expect.poll(async () => { const [v, w] = await viewBox(widget); return v === w; }).toBe(true);
   });
 
+  // Every way of selecting a country outside Europe brings the world back,
+  // as the arrow keys do: a chip, and the `country` attribute.
+  test('a country outside Europe selected in the Europe view shows the world', async ({ page }) => {
+    const widget = await open(page);
+    const wrap = widget.locator('.map-wrap');
+    const shows = async (view) => {
+      await expect(wrap).toHaveAttribute('data-view', view);
+      await expect.poll(async () => { const [v, w, e] = await viewBox(widget); return v === (view === 'w' ? w : e); }).toBe(true);
+    };
+    for (const code of ['US', 'BR']) {
+      await widget.locator('.chip[data-c="DE"]').click();
+      await shows('e');
+      await widget.locator(`.chip[data-c="${code}"]`).click();
+      await expect(widget.locator(`path.on[data-c="${code}"]`)).toHaveAttribute('aria-pressed', 'true');
+      await shows('w');
+      await expect(widget.locator('button.zoom')).toHaveText('Zoom to Europe');
+    }
+    await widget.evaluate((el) => el.setAttribute('country', 'DE'));
+    await shows('e');
+    await widget.evaluate((el) => el.setAttribute('country', 'US'));
+    await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'true');
+    await shows('w');
+    // The tooltip sits beside the United States' symbol, on the map.
+    const tip = await widget.locator('.tip').boundingBox();
+    const map = await widget.locator('svg.map').boundingBox();
+    expect(tip.x).toBeLessThan(map.x + map.width / 2);
+  });
+
   test('E toggles the view, at once when the reader prefers reduced motion', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const widget = await open(page);
