@@ -473,7 +473,9 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     );
     assert!(table.contains("<caption>Figures for the whole operation</caption>"));
     assert!(table.contains("<thead><tr><th scope=\"col\">Country</th><th scope=\"col\" class=\"n\">Arrests</th><th scope=\"col\">Sources</th></tr></thead>"));
-    assert_eq!(occurrences(&table, "<th scope=\"col\""), 6);
+    // Three tables: the map's, the operation's other figures, and the
+    // United States' firearms and pills.
+    assert_eq!(occurrences(&table, "<th scope=\"col\""), 9);
     // Every country's arrests, largest first, with its name as the row
     // header, its value and its citation marker.
     let map_table = between(&table, "<table class=\"ft ft-map\">", "</table>");
@@ -552,13 +554,65 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     // Row headers everywhere.
     assert_eq!(
         occurrences(&table, "<th scope=\"row\">"),
-        occurrences(&table, "<tr") - 2
+        occurrences(&table, "<tr") - 3
     );
     // It is not in the first render: the DOM shell inserts it on demand.
     let markup = render::widget(&bundle, &world);
     assert!(markup.contains("<div class=\"ftable\" hidden></div>"));
     assert!(!markup.contains("<table"));
     assert!(markup.contains("<button type=\"button\" class=\"as-table\" aria-pressed=\"false\">Show as table</button>"));
+}
+
+/// Every `data-fact` id in the table markup, in order.
+fn table_facts(table: &str) -> Vec<&str> {
+    table
+        .split("data-fact=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[test]
+fn the_table_lists_every_figure_of_the_bundle_once_as_the_static_version_does() {
+    // The table once left out every figure for a single country but the
+    // arrests: the United States' firearms and pills were not in it.
+    let bundle = spector();
+    let table = render::table_markup(&bundle);
+    let mut listed = table_facts(&table);
+    listed.sort_unstable();
+    let mut every: Vec<&str> = bundle.facts.iter().map(|f| f.id.as_str()).collect();
+    every.sort_unstable();
+    assert_eq!(listed, every);
+    // A country's other figures are under its name, after the operation's.
+    let us = between(
+        &table,
+        "<table class=\"ft ft-one\"><caption>United States</caption>",
+        "</table>",
+    );
+    assert_eq!(table_facts(us), ["firearms-us", "pills-us"]);
+    assert!(
+        us.contains("<th scope=\"row\">Firearms</th><td class=\"n\">104 firearms</td>"),
+        "{us}"
+    );
+    assert!(us.contains("<td class=\"n\">more than 200,000 pills</td>"), "{us}");
+    assert!(table.find("ft-all").unwrap() < table.find("ft-one").unwrap());
+    assert_eq!(occurrences(&table, "<table"), 3);
+
+    // A second total from another source is a figure too: listed with the
+    // operation's others, not dropped as the first table's total.
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("fixtures/valid-minimal.json")).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    let mut second = facts[0].clone();
+    second["id"] = "arrests-all-about".into();
+    second["value"] = 13.into();
+    second["qualifier"] = "about".into();
+    facts.push(second);
+    let bundle = parse_json(&value.to_string()).unwrap();
+    let table = render::table_markup(&bundle);
+    assert_eq!(
+        table_facts(&table),
+        ["arrests-de", "arrests-fr", "arrests-all", "arrests-all-about"]
+    );
 }
 
 #[test]
