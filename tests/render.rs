@@ -172,7 +172,7 @@ fn layouts() -> Vec<Layout> {
 
 #[test]
 fn the_legend_shows_150_50_and_10_at_the_map_scale() {
-    assert_eq!(layout::legend_values(153.0), vec![150.0, 50.0, 10.0]);
+    assert_eq!(layout::legend_values(153.0, true), vec![150.0, 50.0, 10.0]);
     for (kind, bucket, v, symbols, legend, _) in layouts() {
         let legend = legend.unwrap();
         let us_r = map::radius(153.0, 153.0, &v, kind);
@@ -208,6 +208,33 @@ fn the_legend_shows_150_50_and_10_at_the_map_scale() {
                 markup.contains(">Arrests</text>") && markup.contains(">150</text>") && markup.contains(">10</text>"),
                 "{kind:?} b{bucket}"
             );
+        }
+    }
+}
+
+#[test]
+fn a_legend_of_people_shows_whole_numbers_whose_circles_match() {
+    // Another bundle with small counts: Germany 7, France 9 arrests. Its
+    // legend once read 7.5 and 3; a count of people is whole, so 5 and 3.
+    let text = include_str!("fixtures/invalid/sum-mismatch.json");
+    let bundle = parse_json(text).unwrap();
+    let world = World::embedded().unwrap();
+    let views = Views::new(&bundle, &world);
+    for &kind in views.kinds() {
+        let v = views.get(kind);
+        let symbols = map::symbols_in(&bundle, &world, &v, kind);
+        for bucket in 0..BUCKETS.len() {
+            let (legend, _) = map::annotations(&bundle, &symbols, &v, kind, bucket, Locale::english());
+            let legend = legend.unwrap();
+            let values: Vec<f64> = legend.items.iter().map(|i| i.value).collect();
+            assert_eq!(values, vec![5.0, 3.0], "{kind:?} b{bucket}");
+            // Each circle has the area of its value on the symbols' scale.
+            for item in &legend.items {
+                assert_eq!(item.r, map::radius(item.value, 9.0, &v, kind));
+            }
+            let markup = map::annotations_markup(&bundle, &world, kind, bucket, Locale::english());
+            assert!(markup.contains(">5</text>") && markup.contains(">3</text>"), "{markup}");
+            assert!(!markup.contains(">7.5</text>"), "{markup}");
         }
     }
 }
