@@ -125,10 +125,13 @@ const SPOTS: [(f64, f64); 9] = [
 ];
 
 /// Labels for the symbols in the view, largest value first: inside the
-/// circle when it fits, else right, left, above, below or diagonal; a
-/// label that finds no free spot (another label, another symbol in the
-/// view, the legend, the edge) is left out, as the tooltip still tells its
-/// value.
+/// circle when it fits, else right, left, above, below or diagonal. The
+/// first label that finds no free spot (another label, another symbol in
+/// the view, the legend, the edge) ends the labelling: it and every
+/// smaller value go without, so no number on the map is smaller than one
+/// left out (in the world view Poland's 1 was labelled while the
+/// Netherlands' 10, boxed in by its neighbours, was not). The tooltip and
+/// the table still tell every value.
 pub fn place_labels<'w>(
     symbols: &[Symbol<'w>],
     view: &View,
@@ -143,7 +146,7 @@ pub fn place_labels<'w>(
     }
     let mut placed: Vec<Label<'w>> = Vec::new();
     let gap = 0.25 * font;
-    for s in order {
+    'symbols: for s in order {
         let mut text = String::with_capacity(8);
         super::format::push_number_in(&mut text, s.value, &t.number);
         let chars = crate::text::char_count(&text);
@@ -184,9 +187,10 @@ pub fn place_labels<'w>(
                     inside,
                     rect,
                 });
-                break;
+                continue 'symbols;
             }
         }
+        break;
     }
     placed
 }
