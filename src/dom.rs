@@ -719,7 +719,9 @@ fn keydown(live: &Live, code: &str, key: f64) -> bool {
 
 /// Selects a country: one place for the selection, then everything that
 /// shows it. A European country selected in world view brings the Europe
-/// view, where it is large enough to see.
+/// view, where it is large enough to see; a country outside the Europe
+/// view brings the world back (`State::reveal`), whether a chip, the map
+/// or the page selected it.
 fn select(live: &Live, code: &'static str) {
     let before = {
         let Ok(mut s) = live.state.try_borrow_mut() else { return };
@@ -730,6 +732,8 @@ fn select(live: &Live, code: &'static str) {
         }
         if s.view == ViewKind::World && is_european(code) {
             s.set_view(ViewKind::Europe);
+        } else {
+            s.reveal(code);
         }
         s.show_at_symbol(code, true);
         before
@@ -908,8 +912,17 @@ impl State {
     fn focused(&mut self, code: &str) {
         let Some(code) = self.code(code) else { return };
         self.rove(code);
-        // Focus must be visible: a country outside the Europe box brings
-        // the world back.
+        // Focus must be visible.
+        self.reveal(code);
+        self.highlight(Some(code));
+        self.show_at_symbol(code, self.selected == Some(code));
+    }
+
+    /// A country focused or selected must be visible: one whose symbol
+    /// lies outside the current view's box brings the world back at once.
+    /// The one rule for every way a country is reached (arrow keys, the
+    /// map, a chip, `select`, the `country` attribute).
+    fn reveal(&mut self, code: &str) {
         let outside = self
             .symbols
             .first()
@@ -922,8 +935,6 @@ impl State {
             self.draw(self.views.world);
             self.settle();
         }
-        self.highlight(Some(code));
-        self.show_at_symbol(code, self.selected == Some(code));
     }
 
     /// Nothing pointed at or focused: the selection's tooltip, or none.

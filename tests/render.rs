@@ -172,7 +172,7 @@ fn layouts() -> Vec<Layout> {
 
 #[test]
 fn the_legend_shows_150_50_and_10_at_the_map_scale() {
-    assert_eq!(layout::legend_values(153.0), vec![150.0, 50.0, 10.0]);
+    assert_eq!(layout::legend_values(153.0, true), vec![150.0, 50.0, 10.0]);
     for (kind, bucket, v, symbols, legend, _) in layouts() {
         let legend = legend.unwrap();
         let us_r = map::radius(153.0, 153.0, &v, kind);
@@ -213,6 +213,33 @@ fn the_legend_shows_150_50_and_10_at_the_map_scale() {
 }
 
 #[test]
+fn a_legend_of_people_shows_whole_numbers_whose_circles_match() {
+    // Another bundle with small counts: Germany 7, France 9 arrests. Its
+    // legend once read 7.5 and 3; a count of people is whole, so 5 and 3.
+    let text = include_str!("fixtures/invalid/sum-mismatch.json");
+    let bundle = parse_json(text).unwrap();
+    let world = World::embedded().unwrap();
+    let views = Views::new(&bundle, &world);
+    for &kind in views.kinds() {
+        let v = views.get(kind);
+        let symbols = map::symbols_in(&bundle, &world, &v, kind);
+        for bucket in 0..BUCKETS.len() {
+            let (legend, _) = map::annotations(&bundle, &symbols, &v, kind, bucket, Locale::english());
+            let legend = legend.unwrap();
+            let values: Vec<f64> = legend.items.iter().map(|i| i.value).collect();
+            assert_eq!(values, vec![5.0, 3.0], "{kind:?} b{bucket}");
+            // Each circle has the area of its value on the symbols' scale.
+            for item in &legend.items {
+                assert_eq!(item.r, map::radius(item.value, 9.0, &v, kind));
+            }
+            let markup = map::annotations_markup(&bundle, &world, kind, bucket, Locale::english());
+            assert!(markup.contains(">5</text>") && markup.contains(">3</text>"), "{markup}");
+            assert!(!markup.contains(">7.5</text>"), "{markup}");
+        }
+    }
+}
+
+#[test]
 fn labels_never_collide_nor_leave_the_view() {
     for (kind, bucket, v, symbols, legend, labels) in layouts() {
         let at = format!("{kind:?} b{bucket}");
@@ -243,6 +270,24 @@ fn labels_never_collide_nor_leave_the_view() {
             }
         }
         let labelled: Vec<&str> = labels.iter().map(|l| l.code).collect();
+        // Left out for lack of room are the smallest values only: no label
+        // shows less than a symbol in view without one (the world view
+        // once labelled Poland's 1 but not the Netherlands' 10).
+        for s in symbols
+            .iter()
+            .filter(|s| v.contains(s.x, s.y) && !labelled.contains(&s.code))
+        {
+            for l in &labels {
+                let value = symbols.iter().find(|o| o.code == l.code).unwrap().value;
+                assert!(
+                    value >= s.value,
+                    "{at}: {} ({value}) labelled, {} ({}) not",
+                    l.code,
+                    s.code,
+                    s.value
+                );
+            }
+        }
         let must: &[&str] = match kind {
             ViewKind::World => &["US", "GB", "DE"],
             ViewKind::Europe => &EUROPEAN,
@@ -486,7 +531,9 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     );
     assert!(table.contains("<caption>Figures for the whole operation</caption>"));
     assert!(table.contains("<thead><tr><th scope=\"col\">Country</th><th scope=\"col\" class=\"n\">Arrests</th><th scope=\"col\">Sources</th></tr></thead>"));
-    assert_eq!(occurrences(&table, "<th scope=\"col\""), 6);
+    // Three tables: the map's, the operation's other figures, and the
+    // United States' firearms and pills.
+    assert_eq!(occurrences(&table, "<th scope=\"col\""), 9);
     // Every country's arrests, largest first, with its name as the row
     // header, its value and its citation marker.
     let map_table = between(&table, "<table class=\"ft ft-map\">", "</table>");
@@ -577,13 +624,65 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     // Row headers everywhere.
     assert_eq!(
         occurrences(&table, "<th scope=\"row\">"),
-        occurrences(&table, "<tr") - 2
+        occurrences(&table, "<tr") - 3
     );
     // It is not in the first render: the DOM shell inserts it on demand.
     let markup = render::widget(&bundle, &world);
     assert!(markup.contains("<div class=\"ftable\" hidden></div>"));
     assert!(!markup.contains("<table"));
     assert!(markup.contains("<button type=\"button\" class=\"as-table\" aria-pressed=\"false\">Show as table</button>"));
+}
+
+/// Every `data-fact` id in the table markup, in order.
+fn table_facts(table: &str) -> Vec<&str> {
+    table
+        .split("data-fact=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[test]
+fn the_table_lists_every_figure_of_the_bundle_once_as_the_static_version_does() {
+    // The table once left out every figure for a single country but the
+    // arrests: the United States' firearms and pills were not in it.
+    let bundle = spector();
+    let table = render::table_markup(&bundle);
+    let mut listed = table_facts(&table);
+    listed.sort_unstable();
+    let mut every: Vec<&str> = bundle.facts.iter().map(|f| f.id.as_str()).collect();
+    every.sort_unstable();
+    assert_eq!(listed, every);
+    // A country's other figures are under its name, after the operation's.
+    let us = between(
+        &table,
+        "<table class=\"ft ft-one\"><caption>United States</caption>",
+        "</table>",
+    );
+    assert_eq!(table_facts(us), ["firearms-us", "pills-us"]);
+    assert!(
+        us.contains("<th scope=\"row\">Firearms</th><td class=\"n\">104 firearms</td>"),
+        "{us}"
+    );
+    assert!(us.contains("<td class=\"n\">more than 200,000 pills</td>"), "{us}");
+    assert!(table.find("ft-all").unwrap() < table.find("ft-one").unwrap());
+    assert_eq!(occurrences(&table, "<table"), 3);
+
+    // A second total from another source is a figure too: listed with the
+    // operation's others, not dropped as the first table's total.
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("fixtures/valid-minimal.json")).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    let mut second = facts[0].clone();
+    second["id"] = "arrests-all-about".into();
+    second["value"] = 13.into();
+    second["qualifier"] = "about".into();
+    facts.push(second);
+    let bundle = parse_json(&value.to_string()).unwrap();
+    let table = render::table_markup(&bundle);
+    assert_eq!(
+        table_facts(&table),
+        ["arrests-de", "arrests-fr", "arrests-all", "arrests-all-about"]
+    );
 }
 
 #[test]

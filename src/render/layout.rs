@@ -125,10 +125,13 @@ const SPOTS: [(f64, f64); 9] = [
 ];
 
 /// Labels for the symbols in the view, largest value first: inside the
-/// circle when it fits, else right, left, above, below or diagonal; a
-/// label that finds no free spot (another label, another symbol in the
-/// view, the legend, the edge) is left out, as the tooltip still tells its
-/// value.
+/// circle when it fits, else right, left, above, below or diagonal. The
+/// first label that finds no free spot (another label, another symbol in
+/// the view, the legend, the edge) ends the labelling: it and every
+/// smaller value go without, so no number on the map is smaller than one
+/// left out (in the world view Poland's 1 was labelled while the
+/// Netherlands' 10, boxed in by its neighbours, was not). The tooltip and
+/// the table still tell every value.
 pub fn place_labels<'w>(
     symbols: &[Symbol<'w>],
     view: &View,
@@ -143,7 +146,7 @@ pub fn place_labels<'w>(
     }
     let mut placed: Vec<Label<'w>> = Vec::new();
     let gap = 0.25 * font;
-    for s in order {
+    'symbols: for s in order {
         let mut text = String::with_capacity(8);
         super::format::push_number_in(&mut text, s.value, &t.number);
         let chars = crate::text::char_count(&text);
@@ -184,20 +187,24 @@ pub fn place_labels<'w>(
                     inside,
                     rect,
                 });
-                break;
+                continue 'symbols;
             }
         }
+        break;
     }
     placed
 }
 
 /// "Nice" legend values for a maximum: the largest of 1, 1.5, 2, 2.5, 3,
 /// 5, 7.5 × 10ⁿ not above `max`, `max / 3` and `max / 15`; for 153 that is
-/// 150, 50 and 10. Largest first, no repeats, nothing below 1.
-pub fn legend_values(max: f64) -> Vec<f64> {
+/// 150, 50 and 10. Largest first, no repeats, nothing below 1. With
+/// `whole` (the map counts people, say) only whole numbers: a legend of
+/// "7.5" arrests shows a count nobody can have, so 1.5, 2.5 and 7.5 are
+/// skipped, and for 9 the values are 5 and 3.
+pub fn legend_values(max: f64, whole: bool) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(3);
     for v in [max, max / 3.0, max / 15.0] {
-        if let Some(n) = nice_floor(v) {
+        if let Some(n) = nice_floor(v, whole) {
             // The values fall, so a repeat is the one before.
             if out.last() != Some(&n) {
                 out.push(n);
@@ -207,10 +214,19 @@ pub fn legend_values(max: f64) -> Vec<f64> {
     out
 }
 
-fn nice_floor(v: f64) -> Option<f64> {
+fn nice_floor(v: f64, whole: bool) -> Option<f64> {
     if !v.is_finite() || v < 1.0 {
         return None;
     }
+    // Below 10 a count's steps are 1, 2, 3 and 5: 1.5, 2.5 and 7.5 have a
+    // fraction. Floored, and capped at 7, `v` never stops the loop below
+    // at one of those, and still at the same whole step. Done once here:
+    // a test per step of the unrolled loop cost the wasm more.
+    let v = if whole && v < 10.0 {
+        f64::from((v as u8).min(7))
+    } else {
+        v
+    };
     let mut decade = 1.0;
     while decade * 10.0 <= v {
         decade *= 10.0;
@@ -338,10 +354,33 @@ mod tests {
 
     #[test]
     fn nice_values_for_spector() {
-        assert_eq!(legend_values(153.0), vec![150.0, 50.0, 10.0]);
-        assert_eq!(legend_values(1.0), vec![1.0]);
-        assert_eq!(legend_values(0.0), Vec::<f64>::new());
-        assert_eq!(legend_values(12_000.0), vec![10_000.0, 3_000.0, 750.0]);
+        assert_eq!(legend_values(153.0, true), vec![150.0, 50.0, 10.0]);
+        assert_eq!(legend_values(1.0, true), vec![1.0]);
+        assert_eq!(legend_values(0.0, true), Vec::<f64>::new());
+        assert_eq!(legend_values(12_000.0, true), vec![10_000.0, 3_000.0, 750.0]);
+    }
+
+    #[test]
+    fn legend_values_of_counts_are_whole_numbers() {
+        // Fractions only where the unit has them (kilograms, say).
+        assert_eq!(legend_values(9.0, false), vec![7.5, 3.0]);
+        assert_eq!(legend_values(25.0, false), vec![25.0, 7.5, 1.5]);
+        assert_eq!(legend_values(9.0, true), vec![5.0, 3.0]);
+        assert_eq!(legend_values(25.0, true), vec![25.0, 5.0, 1.0]);
+        assert_eq!(legend_values(2.0, true), vec![2.0]);
+        // Whole, never above the maximum, and otherwise the same nice
+        // values, for maxima in tenths from 1 to 2,000.
+        for tenths in 10..=20_000 {
+            let max = f64::from(tenths) / 10.0;
+            let any = legend_values(max, false);
+            for (i, v) in legend_values(max, true).into_iter().enumerate() {
+                assert_eq!(num::fract(v), 0.0, "{v} for {max}");
+                assert!(v <= max, "{v} for {max}");
+                if v >= 10.0 {
+                    assert_eq!(Some(&v), any.get(i), "{max}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -231,8 +231,9 @@ pub fn annotations<'w>(
 ) -> (Option<Legend>, Vec<Label<'w>>) {
     let font = layout::font_units(view, bucket);
     let max = max_value(bundle);
+    // The map counts arrests, whole people: its legend shows no "7.5".
     let legend = layout::legend(
-        &layout::legend_values(max),
+        &layout::legend_values(max, true),
         |v| radius(v, max, view, kind),
         view,
         font,

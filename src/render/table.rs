@@ -138,8 +138,11 @@ fn push_head(out: &mut String, t: &Locale, keys: [Key; 3]) {
 }
 
 /// Appends the tables: the map's figure for every country (largest first)
-/// with the operation's total below, then every other figure for the
-/// whole operation, each with its markers.
+/// with the operation's total below, then every other figure of the
+/// bundle, the whole operation's and then each country's, each with its
+/// markers. Under 480 px the stylesheet lets the values wrap (`.ft .n`):
+/// kept on one line, "more than 200,000 pills" took the room the figures'
+/// names needed, which then broke letter by letter.
 pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
     let countries = by_value(bundle);
     let total = bundle.total(MAP_METRIC);
@@ -170,45 +173,66 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
         out.push_str("</table>");
     }
 
-    // The operation's other figures, in the panel's order; a part names
-    // the figure it belongs to, as in the static version.
-    let mut rows: Vec<(&Fact, Option<&Fact>)> = Vec::new();
-    for row in panel::rows(bundle, None) {
-        if row.fact.metric != MAP_METRIC {
-            rows.push((row.fact, None));
-        }
-        if let Some(alt) = row.alt {
-            rows.push((alt, None));
-        }
-        for part in &row.parts {
-            rows.push((part, Some(row.fact)));
-        }
+    // Every other figure, as the static version lists them: the whole
+    // operation's, then each country's in a table captioned with its name
+    // (the United States' firearms and pills, say), each in the panel's
+    // order, a part naming the figure it belongs to. Only the figures the
+    // first table shows are left out: every country's arrests and the
+    // total (a second total, from another source, is listed here).
+    let mut scopes: Vec<Option<&str>> = Vec::new();
+    scopes.push(None);
+    for code in panel::countries(bundle) {
+        scopes.push(Some(code));
     }
-    if rows.is_empty() {
-        return;
-    }
-    out.push_str("<table class=\"ft ft-all\"><caption>");
-    t.push(out, Key::TableCaptionOperation);
-    out.push_str("</caption>");
-    push_head(
-        out,
-        t,
-        [Key::StaticColFigure, Key::StaticColValue, Key::StaticColSources],
-    );
-    out.push_str("<tbody>");
-    for (fact, whole) in rows {
-        push_row_start(out, "<tr data-fact=\"", fact);
-        labels::push_fact_name(out, t, fact);
-        if let Some(whole) = whole {
-            out.push_str(" <span class=\"ft-part\">(");
-            let mut name = String::with_capacity(24);
-            labels::push_fact_name(&mut name, t, whole);
-            t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
-            out.push_str(")</span>");
+    for scope in scopes {
+        let mut rows: Vec<(&Fact, Option<&Fact>)> = Vec::new();
+        for row in panel::rows(bundle, scope) {
+            let above = row.fact.metric == MAP_METRIC
+                && (scope.is_some() || total.is_some_and(|total| core::ptr::eq(total, row.fact)));
+            if !above {
+                rows.push((row.fact, None));
+            }
+            if let Some(alt) = row.alt {
+                rows.push((alt, None));
+            }
+            for part in &row.parts {
+                rows.push((part, Some(row.fact)));
+            }
         }
-        push_row_end(out, bundle, fact, true, t);
+        if rows.is_empty() {
+            continue;
+        }
+        match scope {
+            Some(code) => {
+                out.push_str("<table class=\"ft ft-one\"><caption>");
+                push_escaped(out, country_name(t, code));
+            }
+            None => {
+                out.push_str("<table class=\"ft ft-all\"><caption>");
+                t.push(out, Key::TableCaptionOperation);
+            }
+        }
+        out.push_str("</caption>");
+        push_head(
+            out,
+            t,
+            [Key::StaticColFigure, Key::StaticColValue, Key::StaticColSources],
+        );
+        out.push_str("<tbody>");
+        for (fact, whole) in rows {
+            push_row_start(out, "<tr data-fact=\"", fact);
+            labels::push_fact_name(out, t, fact);
+            if let Some(whole) = whole {
+                out.push_str(" <span class=\"ft-part\">(");
+                let mut name = String::with_capacity(24);
+                labels::push_fact_name(&mut name, t, whole);
+                t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
+                out.push_str(")</span>");
+            }
+            push_row_end(out, bundle, fact, true, t);
+        }
+        out.push_str("</tbody></table>");
     }
-    out.push_str("</tbody></table>");
 }
 
 /// Appends what the live region says for a selection, escaped: "Germany

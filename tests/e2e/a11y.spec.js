@@ -118,7 +118,7 @@ test('table view, with a popover from the table open', async ({ page }) => {
   const widget = await open(page);
   await widget.locator('button.as-table').click();
   await expect(widget.locator('button.as-table')).toHaveAttribute('aria-pressed', 'true');
-  await expect(widget.locator('.ftable table')).toHaveCount(2);
+  await expect(widget.locator('.ftable table')).toHaveCount(3);
   await expect(widget.locator('.map-wrap')).toBeHidden();
   await expectViolations(page, 'table view', KNOWN.table);
   await widget.locator('.ftable .differ[data-differ="arrests-us"]').click();
@@ -145,7 +145,7 @@ for (const lang of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
     await expect(widget.locator('svg.map path.on')).toHaveCount(9);
     await expectViolations(page, `${lang}, first render`, KNOWN.languages);
     await widget.locator('button.as-table').click();
-    await expect(widget.locator('.ftable table')).toHaveCount(2);
+    await expect(widget.locator('.ftable table')).toHaveCount(3);
     await expectViolations(page, `${lang}, table view`, KNOWN.languages);
   });
 }

@@ -37,6 +37,25 @@ test('changing src swaps the bundle in place', async ({ page }) => {
   await expect(widget.getByRole('alert')).toHaveCount(0);
 });
 
+test('the legend of a bundle with small counts shows whole numbers of arrests', async ({ page }) => {
+  // Germany 7, France 9: the legend once read 7.5 arrests.
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  const widget = page.locator('#other');
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/invalid/sum-mismatch.json'));
+  await expect(widget.locator('.warn')).toBeVisible();
+  const legend = widget.locator('.lb.v-w').filter({ visible: true }).locator('.legend text:not(.cap)');
+  await expect(legend).toHaveText(['5', '3']);
+  // The circles keep the symbols' scale: area in proportion to the value,
+  // France's 9 arrests the largest symbol.
+  const r = (loc) => loc.evaluate((c) => Number(c.getAttribute('r')));
+  const [r5, r3] = [await r(widget.locator('.lb.v-w').filter({ visible: true }).locator('.legend circle').nth(0)),
+    await r(widget.locator('.lb.v-w').filter({ visible: true }).locator('.legend circle').nth(1))];
+  const r9 = await r(widget.locator('.sym.v-w circle[data-c="FR"]'));
+  expect(Math.abs((r5 / r9) ** 2 - 5 / 9)).toBeLessThan(0.01);
+  expect(Math.abs((r3 / r9) ** 2 - 3 / 9)).toBeLessThan(0.01);
+  await widget.screenshot({ path: 'artifacts/legend-small-counts.png' });
+});
+
 test('a file that never arrives is explained in the widget\'s language, the console in English', async ({ page }) => {
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));

@@ -268,7 +268,7 @@ for (const width of [320, 640, 1200]) {
     expect((await smallTargets(widget)).filter((t) => !exempt(t))).toEqual([]);
     // The table view: its markers and marks.
     await widget.locator('button.as-table').click();
-    await expect(widget.locator('.ftable table')).toHaveCount(2);
+    await expect(widget.locator('.ftable table')).toHaveCount(3);
     expect((await smallTargets(widget)).filter((t) => !exempt(t))).toEqual([]);
   });
 }

@@ -156,6 +156,34 @@ test.describe('Europe view', () => {
     await expect.poll(async () => { const [v, w] = await viewBox(widget); return v === w; }).toBe(true);
   });
 
+  // Every way of selecting a country outside Europe brings the world back,
+  // as the arrow keys do: a chip, and the `country` attribute.
+  test('a country outside Europe selected in the Europe view shows the world', async ({ page }) => {
+    const widget = await open(page);
+    const wrap = widget.locator('.map-wrap');
+    const shows = async (view) => {
+      await expect(wrap).toHaveAttribute('data-view', view);
+      await expect.poll(async () => { const [v, w, e] = await viewBox(widget); return v === (view === 'w' ? w : e); }).toBe(true);
+    };
+    for (const code of ['US', 'BR']) {
+      await widget.locator('.chip[data-c="DE"]').click();
+      await shows('e');
+      await widget.locator(`.chip[data-c="${code}"]`).click();
+      await expect(widget.locator(`path.on[data-c="${code}"]`)).toHaveAttribute('aria-pressed', 'true');
+      await shows('w');
+      await expect(widget.locator('button.zoom')).toHaveText('Zoom to Europe');
+    }
+    await widget.evaluate((el) => el.setAttribute('country', 'DE'));
+    await shows('e');
+    await widget.evaluate((el) => el.setAttribute('country', 'US'));
+    await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'true');
+    await shows('w');
+    // The tooltip sits beside the United States' symbol, on the map.
+    const tip = await widget.locator('.tip').boundingBox();
+    const map = await widget.locator('svg.map').boundingBox();
+    expect(tip.x).toBeLessThan(map.x + map.width / 2);
+  });
+
   test('E toggles the view, at once when the reader prefers reduced motion', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const widget = await open(page);
@@ -188,6 +216,47 @@ test('resizing from 1200 to 320 px never scrolls sideways', async ({ page }) => 
     expect(shown, `label layouts at ${width} px`).toBe(1);
   }
 });
+
+// The labels of the world view in the browser's own fonts: the largest
+// values (the Netherlands' 10 once went unlabelled while Poland's 1 was
+// labelled), and no label on another label or on another country's symbol.
+for (const width of [700, 1000, 1280]) {
+  test(`at ${width} px the world view labels the largest values, and nothing overlaps`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/embed.html');
+    const widget = page.locator('spector-widget');
+    await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+    const { labels, circles } = await widget.evaluate((el) => {
+      const root = el.shadowRoot;
+      const group = [...root.querySelectorAll('.lb.v-w')].find((g) => getComputedStyle(g).display !== 'none');
+      const box = (e) => e.getBoundingClientRect();
+      return {
+        labels: [...group.querySelectorAll('text.val')].map((t) => ({ code: t.dataset.c, value: Number(t.textContent), box: box(t).toJSON() })),
+        circles: [...root.querySelectorAll('.sym.v-w circle')].map((c) => ({ code: c.dataset.c, box: box(c).toJSON() })),
+      };
+    });
+    const ORDER_VALUES = Object.fromEntries(ORDER.map(([code, name]) => [code, Number(name.match(/(\d+) arrest/)[1])]));
+    expect(labels.map((l) => l.code)).toEqual(['US', 'GB', 'DE']);
+    const smallest = Math.min(...labels.map((l) => l.value));
+    for (const [code, value] of Object.entries(ORDER_VALUES)) {
+      if (!labels.some((l) => l.code === code)) expect(value, code).toBeLessThanOrEqual(smallest);
+    }
+    // Glyphs sit inside the text's box, which is a little taller than the
+    // layout's (1.05 em), hence the pixel of slack.
+    const apart = (a, b) => a.right <= b.left + 1 || b.right <= a.left + 1 || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) expect(apart(a.box, b.box), `${a.code} and ${b.code}`).toBe(true);
+      for (const c of circles.filter((c) => c.code !== a.code)) {
+        const r = c.box.width / 2;
+        const [cx, cy] = [c.box.x + r, c.box.y + r];
+        const nx = Math.min(Math.max(cx, a.box.left), a.box.right);
+        const ny = Math.min(Math.max(cy, a.box.top + 2), a.box.bottom - 2);
+        expect(Math.hypot(cx - nx, cy - ny), `${a.code} label on ${c.code}`).toBeGreaterThanOrEqual(r - 0.5);
+      }
+    }
+    await widget.locator('.map-wrap').screenshot({ path: `artifacts/map-labels-${width}.png` });
+  });
+}
 
 for (const width of [320, 640, 1200]) {
   test(`screenshot at ${width} px`, async ({ page }) => {

@@ -32,7 +32,7 @@ async function expectTable(widget) {
   await expect(widget.locator('.map-wrap')).toBeHidden();
   await expect(widget.locator('button.zoom')).toBeHidden();
   await expect(widget.locator('.ftable')).toBeVisible();
-  await expect(widget.locator('.ftable table')).toHaveCount(2);
+  await expect(widget.locator('.ftable table')).toHaveCount(3);
 }
 
 test('"Show as table" swaps the map for the table and back, by mouse', async ({ page }) => {
@@ -102,6 +102,16 @@ test('the table has a row per country and the totals, with the right values', as
   await expect(all.locator('tr[data-fact="countries-all"] td.n')).toHaveText('9 countries');
   await expect(all.locator('tr[data-fact="firearms-all"] td.n')).toHaveText('117 firearms');
   await expect(all.locator('tr[data-fact="cash-crypto-usd"] td.n')).toHaveText('more than $53.4 million');
+  // A country's other figures under its name: the United States' firearms
+  // and pills, as in the static version.
+  const us = widget.locator('.ftable table.ft-one');
+  await expect(us.locator('caption')).toHaveText('United States');
+  await expect(us.locator('tbody th[scope=row]')).toHaveText(['Firearms', 'Pills']);
+  await expect(us.locator('tbody td.n')).toHaveText(['104 firearms', 'more than 200,000 pills']);
+  for (const id of ['firearms-us', 'pills-us']) await expect(us.locator(`button.cite[data-cite="${id}"]`)).toHaveCount(1);
+  // Every figure of the bundle is in the table, once.
+  const listed = await widget.locator('.ftable tr[data-fact]').evaluateAll((trs) => trs.map((tr) => tr.dataset.fact).sort());
+  expect(listed).toEqual(bundle.facts.map((f) => f.id).sort());
   await widget.screenshot({ path: 'artifacts/table-view.png' });
 });
 
