@@ -729,3 +729,88 @@ fn a_bundle_that_never_arrived_is_explained_in_the_readers_language() {
         assert!(panel.contains("&lt;b&gt;.json") && !panel.contains("<b>"), "{panel}");
     }
 }
+
+/// `data/spector.json` with its figures' metrics unknown to the widget, so
+/// their names come from the bundle's labels, and with `lang` set.
+fn with_labels_and_lang(lang: Option<&str>) -> spector_widget::facts::Bundle {
+    let mut json: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    if let Some(lang) = lang {
+        json["lang"] = lang.into();
+    }
+    for fact in json["facts"].as_array_mut().unwrap() {
+        if fact["metric"] == "firearms_seized" {
+            fact["metric"] = "guns_found".into();
+            fact["label"] = "Guns found".into();
+        }
+    }
+    json["dates"][0]["event"] = "site_opened".into();
+    json["dates"][0]["label"] = "Site opened".into();
+    parse_json(&json.to_string()).unwrap()
+}
+
+#[test]
+fn bundle_text_is_marked_with_the_bundles_language_where_the_widget_speaks_another() {
+    use spector_widget::i18n::{Lang, Locale};
+    let world = World::embedded().unwrap();
+    let bundle = with_labels_and_lang(None);
+    assert_eq!(bundle.lang, "en");
+    let de = Locale::get(Lang::De);
+    let en = |text: &str| format!("<span lang=\"en\">{text}</span>");
+    let mut markup = render::widget_in(&bundle, &world, None, de);
+    markup.push_str(&render::table_markup_in(&bundle, de));
+    for id in ["firearms-all", "arrests-us"] {
+        markup.push_str(&render::popover_in(&bundle, id, true, de).unwrap());
+        markup.push_str(&render::popover_in(&bundle, id, false, de).unwrap());
+    }
+    // The name, the summary, the labels, every publisher and every reason.
+    let summary = bundle.operation.summary.as_str();
+    assert!(markup.contains(&format!(
+        "<h2 class=\"title\" id=\"sw-title\">{}</h2>",
+        en("Operation SpecTor")
+    )));
+    assert!(markup.contains(&format!("<p class=\"dek\">{}</p>", en(summary))));
+    assert!(markup.contains(&format!("Quellen: {}.", en("Europol"))));
+    assert!(markup.contains(&format!("<span class=\"fig-label\">{}</span>", en("Guns found"))));
+    assert!(markup.contains(&format!("<th scope=\"row\">{}", en("Guns found"))));
+    assert!(markup.contains(&format!(
+        "<p class=\"pop-title\">Quellen weichen ab: {}</p>",
+        en("Guns found")
+    )));
+    assert!(markup.contains(&format!("<span class=\"tl-event\">{}</span>", en("Site opened"))));
+    for source in &bundle.sources {
+        let publisher = source.publisher.replace('\'', "&#39;");
+        assert!(
+            markup.contains(&format!("<span class=\"src-pub\">{}</span>", en(&publisher))),
+            "{publisher}"
+        );
+    }
+    for id in ["firearms-all", "arrests-us"] {
+        let fact = bundle.facts.iter().find(|f| f.id == id).unwrap();
+        let reason = fact.disagreement.as_ref().unwrap().reason.replace('\'', "&#39;");
+        assert!(markup.contains(&format!("</b> {}</p>", en(&reason))), "{id}");
+    }
+    // An attribute cannot hold markup: names there stay plain.
+    for attribute in markup.split("aria-label=\"").skip(1) {
+        let value = &attribute[..attribute.find('"').unwrap()];
+        assert!(!value.contains('<'), "{value}");
+    }
+
+    // In the bundle's own language nothing is marked but quotes and
+    // titles, which always carry their source's language.
+    let english = render::widget_in(&bundle, &world, None, Locale::english());
+    assert_eq!(english.matches("<span lang=").count(), 0);
+    assert_eq!(
+        english.matches(" lang=\"en\"").count(),
+        1 + english.matches("<cite class=\"src-title\" lang=\"en\"").count(),
+        "the root and the titles"
+    );
+
+    // A bundle in German: its text is marked in the English widget, not in
+    // the German one; its sources' language defaults to the bundle's.
+    let german = with_labels_and_lang(Some("de-AT"));
+    assert!(german.sources.iter().all(|s| s.lang == "de-AT"));
+    let in_de = render::widget_in(&german, &world, None, de);
+    assert_eq!(in_de.matches("<span lang=").count(), 0);
+    let in_en = render::widget_in(&german, &world, None, Locale::english());
+    assert!(in_en.contains("<h2 class=\"title\" id=\"sw-title\"><span lang=\"de-AT\">Operation SpecTor</span></h2>"));
+}

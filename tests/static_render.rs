@@ -480,3 +480,44 @@ fn the_static_map_is_described_as_the_widget_describes_it() {
     let svg = ok_stdout(&["render", BUNDLE, "--format", "svg"]);
     assert!(svg.contains(&format!("<desc id=\"sw-d\">{summary} ")));
 }
+
+#[test]
+fn in_another_language_the_bundles_own_text_is_marked_as_english() {
+    let html = ok_stdout(&["render", BUNDLE, "--lang", "de"]);
+    let b = bundle();
+    let en = |text: &str| format!("<span lang=\"en\">{}</span>", text.replace('\'', "&#39;"));
+    assert!(html.contains(&format!("<h2>{}</h2>", en(&b.operation.name))));
+    assert!(html.contains(&format!("<p>{}</p>", en(&b.operation.summary))));
+    assert!(html.contains(&format!(
+        "<figcaption>Quellen: {}. Kartendaten: Natural Earth.</figcaption>",
+        en("Europol")
+    )));
+    for source in &b.sources {
+        assert!(
+            html.contains(&format!("\">{} (", en(&source.publisher))),
+            "{}",
+            source.id
+        );
+    }
+    let reasons: Vec<&str> = b
+        .facts
+        .iter()
+        .filter_map(|f| f.disagreement.as_ref())
+        .map(|d| d.reason.as_str())
+        .collect();
+    assert_eq!(reasons.len(), 5);
+    for reason in reasons {
+        assert!(
+            html.contains(&format!("Warum diese Angabe gezeigt wird: {}</p>", en(reason))),
+            "{reason}"
+        );
+    }
+    // The share image's title line too.
+    let svg = ok_stdout(&["render", BUNDLE, "--lang", "de", "--format", "svg"]);
+    assert!(svg.contains("font-weight=\"700\" lang=\"en\">Operation SpecTor</text>"));
+
+    // In English, nothing needs a mark but the sources' titles and quotes.
+    let english = ok_stdout(&["render", BUNDLE]);
+    assert!(!english.contains("<span lang="));
+    assert!(!ok_stdout(&["render", BUNDLE, "--format", "svg"]).contains("700\" lang="));
+}

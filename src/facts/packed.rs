@@ -26,7 +26,7 @@ use super::model::*;
 /// The format's name and version: the reader module and the widget of two
 /// different builds (an old one in a cache, say) refuse each other's
 /// bytes instead of misreading them.
-pub const MAGIC: &[u8; 4] = b"SWP1";
+pub const MAGIC: &[u8; 4] = b"SWP2";
 
 const BUNDLE: u8 = 0;
 const REFUSED: u8 = 1;
@@ -123,7 +123,7 @@ impl Packer {
 
     fn bundle(&mut self, b: &Bundle) {
         let o = &b.operation;
-        for text in [&o.id, &o.name, &o.summary, &o.announced] {
+        for text in [&o.id, &o.name, &o.summary, &o.announced, &b.lang] {
             self.text(text);
         }
         self.uint(b.sources.len());
@@ -326,6 +326,7 @@ impl<'a> Unpacker<'a> {
             summary: self.text(),
             announced: self.text(),
         };
+        let lang = self.text();
         let mut sources = Vec::new();
         for _ in 0..self.count() {
             sources.push(Source {
@@ -371,6 +372,7 @@ impl<'a> Unpacker<'a> {
         }
         Bundle {
             operation,
+            lang,
             sources,
             facts,
             dates,

@@ -8,6 +8,7 @@
 use alloc::string::String;
 
 use super::format::{push_number_in, push_qualifier_around};
+use super::{close_lang, open_lang};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
 use crate::text::{capital, is_blank, parse_uint, push_escaped, push_uint, split_ascii};
@@ -61,6 +62,18 @@ pub fn push_fact_name(out: &mut String, t: &Locale, fact: &Fact) {
     push_metric_name(out, t, &fact.metric, fact.label.as_deref());
 }
 
+/// Appends a fact's name as element content: a name that comes from the
+/// bundle (its label, or the words of its metric) is in the bundle's
+/// language, `lang`, and marked so where the widget speaks another. The
+/// widget's own language (`t.code()`) marks nothing, as an attribute
+/// value, which cannot hold markup, needs.
+pub fn push_fact_name_in(out: &mut String, t: &Locale, fact: &Fact, lang: &str) {
+    let worded = standard_metric_key(&fact.metric).is_none() && drug_of(&fact.metric).and_then(Key::drug).is_none();
+    let opened = worded && open_lang(out, t, lang);
+    push_fact_name(out, t, fact);
+    close_lang(out, opened);
+}
+
 /// The key of a standard dated event.
 pub fn standard_event_key(event: &str) -> Option<Key> {
     Some(match event {
@@ -82,6 +95,14 @@ pub fn push_event_name(out: &mut String, t: &Locale, entry: &DateEntry) {
     } else {
         push_words(out, &entry.event);
     }
+}
+
+/// Appends a date entry's name as element content, a name from the bundle
+/// marked with its language as `push_fact_name_in` does.
+pub fn push_event_name_in(out: &mut String, t: &Locale, entry: &DateEntry, lang: &str) {
+    let opened = standard_event_key(&entry.event).is_none() && open_lang(out, t, lang);
+    push_event_name(out, t, entry);
+    close_lang(out, opened);
 }
 
 /// Underscored words as a capitalised phrase, escaped: "crystal_meth" →

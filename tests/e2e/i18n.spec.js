@@ -186,3 +186,85 @@ for (const code of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
     await widget.screenshot({ path: `artifacts/lang-${code}.png` });
   });
 }
+
+/** The texts of data/spector.json a reader sees that the bundle's author
+ *  wrote (in English, the bundle's language): the operation's name and
+ *  summary, publishers, titles, quotes and the reasons of disagreements. */
+function bundleTexts() {
+  const bundle = JSON.parse(readFileSync('data/spector.json', 'utf8'));
+  const texts = [bundle.operation.name, bundle.operation.summary];
+  for (const s of bundle.sources) texts.push(s.publisher, s.title);
+  for (const item of [...bundle.facts, ...(bundle.dates ?? [])]) {
+    for (const c of item.citations) texts.push(c.quote);
+    if (item.disagreement) texts.push(item.disagreement.reason);
+  }
+  return [...new Set(texts)];
+}
+
+/** Text nodes of the widget that hold bundle text, with the language of
+ *  the nearest element that declares one, where that is not `want`. */
+function misMarked(widget, texts, want) {
+  return widget.evaluate(
+    (el, [texts, want]) => {
+      const out = [];
+      const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!texts.some((t) => node.data.includes(t))) continue;
+        const lang = node.parentElement.closest('[lang]')?.getAttribute('lang');
+        if (lang !== want) out.push(`${lang}: ${node.data.slice(0, 60)}`);
+      }
+      return out;
+    },
+    [texts, want],
+  );
+}
+
+for (const code of ['de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
+  test(`in ${code}, every text from the bundle is marked as the bundle's language, English`, async ({ page }) => {
+    await page.goto('/tests/e2e/pages/languages.html');
+    const widget = page.locator('#de');
+    await widget.evaluate((el, lang) => el.setAttribute('lang', lang), code);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', code);
+    await expect(widget.locator('.sources')).toHaveCount(1);
+    const texts = bundleTexts();
+    const bad = await misMarked(widget, texts, 'en');
+    // The reasons are in the "sources differ" popovers, the publishers also
+    // in the citation popovers: open one of each kind for every figure.
+    await widget.locator('.chip[data-c="US"]').click();
+    for (const selector of ['button.differ', 'button.cite']) {
+      const marks = widget.locator(`.panel ${selector}, .stat ${selector}`);
+      const n = await marks.count();
+      for (let i = 0; i < n; i++) {
+        await marks.nth(i).click();
+        await expect(widget.locator('.pop')).toHaveCount(1);
+        bad.push(...(await misMarked(widget, texts, 'en')));
+        await widget.locator('.pop-close').click();
+      }
+      if (selector === 'button.differ') expect(n).toBeGreaterThan(0);
+    }
+    await widget.locator('.back').click();
+    const marks = widget.locator('.panel button.differ');
+    for (let i = 0; i < (await marks.count()); i++) {
+      await marks.nth(i).click();
+      await expect(widget.locator('.pop-differ .reason')).toHaveCount(1);
+      bad.push(...(await misMarked(widget, texts, 'en')));
+      await widget.locator('.pop-close').click();
+    }
+    expect([...new Set(bad)]).toEqual([]);
+  });
+}
+
+test('in English, bundle text gets no lang of its own: only quotes and titles, which carry their source\'s', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/languages.html');
+  const widget = page.locator('#de');
+  await widget.evaluate((el) => el.setAttribute('lang', 'en'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'en');
+  await expect(widget.locator('.sources')).toHaveCount(1);
+  await widget.locator('.panel button.differ').first().click();
+  await expect(widget.locator('.pop-differ .reason')).toHaveCount(1);
+  const marked = await widget.evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('.sw [lang]')].map((e) => e.localName).filter((n) => !['blockquote', 'q', 'cite'].includes(n)),
+  );
+  expect(marked).toEqual([]);
+  expect(await misMarked(widget, bundleTexts(), 'en')).toEqual([]);
+});
