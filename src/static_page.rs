@@ -218,7 +218,8 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
     let total = bundle.total(MAP_METRIC)?;
     let mut number = String::new();
     push_qualified(&mut number, t, total.qualifier, total.value);
-    let mut rest = String::from(" ");
+    // A no-break space, as in the widget: the number keeps its word.
+    let mut rest = String::from("\u{a0}");
     t.push_plural(&mut rest, Key::StatArrests, total.value, &[]);
     let countries = match bundle.total("countries_involved") {
         Some(countries) => {

@@ -61,8 +61,8 @@ fn the_nine_countries_are_marked_and_carry_their_code() {
 #[test]
 fn the_total_is_stated_in_words_and_numbers() {
     let markup = render::widget(&spector(), &World::embedded().unwrap());
-    assert!(markup.contains("<strong class=\"total\">288</strong> arrests <button type=\"button\" class=\"cite\" data-cite=\"arrests-all\""), "{markup:.900}");
-    assert!(markup.contains("</button> in <span class=\"stat-n\">9 countries</span> <button type=\"button\" class=\"cite\" data-cite=\"countries-all\""), "{markup:.900}");
+    assert!(markup.contains("<strong class=\"total\">288</strong>\u{a0}arrests <button type=\"button\" class=\"cite\" data-cite=\"arrests-all\""), "{markup:.900}");
+    assert!(markup.contains("</button> in <span class=\"stat-n\">9\u{a0}countries</span> <button type=\"button\" class=\"cite\" data-cite=\"countries-all\""), "{markup:.900}");
 }
 
 #[test]
@@ -95,9 +95,9 @@ fn symbols_sit_on_their_country() {
 fn the_tooltip_names_the_country_and_its_arrests() {
     let bundle = spector();
     let us = render::tooltip(&bundle, "US").unwrap();
-    assert!(us.contains("United States") && us.contains("153 arrests"), "{us}");
+    assert!(us.contains("United States") && us.contains("153\u{a0}arrests"), "{us}");
     let pl = render::tooltip(&bundle, "PL").unwrap();
-    assert!(pl.contains("Poland") && pl.contains("1 arrest<"), "{pl}");
+    assert!(pl.contains("Poland") && pl.contains("1\u{a0}arrest<"), "{pl}");
     assert_eq!(render::tooltip(&bundle, "CN"), None);
 }
 
@@ -357,13 +357,13 @@ fn each_country_is_one_named_button_and_the_map_one_tab_stop() {
     assert_eq!(occurrences(markup, "tabindex=\"0\""), 1);
     assert_eq!(occurrences(markup, "tabindex=\"-1\""), 8);
     assert!(markup.contains(
-        "data-c=\"US\" role=\"button\" tabindex=\"0\" aria-pressed=\"false\" aria-label=\"United States: 153 arrests\""
+        "data-c=\"US\" role=\"button\" tabindex=\"0\" aria-pressed=\"false\" aria-label=\"United States: 153\u{a0}arrests\""
     ));
     for name in [
-        "Germany: 52 arrests",
-        "Poland: 1 arrest\"",
-        "United Kingdom: 55 arrests",
-        "Switzerland: 2 arrests",
+        "Germany: 52\u{a0}arrests",
+        "Poland: 1\u{a0}arrest\"",
+        "United Kingdom: 55\u{a0}arrests",
+        "Switzerland: 2\u{a0}arrests",
     ] {
         assert!(markup.contains(name), "{name}");
     }
@@ -544,11 +544,11 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     }
     assert!(
         all.contains(
-            "<th scope=\"row\">Fentanyl <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64 kg</td>"
+            "<th scope=\"row\">Fentanyl <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64\u{a0}kg</td>"
         ),
         "{all}"
     );
-    assert!(all.contains("<td class=\"n\">more than $53.4 million</td>"));
+    assert!(all.contains("<td class=\"n\">more than $53.4\u{a0}million</td>"));
     // Row headers everywhere.
     assert_eq!(
         occurrences(&table, "<th scope=\"row\">"),
@@ -586,12 +586,12 @@ fn the_figure_is_named_by_the_title_and_described_by_its_main_finding() {
     let markup = render::widget(&bundle, &world);
     assert!(markup.contains("<h2 class=\"title\" id=\"sw-title\">Operation SpecTor</h2>"));
     assert!(markup.contains("<figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">"));
-    let en = "Map of 288 arrests in 9 countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
+    let en = "Map of 288\u{a0}arrests in 9\u{a0}countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
     assert_eq!(render::summary_in(&bundle, Locale::english()), en);
     assert!(markup.contains(&format!("id=\"sw-desc\">{en}</p>")));
     assert_eq!(
         render::summary_in(&bundle, Locale::get(Lang::De)),
-        "Karte der 288 Festnahmen in 9 Ländern. Länder mit den meisten Festnahmen: Vereinigte Staaten (153), Vereinigtes Königreich (55) und Deutschland (52)."
+        "Karte der 288\u{a0}Festnahmen in 9\u{a0}Ländern. Länder mit den meisten Festnahmen: Vereinigte Staaten (153), Vereinigtes Königreich (55) und Deutschland (52)."
     );
     // Every language says it in its own words, with every placeholder filled.
     for lang in Lang::ALL {
@@ -613,11 +613,11 @@ fn the_live_region_is_there_and_empty_until_a_selection() {
     assert!(markup.contains("<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p>"));
     assert_eq!(
         render::announcement_in(&bundle, Some("DE"), Locale::english()),
-        "Germany selected: 52 arrests"
+        "Germany selected: 52\u{a0}arrests"
     );
     assert_eq!(
         render::announcement_in(&bundle, Some("PL"), Locale::english()),
-        "Poland selected: 1 arrest"
+        "Poland selected: 1\u{a0}arrest"
     );
     assert_eq!(
         render::announcement_in(&bundle, None, Locale::english()),
@@ -625,7 +625,7 @@ fn the_live_region_is_there_and_empty_until_a_selection() {
     );
     assert_eq!(
         render::announcement_in(&bundle, Some("DE"), Locale::get(Lang::De)),
-        "Deutschland ausgewählt: 52 Festnahmen"
+        "Deutschland ausgewählt: 52\u{a0}Festnahmen"
     );
 }
 

@@ -71,15 +71,15 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
         );
     }
     for words in [
-        "more than 200,000 pills",
-        "more than 258 kg",
-        "more than $53.4 million",
-        "more than €50.8 million",
+        "more than 200,000\u{a0}pills",
+        "more than 258\u{a0}kg",
+        "more than $53.4\u{a0}million",
+        "more than €50.8\u{a0}million",
     ] {
         assert!(table.contains(words), "{words}");
     }
-    assert!(table.contains("<td>288 people</td>"));
-    assert!(html.contains("<strong>288</strong> arrests in 9 countries"));
+    assert!(table.contains("<td>288\u{a0}people</td>"));
+    assert!(html.contains("<strong>288</strong>\u{a0}arrests in 9\u{a0}countries"));
     for header in ["Figure", "Value", "Where", "Sources"] {
         assert!(table.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
     }
@@ -117,8 +117,8 @@ fn html_notes_every_disagreement_with_all_its_values() {
     }
     assert_eq!(notes, 5);
     assert_eq!(html.matches("Sources differ: ").count(), 5);
-    assert!(html.contains("<strong>33 countries</strong>"));
-    assert!(html.contains("<strong>more than 280 people</strong>"));
+    assert!(html.contains("<strong>33\u{a0}countries</strong>"));
+    assert!(html.contains("<strong>more than 280\u{a0}people</strong>"));
 }
 
 #[test]
@@ -338,7 +338,7 @@ fn svg_is_a_standalone_document_of_the_requested_width() {
         assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count());
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
         assert!(svg.contains(">Operation SpecTor</text>"));
-        assert!(svg.contains(">288</tspan>") && svg.contains(" arrests in 9 countries</tspan>"));
+        assert!(svg.contains(">288</tspan>") && svg.contains("\u{a0}arrests in 9\u{a0}countries</tspan>"));
         assert!(svg.contains(">Sources: Europol. Map data: Natural Earth.</text>"));
         assert!(svg.contains(">153</text>"), "the largest country's label");
         assert!(!svg.contains("<script") && !svg.contains("style="));
@@ -472,11 +472,11 @@ fn bundle_text_is_escaped_in_every_format() {
 
 #[test]
 fn the_static_map_is_described_as_the_widget_describes_it() {
-    let summary = "Map of 288 arrests in 9 countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
+    let summary = "Map of 288\u{a0}arrests in 9\u{a0}countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
     let html = ok_stdout(&["render", BUNDLE, "--format", "html"]);
     let desc = between(&html, "-map-d\">", "</desc>");
     assert!(desc.starts_with(&format!("-map-d\">{summary} ")), "{desc}");
-    assert!(desc.contains("Germany: 52 arrests"), "{desc}");
+    assert!(desc.contains("Germany: 52\u{a0}arrests"), "{desc}");
     let svg = ok_stdout(&["render", BUNDLE, "--format", "svg"]);
     assert!(svg.contains(&format!("<desc id=\"sw-d\">{summary} ")));
 }

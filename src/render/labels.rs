@@ -177,8 +177,8 @@ fn unit_key(unit: &str) -> Option<Key> {
 }
 
 /// Appends a value with its unit, no qualifier: "288 people", "850 kg",
-/// "$53.4 million", "1 osoba", "5 osób". An unknown unit is written after
-/// the number.
+/// "$53.4 million", "1 osoba", "5 osób", a no-break space between the
+/// number and its unit. An unknown unit is written after the number.
 pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
     if push_money(out, t, unit, value) {
         return;
@@ -189,7 +189,9 @@ pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
         Some(key) => t.push_plural(out, key, value, &[("n", &n)]),
         None => {
             out.push_str(&n);
-            out.push(' ');
+            // A no-break space, as in the languages' unit patterns: a
+            // line never ends between a number and its unit.
+            out.push('\u{a0}');
             push_escaped(out, unit);
         }
     }
@@ -320,12 +322,19 @@ mod tests {
     #[test]
     fn amounts_and_money() {
         let a = |q, v, u: &str| s(|o| push_amount(o, en(), q, v, u));
-        assert_eq!(a(Qualifier::MoreThan, 53_400_000.0, "USD"), "more than $53.4 million");
-        assert_eq!(a(Qualifier::Exact, 53_000_000.0, "EUR"), "€53 million");
-        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "$1.3 billion");
-        assert_eq!(a(Qualifier::MoreThan, 200_000.0, "pills"), "more than 200,000 pills");
-        assert_eq!(a(Qualifier::Exact, 1.0, "people"), "1 person");
-        assert_eq!(a(Qualifier::Exact, 3.0, "<b>"), "3 &lt;b&gt;");
+        // A no-break space holds each number to its unit.
+        assert_eq!(
+            a(Qualifier::MoreThan, 53_400_000.0, "USD"),
+            "more than $53.4\u{a0}million"
+        );
+        assert_eq!(a(Qualifier::Exact, 53_000_000.0, "EUR"), "€53\u{a0}million");
+        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "$1.3\u{a0}billion");
+        assert_eq!(
+            a(Qualifier::MoreThan, 200_000.0, "pills"),
+            "more than 200,000\u{a0}pills"
+        );
+        assert_eq!(a(Qualifier::Exact, 1.0, "people"), "1\u{a0}person");
+        assert_eq!(a(Qualifier::Exact, 3.0, "<b>"), "3\u{a0}&lt;b&gt;");
     }
 
     #[test]

@@ -187,7 +187,8 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
     };
     out.push_str("<p class=\"stat\"><strong class=\"total\">");
     push_qualified(out, t, total.qualifier, total.value);
-    out.push_str("</strong> ");
+    // A no-break space: the number keeps its word on its line.
+    out.push_str("</strong>\u{a0}");
     t.push_plural(out, Key::StatArrests, total.value, &[]);
     out.push(' ');
     cite::push_item_marker(out, bundle, Item::Fact(total), t);

@@ -28,7 +28,7 @@ test('lang="de" on the element shows German words and German numbers', async ({ 
   await expect(de.locator('.panel')).toContainText(GERMAN_MONEY);
   await expect(de.locator('.panel')).toContainText('53,4 Mio.');
   await expect(de.locator('.timeline')).toContainText('2. Mai 2023');
-  await expect(de.locator('path.on[data-c="DE"]')).toHaveAttribute('aria-label', 'Deutschland: 52 Festnahmen');
+  await expect(de.locator('path.on[data-c="DE"]')).toHaveAttribute('aria-label', 'Deutschland: 52\u00a0Festnahmen');
   // The reader's language follows the widget as it changes.
   await de.locator('button.zoom').click();
   await expect(de.locator('button.zoom')).toHaveText('Weltkarte zeigen');
@@ -267,4 +267,90 @@ test('in English, bundle text gets no lang of its own: only quotes and titles, w
   );
   expect(marked).toEqual([]);
   expect(await misMarked(widget, bundleTexts(), 'en')).toEqual([]);
+});
+
+/** Where, in the widget's figures as laid out now, a number and the unit,
+ *  currency or scale word beside it landed on different lines: after a
+ *  number, the word that follows it; after a scale word (Mio., mln, …) the
+ *  currency; before a number, a currency symbol. Marker buttons are left
+ *  out (their digits are references, not amounts). */
+function brokenAmounts(widget) {
+  return widget.evaluate((el) => {
+    const out = [];
+    const root = el.shadowRoot;
+    for (const figure of root.querySelectorAll('.stat, .panel .fig')) {
+      // The box's text, and for each character its node and offset.
+      const chars = [];
+      const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest('button')) continue;
+        for (let i = 0; i < node.data.length; i++) chars.push([node, i]);
+      }
+      const text = chars.map(([node, i]) => node.data[i]).join('');
+      const box = (i) => {
+        const range = document.createRange();
+        range.setStart(chars[i][0], chars[i][1]);
+        range.setEnd(chars[i][0], chars[i][1] + 1);
+        return range.getClientRects()[0] ?? null;
+      };
+      const space = /[\s\u00a0\u202f]/;
+      // The first character of the token after position `i`'s gap, if any.
+      const after = (i) => {
+        let j = i + 1;
+        if (!space.test(text[j] ?? '')) return null;
+        while (j < text.length && space.test(text[j])) j++;
+        return j < text.length ? j : null;
+      };
+      // Two characters on different lines do not overlap vertically (on
+      // one line they do, whatever their font sizes).
+      const apart = (i, j, what) => {
+        const [a, b] = [box(i), box(j)];
+        if (a && b && (a.bottom <= b.top + 1 || b.bottom <= a.top + 1)) {
+          out.push(`${what}: ${text.slice(Math.max(0, i - 12), j + 8)}`);
+        }
+      };
+      for (const m of text.matchAll(/\d(?:[\d.,\u00a0\u202f]*\d)?/g)) {
+        const last = m.index + m[0].length - 1;
+        const next = after(last);
+        if (next !== null) apart(last, next, 'number|unit');
+        // A scale word or abbreviation and the currency after it.
+        const word = next === null ? '' : /^\S+/.exec(text.slice(next).replace(/[\u00a0\u202f]/g, ' '))[0];
+        if (/^(Mio\.|Mrd\.|mln|mld)$/.test(word)) {
+          const currency = after(next + word.length - 1);
+          if (currency !== null) apart(next + word.length - 1, currency, 'scale|currency');
+        }
+        // A currency symbol before the number.
+        let k = m.index - 1;
+        while (k >= 0 && space.test(text[k])) k--;
+        if (k >= 0 && k < m.index - 1 && /[$€£]/.test(text[k])) apart(k, m.index, 'currency|number');
+      }
+    }
+    return out;
+  });
+}
+
+test('numbers stay on one line with their units, currencies and scale words, in every language and width', async ({ page }) => {
+  test.setTimeout(120000);
+  await page.goto('/tests/e2e/pages/languages.html');
+  const widget = page.locator('#de');
+  await widget.evaluate((el) => {
+    for (const other of document.querySelectorAll('spector-widget')) if (other !== el) other.remove();
+  });
+  const broken = [];
+  for (const code of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
+    await widget.evaluate((el, lang) => el.setAttribute('lang', lang), code);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', code);
+    await expect(widget.locator('.panel')).toHaveCount(1);
+    for (const scope of ['ALL', 'US']) {
+      if (scope === 'US') await widget.locator('.chip[data-c="US"]').click();
+      await expect(widget.locator('.panel')).toHaveAttribute('data-scope', scope);
+      for (let width = 280; width <= 480; width += 8) {
+        await widget.evaluate((el, w) => (el.style.width = `${w}px`), width);
+        for (const b of await brokenAmounts(widget)) broken.push(`${code} ${scope} ${width}px ${b}`);
+      }
+      await widget.evaluate((el) => (el.style.width = ''));
+    }
+    await widget.locator('.back').click();
+  }
+  expect(broken).toEqual([]);
 });

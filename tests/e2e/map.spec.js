@@ -2,16 +2,17 @@
 // and every width from a phone to a desktop.
 import { test, expect } from '@playwright/test';
 
+// Each name holds its number and unit together with a no-break space.
 const ORDER = [
-  ['US', 'United States: 153 arrests'],
-  ['BR', 'Brazil: 1 arrest'],
-  ['GB', 'United Kingdom: 55 arrests'],
-  ['FR', 'France: 5 arrests'],
-  ['NL', 'Netherlands: 10 arrests'],
-  ['CH', 'Switzerland: 2 arrests'],
-  ['DE', 'Germany: 52 arrests'],
-  ['AT', 'Austria: 9 arrests'],
-  ['PL', 'Poland: 1 arrest'],
+  ['US', 'United States: 153\u00a0arrests'],
+  ['BR', 'Brazil: 1\u00a0arrest'],
+  ['GB', 'United Kingdom: 55\u00a0arrests'],
+  ['FR', 'France: 5\u00a0arrests'],
+  ['NL', 'Netherlands: 10\u00a0arrests'],
+  ['CH', 'Switzerland: 2\u00a0arrests'],
+  ['DE', 'Germany: 52\u00a0arrests'],
+  ['AT', 'Austria: 9\u00a0arrests'],
+  ['PL', 'Poland: 1\u00a0arrest'],
 ];
 
 /** The accessible name of the element focused inside the widget. */
@@ -110,13 +111,13 @@ test('the keyboard reaches all nine countries in geographic order', async ({ pag
   await page.keyboard.press('ArrowRight');
   expect(await focusedName(widget)).toBe(ORDER[0][1]);
   await page.keyboard.press('ArrowLeft');
-  expect(await focusedName(widget)).toBe('Poland: 1 arrest');
+  expect(await focusedName(widget)).toBe('Poland: 1\u00a0arrest');
 
   // Enter selects (a European country brings the Europe view), Escape clears.
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  expect(await focusedName(widget)).toBe('United Kingdom: 55 arrests');
+  expect(await focusedName(widget)).toBe('United Kingdom: 55\u00a0arrests');
   await page.keyboard.press('Enter');
   await expect(widget.locator('path.on[data-c="GB"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
