@@ -814,3 +814,44 @@ fn bundle_text_is_marked_with_the_bundles_language_where_the_widget_speaks_anoth
     let in_en = render::widget_in(&german, &world, None, Locale::english());
     assert!(in_en.contains("<h2 class=\"title\" id=\"sw-title\"><span lang=\"de-AT\">Operation SpecTor</span></h2>"));
 }
+
+#[test]
+fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
+    use spector_widget::i18n::{Lang, Locale};
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    for lang in Lang::ALL {
+        let t = Locale::get(lang);
+        let mut markup = render::widget_in(&bundle, &world, None, t);
+        markup.push_str(&render::table_markup_in(&bundle, t));
+        for code in ["US", "CH", "PL"] {
+            markup.push_str(&render::panel_markup_in(&bundle, Some(code), t));
+            markup.push_str(&render::tooltip_in(&bundle, code, t).unwrap());
+        }
+        for fact in &bundle.facts {
+            for differ in [false, true] {
+                markup.push_str(&render::popover_in(&bundle, &fact.id, differ, t).unwrap_or_default());
+            }
+        }
+        // No "(US)": a code in parentheses is what the names used to end with.
+        let codes: Vec<&str> = markup
+            .match_indices('(')
+            .filter_map(|(i, _)| markup.get(i..i + 4))
+            .filter(|s| s.ends_with(')') && s[1..3].bytes().all(|b| b.is_ascii_uppercase()))
+            .collect();
+        assert!(codes.is_empty(), "{lang:?}: {codes:?}");
+        let name = spector_widget::render::map::country_name(t, "US");
+        let arrests = t.text(spector_widget::i18n::Key::MetricArrests);
+        assert!(markup.contains(&format!("{arrests} ({name})")), "{lang:?}");
+    }
+    let de = render::popover_in(&bundle, "arrests-ch", false, Locale::get(Lang::De)).unwrap();
+    assert!(
+        de.contains("<p class=\"pop-title\">Quellen zu Festnahmen (Schweiz)</p>"),
+        "{de}"
+    );
+    let pl = render::popover_in(&bundle, "arrests-us", true, Locale::get(Lang::Pl)).unwrap();
+    assert!(
+        pl.contains("aria-label=\"Źródła się różnią: Zatrzymania (Stany Zjednoczone)\""),
+        "{pl}"
+    );
+}

@@ -8,6 +8,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use super::map::country_name;
 use super::{labels, push_in};
 use crate::facts::{Bundle, Citation, ClaimValue, DateEntry, Disagreement, Fact, Scope, Source, SourceKind};
 use crate::i18n::{Key, Locale};
@@ -50,17 +51,19 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// Appends the item's name: "Firearms", "Arrests (US)", "Market
-    /// launched"; a name from the bundle marked with its language `lang`
-    /// where the widget speaks another (`t.code()` for an attribute value,
-    /// which marks nothing; see `labels::push_fact_name_in`).
+    /// Appends the item's name: "Firearms", "Arrests (United States)",
+    /// "Market launched", a country by its name in the widget's language
+    /// (a screen reader spells a code out letter by letter); a name from
+    /// the bundle marked with its language `lang` where the widget speaks
+    /// another (`t.code()` for an attribute value, which marks nothing;
+    /// see `labels::push_fact_name_in`).
     pub fn push_name(&self, out: &mut String, t: &Locale, lang: &str) {
         match self {
             Item::Fact(f) => {
                 labels::push_fact_name_in(out, t, f, lang);
                 if let Scope::Country(code) = &f.scope {
                     out.push_str(" (");
-                    push_escaped(out, code);
+                    push_escaped(out, country_name(t, code));
                     out.push(')');
                 }
             }

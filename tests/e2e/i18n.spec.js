@@ -354,3 +354,26 @@ test('numbers stay on one line with their units, currencies and scale words, in 
   }
   expect(broken).toEqual([]);
 });
+
+test('a country\'s figure is named by the country\'s name in the reader\'s language, never its code', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/languages.html');
+  const de = page.locator('#de');
+  await de.locator('.chip[data-c="CH"]').click();
+  await de.locator('.panel .cite[data-cite="arrests-ch"]').click();
+  await expect(de.locator('.pop-title')).toHaveText('Quellen zu Festnahmen (Schweiz)');
+  await expect(de.locator('.pop')).toHaveAttribute('aria-label', 'Quellen zu Festnahmen (Schweiz)');
+  await de.evaluate((el) => el.setAttribute('lang', 'pl'));
+  await expect(de.locator('.sw')).toHaveAttribute('lang', 'pl');
+  await de.locator('.chip[data-c="US"]').click();
+  await expect(de.locator('.panel .differ[data-differ="arrests-us"]')).toHaveAttribute(
+    'aria-label',
+    'Źródła się różnią: Zatrzymania (Stany Zjednoczone)',
+  );
+  await expect(de.locator('.panel .cite[data-cite="arrests-us"]')).toHaveAttribute('aria-label', /^\[5,7,8,9\] Źródła – Zatrzymania \(Stany Zjednoczone\): /);
+  // Nowhere in the widget, in any attribute or text, a code in parentheses.
+  const codes = await de.evaluate((el) => {
+    const html = el.shadowRoot.innerHTML;
+    return html.match(/\([A-Z]{2}\)/g) ?? [];
+  });
+  expect(codes).toEqual([]);
+});
