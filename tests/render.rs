@@ -96,8 +96,15 @@ fn the_tooltip_names_the_country_and_its_arrests() {
     let bundle = spector();
     let us = render::tooltip(&bundle, "US").unwrap();
     assert!(us.contains("United States") && us.contains("153\u{a0}arrests"), "{us}");
+    // Its marker, and the mark of the disputed U.S. figure, as in the panel.
+    assert!(us.contains("data-cite=\"arrests-us\""), "{us}");
+    assert!(
+        us.ends_with("aria-label=\"Sources differ on Arrests (United States)\">sources differ</button>"),
+        "{us}"
+    );
     let pl = render::tooltip(&bundle, "PL").unwrap();
     assert!(pl.contains("Poland") && pl.contains("1\u{a0}arrest<"), "{pl}");
+    assert!(!pl.contains("class=\"differ\""), "{pl}");
     assert_eq!(render::tooltip(&bundle, "CN"), None);
 }
 

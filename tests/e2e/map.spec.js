@@ -40,6 +40,48 @@ test.describe('pointer', () => {
     await expect(tip).toContainText('1 arrest');
   });
 
+  test('the hover tooltip shows its references and the "sources differ" mark as plain text; pinned, they work', async ({ page }) => {
+    const widget = await open(page);
+    const tip = widget.locator('.tip');
+    await widget.locator('.sym.v-w circle[data-c="US"]').hover();
+    await expect(tip).toBeVisible();
+    // The panel's mark for the disputed U.S. figure is in the tooltip too.
+    await expect(tip.locator('.differ')).toHaveText('sources differ');
+    // Following the pointer, the tooltip is inert: nothing in it looks
+    // like a control, its references are in the tooltip's own text colour
+    // with no underline, border or background.
+    await expect(tip).toHaveAttribute('inert', '');
+    const looks = () =>
+      tip.evaluate((t) =>
+        ['.cite', '.differ'].map((s) => {
+          const c = getComputedStyle(t.querySelector(s));
+          return [s, c.color === getComputedStyle(t).color, c.textDecorationLine, c.borderTopColor, c.backgroundColor, c.cursor];
+        }),
+      );
+    expect(await looks()).toEqual([
+      ['.cite', true, 'none', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)', 'default'],
+      ['.differ', true, 'none', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)', 'default'],
+    ]);
+    // A country whose sources agree has no mark.
+    await widget.locator('.sym.v-w circle[data-c="BR"]').hover();
+    await expect(tip).toContainText('Brazil');
+    await expect(tip.locator('.differ')).toHaveCount(0);
+    // Pinned beside the selected United States, the marker and the mark
+    // are buttons again, reachable and working.
+    await widget.locator('.sym.v-w circle[data-c="US"]').click();
+    await expect(tip).toHaveClass(/pin/);
+    await expect(tip).not.toHaveAttribute('inert', '');
+    const [cite, differ] = await looks();
+    expect(cite[1]).toBe(false);
+    expect(differ[4]).not.toBe('rgba(0, 0, 0, 0)');
+    await tip.locator('button.differ').click();
+    await expect(widget.locator('.pop-differ')).toHaveAttribute('data-for', 'arrests-us');
+    await expect(tip.locator('button.differ')).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(widget.locator('.pop')).toHaveCount(0);
+    await expect(tip.locator('button.differ')).toBeFocused();
+  });
+
   test('near a symbol counts as on it, within 20 px', async ({ page }) => {
     const widget = await open(page);
     const tip = widget.locator('.tip');
