@@ -427,8 +427,9 @@ impl Widget {
 
     /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
     /// reader's click would (map, tooltip and panel follow); "" clears the
-    /// selection. A code the widget has no figures for is ignored. The page
-    /// calls it through `handle` (`SELECT`).
+    /// selection. A code the widget has no figures for is ignored, with a
+    /// console note naming it (see `note_unknown_country`). The page calls
+    /// it through `handle` (`SELECT`).
     pub fn select(&self, code: &str) {
         self.handle(SELECT, code, 0.0, 0.0);
     }
@@ -572,9 +573,35 @@ fn select_code(live: &Live, code: &str) {
     }
     let upper = code.to_ascii_uppercase();
     let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
-    if let Some(code) = found {
-        select(live, code);
+    match found {
+        Some(code) => select(live, code),
+        None => note_unknown_country(code),
     }
+}
+
+/// The `country` value noted last as not the bundle's: a re-render (a new
+/// `lang`, say) selects it again, and the page hears of it once. The last
+/// value only: a list of every value noted cost 78 B more brotli.
+static NOTED_COUNTRY: OneThread<String> = OneThread(RefCell::new(String::new()));
+
+/// Tells the page's developer that `country` names no country of the
+/// bundle (a typo, or a country without figures), which the widget would
+/// otherwise ignore in silence.
+fn note_unknown_country(value: &str) {
+    let Ok(mut noted) = NOTED_COUNTRY.0.try_borrow_mut() else {
+        return;
+    };
+    if *noted == value {
+        return;
+    }
+    noted.clear();
+    noted.push_str(value);
+    // Without the bundle's list of countries: the map and the chips show
+    // them, and writing the list here cost the wasm 120 B brotli.
+    let mut message = String::from("spector-widget: country=\"");
+    message.push_str(value);
+    message.push_str("\" is not a country of this bundle; nothing is selected.");
+    note(false, &message);
 }
 
 /// The page shows the view named `view` (see `Widget::set_view`).

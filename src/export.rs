@@ -449,6 +449,7 @@ mod tests {
                 summary: "S".to_owned(),
                 announced: "2023-05-02".to_owned(),
             },
+            lang: "en".to_owned(),
             sources: vec![source("a"), source("b"), source("c")],
             facts,
             dates: Vec::new(),

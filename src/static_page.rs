@@ -27,13 +27,13 @@
 
 use crate::facts::{Bundle, Citation, ClaimValue, Disagreement, Fact, Scope, SourceKind};
 use crate::geo::World;
-use crate::i18n::{fill_text, Key, Locale};
+use crate::i18n::{fill, fill_text, Key, Lang, Locale};
 use crate::render::cite::{self, Item};
 use crate::render::format::{push_number_in, push_qualified};
 use crate::render::layout;
 use crate::render::map::{self, MAP_METRIC};
 use crate::render::view::{self, View, ViewKind};
-use crate::render::{labels, panel, table, timeline};
+use crate::render::{labels, panel, push_in, table, timeline};
 use crate::text::{push_escaped, push_fixed, push_uint};
 
 /// The default width of the HTML and SVG output, in CSS px.
@@ -218,7 +218,8 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
     let total = bundle.total(MAP_METRIC)?;
     let mut number = String::new();
     push_qualified(&mut number, t, total.qualifier, total.value);
-    let mut rest = String::from(" ");
+    // A no-break space, as in the widget: the number keeps its word.
+    let mut rest = String::from("\u{a0}");
     t.push_plural(&mut rest, Key::StatArrests, total.value, &[]);
     let countries = match bundle.total("countries_involved") {
         Some(countries) => {
@@ -244,8 +245,10 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
 
 /// "Sources: Europol. Map data: Natural Earth.": the publishers behind the
 /// map's figures (the primary ones when there are any), as the widget's
-/// credits line. Plain text, not escaped.
-fn credits(bundle: &Bundle, t: &Locale) -> String {
+/// credits line. As `markup`, escaped, each publisher marked with the
+/// bundle's language where `t`'s differs (as in the widget); else plain
+/// text, not escaped, for the SVG's lines.
+fn credits(bundle: &Bundle, t: &Locale, markup: bool) -> String {
     let cited: Vec<_> = bundle
         .facts
         .iter()
@@ -266,13 +269,33 @@ fn credits(bundle: &Bundle, t: &Locale) -> String {
             named.push(&source.publisher);
         }
     }
+    // The interface's words, escaped for markup.
+    let words = |out: &mut String, text: &str| {
+        if markup {
+            push_escaped(out, text);
+        } else {
+            out.push_str(text);
+        }
+    };
     let mut out = String::new();
     if !named.is_empty() {
-        let list = named.join(t.text(Key::PunctList));
-        fill_text(&mut out, t.text(Key::CreditsSources), &[("list", &list)]);
+        let mut list = String::new();
+        for (i, publisher) in named.iter().enumerate() {
+            if i > 0 {
+                words(&mut list, t.text(Key::PunctList));
+            }
+            if markup {
+                push_in(&mut list, t, &bundle.lang, publisher);
+            } else {
+                list.push_str(publisher);
+            }
+        }
+        // The pattern's words escaped for markup, the list as built.
+        let fill_in = if markup { fill } else { fill_text };
+        fill_in(&mut out, t.text(Key::CreditsSources), &[("list", &list)]);
         out.push(' ');
     }
-    out.push_str(t.text(Key::CreditsMap));
+    words(&mut out, t.text(Key::CreditsMap));
     out
 }
 
@@ -338,14 +361,15 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     let title_size = 20.0;
     let title_lines = wrap(&bundle.operation.name, text_w / title_size, 0.58);
     let mut y = pad + title_size * 0.95;
-    y = push_lines(
-        &mut body,
-        &title_lines,
-        pad,
-        y,
-        title_size * 1.25,
-        "font-size=\"20\" font-weight=\"700\"",
-    );
+    // The name is the bundle's, in its language: marked where the
+    // document's differs, as in the widget.
+    let mut title_attrs = String::from("font-size=\"20\" font-weight=\"700\"");
+    if Lang::from_tag(&bundle.lang) != Some(t.lang) {
+        title_attrs.push_str(" lang=\"");
+        push_escaped(&mut title_attrs, &bundle.lang);
+        title_attrs.push('"');
+    }
+    y = push_lines(&mut body, &title_lines, pad, y, title_size * 1.25, &title_attrs);
     let headline = headline(bundle, t);
     if let Some((number, rest)) = &headline {
         y += 30.0 - title_size * 1.25 + 6.0;
@@ -376,7 +400,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     push_map_layers(&mut body, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
     body.push_str("</svg>");
     let credit_size = 12.0;
-    let credit_lines = wrap(&credits(bundle, t), text_w / credit_size, 0.52);
+    let credit_lines = wrap(&credits(bundle, t, false), text_w / credit_size, 0.52);
     let first = map_top + map_h + 6.0 + credit_size;
     let mut credit_attrs = String::from("font-size=\"12\" fill=\"");
     credit_attrs.push_str(MUTED);
@@ -450,7 +474,7 @@ fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
 
 /// The "sources differ" note: every other claimed value with its sources,
 /// then why the shown one is shown.
-fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement, t: &Locale) {
+fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement, lang: &str, t: &Locale) {
     out.push_str("<p>");
     t.push(out, Key::PageSourcesDiffer);
     out.push(' ');
@@ -470,7 +494,7 @@ fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagre
     out.push_str(". ");
     t.push(out, Key::CiteWhyShown);
     out.push(' ');
-    push_escaped(out, &d.reason);
+    push_in(out, t, lang, &d.reason);
     out.push_str("</p>");
 }
 
@@ -515,18 +539,18 @@ fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("</tr></thead><tbody>");
     for (fact, whole) in table_rows(bundle) {
         out.push_str("<tr><th scope=\"row\">");
-        labels::push_fact_name(out, t, fact);
+        labels::push_fact_name_in(out, t, fact, &bundle.lang);
         if let Some(whole) = whole {
             out.push_str(" (");
             let mut name = String::with_capacity(24);
-            labels::push_fact_name(&mut name, t, whole);
+            labels::push_fact_name_in(&mut name, t, whole, &bundle.lang);
             t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
             out.push(')');
         }
         out.push_str("</th><td>");
         labels::push_fact_amount(out, t, fact);
         if let Some(d) = &fact.disagreement {
-            push_disagreement(out, prefix, Item::Fact(fact), d, t);
+            push_disagreement(out, prefix, Item::Fact(fact), d, &bundle.lang, t);
         }
         out.push_str("</td><td>");
         match &fact.scope {
@@ -551,11 +575,11 @@ fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         out.push_str("<li>");
         labels::push_time(out, t, &entry.date);
         t.push(out, Key::PunctName);
-        labels::push_event_name(out, t, entry);
+        labels::push_event_name_in(out, t, entry, &bundle.lang);
         out.push(' ');
         push_refs(out, prefix, &cite::source_indexes(&entry.citations));
         if let Some(d) = &entry.disagreement {
-            push_disagreement(out, prefix, Item::Date(entry), d, t);
+            push_disagreement(out, prefix, Item::Date(entry), d, &bundle.lang, t);
         }
         out.push_str("</li>");
     }
@@ -575,7 +599,7 @@ fn all_citations<'b>(bundle: &'b Bundle, t: &Locale) -> Vec<(&'b Citation, Strin
     let mut out = Vec::new();
     for item in items {
         let mut name = String::new();
-        item.push_name(&mut name, t);
+        item.push_name(&mut name, t, &bundle.lang);
         let claims = item.disagreement().map(|d| d.claims.as_slice()).unwrap_or(&[]);
         let cited = item
             .citations()
@@ -638,7 +662,7 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         out.push_str("\" value=\"");
         push_uint(out, i as u64 + 1);
         out.push_str("\">");
-        push_escaped(out, &source.publisher);
+        push_in(out, t, &bundle.lang, &source.publisher);
         out.push_str(" (");
         t.push(
             out,
@@ -671,7 +695,7 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
                 // figure to an agency.
                 if let Some((a, agency_source)) = agency.and_then(|a| Some((a, bundle.source(a)?))) {
                     let mut name = String::new();
-                    push_escaped(&mut name, &agency_source.publisher);
+                    push_in(&mut name, t, &bundle.lang, &agency_source.publisher);
                     t.push_with(out, Key::CiteCiting, &[("name", &name)]);
                     out.push(' ');
                     push_refs(out, prefix, &[a]);
@@ -715,10 +739,11 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     let mut out = String::with_capacity(128 * 1024);
     out.push_str("<div lang=\"");
     out.push_str(t.code());
+    // The name and the summary are the bundle's words, in its language.
     out.push_str("\"><h2>");
-    push_escaped(&mut out, &bundle.operation.name);
+    push_in(&mut out, t, &bundle.lang, &bundle.operation.name);
     out.push_str("</h2>\n<p>");
-    push_escaped(&mut out, &bundle.operation.summary);
+    push_in(&mut out, t, &bundle.lang, &bundle.operation.summary);
     out.push_str("</p>\n");
     if let Some((number, rest)) = headline(bundle, t) {
         out.push_str("<p><strong>");
@@ -736,13 +761,7 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
         t.push(&mut out, Key::Note);
         out.push_str(" </strong>");
         // Described in English by the bundle checker.
-        if t.code() == "en" {
-            push_escaped(&mut out, &w.words);
-        } else {
-            out.push_str("<span lang=\"en\">");
-            push_escaped(&mut out, &w.words);
-            out.push_str("</span>");
-        }
+        push_in(&mut out, t, "en", &w.words);
         out.push_str(".</p>\n");
     }
 
@@ -765,7 +784,7 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("</desc>");
     push_map_layers(&mut out, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
     out.push_str("</svg><figcaption>");
-    push_escaped(&mut out, &credits(bundle, t));
+    out.push_str(&credits(bundle, t, true));
     out.push_str("</figcaption></figure>\n");
 
     push_table(&mut out, bundle, &prefix, t);

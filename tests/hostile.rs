@@ -711,6 +711,7 @@ fn a_5_mb_string_is_refused() {
 fn every_text_field_has_the_string_cap() {
     let long = "a".repeat(facts::MAX_STRING_CHARS + 1);
     let fields: &[&[&str]] = &[
+        &["lang"],
         &["operation", "id"],
         &["operation", "name"],
         &["operation", "summary"],
@@ -941,7 +942,19 @@ fn an_attribution_to_a_hostile_publisher_stays_text() {
             ));
         }
         let bundle = parse_json(&json.to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let citing = format!("citing {} [1]", escaped(payload.as_str().unwrap()));
+        // The agency's name is bundle text: in a bundle whose own language
+        // (here a hostile one) is not English, it is marked with that
+        // language, escaped like any attribute value.
+        let name_in_lang = if bundle.lang == "en" {
+            escaped(payload.as_str().unwrap())
+        } else {
+            format!(
+                "<span lang=\"{}\">{}</span>",
+                escaped(&bundle.lang),
+                escaped(payload.as_str().unwrap())
+            )
+        };
+        let citing = format!("citing {name_in_lang} [1]");
         let mut popovers = 0;
         for fact in &bundle.facts {
             for differ in [false, true] {
@@ -955,10 +968,7 @@ fn an_attribution_to_a_hostile_publisher_stays_text() {
         assert!(popovers > bundle.facts.len(), "{name}: a disagreement popover too");
         let html = spector_widget::static_page::html_fragment(&bundle, &world, 640);
         assert_harmless(name, &html, &own_uses);
-        assert!(
-            html.contains(&format!("citing {} <a href=", escaped(payload.as_str().unwrap()))),
-            "{name}"
-        );
+        assert!(html.contains(&format!("citing {name_in_lang} <a href=")), "{name}");
         let _ = export::csv(&bundle);
     }
 }

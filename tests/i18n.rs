@@ -204,6 +204,12 @@ fn date(lang: Lang, d: &str) -> String {
 const NNBSP: &str = "\u{202f}";
 const NBSP: &str = "\u{a0}";
 
+/// An expected text written with `~` for a no-break space (U+00A0) and `_`
+/// for a narrow one (U+202F), the spaces that hold a number to its unit.
+fn nb(text: &str) -> String {
+    text.replace('~', NBSP).replace('_', NNBSP)
+}
+
 /// One locale's expectations: integers with grouping, a decimal, money in
 /// USD (million, billion, plain) and EUR, kg, each qualifier, and the three
 /// date forms.
@@ -220,14 +226,18 @@ struct Case {
 fn check(c: &Case) {
     let l = c.lang;
     let q = Qualifier::Exact;
-    assert_eq!(amount(l, q, 1.0, "people"), c.ints[0], "{l:?}");
-    assert_eq!(amount(l, q, 1234.0, "pills"), c.ints[1], "{l:?}");
-    assert_eq!(amount(l, q, 200_000.0, "pills"), c.ints[2], "{l:?}");
-    assert_eq!(amount(l, q, 50.8, "kg"), c.decimal_kg, "{l:?}");
-    assert_eq!(amount(l, Qualifier::MoreThan, 53_400_000.0, "USD"), c.usd[0], "{l:?}");
-    assert_eq!(amount(l, q, 1_250_000_000.0, "USD"), c.usd[1], "{l:?}");
-    assert_eq!(amount(l, q, 950_000.0, "USD"), c.usd[2], "{l:?}");
-    assert_eq!(amount(l, Qualifier::MoreThan, 50_800_000.0, "EUR"), c.eur, "{l:?}");
+    assert_eq!(amount(l, q, 1.0, "people"), nb(c.ints[0]), "{l:?}");
+    assert_eq!(amount(l, q, 1234.0, "pills"), nb(c.ints[1]), "{l:?}");
+    assert_eq!(amount(l, q, 200_000.0, "pills"), nb(c.ints[2]), "{l:?}");
+    assert_eq!(amount(l, q, 50.8, "kg"), nb(c.decimal_kg), "{l:?}");
+    assert_eq!(
+        amount(l, Qualifier::MoreThan, 53_400_000.0, "USD"),
+        nb(c.usd[0]),
+        "{l:?}"
+    );
+    assert_eq!(amount(l, q, 1_250_000_000.0, "USD"), nb(c.usd[1]), "{l:?}");
+    assert_eq!(amount(l, q, 950_000.0, "USD"), nb(c.usd[2]), "{l:?}");
+    assert_eq!(amount(l, Qualifier::MoreThan, 50_800_000.0, "EUR"), nb(c.eur), "{l:?}");
     let quals = [
         Qualifier::MoreThan,
         Qualifier::AtLeast,
@@ -235,22 +245,66 @@ fn check(c: &Case) {
         Qualifier::Nearly,
     ];
     for (qual, want) in quals.into_iter().zip(c.qualifiers) {
-        assert_eq!(amount(l, qual, 258.0, "kg"), want, "{l:?}");
+        assert_eq!(amount(l, qual, 258.0, "kg"), nb(want), "{l:?}");
     }
     assert_eq!(date(l, "2023-05-02"), c.dates[0], "{l:?}");
     assert_eq!(date(l, "2021-12"), c.dates[1], "{l:?}");
     assert_eq!(date(l, "2019"), c.dates[2], "{l:?}");
 }
 
+/// A number is held to its unit, currency or scale word by a no-break
+/// space in every language's patterns, and a scale abbreviation to its
+/// currency, so a narrow widget never ends a line between them ("50,8
+/// Mio." on one line, "€)" on the next).
+#[test]
+fn numbers_hold_their_units_with_no_break_spaces() {
+    let held = ['\u{a0}', '\u{202f}'];
+    for lang in Lang::ALL {
+        let (table, _) = parse(lang.source());
+        let mut checked = 0;
+        for (key, value) in table.entries() {
+            let family = ["unit.", "money.", "stat.countries.", "desc.map."];
+            if !family.iter().any(|f| key.starts_with(f)) {
+                continue;
+            }
+            checked += 1;
+            let at = |what: &str| format!("i18n/{}.txt {key} = {value:?}: {what}", lang.code());
+            let Some(i) = value.find("{n}") else {
+                panic!("{}", at("no {n}"))
+            };
+            // After the number its unit; before it, only money has a
+            // symbol ("US$ {n}"): elsewhere a word such as "Map of" comes
+            // first, free to end a line.
+            let before = value[..i].chars().next_back().filter(|_| key.starts_with("money."));
+            let after = value[i + 3..].chars().next();
+            for c in [before, after].into_iter().flatten() {
+                assert!(
+                    !c.is_whitespace() || held.contains(&c),
+                    "{}",
+                    at("an ordinary space beside {n}")
+                );
+            }
+            for scale in ["Mio. ", "Mrd. ", "mln ", "mld ", "mil millones"] {
+                assert!(!value.contains(scale), "{}", at("an ordinary space after a scale word"));
+            }
+        }
+        assert!(checked >= 20, "{}: {checked}", lang.code());
+    }
+    // French writes a narrow no-break space before a unit symbol (CLDR).
+    assert_eq!(amount(Lang::Fr, Qualifier::Exact, 10.0, "kg"), "10\u{202f}kg");
+    // An unknown unit is held to its number too.
+    assert_eq!(amount(Lang::De, Qualifier::Exact, 3.0, "boats"), "3\u{a0}boats");
+}
+
 #[test]
 fn english_formats() {
     check(&Case {
         lang: Lang::En,
-        ints: ["1 person", "1,234 pills", "200,000 pills"],
-        decimal_kg: "50.8 kg",
-        usd: ["more than $53.4 million", "$1.3 billion", "$950,000"],
-        eur: "more than €50.8 million",
-        qualifiers: ["more than 258 kg", "at least 258 kg", "about 258 kg", "nearly 258 kg"],
+        ints: ["1~person", "1,234~pills", "200,000~pills"],
+        decimal_kg: "50.8~kg",
+        usd: ["more than $53.4~million", "$1.3~billion", "$950,000"],
+        eur: "more than €50.8~million",
+        qualifiers: ["more than 258~kg", "at least 258~kg", "about 258~kg", "nearly 258~kg"],
         dates: ["2 May 2023", "December 2021", "2019"],
     });
 }
@@ -259,11 +313,11 @@ fn english_formats() {
 fn german_formats() {
     check(&Case {
         lang: Lang::De,
-        ints: ["1 Person", "1.234 Tabletten", "200.000 Tabletten"],
-        decimal_kg: "50,8 kg",
-        usd: ["mehr als 53,4 Mio. US$", "1,3 Mrd. US$", "950.000 US$"],
-        eur: "mehr als 50,8 Mio. €",
-        qualifiers: ["mehr als 258 kg", "mindestens 258 kg", "etwa 258 kg", "fast 258 kg"],
+        ints: ["1~Person", "1.234~Tabletten", "200.000~Tabletten"],
+        decimal_kg: "50,8~kg",
+        usd: ["mehr als 53,4~Mio.~US$", "1,3~Mrd.~US$", "950.000~US$"],
+        eur: "mehr als 50,8~Mio.~€",
+        qualifiers: ["mehr als 258~kg", "mindestens 258~kg", "etwa 258~kg", "fast 258~kg"],
         dates: ["2. Mai 2023", "Dezember 2021", "2019"],
     });
 }
@@ -274,25 +328,25 @@ fn french_formats() {
     check(&Case {
         lang: Lang::Fr,
         ints: [
-            "1 personne",
-            Box::leak(n("1_234 comprimés").into_boxed_str()),
-            Box::leak(n("200_000 comprimés").into_boxed_str()),
+            "1~personne",
+            Box::leak(n("1_234~comprimés").into_boxed_str()),
+            Box::leak(n("200_000~comprimés").into_boxed_str()),
         ],
-        decimal_kg: "50,8 kg",
+        decimal_kg: "50,8_kg",
         usd: [
-            "plus de 53,4 millions de dollars",
-            "1,3 milliard de dollars",
-            Box::leak(n("950_000 dollars").into_boxed_str()),
+            "plus de 53,4~millions de dollars",
+            "1,3~milliard de dollars",
+            Box::leak(n("950_000~dollars").into_boxed_str()),
         ],
-        eur: "plus de 50,8 millions d’euros",
-        qualifiers: ["plus de 258 kg", "au moins 258 kg", "environ 258 kg", "près de 258 kg"],
+        eur: "plus de 50,8~millions d’euros",
+        qualifiers: ["plus de 258_kg", "au moins 258_kg", "environ 258_kg", "près de 258_kg"],
         dates: ["2 mai 2023", "décembre 2021", "2019"],
     });
     assert_eq!(date(Lang::Fr, "2023-05-01"), "1er mai 2023");
-    assert_eq!(amount(Lang::Fr, Qualifier::Exact, 0.0, "people"), "0 personne");
+    assert_eq!(amount(Lang::Fr, Qualifier::Exact, 0.0, "people"), nb("0~personne"));
     assert_eq!(
         amount(Lang::Fr, Qualifier::Exact, 2_000_000.0, "people"),
-        n("2_000_000 de personnes")
+        nb("2_000_000~de~personnes")
     );
 }
 
@@ -300,11 +354,11 @@ fn french_formats() {
 fn dutch_formats() {
     check(&Case {
         lang: Lang::Nl,
-        ints: ["1 persoon", "1.234 pillen", "200.000 pillen"],
-        decimal_kg: "50,8 kg",
-        usd: ["meer dan 53,4 miljoen dollar", "1,3 miljard dollar", "950.000 dollar"],
-        eur: "meer dan 50,8 miljoen euro",
-        qualifiers: ["meer dan 258 kg", "minstens 258 kg", "ongeveer 258 kg", "bijna 258 kg"],
+        ints: ["1~persoon", "1.234~pillen", "200.000~pillen"],
+        decimal_kg: "50,8~kg",
+        usd: ["meer dan 53,4~miljoen dollar", "1,3~miljard dollar", "950.000~dollar"],
+        eur: "meer dan 50,8~miljoen euro",
+        qualifiers: ["meer dan 258~kg", "minstens 258~kg", "ongeveer 258~kg", "bijna 258~kg"],
         dates: ["2 mei 2023", "december 2021", "2019"],
     });
 }
@@ -313,20 +367,20 @@ fn dutch_formats() {
 fn spanish_formats() {
     check(&Case {
         lang: Lang::Es,
-        ints: ["1 persona", "1234 pastillas", "200.000 pastillas"],
-        decimal_kg: "50,8 kg",
+        ints: ["1~persona", "1234~pastillas", "200.000~pastillas"],
+        decimal_kg: "50,8~kg",
         usd: [
-            "más de 53,4 millones de dólares",
-            "1,3 mil millones de dólares",
-            "950.000 dólares",
+            "más de 53,4~millones de dólares",
+            "1,3~mil~millones de dólares",
+            "950.000~dólares",
         ],
-        eur: "más de 50,8 millones de euros",
-        qualifiers: ["más de 258 kg", "al menos 258 kg", "alrededor de 258 kg", "casi 258 kg"],
+        eur: "más de 50,8~millones de euros",
+        qualifiers: ["más de 258~kg", "al menos 258~kg", "alrededor de 258~kg", "casi 258~kg"],
         dates: ["2 de mayo de 2023", "diciembre de 2021", "2019"],
     });
     assert_eq!(
         amount(Lang::Es, Qualifier::Exact, 1_000_000.0, "USD"),
-        "1 millón de dólares"
+        nb("1~millón de dólares")
     );
 }
 
@@ -334,11 +388,11 @@ fn spanish_formats() {
 fn brazilian_portuguese_formats() {
     check(&Case {
         lang: Lang::PtBr,
-        ints: ["1 pessoa", "1.234 comprimidos", "200.000 comprimidos"],
-        decimal_kg: "50,8 kg",
-        usd: ["mais de US$ 53,4 milhões", "US$ 1,3 bilhão", "US$ 950.000"],
-        eur: "mais de € 50,8 milhões",
-        qualifiers: ["mais de 258 kg", "pelo menos 258 kg", "cerca de 258 kg", "quase 258 kg"],
+        ints: ["1~pessoa", "1.234~comprimidos", "200.000~comprimidos"],
+        decimal_kg: "50,8~kg",
+        usd: ["mais de US$~53,4~milhões", "US$~1,3~bilhão", "US$~950.000"],
+        eur: "mais de €~50,8~milhões",
+        qualifiers: ["mais de 258~kg", "pelo menos 258~kg", "cerca de 258~kg", "quase 258~kg"],
         dates: ["2 de maio de 2023", "dezembro de 2021", "2019"],
     });
     assert_eq!(date(Lang::PtBr, "2023-05-01"), "1º de maio de 2023");
@@ -348,34 +402,26 @@ fn brazilian_portuguese_formats() {
 fn polish_formats() {
     check(&Case {
         lang: Lang::Pl,
-        ints: [
-            "1 osoba",
-            "1234 tabletki",
-            Box::leak(format!("200{NBSP}000 tabletek").into_boxed_str()),
-        ],
-        decimal_kg: "50,8 kg",
-        usd: [
-            "ponad 53,4 mln USD",
-            "1,3 mld USD",
-            Box::leak(format!("950{NBSP}000 USD").into_boxed_str()),
-        ],
-        eur: "ponad 50,8 mln euro",
-        qualifiers: ["ponad 258 kg", "co najmniej 258 kg", "około 258 kg", "prawie 258 kg"],
+        ints: ["1~osoba", "1234~tabletki", "200~000~tabletek"],
+        decimal_kg: "50,8~kg",
+        usd: ["ponad 53,4~mln~USD", "1,3~mld~USD", "950~000~USD"],
+        eur: "ponad 50,8~mln~euro",
+        qualifiers: ["ponad 258~kg", "co najmniej 258~kg", "około 258~kg", "prawie 258~kg"],
         dates: ["2 maja 2023", "grudzień 2021", "2019"],
     });
     // one / few / many / other
     let people = |v| amount(Lang::Pl, Qualifier::Exact, v, "people");
-    assert_eq!(people(2.0), "2 osoby");
-    assert_eq!(people(5.0), "5 osób");
-    assert_eq!(people(12.0), "12 osób");
-    assert_eq!(people(22.0), "22 osoby");
-    assert_eq!(people(288.0), "288 osób");
-    assert_eq!(people(1.5), "1,5 osoby");
+    assert_eq!(people(2.0), nb("2~osoby"));
+    assert_eq!(people(5.0), nb("5~osób"));
+    assert_eq!(people(12.0), nb("12~osób"));
+    assert_eq!(people(22.0), nb("22~osoby"));
+    assert_eq!(people(288.0), nb("288~osób"));
+    assert_eq!(people(1.5), nb("1,5~osoby"));
     assert_eq!(
         amount(Lang::Pl, Qualifier::Exact, 117.0, "firearms"),
-        "117 sztuk broni palnej"
+        nb("117~sztuk broni palnej")
     );
-    assert_eq!(amount(Lang::Pl, Qualifier::Exact, 9.0, "countries"), "9 krajów");
+    assert_eq!(amount(Lang::Pl, Qualifier::Exact, 9.0, "countries"), nb("9~krajów"));
 }
 
 fn bundle() -> Bundle {
@@ -422,7 +468,7 @@ const ENGLISH: [&str; 18] = [
     "Arrow keys",
     "Map of arrests",
     "more than",
-    "$53.4 million",
+    "$53.4\u{a0}million",
     " arrests",
     "Firearms",
     "Cash and crypto",
@@ -484,36 +530,36 @@ fn german_and_polish_widgets_read_right() {
     let world = World::embedded().unwrap();
     let de = plain(&render::widget_in(&bundle, &world, None, Locale::get(Lang::De)));
     for want in [
-        "<strong class=\"total\">288</strong> Festnahmen",
-        "in <span class=\"stat-n\">9 Ländern</span>",
-        "mehr als 53,4 Mio. US$",
-        "mehr als 50,8 Mio. €",
-        "aria-label=\"Deutschland: 52 Festnahmen\"",
+        "<strong class=\"total\">288</strong>~Festnahmen",
+        "in <span class=\"stat-n\">9~Ländern</span>",
+        "mehr als 53,4~Mio.~US$",
+        "mehr als 50,8~Mio.~€",
+        "aria-label=\"Deutschland: 52~Festnahmen\"",
         ">Europa vergrößern</button>",
         "<time datetime=\"2023-05-02\">2. Mai 2023</time>",
         "Gesamte Operation",
     ] {
-        assert!(de.contains(want), "German lacks {want:?}");
+        assert!(de.contains(&nb(want)), "German lacks {want:?}");
     }
     let pl = plain(&render::widget_in(&bundle, &world, None, Locale::get(Lang::Pl)));
     for want in [
-        "<strong class=\"total\">288</strong> zatrzymań",
-        "w <span class=\"stat-n\">9 krajach</span>",
-        "ponad 53,4 mln USD",
-        "aria-label=\"Polska: 1 zatrzymanie\"",
-        "aria-label=\"Niemcy: 52 zatrzymania\"",
-        "aria-label=\"Szwajcaria: 2 zatrzymania\"",
-        "aria-label=\"Holandia: 10 zatrzymań\"",
-        "117 sztuk broni palnej",
+        "<strong class=\"total\">288</strong>~zatrzymań",
+        "w <span class=\"stat-n\">9~krajach</span>",
+        "ponad 53,4~mln~USD",
+        "aria-label=\"Polska: 1~zatrzymanie\"",
+        "aria-label=\"Niemcy: 52~zatrzymania\"",
+        "aria-label=\"Szwajcaria: 2~zatrzymania\"",
+        "aria-label=\"Holandia: 10~zatrzymań\"",
+        "117~sztuk broni palnej",
         "<time datetime=\"2021-12\">grudzień 2021</time>",
         "<time datetime=\"2023-05-02\">2 maja 2023</time>",
     ] {
-        assert!(pl.contains(want), "Polish lacks {want:?}");
+        assert!(pl.contains(&nb(want)), "Polish lacks {want:?}");
     }
 }
 
 /// The figure the e2e test (tests/e2e/i18n.spec.js) finds in the browser.
-const GERMAN_MONEY: &str = "mehr als 53,4 Mio. US$";
+const GERMAN_MONEY: &str = "mehr als 53,4~Mio.~US$";
 
 #[test]
 fn the_cli_renders_german_with_the_widget_figures() {
@@ -545,13 +591,13 @@ fn the_cli_renders_german_with_the_widget_figures() {
     )));
     for figure in [
         GERMAN_MONEY,
-        "mehr als 50,8 Mio. €",
-        "mehr als 200.000 Tabletten",
-        "117 Schusswaffen",
+        "mehr als 50,8~Mio.~€",
+        "mehr als 200.000~Tabletten",
+        "117~Schusswaffen",
         "2. Mai 2023",
     ] {
-        assert!(html.contains(figure), "CLI lacks {figure:?}");
-        assert!(widget.contains(figure), "widget lacks {figure:?}");
+        assert!(html.contains(&nb(figure)), "CLI lacks {figure:?}");
+        assert!(widget.contains(&nb(figure)), "widget lacks {figure:?}");
     }
     for word in [
         "Alle Zahlen",

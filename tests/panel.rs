@@ -47,18 +47,18 @@ fn bar_width(markup: &str, id: &str) -> f64 {
 #[test]
 fn operation_panel_states_every_figure_with_its_qualifier() {
     let markup = panel_for(&spector(), None);
-    assert!(row(&markup, "arrests-all").contains("<span class=\"fig-value\">288 people</span>"));
-    assert!(row(&markup, "firearms-all").contains("<span class=\"fig-value\">117 firearms</span>"));
-    assert!(row(&markup, "drugs-all").contains("<span class=\"fig-value\">850 kg</span>"));
-    assert!(row(&markup, "fentanyl-all").contains("<span class=\"fig-value\">64 kg</span>"));
+    assert!(row(&markup, "arrests-all").contains("<span class=\"fig-value\">288\u{a0}people</span>"));
+    assert!(row(&markup, "firearms-all").contains("<span class=\"fig-value\">117\u{a0}firearms</span>"));
+    assert!(row(&markup, "drugs-all").contains("<span class=\"fig-value\">850\u{a0}kg</span>"));
+    assert!(row(&markup, "fentanyl-all").contains("<span class=\"fig-value\">64\u{a0}kg</span>"));
     assert!(row(&markup, "amphetamines-all")
-        .contains(">Amphetamines</span> <span class=\"fig-value\">more than 258 kg</span>"));
-    assert!(row(&markup, "cocaine-all").contains(">Cocaine</span> <span class=\"fig-value\">43 kg</span>"));
-    assert!(row(&markup, "mdma-all").contains(">MDMA</span> <span class=\"fig-value\">43 kg</span>"));
+        .contains(">Amphetamines</span> <span class=\"fig-value\">more than 258\u{a0}kg</span>"));
+    assert!(row(&markup, "cocaine-all").contains(">Cocaine</span> <span class=\"fig-value\">43\u{a0}kg</span>"));
+    assert!(row(&markup, "mdma-all").contains(">MDMA</span> <span class=\"fig-value\">43\u{a0}kg</span>"));
     assert!(row(&markup, "lsd-ecstasy-all")
-        .contains(">LSD and ecstasy pills</span> <span class=\"fig-value\">more than 10 kg</span>"));
-    assert!(markup.contains("<span class=\"fig-value\">more than $53.4 million</span>"));
-    assert!(markup.contains("<span class=\"fig-value\">more than €50.8 million</span>"));
+        .contains(">LSD and ecstasy pills</span> <span class=\"fig-value\">more than 10\u{a0}kg</span>"));
+    assert!(markup.contains("<span class=\"fig-value\">more than $53.4\u{a0}million</span>"));
+    assert!(markup.contains("<span class=\"fig-value\">more than €50.8\u{a0}million</span>"));
     assert!(markup.contains("<h3 class=\"panel-title\">Whole operation</h3>"));
     // No back button in the operation view, one chip per country.
     assert_eq!(count(&markup, "data-c=\"\""), 0);
@@ -94,10 +94,10 @@ fn fentanyl_and_the_drug_kinds_are_parts_of_the_drugs_total() {
 #[test]
 fn us_panel_shows_its_own_figures_only() {
     let markup = panel_for(&spector(), Some("US"));
-    assert!(row(&markup, "arrests-us").contains("153 people"));
-    assert!(row(&markup, "firearms-us").contains("104 firearms"));
-    assert!(row(&markup, "pills-us").contains("more than 200,000 pills"));
-    assert!(!markup.contains("288 people") && !markup.contains("850 kg"));
+    assert!(row(&markup, "arrests-us").contains("153\u{a0}people"));
+    assert!(row(&markup, "firearms-us").contains("104\u{a0}firearms"));
+    assert!(row(&markup, "pills-us").contains("more than 200,000\u{a0}pills"));
+    assert!(!markup.contains("288\u{a0}people") && !markup.contains("850\u{a0}kg"));
     assert!(!markup.contains("No source gives"));
     assert_eq!(count(&markup, "<button type=\"button\" class=\"back\" data-c=\"\">"), 1);
     assert!(markup.contains("data-c=\"US\" aria-pressed=\"true\""));
@@ -107,7 +107,7 @@ fn us_panel_shows_its_own_figures_only() {
 #[test]
 fn poland_panel_says_no_source_gives_seizure_figures() {
     let markup = panel_for(&spector(), Some("PL"));
-    assert!(row(&markup, "arrests-pl").contains("<span class=\"fig-value\">1 person</span>"));
+    assert!(row(&markup, "arrests-pl").contains("<span class=\"fig-value\">1\u{a0}person</span>"));
     assert!(markup.contains("No source gives seizure figures for Poland."));
     assert_eq!(
         count(&markup, "class=\"fig-value\""),
@@ -175,7 +175,7 @@ fn a_country_figure_attributed_to_europol_counts_europol_among_its_sources() {
     // coordinator, Europol." (Daily News, 9): Europol is [1].
     let de = panel_for(&bundle, Some("DE"));
     assert!(
-        de.contains("data-cite=\"arrests-de\" aria-expanded=\"false\" aria-label=\"[1,5,8,9] Sources for Arrests (DE): Europol; Business 2 Community"),
+        de.contains("data-cite=\"arrests-de\" aria-expanded=\"false\" aria-label=\"[1,5,8,9] Sources for Arrests (Germany): Europol; Business 2 Community"),
         "{}",
         row(&de, "arrests-de")
     );
@@ -242,12 +242,12 @@ fn a_citation_popover_says_whom_the_quoted_words_cite() {
 
     // In every language.
     for (tag, words) in [
-        ("de", "unter Berufung auf Europol [1]"),
-        ("fr", "citant Europol [1]"),
-        ("nl", "onder verwijzing naar Europol [1]"),
-        ("es", "citando a Europol [1]"),
-        ("pt-BR", "citando Europol [1]"),
-        ("pl", "powołując się na Europol [1]"),
+        ("de", "unter Berufung auf <span lang=\"en\">Europol</span> [1]"),
+        ("fr", "citant <span lang=\"en\">Europol</span> [1]"),
+        ("nl", "onder verwijzing naar <span lang=\"en\">Europol</span> [1]"),
+        ("es", "citando a <span lang=\"en\">Europol</span> [1]"),
+        ("pt-BR", "citando <span lang=\"en\">Europol</span> [1]"),
+        ("pl", "powołując się na <span lang=\"en\">Europol</span> [1]"),
     ] {
         let mut out = String::new();
         cite::push_popover(
@@ -285,11 +285,11 @@ fn each_disagreement_has_exactly_one_mark_where_it_is_shown() {
 fn disagreement_popovers_list_every_claimed_value_and_the_reason() {
     let bundle = spector();
     let expected = [
-        ("arrests-us", vec!["153 people", "more than 280 people"]),
-        ("countries-all", vec!["9 countries", "33 countries"]),
-        ("firearms-all", vec!["117 firearms", "more than 120 firearms"]),
-        ("drugs-all", vec!["850 kg", "more than 1,000 kg"]),
-        ("fentanyl-all", vec!["64 kg", "54 kg"]),
+        ("arrests-us", vec!["153\u{a0}people", "more than 280\u{a0}people"]),
+        ("countries-all", vec!["9\u{a0}countries", "33\u{a0}countries"]),
+        ("firearms-all", vec!["117\u{a0}firearms", "more than 120\u{a0}firearms"]),
+        ("drugs-all", vec!["850\u{a0}kg", "more than 1,000\u{a0}kg"]),
+        ("fentanyl-all", vec!["64\u{a0}kg", "54\u{a0}kg"]),
     ];
     for (id, values) in expected {
         let mut out = String::new();
@@ -651,7 +651,7 @@ fn every_figure_in_the_widget_is_followed_by_its_marker() {
     let mut figures = 0;
     for (open, close) in [
         ("<span class=\"fig-value\">", "</span> "),
-        ("<strong class=\"total\">", "</strong> arrests "),
+        ("<strong class=\"total\">", "</strong>\u{a0}arrests "),
         ("<span class=\"stat-n\">", "</span> "),
     ] {
         for (at, _) in markup.match_indices(open) {

@@ -61,8 +61,8 @@ fn the_nine_countries_are_marked_and_carry_their_code() {
 #[test]
 fn the_total_is_stated_in_words_and_numbers() {
     let markup = render::widget(&spector(), &World::embedded().unwrap());
-    assert!(markup.contains("<strong class=\"total\">288</strong> arrests <button type=\"button\" class=\"cite\" data-cite=\"arrests-all\""), "{markup:.900}");
-    assert!(markup.contains("</button> in <span class=\"stat-n\">9 countries</span> <button type=\"button\" class=\"cite\" data-cite=\"countries-all\""), "{markup:.900}");
+    assert!(markup.contains("<strong class=\"total\">288</strong>\u{a0}arrests <button type=\"button\" class=\"cite\" data-cite=\"arrests-all\""), "{markup:.900}");
+    assert!(markup.contains("</button> in <span class=\"stat-n\">9\u{a0}countries</span> <button type=\"button\" class=\"cite\" data-cite=\"countries-all\""), "{markup:.900}");
 }
 
 #[test]
@@ -95,9 +95,16 @@ fn symbols_sit_on_their_country() {
 fn the_tooltip_names_the_country_and_its_arrests() {
     let bundle = spector();
     let us = render::tooltip(&bundle, "US").unwrap();
-    assert!(us.contains("United States") && us.contains("153 arrests"), "{us}");
+    assert!(us.contains("United States") && us.contains("153\u{a0}arrests"), "{us}");
+    // Its marker, and the mark of the disputed U.S. figure, as in the panel.
+    assert!(us.contains("data-cite=\"arrests-us\""), "{us}");
+    assert!(
+        us.ends_with("aria-label=\"Sources differ on Arrests (United States)\">sources differ</button>"),
+        "{us}"
+    );
     let pl = render::tooltip(&bundle, "PL").unwrap();
-    assert!(pl.contains("Poland") && pl.contains("1 arrest<"), "{pl}");
+    assert!(pl.contains("Poland") && pl.contains("1\u{a0}arrest<"), "{pl}");
+    assert!(!pl.contains("class=\"differ\""), "{pl}");
     assert_eq!(render::tooltip(&bundle, "CN"), None);
 }
 
@@ -402,13 +409,13 @@ fn each_country_is_one_named_button_and_the_map_one_tab_stop() {
     assert_eq!(occurrences(markup, "tabindex=\"0\""), 1);
     assert_eq!(occurrences(markup, "tabindex=\"-1\""), 8);
     assert!(markup.contains(
-        "data-c=\"US\" role=\"button\" tabindex=\"0\" aria-pressed=\"false\" aria-label=\"United States: 153 arrests\""
+        "data-c=\"US\" role=\"button\" tabindex=\"0\" aria-pressed=\"false\" aria-label=\"United States: 153\u{a0}arrests\""
     ));
     for name in [
-        "Germany: 52 arrests",
-        "Poland: 1 arrest\"",
-        "United Kingdom: 55 arrests",
-        "Switzerland: 2 arrests",
+        "Germany: 52\u{a0}arrests",
+        "Poland: 1\u{a0}arrest\"",
+        "United Kingdom: 55\u{a0}arrests",
+        "Switzerland: 2\u{a0}arrests",
     ] {
         assert!(markup.contains(name), "{name}");
     }
@@ -604,7 +611,7 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     }
     assert!(
         all.contains(
-            "<th scope=\"row\">Fentanyl or fentanyl-laced drugs <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64 kg</td>"
+            "<th scope=\"row\">Fentanyl or fentanyl-laced drugs <span class=\"ft-part\">(part of Drugs)</span></th><td class=\"n\">64\u{a0}kg</td>"
         ),
         "{all}"
     );
@@ -616,11 +623,11 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     );
     assert!(
         map_table.contains(
-            "data-cite=\"arrests-nl\" aria-expanded=\"false\" aria-label=\"[1,5] Sources for Arrests (NL): Europol; "
+            "data-cite=\"arrests-nl\" aria-expanded=\"false\" aria-label=\"[1,5] Sources for Arrests (Netherlands): Europol; "
         ),
         "{map_table}"
     );
-    assert!(all.contains("<td class=\"n\">more than $53.4 million</td>"));
+    assert!(all.contains("<td class=\"n\">more than $53.4\u{a0}million</td>"));
     // Row headers everywhere.
     assert_eq!(
         occurrences(&table, "<th scope=\"row\">"),
@@ -661,10 +668,10 @@ fn the_table_lists_every_figure_of_the_bundle_once_as_the_static_version_does() 
     );
     assert_eq!(table_facts(us), ["firearms-us", "pills-us"]);
     assert!(
-        us.contains("<th scope=\"row\">Firearms</th><td class=\"n\">104 firearms</td>"),
+        us.contains("<th scope=\"row\">Firearms</th><td class=\"n\">104\u{a0}firearms</td>"),
         "{us}"
     );
-    assert!(us.contains("<td class=\"n\">more than 200,000 pills</td>"), "{us}");
+    assert!(us.contains("<td class=\"n\">more than 200,000\u{a0}pills</td>"), "{us}");
     assert!(table.find("ft-all").unwrap() < table.find("ft-one").unwrap());
     assert_eq!(occurrences(&table, "<table"), 3);
 
@@ -710,12 +717,12 @@ fn the_figure_is_named_by_the_title_and_described_by_its_main_finding() {
     let markup = render::widget(&bundle, &world);
     assert!(markup.contains("<h2 class=\"title\" id=\"sw-title\">Operation SpecTor</h2>"));
     assert!(markup.contains("<figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">"));
-    let en = "Map of 288 arrests in 9 countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
+    let en = "Map of 288\u{a0}arrests in 9\u{a0}countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
     assert_eq!(render::summary_in(&bundle, Locale::english()), en);
     assert!(markup.contains(&format!("id=\"sw-desc\">{en}</p>")));
     assert_eq!(
         render::summary_in(&bundle, Locale::get(Lang::De)),
-        "Karte der 288 Festnahmen in 9 Ländern. Länder mit den meisten Festnahmen: Vereinigte Staaten (153), Vereinigtes Königreich (55) und Deutschland (52)."
+        "Karte der 288\u{a0}Festnahmen in 9\u{a0}Ländern. Länder mit den meisten Festnahmen: Vereinigte Staaten (153), Vereinigtes Königreich (55) und Deutschland (52)."
     );
     // Every language says it in its own words, with every placeholder filled.
     for lang in Lang::ALL {
@@ -737,11 +744,11 @@ fn the_live_region_is_there_and_empty_until_a_selection() {
     assert!(markup.contains("<p class=\"sr live\" aria-live=\"polite\" aria-atomic=\"true\"></p>"));
     assert_eq!(
         render::announcement_in(&bundle, Some("DE"), Locale::english()),
-        "Germany selected: 52 arrests"
+        "Germany selected: 52\u{a0}arrests"
     );
     assert_eq!(
         render::announcement_in(&bundle, Some("PL"), Locale::english()),
-        "Poland selected: 1 arrest"
+        "Poland selected: 1\u{a0}arrest"
     );
     assert_eq!(
         render::announcement_in(&bundle, None, Locale::english()),
@@ -749,7 +756,7 @@ fn the_live_region_is_there_and_empty_until_a_selection() {
     );
     assert_eq!(
         render::announcement_in(&bundle, Some("DE"), Locale::get(Lang::De)),
-        "Deutschland ausgewählt: 52 Festnahmen"
+        "Deutschland ausgewählt: 52\u{a0}Festnahmen"
     );
 }
 
@@ -852,4 +859,130 @@ fn a_bundle_that_never_arrived_is_explained_in_the_readers_language() {
         let panel = render::error_panel_in(&[], &text, Locale::get(lang));
         assert!(panel.contains("&lt;b&gt;.json") && !panel.contains("<b>"), "{panel}");
     }
+}
+
+/// `data/spector.json` with its figures' metrics unknown to the widget, so
+/// their names come from the bundle's labels, and with `lang` set.
+fn with_labels_and_lang(lang: Option<&str>) -> spector_widget::facts::Bundle {
+    let mut json: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    if let Some(lang) = lang {
+        json["lang"] = lang.into();
+    }
+    for fact in json["facts"].as_array_mut().unwrap() {
+        if fact["metric"] == "firearms_seized" {
+            fact["metric"] = "guns_found".into();
+            fact["label"] = "Guns found".into();
+        }
+    }
+    json["dates"][0]["event"] = "site_opened".into();
+    json["dates"][0]["label"] = "Site opened".into();
+    parse_json(&json.to_string()).unwrap()
+}
+
+#[test]
+fn bundle_text_is_marked_with_the_bundles_language_where_the_widget_speaks_another() {
+    use spector_widget::i18n::{Lang, Locale};
+    let world = World::embedded().unwrap();
+    let bundle = with_labels_and_lang(None);
+    assert_eq!(bundle.lang, "en");
+    let de = Locale::get(Lang::De);
+    let en = |text: &str| format!("<span lang=\"en\">{text}</span>");
+    let mut markup = render::widget_in(&bundle, &world, None, de);
+    markup.push_str(&render::table_markup_in(&bundle, de));
+    for id in ["firearms-all", "arrests-us"] {
+        markup.push_str(&render::popover_in(&bundle, id, true, de).unwrap());
+        markup.push_str(&render::popover_in(&bundle, id, false, de).unwrap());
+    }
+    // The name, the summary, the labels, every publisher and every reason.
+    let summary = bundle.operation.summary.as_str();
+    assert!(markup.contains(&format!(
+        "<h2 class=\"title\" id=\"sw-title\">{}</h2>",
+        en("Operation SpecTor")
+    )));
+    assert!(markup.contains(&format!("<p class=\"dek\">{}</p>", en(summary))));
+    assert!(markup.contains(&format!("Quellen: {}", en("Europol"))), "{markup}");
+    assert!(markup.contains(&format!("<span class=\"fig-label\">{}</span>", en("Guns found"))));
+    assert!(markup.contains(&format!("<th scope=\"row\">{}", en("Guns found"))));
+    assert!(markup.contains(&format!(
+        "<p class=\"pop-title\">Quellen weichen ab: {}</p>",
+        en("Guns found")
+    )));
+    assert!(markup.contains(&format!("<span class=\"tl-event\">{}</span>", en("Site opened"))));
+    for source in &bundle.sources {
+        let publisher = source.publisher.replace('\'', "&#39;");
+        assert!(
+            markup.contains(&format!("<span class=\"src-pub\">{}</span>", en(&publisher))),
+            "{publisher}"
+        );
+    }
+    for id in ["firearms-all", "arrests-us"] {
+        let fact = bundle.facts.iter().find(|f| f.id == id).unwrap();
+        let reason = fact.disagreement.as_ref().unwrap().reason.replace('\'', "&#39;");
+        assert!(markup.contains(&format!("</b> {}</p>", en(&reason))), "{id}");
+    }
+    // An attribute cannot hold markup: names there stay plain.
+    for attribute in markup.split("aria-label=\"").skip(1) {
+        let value = &attribute[..attribute.find('"').unwrap()];
+        assert!(!value.contains('<'), "{value}");
+    }
+
+    // In the bundle's own language nothing is marked but quotes and
+    // titles, which always carry their source's language.
+    let english = render::widget_in(&bundle, &world, None, Locale::english());
+    assert_eq!(english.matches("<span lang=").count(), 0);
+    assert_eq!(
+        english.matches(" lang=\"en\"").count(),
+        1 + english.matches("<cite class=\"src-title\" lang=\"en\"").count(),
+        "the root and the titles"
+    );
+
+    // A bundle in German: its text is marked in the English widget, not in
+    // the German one; its sources' language defaults to the bundle's.
+    let german = with_labels_and_lang(Some("de-AT"));
+    assert!(german.sources.iter().all(|s| s.lang == "de-AT"));
+    let in_de = render::widget_in(&german, &world, None, de);
+    assert_eq!(in_de.matches("<span lang=").count(), 0);
+    let in_en = render::widget_in(&german, &world, None, Locale::english());
+    assert!(in_en.contains("<h2 class=\"title\" id=\"sw-title\"><span lang=\"de-AT\">Operation SpecTor</span></h2>"));
+}
+
+#[test]
+fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
+    use spector_widget::i18n::{Lang, Locale};
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    for lang in Lang::ALL {
+        let t = Locale::get(lang);
+        let mut markup = render::widget_in(&bundle, &world, None, t);
+        markup.push_str(&render::table_markup_in(&bundle, t));
+        for code in ["US", "CH", "PL"] {
+            markup.push_str(&render::panel_markup_in(&bundle, Some(code), t));
+            markup.push_str(&render::tooltip_in(&bundle, code, t).unwrap());
+        }
+        for fact in &bundle.facts {
+            for differ in [false, true] {
+                markup.push_str(&render::popover_in(&bundle, &fact.id, differ, t).unwrap_or_default());
+            }
+        }
+        // No "(US)": a code in parentheses is what the names used to end with.
+        let codes: Vec<&str> = markup
+            .match_indices('(')
+            .filter_map(|(i, _)| markup.get(i..i + 4))
+            .filter(|s| s.ends_with(')') && s[1..3].bytes().all(|b| b.is_ascii_uppercase()))
+            .collect();
+        assert!(codes.is_empty(), "{lang:?}: {codes:?}");
+        let name = spector_widget::render::map::country_name(t, "US");
+        let arrests = t.text(spector_widget::i18n::Key::MetricArrests);
+        assert!(markup.contains(&format!("{arrests} ({name})")), "{lang:?}");
+    }
+    let de = render::popover_in(&bundle, "arrests-ch", false, Locale::get(Lang::De)).unwrap();
+    assert!(
+        de.contains("<p class=\"pop-title\">Quellen zu Festnahmen (Schweiz)</p>"),
+        "{de}"
+    );
+    let pl = render::popover_in(&bundle, "arrests-us", true, Locale::get(Lang::Pl)).unwrap();
+    assert!(
+        pl.contains("aria-label=\"Źródła się różnią: Zatrzymania (Stany Zjednoczone)\""),
+        "{pl}"
+    );
 }

@@ -71,15 +71,15 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
         );
     }
     for words in [
-        "more than 200,000 pills",
-        "more than 258 kg",
-        "more than $53.4 million",
-        "more than €50.8 million",
+        "more than 200,000\u{a0}pills",
+        "more than 258\u{a0}kg",
+        "more than $53.4\u{a0}million",
+        "more than €50.8\u{a0}million",
     ] {
         assert!(table.contains(words), "{words}");
     }
-    assert!(table.contains("<td>288 people</td>"));
-    assert!(html.contains("<strong>288</strong> arrests in 9 countries"));
+    assert!(table.contains("<td>288\u{a0}people</td>"));
+    assert!(html.contains("<strong>288</strong>\u{a0}arrests in 9\u{a0}countries"));
     for header in ["Figure", "Value", "Where", "Sources"] {
         assert!(table.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
     }
@@ -117,8 +117,8 @@ fn html_notes_every_disagreement_with_all_its_values() {
     }
     assert_eq!(notes, 5);
     assert_eq!(html.matches("Sources differ: ").count(), 5);
-    assert!(html.contains("<strong>33 countries</strong>"));
-    assert!(html.contains("<strong>more than 280 people</strong>"));
+    assert!(html.contains("<strong>33\u{a0}countries</strong>"));
+    assert!(html.contains("<strong>more than 280\u{a0}people</strong>"));
 }
 
 #[test]
@@ -164,11 +164,13 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
     ), "{list}");
     let europol = between(list, "<li id=\"sw-spector-src-1\"", "<li id=\"sw-spector-src-2\"");
     assert!(
-        europol.contains("<li>Cited by <a href=\"#sw-spector-src-8\">[8]</a> for Arrests (US); Arrests (DE)</li>"),
+        europol.contains(
+            "<li>Cited by <a href=\"#sw-spector-src-8\">[8]</a> for Arrests (United States); Arrests (Germany)</li>"
+        ),
         "{europol}"
     );
     let doj = between(list, "<li id=\"sw-spector-src-2\"", "<li id=\"sw-spector-src-3\"");
-    assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-7\">[7]</a> for Firearms (US); Pills (US)</li><li>Cited by <a href=\"#sw-spector-src-9\">[9]</a> for Arrests; "), "{doj}");
+    assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-7\">[7]</a> for Firearms (United States); Pills (United States)</li><li>Cited by <a href=\"#sw-spector-src-9\">[9]</a> for Arrests; "), "{doj}");
     // And the table's references for a country's arrests include Europol.
     let table = between(&html, "<table>", "</table>");
     let de = between(table, "<td>Germany</td><td>", "</tr>");
@@ -360,7 +362,7 @@ fn svg_is_a_standalone_document_of_the_requested_width() {
         assert_eq!(svg.matches("<svg").count(), svg.matches("</svg>").count());
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
         assert!(svg.contains(">Operation SpecTor</text>"));
-        assert!(svg.contains(">288</tspan>") && svg.contains(" arrests in 9 countries</tspan>"));
+        assert!(svg.contains(">288</tspan>") && svg.contains("\u{a0}arrests in 9\u{a0}countries</tspan>"));
         // The agencies behind the map's figures: Europol's, and the DOJ's
         // 288 arrests as the Daily News reports them (wrapped where narrow).
         assert!(
@@ -503,11 +505,53 @@ fn bundle_text_is_escaped_in_every_format() {
 
 #[test]
 fn the_static_map_is_described_as_the_widget_describes_it() {
-    let summary = "Map of 288 arrests in 9 countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
+    let summary = "Map of 288\u{a0}arrests in 9\u{a0}countries. Countries with the most arrests: United States (153), United Kingdom (55) and Germany (52).";
     let html = ok_stdout(&["render", BUNDLE, "--format", "html"]);
     let desc = between(&html, "-map-d\">", "</desc>");
     assert!(desc.starts_with(&format!("-map-d\">{summary} ")), "{desc}");
-    assert!(desc.contains("Germany: 52 arrests"), "{desc}");
+    assert!(desc.contains("Germany: 52\u{a0}arrests"), "{desc}");
     let svg = ok_stdout(&["render", BUNDLE, "--format", "svg"]);
     assert!(svg.contains(&format!("<desc id=\"sw-d\">{summary} ")));
+}
+
+#[test]
+fn in_another_language_the_bundles_own_text_is_marked_as_english() {
+    let html = ok_stdout(&["render", BUNDLE, "--lang", "de"]);
+    let b = bundle();
+    let en = |text: &str| format!("<span lang=\"en\">{}</span>", text.replace('\'', "&#39;"));
+    assert!(html.contains(&format!("<h2>{}</h2>", en(&b.operation.name))));
+    assert!(html.contains(&format!("<p>{}</p>", en(&b.operation.summary))));
+    assert!(html.contains(&format!(
+        "<figcaption>Quellen: {}; {}. Kartendaten: Natural Earth.</figcaption>",
+        en("Europol"),
+        en("U.S. Department of Justice, Office of Public Affairs")
+    )));
+    for source in &b.sources {
+        assert!(
+            html.contains(&format!("\">{} (", en(&source.publisher))),
+            "{}",
+            source.id
+        );
+    }
+    let reasons: Vec<&str> = b
+        .facts
+        .iter()
+        .filter_map(|f| f.disagreement.as_ref())
+        .map(|d| d.reason.as_str())
+        .collect();
+    assert_eq!(reasons.len(), 5);
+    for reason in reasons {
+        assert!(
+            html.contains(&format!("Warum diese Angabe gezeigt wird: {}</p>", en(reason))),
+            "{reason}"
+        );
+    }
+    // The share image's title line too.
+    let svg = ok_stdout(&["render", BUNDLE, "--lang", "de", "--format", "svg"]);
+    assert!(svg.contains("font-weight=\"700\" lang=\"en\">Operation SpecTor</text>"));
+
+    // In English, nothing needs a mark but the sources' titles and quotes.
+    let english = ok_stdout(&["render", BUNDLE]);
+    assert!(!english.contains("<span lang="));
+    assert!(!ok_stdout(&["render", BUNDLE, "--format", "svg"]).contains("700\" lang="));
 }

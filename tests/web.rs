@@ -144,7 +144,7 @@ fn mounting_in_german_speaks_german_and_says_so() {
     button.click();
     assert_eq!(button.text_content().as_deref(), Some("Weltkarte zeigen"));
     let text = root.text_content().unwrap();
-    assert!(text.contains("mehr als 53,4 Mio. US$"), "{text}");
+    assert!(text.contains("mehr als 53,4\u{a0}Mio.\u{a0}US$"), "{text}");
     // A refused bundle is explained in the reader's language too.
     let root = shadow_root();
     let _widget = mount(&root, Some("{"), Some("pl"));
@@ -199,10 +199,11 @@ fn select_switches_the_panel_map_and_tooltip_and_tells_the_host() {
     assert_eq!(h.widget.selected().as_deref(), Some("US"));
     assert_eq!(count(&h.root, ".panel[data-scope=US]"), 1);
     let panel = text(&h.root, ".panel");
-    for figure in ["153 people", "104 firearms", "more than 200,000 pills"] {
+    // Numbers and units are held together by no-break spaces.
+    for figure in ["153\u{a0}people", "104\u{a0}firearms", "more than 200,000\u{a0}pills"] {
         assert!(panel.contains(figure), "{figure} in {panel}");
     }
-    assert!(!panel.contains("288 people"));
+    assert!(!panel.contains("288\u{a0}people"));
     assert_eq!(count(&h.root, "path.on[data-c=US][aria-pressed=true]"), 1);
     assert_eq!(count(&h.root, ".chip[data-c=US][aria-pressed=true]"), 1);
     assert_eq!(count(&h.root, ".tip.pin:not([hidden]) .cite[data-cite=arrests-us]"), 1);
@@ -214,7 +215,7 @@ fn select_switches_the_panel_map_and_tooltip_and_tells_the_host() {
     h.widget.select("XX");
     h.widget.select("de");
     assert_eq!(h.widget.selected().as_deref(), Some("DE"));
-    assert!(text(&h.root, ".panel").contains("52 people"));
+    assert!(text(&h.root, ".panel").contains("52\u{a0}people"));
     h.widget.select("");
     assert_eq!(h.widget.selected(), None);
     assert_eq!(count(&h.root, ".panel[data-scope=ALL]"), 1);

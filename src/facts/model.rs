@@ -13,6 +13,11 @@ use super::error::Problem;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     pub operation: Operation,
+    /// The language of the bundle's own text (BCP 47): the operation's
+    /// name and summary, publishers, reasons and labels; `en` unless the
+    /// bundle says otherwise. The widget marks that text with it wherever
+    /// the reader's language differs.
+    pub lang: String,
     pub sources: Vec<Source>,
     pub facts: Vec<Fact>,
     pub dates: Vec<DateEntry>,
@@ -47,7 +52,8 @@ pub struct Source {
     pub url_confirmed: bool,
     pub kind: SourceKind,
     pub seed: Option<String>,
-    /// The language of its quotes, `en` unless the bundle says otherwise.
+    /// The language of its title and quotes: the bundle's own unless the
+    /// source says otherwise.
     pub lang: String,
 }
 

@@ -125,7 +125,7 @@ impl Packer {
 
     fn bundle(&mut self, b: &Bundle) {
         let o = &b.operation;
-        for text in [&o.id, &o.name, &o.summary, &o.announced] {
+        for text in [&o.id, &o.name, &o.summary, &o.announced, &b.lang] {
             self.text(text);
         }
         self.uint(b.sources.len());
@@ -330,6 +330,7 @@ impl<'a> Unpacker<'a> {
             summary: self.text(),
             announced: self.text(),
         };
+        let lang = self.text();
         let mut sources = Vec::new();
         for _ in 0..self.count() {
             sources.push(Source {
@@ -375,6 +376,7 @@ impl<'a> Unpacker<'a> {
         }
         Bundle {
             operation,
+            lang,
             sources,
             facts,
             dates,

@@ -16,6 +16,11 @@ use serde::Deserialize;
 pub struct RawBundle {
     /// The schema version; only `1` exists.
     pub schema: u32,
+    /// The language the bundle's own text is written in (BCP 47): the
+    /// operation's name and summary, publishers, reasons and labels.
+    /// Default `en`.
+    #[serde(default)]
+    pub lang: Option<String>,
     pub operation: RawOperation,
     pub sources: Vec<RawSource>,
     pub facts: Vec<RawFact>,
@@ -59,7 +64,8 @@ pub struct RawSource {
     /// For one of the project's seed articles, its file name.
     #[serde(default)]
     pub seed: Option<String>,
-    /// The language of the quotes taken from it (BCP 47), default `en`.
+    /// The language of its title and of the quotes taken from it (BCP 47);
+    /// default the bundle's `lang`.
     #[serde(default)]
     pub lang: Option<String>,
 }

@@ -167,7 +167,7 @@ impl Reader {
             "",
             value,
             "a bundle object",
-            &["schema", "operation", "sources", "facts", "dates"],
+            &["schema", "lang", "operation", "sources", "facts", "dates"],
         )?;
         Some(RawBundle {
             schema: match self.required(&obj, "schema") {
@@ -178,6 +178,7 @@ impl Reader {
                 }
                 None => 0,
             },
+            lang: self.optional_string(&obj, "lang"),
             operation: self
                 .required(&obj, "operation")
                 .and_then(|v| self.operation(v))

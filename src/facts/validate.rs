@@ -242,6 +242,9 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         c.err("", "schema", ErrorKind::UnsupportedSchema(raw.schema));
     }
 
+    c.opt_text("", "lang", &raw.lang);
+    let lang = raw.lang.as_deref().unwrap_or("en");
+
     let op = &raw.operation;
     c.non_empty("operation", "id", &op.id);
     if !is_blank(&op.id) && !is_id(&op.id) {
@@ -295,7 +298,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
             url_confirmed: s.url_confirmed,
             kind,
             seed: s.seed.clone(),
-            lang: s.lang.clone().unwrap_or_else(|| "en".to_owned()),
+            lang: s.lang.as_deref().unwrap_or(lang).to_owned(),
         });
     }
 
@@ -362,6 +365,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
             summary: op.summary.clone(),
             announced: op.announced.clone(),
         },
+        lang: lang.to_owned(),
         sources,
         facts,
         dates,

@@ -115,7 +115,8 @@ export class Controller {
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
     widget = this.widget = Widget.mount(this.root, text, packed, this.lang(), handle, 0, 0);
     if (this.options.view) this.call((w) => w.handle(VIEW, this.options.view, 0, 0));
-    if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country.toUpperCase(), 0, 0));
+    // As written: Rust reads the code in any case, and names it so in a note.
+    if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country, 0, 0));
   }
 
   /** `f(widget)` for the widget shown, if any, counted as a call under way
@@ -134,7 +135,7 @@ export class Controller {
 
   select(country) {
     this.options.country = country ?? '';
-    this.call((w) => w.handle(SELECT, (country ?? '').toUpperCase(), 0, 0));
+    this.call((w) => w.handle(SELECT, country ?? '', 0, 0));
   }
 
   setView(view) {

@@ -8,7 +8,8 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::labels;
+use super::map::country_name;
+use super::{labels, push_in};
 use crate::facts::{Bundle, Citation, ClaimValue, DateEntry, Disagreement, Fact, Scope, Source, SourceKind};
 use crate::i18n::{Key, Locale};
 use crate::text::{push_escaped, push_uint};
@@ -50,19 +51,23 @@ impl<'a> Item<'a> {
         }
     }
 
-    /// Appends the item's name for accessible labels: "Firearms",
-    /// "Arrests (US)", "Market launched".
-    pub fn push_name(&self, out: &mut String, t: &Locale) {
+    /// Appends the item's name: "Firearms", "Arrests (United States)",
+    /// "Market launched", a country by its name in the widget's language
+    /// (a screen reader spells a code out letter by letter); a name from
+    /// the bundle marked with its language `lang` where the widget speaks
+    /// another (`t.code()` for an attribute value, which marks nothing;
+    /// see `labels::push_fact_name_in`).
+    pub fn push_name(&self, out: &mut String, t: &Locale, lang: &str) {
         match self {
             Item::Fact(f) => {
-                labels::push_fact_name(out, t, f);
+                labels::push_fact_name_in(out, t, f, lang);
                 if let Scope::Country(code) = &f.scope {
                     out.push_str(" (");
-                    push_escaped(out, code);
+                    push_escaped(out, country_name(t, code));
                     out.push(')');
                 }
             }
-            Item::Date(d) => labels::push_event_name(out, t, d),
+            Item::Date(d) => labels::push_event_name_in(out, t, d, lang),
         }
     }
 
@@ -129,7 +134,7 @@ pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &L
     push_numbers(out, &indexes);
     out.push(' ');
     let mut name = String::with_capacity(32);
-    item.push_name(&mut name, t);
+    item.push_name(&mut name, t, t.code());
     t.push_with(out, Key::CiteSourcesFor, &[("name", &name)]);
     t.push(out, Key::PunctName);
     let mut named: Vec<&str> = Vec::new();
@@ -148,11 +153,12 @@ pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &L
     out.push_str("</button>");
 }
 
-/// Appends a source's publisher, title (a link only when its address is
-/// confirmed), date and, for an unconfirmed address, the address as text.
-fn push_source_line(out: &mut String, source: &Source, t: &Locale) {
+/// Appends a source's publisher (in the bundle's language, `lang`), title
+/// (a link only when its address is confirmed), date and, for an
+/// unconfirmed address, the address as text.
+fn push_source_line(out: &mut String, source: &Source, lang: &str, t: &Locale) {
     out.push_str("<span class=\"src-pub\">");
-    push_escaped(out, &source.publisher);
+    push_in(out, t, lang, &source.publisher);
     // The title is in the source's language, as its quotes are.
     out.push_str("</span>, <cite class=\"src-title\" lang=\"");
     push_escaped(out, &source.lang);
@@ -197,22 +203,24 @@ fn push_close(out: &mut String, t: &Locale) {
 
 /// Opens a popover: `<div class="pop {class}" role="dialog"
 /// data-for="id" aria-label="{title}">` and its title, from the pattern
-/// `title_key` with the item's name.
-fn open_popover(out: &mut String, class: &str, title_key: Key, item: Item<'_>, t: &Locale) {
-    let mut name = String::new();
-    item.push_name(&mut name, t);
-    let mut title = String::new();
-    t.push_with(&mut title, title_key, &[("name", &name)]);
+/// `title_key` with the item's name (in the visible title, a name from the
+/// bundle is marked with the bundle's language `lang`).
+fn open_popover(out: &mut String, class: &str, title_key: Key, item: Item<'_>, lang: &str, t: &Locale) {
+    let title = |out: &mut String, lang: &str| {
+        let mut name = String::new();
+        item.push_name(&mut name, t, lang);
+        t.push_with(out, title_key, &[("name", &name)]);
+    };
     out.push_str("<div class=\"pop ");
     out.push_str(class);
     out.push_str("\" role=\"dialog\" data-for=\"");
     push_escaped(out, item.id());
     out.push_str("\" aria-label=\"");
-    out.push_str(&title);
+    title(out, t.code());
     out.push_str("\">");
     push_close(out, t);
     out.push_str("<p class=\"pop-title\">");
-    out.push_str(&title);
+    title(out, lang);
     out.push_str("</p>");
 }
 
@@ -234,7 +242,7 @@ pub fn push_popover(out: &mut String, bundle: &Bundle, id: &str, differ: bool, t
         Some(_) => ("pop-differ", Key::CiteSourcesDifferOn),
         None => ("pop-cite", Key::CiteSourcesFor),
     };
-    open_popover(out, class, title_key, item, t);
+    open_popover(out, class, title_key, item, &bundle.lang, t);
     match disagreement {
         Some(disagreement) => push_claims(out, bundle, item, disagreement, t),
         None => push_citations(out, bundle, item, t),
@@ -250,7 +258,7 @@ pub(crate) fn push_citing(out: &mut String, bundle: &Bundle, c: &Citation, t: &L
         return false;
     };
     let mut name = String::with_capacity(agency.publisher.len());
-    push_escaped(&mut name, &agency.publisher);
+    push_in(&mut name, t, &bundle.lang, &agency.publisher);
     out.push_str(before);
     t.push_with(out, Key::CiteCiting, &[("name", &name)]);
     out.push(' ');
@@ -272,7 +280,7 @@ fn push_citations(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale)
         out.push_str("<li><span class=\"src-n\">");
         push_numbers(out, &[index]);
         out.push_str("</span> ");
-        push_source_line(out, source, t);
+        push_source_line(out, source, &bundle.lang, t);
         for c in cites.iter().filter(|c| c.source == index) {
             if push_citing(out, bundle, c, t, "<p class=\"via\">") {
                 t.push(out, Key::PunctName);
@@ -313,7 +321,7 @@ pub fn push_item_differ_mark(out: &mut String, item: Item<'_>, t: &Locale) -> bo
     push_escaped(out, item.id());
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
     let mut name = String::with_capacity(32);
-    item.push_name(&mut name, t);
+    item.push_name(&mut name, t, t.code());
     t.push_with(out, Key::CiteSourcesDifferOn, &[("name", &name)]);
     out.push_str("\">");
     t.push(out, Key::CiteSourcesDiffer);
@@ -349,7 +357,7 @@ fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation],
         out.push_str("<li><span class=\"src-n\">");
         push_numbers(out, &[c.source]);
         out.push_str("</span> <span class=\"src-pub\">");
-        push_escaped(out, &source.publisher);
+        push_in(out, t, &bundle.lang, &source.publisher);
         out.push_str("</span>");
         push_citing(out, bundle, c, t, ", ");
         out.push_str(": <q lang=\"");
@@ -387,7 +395,7 @@ fn push_claims(out: &mut String, bundle: &Bundle, item: Item<'_>, d: &Disagreeme
     out.push_str("</ul><p class=\"reason\"><b>");
     t.push(out, Key::CiteWhyShown);
     out.push_str("</b> ");
-    push_escaped(out, &d.reason);
+    push_in(out, t, &bundle.lang, &d.reason);
     out.push_str("</p></div>");
 }
 
@@ -403,7 +411,7 @@ pub fn push_sources(out: &mut String, bundle: &Bundle, t: &Locale) {
         out.push_str("\" data-src=\"");
         push_escaped(out, &source.id);
         out.push_str("\">");
-        push_source_line(out, source, t);
+        push_source_line(out, source, &bundle.lang, t);
         out.push_str(". <span class=\"src-kind\">");
         t.push(
             out,

@@ -8,6 +8,7 @@
 use alloc::string::String;
 
 use super::format::{push_number_in, push_qualifier_around};
+use super::{close_lang, open_lang};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
 use crate::text::{capital, is_blank, parse_uint, push_escaped, push_uint, split_ascii};
@@ -61,6 +62,18 @@ pub fn push_fact_name(out: &mut String, t: &Locale, fact: &Fact) {
     push_metric_name(out, t, &fact.metric, fact.label.as_deref());
 }
 
+/// Appends a fact's name as element content: a name that comes from the
+/// bundle (its label, or the words of its metric) is in the bundle's
+/// language, `lang`, and marked so where the widget speaks another. The
+/// widget's own language (`t.code()`) marks nothing, as an attribute
+/// value, which cannot hold markup, needs.
+pub fn push_fact_name_in(out: &mut String, t: &Locale, fact: &Fact, lang: &str) {
+    let worded = standard_metric_key(&fact.metric).is_none() && drug_of(&fact.metric).and_then(Key::drug).is_none();
+    let opened = worded && open_lang(out, t, lang);
+    push_fact_name(out, t, fact);
+    close_lang(out, opened);
+}
+
 /// The key of a standard dated event.
 pub fn standard_event_key(event: &str) -> Option<Key> {
     Some(match event {
@@ -82,6 +95,14 @@ pub fn push_event_name(out: &mut String, t: &Locale, entry: &DateEntry) {
     } else {
         push_words(out, &entry.event);
     }
+}
+
+/// Appends a date entry's name as element content, a name from the bundle
+/// marked with its language as `push_fact_name_in` does.
+pub fn push_event_name_in(out: &mut String, t: &Locale, entry: &DateEntry, lang: &str) {
+    let opened = standard_event_key(&entry.event).is_none() && open_lang(out, t, lang);
+    push_event_name(out, t, entry);
+    close_lang(out, opened);
 }
 
 /// Underscored words as a capitalised phrase, escaped: "crystal_meth" →
@@ -156,8 +177,8 @@ fn unit_key(unit: &str) -> Option<Key> {
 }
 
 /// Appends a value with its unit, no qualifier: "288 people", "850 kg",
-/// "$53.4 million", "1 osoba", "5 osób". An unknown unit is written after
-/// the number.
+/// "$53.4 million", "1 osoba", "5 osób", a no-break space between the
+/// number and its unit. An unknown unit is written after the number.
 pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
     if push_money(out, t, unit, value) {
         return;
@@ -168,7 +189,9 @@ pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
         Some(key) => t.push_plural(out, key, value, &[("n", &n)]),
         None => {
             out.push_str(&n);
-            out.push(' ');
+            // A no-break space, as in the languages' unit patterns: a
+            // line never ends between a number and its unit.
+            out.push('\u{a0}');
             push_escaped(out, unit);
         }
     }
@@ -299,12 +322,19 @@ mod tests {
     #[test]
     fn amounts_and_money() {
         let a = |q, v, u: &str| s(|o| push_amount(o, en(), q, v, u));
-        assert_eq!(a(Qualifier::MoreThan, 53_400_000.0, "USD"), "more than $53.4 million");
-        assert_eq!(a(Qualifier::Exact, 53_000_000.0, "EUR"), "€53 million");
-        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "$1.3 billion");
-        assert_eq!(a(Qualifier::MoreThan, 200_000.0, "pills"), "more than 200,000 pills");
-        assert_eq!(a(Qualifier::Exact, 1.0, "people"), "1 person");
-        assert_eq!(a(Qualifier::Exact, 3.0, "<b>"), "3 &lt;b&gt;");
+        // A no-break space holds each number to its unit.
+        assert_eq!(
+            a(Qualifier::MoreThan, 53_400_000.0, "USD"),
+            "more than $53.4\u{a0}million"
+        );
+        assert_eq!(a(Qualifier::Exact, 53_000_000.0, "EUR"), "€53\u{a0}million");
+        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "$1.3\u{a0}billion");
+        assert_eq!(
+            a(Qualifier::MoreThan, 200_000.0, "pills"),
+            "more than 200,000\u{a0}pills"
+        );
+        assert_eq!(a(Qualifier::Exact, 1.0, "people"), "1\u{a0}person");
+        assert_eq!(a(Qualifier::Exact, 3.0, "<b>"), "3\u{a0}&lt;b&gt;");
     }
 
     #[test]

@@ -430,8 +430,11 @@ pub(crate) fn push_legend_box(out: &mut String, rect: &Rect, font: f64) {
 }
 
 /// The hover text for a country: its name and its arrests with their
-/// citation marker (clickable once the tooltip is pinned), or nothing for a
-/// country without a figure.
+/// citation marker and, where sources disagree, the "sources differ" mark
+/// the panel shows; nothing for a country without a figure. The marker and
+/// the mark are the panel's buttons: while the tooltip follows the pointer
+/// it is inert and the stylesheet shows them as plain text, and once it is
+/// pinned beside a selected country they open their popovers.
 pub fn push_tooltip(out: &mut String, bundle: &Bundle, code: &str, t: &Locale) -> bool {
     let Some(fact) = bundle.for_country(MAP_METRIC, code) else {
         return false;
@@ -441,7 +444,7 @@ pub fn push_tooltip(out: &mut String, bundle: &Bundle, code: &str, t: &Locale) -
     out.push_str("</b><span class=\"tip-value\">");
     push_arrests(out, t, fact);
     out.push_str("</span> ");
-    super::cite::push_item_marker(out, bundle, super::cite::Item::Fact(fact), t);
+    super::cite::push_fact_marks(out, bundle, fact, t);
     true
 }
 

@@ -23,7 +23,7 @@ use alloc::vec::Vec;
 
 use crate::facts::{Bundle, BundleErrors, Problem, Source, SourceKind};
 use crate::geo::World;
-use crate::i18n::{Key, Locale};
+use crate::i18n::{Key, Lang, Locale};
 use crate::text::push_escaped;
 use cite::Item;
 use format::{push_number_in, push_qualified};
@@ -105,10 +105,11 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
     let mut out = String::with_capacity(if rest.is_some() { 128 } else { 64 } * 1024);
     out.push_str("<div class=\"sw\" lang=\"");
     out.push_str(t.code());
+    // The name and the summary are the bundle's words, in its language.
     out.push_str("\"><h2 class=\"title\" id=\"sw-title\">");
-    push_escaped(&mut out, &bundle.operation.name);
+    push_in(&mut out, t, &bundle.lang, &bundle.operation.name);
     out.push_str("</h2><p class=\"dek\">");
-    push_escaped(&mut out, &bundle.operation.summary);
+    push_in(&mut out, t, &bundle.lang, &bundle.operation.summary);
     out.push_str("</p>");
     push_stat(&mut out, bundle, t);
     push_warnings(&mut out, bundle, t);
@@ -186,7 +187,8 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
     };
     out.push_str("<p class=\"stat\"><strong class=\"total\">");
     push_qualified(out, t, total.qualifier, total.value);
-    out.push_str("</strong> ");
+    // A no-break space: the number keeps its word on its line.
+    out.push_str("</strong>\u{a0}");
     t.push_plural(out, Key::StatArrests, total.value, &[]);
     out.push(' ');
     cite::push_item_marker(out, bundle, Item::Fact(total), t);
@@ -228,23 +230,40 @@ fn push_warnings(out: &mut String, bundle: &Bundle, t: &Locale) {
         t.push(out, Key::Note);
         out.push_str(" </b>");
         // The problem is described in English by the bundle checker.
-        push_english(out, t, &w.words);
+        push_in(out, t, "en", &w.words);
         out.push_str(".</p>");
     }
     out.push_str("</div>");
 }
 
-/// Appends English text, in a `<span lang="en">` when the widget speaks
-/// another language, so screen readers switch voice.
-fn push_english(out: &mut String, t: &Locale, text: &str) {
-    let other = t.code() != "en";
+/// Opens a `<span lang>` for text in `lang` when the widget speaks another
+/// language, so screen readers read it with the right voice; true when it
+/// did (`close_lang` closes it). Languages are compared by their primary
+/// subtag, as the widget resolves `lang`: a bundle in `en-GB` needs no
+/// mark in an English widget.
+pub(crate) fn open_lang(out: &mut String, t: &Locale, lang: &str) -> bool {
+    let other = Lang::from_tag(lang) != Some(t.lang);
     if other {
-        out.push_str("<span lang=\"en\">");
+        out.push_str("<span lang=\"");
+        push_escaped(out, lang);
+        out.push_str("\">");
     }
-    push_escaped(out, text);
-    if other {
+    other
+}
+
+/// Closes what `open_lang` opened, if it did.
+pub(crate) fn close_lang(out: &mut String, opened: bool) {
+    if opened {
         out.push_str("</span>");
     }
+}
+
+/// Appends text written in `lang`, escaped, marked with its language
+/// where the widget speaks another (see `open_lang`).
+pub(crate) fn push_in(out: &mut String, t: &Locale, lang: &str, text: &str) {
+    let opened = open_lang(out, t, lang);
+    push_escaped(out, text);
+    close_lang(out, opened);
 }
 
 /// The tooltip's inner markup for a country, if it has a figure (English).
@@ -312,7 +331,7 @@ fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
             if !named.is_empty() {
                 t.push(&mut list, Key::PunctList);
             }
-            push_escaped(&mut list, &source.publisher);
+            push_in(&mut list, t, &bundle.lang, &source.publisher);
             named.push(&source.publisher);
         }
     }

@@ -242,7 +242,7 @@ fn push_row(
     out.push_str("\" data-fact=\"");
     push_escaped(out, &row_fact.id);
     out.push_str("\"><span class=\"fig-label\">");
-    labels::push_fact_name(out, t, row_fact);
+    labels::push_fact_name_in(out, t, row_fact, &bundle.lang);
     out.push_str("</span> ");
     push_value(out, row_fact, t);
     out.push(' ');

@@ -221,11 +221,11 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
         out.push_str("<tbody>");
         for (fact, whole) in rows {
             push_row_start(out, "<tr data-fact=\"", fact);
-            labels::push_fact_name(out, t, fact);
+            labels::push_fact_name_in(out, t, fact, &bundle.lang);
             if let Some(whole) = whole {
                 out.push_str(" <span class=\"ft-part\">(");
                 let mut name = String::with_capacity(24);
-                labels::push_fact_name(&mut name, t, whole);
+                labels::push_fact_name_in(&mut name, t, whole, &bundle.lang);
                 t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
                 out.push_str(")</span>");
             }

@@ -35,7 +35,7 @@ pub fn push_timeline(out: &mut String, bundle: &Bundle, t: &Locale) {
         out.push_str("\">");
         labels::push_time(out, t, &entry.date);
         out.push_str(" <span class=\"tl-event\">");
-        labels::push_event_name(out, t, entry);
+        labels::push_event_name_in(out, t, entry, &bundle.lang);
         out.push_str("</span> ");
         cite::push_item_marker(out, bundle, Item::Date(entry), t);
         cite::push_date_differ_mark(out, entry, t);

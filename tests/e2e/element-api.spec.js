@@ -79,3 +79,29 @@ test('a page may remove the element from inside its own events, and put it back'
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'NL');
   expect(errors).toEqual([]);
 });
+
+test('a country value the bundle does not have is named in one console note, and nothing is selected', async ({ page }) => {
+  const notes = [];
+  page.on('console', (m) => {
+    if (m.text().includes('country=')) notes.push([m.type(), m.text()]);
+  });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await widget.evaluate((el) => el.setAttribute('country', 'xx'));
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await expect.poll(() => notes.length).toBe(1);
+  const [type, text] = notes[0];
+  expect(type).toBe('info');
+  expect(text).toContain('country="xx"');
+  expect(text).toContain('not a country of this bundle');
+  // A re-render (another language) tries the value again without a second
+  // note; a country the map draws but the bundle has no figure for is
+  // named too; a right one selects, with no note.
+  await widget.evaluate((el) => el.setAttribute('lang', 'de'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'de');
+  await widget.evaluate((el) => el.setAttribute('country', 'CN'));
+  await widget.evaluate((el) => el.setAttribute('country', 'pl'));
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'PL');
+  expect(notes.map(([, t]) => /country="([^"]*)"/.exec(t)[1])).toEqual(['xx', 'CN']);
+});

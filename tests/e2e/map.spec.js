@@ -2,16 +2,17 @@
 // and every width from a phone to a desktop.
 import { test, expect } from '@playwright/test';
 
+// Each name holds its number and unit together with a no-break space.
 const ORDER = [
-  ['US', 'United States: 153 arrests'],
-  ['BR', 'Brazil: 1 arrest'],
-  ['GB', 'United Kingdom: 55 arrests'],
-  ['FR', 'France: 5 arrests'],
-  ['NL', 'Netherlands: 10 arrests'],
-  ['CH', 'Switzerland: 2 arrests'],
-  ['DE', 'Germany: 52 arrests'],
-  ['AT', 'Austria: 9 arrests'],
-  ['PL', 'Poland: 1 arrest'],
+  ['US', 'United States: 153\u00a0arrests'],
+  ['BR', 'Brazil: 1\u00a0arrest'],
+  ['GB', 'United Kingdom: 55\u00a0arrests'],
+  ['FR', 'France: 5\u00a0arrests'],
+  ['NL', 'Netherlands: 10\u00a0arrests'],
+  ['CH', 'Switzerland: 2\u00a0arrests'],
+  ['DE', 'Germany: 52\u00a0arrests'],
+  ['AT', 'Austria: 9\u00a0arrests'],
+  ['PL', 'Poland: 1\u00a0arrest'],
 ];
 
 /** The accessible name of the element focused inside the widget. */
@@ -37,6 +38,48 @@ test.describe('pointer', () => {
     await widget.locator('path.on[data-c="BR"]').hover();
     await expect(tip).toContainText('Brazil');
     await expect(tip).toContainText('1 arrest');
+  });
+
+  test('the hover tooltip shows its references and the "sources differ" mark as plain text; pinned, they work', async ({ page }) => {
+    const widget = await open(page);
+    const tip = widget.locator('.tip');
+    await widget.locator('.sym.v-w circle[data-c="US"]').hover();
+    await expect(tip).toBeVisible();
+    // The panel's mark for the disputed U.S. figure is in the tooltip too.
+    await expect(tip.locator('.differ')).toHaveText('sources differ');
+    // Following the pointer, the tooltip is inert: nothing in it looks
+    // like a control, its references are in the tooltip's own text colour
+    // with no underline, border or background.
+    await expect(tip).toHaveAttribute('inert', '');
+    const looks = () =>
+      tip.evaluate((t) =>
+        ['.cite', '.differ'].map((s) => {
+          const c = getComputedStyle(t.querySelector(s));
+          return [s, c.color === getComputedStyle(t).color, c.textDecorationLine, c.borderTopColor, c.backgroundColor, c.cursor];
+        }),
+      );
+    expect(await looks()).toEqual([
+      ['.cite', true, 'none', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)', 'default'],
+      ['.differ', true, 'none', 'rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)', 'default'],
+    ]);
+    // A country whose sources agree has no mark.
+    await widget.locator('.sym.v-w circle[data-c="BR"]').hover();
+    await expect(tip).toContainText('Brazil');
+    await expect(tip.locator('.differ')).toHaveCount(0);
+    // Pinned beside the selected United States, the marker and the mark
+    // are buttons again, reachable and working.
+    await widget.locator('.sym.v-w circle[data-c="US"]').click();
+    await expect(tip).toHaveClass(/pin/);
+    await expect(tip).not.toHaveAttribute('inert', '');
+    const [cite, differ] = await looks();
+    expect(cite[1]).toBe(false);
+    expect(differ[4]).not.toBe('rgba(0, 0, 0, 0)');
+    await tip.locator('button.differ').click();
+    await expect(widget.locator('.pop-differ')).toHaveAttribute('data-for', 'arrests-us');
+    await expect(tip.locator('button.differ')).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(widget.locator('.pop')).toHaveCount(0);
+    await expect(tip.locator('button.differ')).toBeFocused();
   });
 
   test('near a symbol counts as on it, within 20 px', async ({ page }) => {
@@ -110,13 +153,13 @@ test('the keyboard reaches all nine countries in geographic order', async ({ pag
   await page.keyboard.press('ArrowRight');
   expect(await focusedName(widget)).toBe(ORDER[0][1]);
   await page.keyboard.press('ArrowLeft');
-  expect(await focusedName(widget)).toBe('Poland: 1 arrest');
+  expect(await focusedName(widget)).toBe('Poland: 1\u00a0arrest');
 
   // Enter selects (a European country brings the Europe view), Escape clears.
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  expect(await focusedName(widget)).toBe('United Kingdom: 55 arrests');
+  expect(await focusedName(widget)).toBe('United Kingdom: 55\u00a0arrests');
   await page.keyboard.press('Enter');
   await expect(widget.locator('path.on[data-c="GB"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
@@ -235,7 +278,7 @@ for (const width of [700, 1000, 1280]) {
         circles: [...root.querySelectorAll('.sym.v-w circle')].map((c) => ({ code: c.dataset.c, box: box(c).toJSON() })),
       };
     });
-    const ORDER_VALUES = Object.fromEntries(ORDER.map(([code, name]) => [code, Number(name.match(/(\d+) arrest/)[1])]));
+    const ORDER_VALUES = Object.fromEntries(ORDER.map(([code, name]) => [code, Number(name.match(/(\d+)\s+arrest/)[1])]));
     expect(labels.map((l) => l.code)).toEqual(['US', 'GB', 'DE']);
     const smallest = Math.min(...labels.map((l) => l.value));
     for (const [code, value] of Object.entries(ORDER_VALUES)) {

@@ -202,7 +202,8 @@ test('each disagreement has its mark, and its popover lists every claimed value'
       await panel.locator(`.chip[data-c="${fact.scope}"]`).click();
     }
     await expect(panel).toHaveAttribute('data-scope', fact.scope);
-    const marks = widget.locator(`button.differ[data-differ="${fact.id}"]`);
+    // The panel's mark (a selected country's pinned tooltip has one too).
+    const marks = widget.locator(`.panel button.differ[data-differ="${fact.id}"]`);
     await expect(marks, fact.id).toHaveCount(1);
     await marks.click();
     const pop = widget.locator('.pop-differ');
