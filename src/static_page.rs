@@ -502,12 +502,9 @@ fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("<table><caption>");
     t.push(out, Key::PageTableCaption);
     out.push_str("</caption><thead><tr>");
-    for col in [
-        Key::StaticColFigure,
-        Key::StaticColValue,
-        Key::PageColWhere,
-        Key::StaticColSources,
-    ] {
+    // Three columns, the sources' numbers after the value, so the table
+    // fits a 360 px phone with the browser's default styles.
+    for col in [Key::StaticColFigure, Key::StaticColValue, Key::PageColWhere] {
         out.push_str("<th scope=\"col\">");
         t.push(out, col);
         out.push_str("</th>");
@@ -525,6 +522,11 @@ fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         }
         out.push_str("</th><td>");
         labels::push_fact_amount(out, t, fact);
+        let refs = cite::source_indexes(&fact.citations);
+        if !refs.is_empty() {
+            out.push(' ');
+            push_refs(out, prefix, &refs);
+        }
         if let Some(d) = &fact.disagreement {
             push_disagreement(out, prefix, Item::Fact(fact), d, t);
         }
@@ -533,8 +535,6 @@ fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
             Scope::All => t.push(out, Key::PanelWholeOperation),
             Scope::Country(code) => push_escaped(out, map::country_name(t, code)),
         }
-        out.push_str("</td><td>");
-        push_refs(out, prefix, &cite::source_indexes(&fact.citations));
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table>");

@@ -78,11 +78,14 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
     ] {
         assert!(table.contains(words), "{words}");
     }
-    assert!(table.contains("<td>288 people</td>"));
+    // The sources' numbers follow the value, in its cell.
+    assert!(table.contains("<td>288 people <a href=\"#sw-spector-src-1\">[1]</a> "));
     assert!(html.contains("<strong>288</strong> arrests in 9 countries"));
-    for header in ["Figure", "Value", "Where", "Sources"] {
+    // Three columns, so the table fits a 360 px phone.
+    for header in ["Figure", "Value", "Where"] {
         assert!(table.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
     }
+    assert_eq!(table.matches("<th scope=\"col\">").count(), 3);
     assert_eq!(table.matches("<th scope=\"row\">").count(), b.facts.len());
     assert!(table.contains("<caption>"));
 }
@@ -97,7 +100,7 @@ fn html_notes_every_disagreement_with_all_its_values() {
         let shown = amount(fact.qualifier, fact.value, &fact.unit);
         let row = html
             .split("<tr>")
-            .find(|r| r.contains(&format!("<td>{shown}<p>Sources differ: ")))
+            .find(|r| r.contains(&format!("<td>{shown} <a href=")) && r.contains("</a><p>Sources differ: "))
             .unwrap_or_else(|| panic!("{}: no note", fact.id));
         for claim in &d.claims {
             let ClaimValue::Number(v) = claim.value else {
@@ -171,9 +174,12 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
     assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-7\">[7]</a> for Firearms (US); Pills (US)</li><li>Cited by <a href=\"#sw-spector-src-9\">[9]</a> for Arrests; "), "{doj}");
     // And the table's references for a country's arrests include Europol.
     let table = between(&html, "<table>", "</table>");
-    let de = between(table, "<td>Germany</td><td>", "</tr>");
+    let de = table
+        .split("<tr>")
+        .find(|r| r.starts_with("<th scope=\"row\">Arrests</th>") && r.contains("<td>Germany</td>"))
+        .expect("Germany's arrests");
     assert!(
-        de.ends_with("<td><a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-5\">[5]</a> <a href=\"#sw-spector-src-8\">[8]</a> <a href=\"#sw-spector-src-9\">[9]</a></td></tr>"),
+        de.contains(" <a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-5\">[5]</a> <a href=\"#sw-spector-src-8\">[8]</a> <a href=\"#sw-spector-src-9\">[9]</a></td><td>Germany</td></tr>"),
         "{de}"
     );
     // Europol's address is not confirmed: text, not a link.
