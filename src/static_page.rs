@@ -211,15 +211,16 @@ fn push_circle(out: &mut String, cx: f64, cy: f64, r: f64) {
     out.push_str("\"/>");
 }
 
-/// "288 arrests in 9 countries" as (number, rest), both markup (escaped),
-/// or `None` without a total of arrests; the country count as in the
-/// widget's headline.
-fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
+/// "288 arrests in 9 countries" as (number, " arrests", " in 9 countries"),
+/// all markup (escaped), or `None` without a total of arrests; the country
+/// count as in the widget's headline (the third part is empty without one).
+/// The fragment puts each figure's references after its words.
+fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String, String)> {
     let total = bundle.total(MAP_METRIC)?;
     let mut number = String::new();
     push_qualified(&mut number, t, total.qualifier, total.value);
-    let mut rest = String::from(" ");
-    t.push_plural(&mut rest, Key::StatArrests, total.value, &[]);
+    let mut arrests = String::from(" ");
+    t.push_plural(&mut arrests, Key::StatArrests, total.value, &[]);
     let countries = match bundle.total("countries_involved") {
         Some(countries) => {
             let mut n = String::new();
@@ -233,13 +234,14 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
             (count > 0).then_some((n, count as f64))
         }
     };
+    let mut rest = String::new();
     if let Some((n, value)) = countries {
         rest.push(' ');
         t.push(&mut rest, Key::StatIn);
         rest.push(' ');
         t.push_plural(&mut rest, Key::StatCountries, value, &[("n", &n)]);
     }
-    Some((number, rest))
+    Some((number, arrests, rest))
 }
 
 /// "Sources: Europol. Map data: Natural Earth.": the publishers behind the
@@ -347,7 +349,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
         "font-size=\"20\" font-weight=\"700\"",
     );
     let headline = headline(bundle, t);
-    if let Some((number, rest)) = &headline {
+    if let Some((number, arrests, rest)) = &headline {
         y += 30.0 - title_size * 1.25 + 6.0;
         body.push_str("<text x=\"");
         push_fixed(&mut body, pad, 1);
@@ -356,6 +358,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
         body.push_str("\"><tspan font-size=\"28\" font-weight=\"700\">");
         body.push_str(number);
         body.push_str("</tspan><tspan font-size=\"15\">");
+        body.push_str(arrests);
         body.push_str(rest);
         body.push_str("</tspan></text>");
         y += 8.0;
@@ -404,9 +407,10 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     out.push_str(INK);
     out.push_str("\"><title id=\"sw-t\">");
     push_escaped(&mut out, &bundle.operation.name);
-    if let Some((number, rest)) = &headline {
+    if let Some((number, arrests, rest)) = &headline {
         t.push(&mut out, Key::PunctName);
         out.push_str(number);
+        out.push_str(arrests);
         out.push_str(rest);
     }
     out.push_str("</title><desc id=\"sw-d\">");
@@ -445,6 +449,15 @@ fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
         out.push_str("\">[");
         push_uint(out, *n as u64 + 1);
         out.push_str("]</a>");
+    }
+}
+
+/// A headline figure's references, after a space, if it has any.
+fn push_headline_refs(out: &mut String, prefix: &str, fact: &Fact) {
+    let refs = cite::source_indexes(&fact.citations);
+    if !refs.is_empty() {
+        out.push(' ');
+        push_refs(out, prefix, &refs);
     }
 }
 
@@ -720,14 +733,18 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("</h2>\n<p>");
     push_escaped(&mut out, &bundle.operation.summary);
     out.push_str("</p>\n");
-    if let Some((number, rest)) = headline(bundle, t) {
+    if let Some((number, arrests, rest)) = headline(bundle, t) {
         out.push_str("<p><strong>");
         out.push_str(&number);
         out.push_str("</strong>");
-        out.push_str(&rest);
+        out.push_str(&arrests);
+        // Each figure's references after its words, as the widget's markers.
         if let Some(total) = bundle.total(MAP_METRIC) {
-            out.push(' ');
-            push_refs(&mut out, &prefix, &cite::source_indexes(&total.citations));
+            push_headline_refs(&mut out, &prefix, total);
+        }
+        out.push_str(&rest);
+        if let (false, Some(countries)) = (rest.is_empty(), bundle.total("countries_involved")) {
+            push_headline_refs(&mut out, &prefix, countries);
         }
         out.push_str("</p>\n");
     }

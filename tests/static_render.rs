@@ -80,7 +80,29 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
     }
     // The sources' numbers follow the value, in its cell.
     assert!(table.contains("<td>288 people <a href=\"#sw-spector-src-1\">[1]</a> "));
-    assert!(html.contains("<strong>288</strong> arrests in 9 countries"));
+    // Each headline figure cites its own sources, as the widget's markers:
+    // the arrests total and the countries figure.
+    let start = "<p><strong>288</strong> arrests ";
+    let headline = between(&html, start, "</p>")
+        .strip_prefix(start)
+        .and_then(|h| h.strip_suffix("</p>"))
+        .expect("the headline");
+    let (arrests, countries) = headline
+        .split_once(" in 9 countries ")
+        .expect("in 9 countries, then its references");
+    let refs = |fact: &str| {
+        let f = b.facts.iter().find(|f| f.id == fact).expect("fact");
+        spector_widget::render::cite::source_indexes(&f.citations)
+            .iter()
+            .map(|n| format!("<a href=\"#sw-spector-src-{}\">[{}]</a>", n + 1, n + 1))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let total = b.total("arrests").expect("total");
+    let count = b.total("countries_involved").expect("countries");
+    assert_eq!(arrests, refs(&total.id));
+    assert_eq!(countries, refs(&count.id));
+    assert!(!countries.is_empty());
     // Three columns, so the table fits a 360 px phone.
     for header in ["Figure", "Value", "Where"] {
         assert!(table.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
