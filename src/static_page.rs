@@ -211,16 +211,17 @@ fn push_circle(out: &mut String, cx: f64, cy: f64, r: f64) {
     out.push_str("\"/>");
 }
 
-/// "288 arrests in 9 countries" as (number, rest), both markup (escaped),
-/// or `None` without a total of arrests; the country count as in the
-/// widget's headline.
-fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
+/// "288 arrests in 9 countries" as (number, " arrests", " in 9 countries"),
+/// all markup (escaped), or `None` without a total of arrests; the country
+/// count as in the widget's headline (the third part is empty without one).
+/// The fragment puts each figure's references after its words.
+fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String, String)> {
     let total = bundle.total(MAP_METRIC)?;
     let mut number = String::new();
     push_qualified(&mut number, t, total.qualifier, total.value);
     // A no-break space, as in the widget: the number keeps its word.
-    let mut rest = String::from("\u{a0}");
-    t.push_plural(&mut rest, Key::StatArrests, total.value, &[]);
+    let mut arrests = String::from("\u{a0}");
+    t.push_plural(&mut arrests, Key::StatArrests, total.value, &[]);
     let countries = match bundle.total("countries_involved") {
         Some(countries) => {
             let mut n = String::new();
@@ -234,13 +235,14 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String)> {
             (count > 0).then_some((n, count as f64))
         }
     };
+    let mut rest = String::new();
     if let Some((n, value)) = countries {
         rest.push(' ');
         t.push(&mut rest, Key::StatIn);
         rest.push(' ');
         t.push_plural(&mut rest, Key::StatCountries, value, &[("n", &n)]);
     }
-    Some((number, rest))
+    Some((number, arrests, rest))
 }
 
 /// "Sources: Europol. Map data: Natural Earth.": the publishers behind the
@@ -371,7 +373,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     }
     y = push_lines(&mut body, &title_lines, pad, y, title_size * 1.25, &title_attrs);
     let headline = headline(bundle, t);
-    if let Some((number, rest)) = &headline {
+    if let Some((number, arrests, rest)) = &headline {
         y += 30.0 - title_size * 1.25 + 6.0;
         body.push_str("<text x=\"");
         push_fixed(&mut body, pad, 1);
@@ -380,6 +382,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
         body.push_str("\"><tspan font-size=\"28\" font-weight=\"700\">");
         body.push_str(number);
         body.push_str("</tspan><tspan font-size=\"15\">");
+        body.push_str(arrests);
         body.push_str(rest);
         body.push_str("</tspan></text>");
         y += 8.0;
@@ -428,9 +431,10 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     out.push_str(INK);
     out.push_str("\"><title id=\"sw-t\">");
     push_escaped(&mut out, &bundle.operation.name);
-    if let Some((number, rest)) = &headline {
+    if let Some((number, arrests, rest)) = &headline {
         t.push(&mut out, Key::PunctName);
         out.push_str(number);
+        out.push_str(arrests);
         out.push_str(rest);
     }
     out.push_str("</title><desc id=\"sw-d\">");
@@ -469,6 +473,15 @@ fn push_refs(out: &mut String, prefix: &str, indexes: &[usize]) {
         out.push_str("\">[");
         push_uint(out, *n as u64 + 1);
         out.push_str("]</a>");
+    }
+}
+
+/// A headline figure's references, after a space, if it has any.
+fn push_headline_refs(out: &mut String, prefix: &str, fact: &Fact) {
+    let refs = cite::source_indexes(&fact.citations);
+    if !refs.is_empty() {
+        out.push(' ');
+        push_refs(out, prefix, &refs);
     }
 }
 
@@ -526,12 +539,9 @@ fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
     out.push_str("<table><caption>");
     t.push(out, Key::PageTableCaption);
     out.push_str("</caption><thead><tr>");
-    for col in [
-        Key::StaticColFigure,
-        Key::StaticColValue,
-        Key::PageColWhere,
-        Key::StaticColSources,
-    ] {
+    // Three columns, the sources' numbers after the value, so the table
+    // fits a 360 px phone with the browser's default styles.
+    for col in [Key::StaticColFigure, Key::StaticColValue, Key::PageColWhere] {
         out.push_str("<th scope=\"col\">");
         t.push(out, col);
         out.push_str("</th>");
@@ -549,6 +559,11 @@ fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         }
         out.push_str("</th><td>");
         labels::push_fact_amount(out, t, fact);
+        let refs = cite::source_indexes(&fact.citations);
+        if !refs.is_empty() {
+            out.push(' ');
+            push_refs(out, prefix, &refs);
+        }
         if let Some(d) = &fact.disagreement {
             push_disagreement(out, prefix, Item::Fact(fact), d, &bundle.lang, t);
         }
@@ -557,8 +572,6 @@ fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
             Scope::All => t.push(out, Key::PanelWholeOperation),
             Scope::Country(code) => push_escaped(out, map::country_name(t, code)),
         }
-        out.push_str("</td><td>");
-        push_refs(out, prefix, &cite::source_indexes(&fact.citations));
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table>");
@@ -745,14 +758,18 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("</h2>\n<p>");
     push_in(&mut out, t, &bundle.lang, &bundle.operation.summary);
     out.push_str("</p>\n");
-    if let Some((number, rest)) = headline(bundle, t) {
+    if let Some((number, arrests, rest)) = headline(bundle, t) {
         out.push_str("<p><strong>");
         out.push_str(&number);
         out.push_str("</strong>");
-        out.push_str(&rest);
+        out.push_str(&arrests);
+        // Each figure's references after its words, as the widget's markers.
         if let Some(total) = bundle.total(MAP_METRIC) {
-            out.push(' ');
-            push_refs(&mut out, &prefix, &cite::source_indexes(&total.citations));
+            push_headline_refs(&mut out, &prefix, total);
+        }
+        out.push_str(&rest);
+        if let (false, Some(countries)) = (rest.is_empty(), bundle.total("countries_involved")) {
+            push_headline_refs(&mut out, &prefix, countries);
         }
         out.push_str("</p>\n");
     }

@@ -78,11 +78,36 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
     ] {
         assert!(table.contains(words), "{words}");
     }
-    assert!(table.contains("<td>288\u{a0}people</td>"));
-    assert!(html.contains("<strong>288</strong>\u{a0}arrests in 9\u{a0}countries"));
-    for header in ["Figure", "Value", "Where", "Sources"] {
+    // The sources' numbers follow the value, in its cell.
+    assert!(table.contains("<td>288\u{a0}people <a href=\"#sw-spector-src-1\">[1]</a> "));
+    // Each headline figure cites its own sources, as the widget's markers:
+    // the arrests total and the countries figure.
+    let start = "<p><strong>288</strong>\u{a0}arrests ";
+    let headline = between(&html, start, "</p>")
+        .strip_prefix(start)
+        .and_then(|h| h.strip_suffix("</p>"))
+        .expect("the headline");
+    let (arrests, countries) = headline
+        .split_once(" in 9\u{a0}countries ")
+        .expect("in 9 countries, then its references");
+    let refs = |fact: &str| {
+        let f = b.facts.iter().find(|f| f.id == fact).expect("fact");
+        spector_widget::render::cite::source_indexes(&f.citations)
+            .iter()
+            .map(|n| format!("<a href=\"#sw-spector-src-{}\">[{}]</a>", n + 1, n + 1))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let total = b.total("arrests").expect("total");
+    let count = b.total("countries_involved").expect("countries");
+    assert_eq!(arrests, refs(&total.id));
+    assert_eq!(countries, refs(&count.id));
+    assert!(!countries.is_empty());
+    // Three columns, so the table fits a 360 px phone.
+    for header in ["Figure", "Value", "Where"] {
         assert!(table.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
     }
+    assert_eq!(table.matches("<th scope=\"col\">").count(), 3);
     assert_eq!(table.matches("<th scope=\"row\">").count(), b.facts.len());
     assert!(table.contains("<caption>"));
 }
@@ -97,7 +122,7 @@ fn html_notes_every_disagreement_with_all_its_values() {
         let shown = amount(fact.qualifier, fact.value, &fact.unit);
         let row = html
             .split("<tr>")
-            .find(|r| r.contains(&format!("<td>{shown}<p>Sources differ: ")))
+            .find(|r| r.contains(&format!("<td>{shown} <a href=")) && r.contains("</a><p>Sources differ: "))
             .unwrap_or_else(|| panic!("{}: no note", fact.id));
         for claim in &d.claims {
             let ClaimValue::Number(v) = claim.value else {
@@ -173,9 +198,12 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
     assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-7\">[7]</a> for Firearms (United States); Pills (United States)</li><li>Cited by <a href=\"#sw-spector-src-9\">[9]</a> for Arrests; "), "{doj}");
     // And the table's references for a country's arrests include Europol.
     let table = between(&html, "<table>", "</table>");
-    let de = between(table, "<td>Germany</td><td>", "</tr>");
+    let de = table
+        .split("<tr>")
+        .find(|r| r.starts_with("<th scope=\"row\">Arrests</th>") && r.contains("<td>Germany</td>"))
+        .expect("Germany's arrests");
     assert!(
-        de.ends_with("<td><a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-5\">[5]</a> <a href=\"#sw-spector-src-8\">[8]</a> <a href=\"#sw-spector-src-9\">[9]</a></td></tr>"),
+        de.contains(" <a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-5\">[5]</a> <a href=\"#sw-spector-src-8\">[8]</a> <a href=\"#sw-spector-src-9\">[9]</a></td><td>Germany</td></tr>"),
         "{de}"
     );
     // Europol's address is not confirmed: text, not a link.
