@@ -198,3 +198,37 @@ test('the table speaks German in a German widget', async ({ page }) => {
   await de.locator('.chip[data-c="DE"]').click();
   await expect(de.locator('.live')).toHaveText('Deutschland ausgewählt: 52 Festnahmen');
 });
+
+test('at 360 px no word of the tables breaks inside itself, in any language, and the tables fit', async ({ page }) => {
+  const widget = await open(page, { width: 360 });
+  for (const lang of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
+    await widget.evaluate((el, l) => el.setAttribute('lang', l), lang);
+    await expect(widget.locator('.panel')).toBeVisible();
+    // A new language renders the widget anew, with the map.
+    if ((await widget.locator('button.as-table').getAttribute('aria-pressed')) !== 'true') {
+      await widget.locator('button.as-table').click();
+    }
+    await expect(widget.locator('.ftable table').first()).toBeVisible();
+    const { broken, widest, room } = await widget.evaluate((el) => {
+      const root = el.shadowRoot;
+      const broken = [];
+      for (const cell of root.querySelectorAll('.ft th, .ft td')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode()); ) {
+          // A word laid out on more than one line broke inside itself; a
+          // hyphen ("Royaume-Uni") is a place where a word may break.
+          for (const match of node.textContent.matchAll(/[^\s\u00a0-]+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(match[0]);
+          }
+        }
+      }
+      const widest = Math.max(...[...root.querySelectorAll('.ft')].map((t) => t.getBoundingClientRect().right));
+      return { broken, widest, room: root.querySelector('.sw').getBoundingClientRect().right };
+    }, lang);
+    expect(broken, lang).toEqual([]);
+    expect(widest, lang).toBeLessThanOrEqual(room + 0.5);
+  }
+});
