@@ -707,9 +707,7 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
                 // "citing Europol [1]: " before words that attribute the
                 // figure to an agency.
                 if let Some((a, agency_source)) = agency.and_then(|a| Some((a, bundle.source(a)?))) {
-                    let mut name = String::new();
-                    push_in(&mut name, t, &bundle.lang, &agency_source.publisher);
-                    t.push_with(out, Key::CiteCiting, &[("name", &name)]);
+                    cite::push_citing_words(out, bundle, agency_source, t);
                     out.push(' ');
                     push_refs(out, prefix, &[a]);
                     t.push(out, Key::PunctName);

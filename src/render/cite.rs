@@ -257,13 +257,20 @@ pub(crate) fn push_citing(out: &mut String, bundle: &Bundle, c: &Citation, t: &L
     let Some((index, agency)) = c.attributed_to.and_then(|a| Some((a, bundle.source(a)?))) else {
         return false;
     };
-    let mut name = String::with_capacity(agency.publisher.len());
-    push_in(&mut name, t, &bundle.lang, &agency.publisher);
     out.push_str(before);
-    t.push_with(out, Key::CiteCiting, &[("name", &name)]);
+    push_citing_words(out, bundle, agency, t);
     out.push(' ');
     push_numbers(out, &[index]);
     true
+}
+
+/// Appends "citing Europol": the agency's name, in the bundle's language,
+/// in the reader's words. The widget and the static version (whose
+/// reference is a link) each add the agency's number after it.
+pub(crate) fn push_citing_words(out: &mut String, bundle: &Bundle, agency: &Source, t: &Locale) {
+    let mut name = String::with_capacity(agency.publisher.len());
+    push_in(&mut name, t, &bundle.lang, &agency.publisher);
+    t.push_with(out, Key::CiteCiting, &[("name", &name)]);
 }
 
 /// Appends the citation popover's body: one entry per source, numbered as
