@@ -395,12 +395,12 @@ impl Widget {
     /// error in the console.
     fn refuse(root: &ShadowRoot, problems: &[Problem], context: &str, t: &Locale) -> Widget {
         root.set_inner_html(&render::error_panel_in(problems, context, t));
-        // One problem per line, as `BundleErrors::write_to` writes them.
-        let mut message = String::new();
-        for (i, problem) in problems.iter().enumerate() {
-            if i > 0 {
-                message.push('\n');
-            }
+        // One problem per line, as `BundleErrors::write_to` writes them,
+        // after the widget's name: a page may have several widgets, and
+        // other scripts write to the console too.
+        let mut message = String::from("spector-widget: the data was refused:");
+        for problem in problems {
+            message.push('\n');
             problem.write_to(&mut message);
         }
         note(true, &message);
