@@ -575,7 +575,10 @@ fn select_code(live: &Live, code: &str) {
     let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
     match found {
         Some(code) => select(live, code),
-        None => note_unknown_country(code),
+        None => {
+            note_unknown_country(code);
+            clear(live);
+        }
     }
 }
 

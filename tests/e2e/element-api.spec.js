@@ -89,7 +89,9 @@ test('a country value the bundle does not have is named in one console note, and
   const widget = page.locator('#de');
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
   await widget.evaluate((el) => el.setAttribute('country', 'xx'));
-  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  // As the note says: the selection before it is cleared, not kept.
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'ALL');
+  await expect(widget.locator('path.on[aria-pressed="true"]')).toHaveCount(0);
   await expect.poll(() => notes.length).toBe(1);
   const [type, text] = notes[0];
   expect(type).toBe('info');
