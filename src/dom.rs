@@ -639,8 +639,7 @@ fn click(live: &Live, what: u32, code: &str, x: f64, y: f64) {
                 if what == 3 {
                     s.toggle_table();
                 } else {
-                    let next = other(s.view);
-                    s.set_view(next);
+                    s.toggle_view();
                 }
             }
         }
@@ -678,7 +677,8 @@ fn other(kind: ViewKind) -> ViewKind {
 
 /// Keys (`key` is the position in dom.js' `KEYS`: e, E, Escape,
 /// ArrowRight, ArrowDown, ArrowLeft, ArrowUp, Home, End, Enter, Space): E
-/// toggles the view anywhere in the widget, Escape closes the popover or
+/// toggles the view (the shell sends it only from the map's figure: the
+/// map, its buttons, the pinned tooltip), Escape closes the popover or
 /// else clears the selection; on a country (`code`), arrows, Home and End
 /// move between countries and Enter or Space selects. Only the map's
 /// countries move with the arrows; the panel's chips are plain buttons.
@@ -696,8 +696,17 @@ fn keydown(live: &Live, code: &str, key: f64) -> bool {
     let last = s.order.len().saturating_sub(1);
     let target = match (key, index) {
         (0 | 1, _) if s.views.europe.is_some() => {
-            let next = other(s.view);
-            s.set_view(next);
+            s.toggle_view();
+            // A focused country the new view leaves out would hide the
+            // focus: it moves to the first country of the view instead.
+            let to = match current {
+                Some(code) if s.outside(code) => s.order.iter().copied().find(|&c| !s.outside(c)),
+                _ => None,
+            };
+            drop(s);
+            if let Some(code) = to {
+                live.shell.focus(ROOT, "path.on", code);
+            }
             return true;
         }
         (2, _) => {
@@ -953,18 +962,21 @@ impl State {
     /// The one rule for every way a country is reached (arrow keys, the
     /// map, a chip, `select`, the `country` attribute).
     fn reveal(&mut self, code: &str) {
-        let outside = self
-            .symbols
-            .first()
-            .and_then(|all| all.iter().find(|s| s.code == code))
-            .is_some_and(|s| !self.views.get(self.view).contains(s.x, s.y));
-        if outside {
+        if self.outside(code) {
             self.view = ViewKind::World;
             self.zoom = None;
             self.shell.set(ZOOM, "textContent", self.t.text(Key::MapZoomIn));
             self.draw(self.views.world);
             self.settle();
         }
+    }
+
+    /// Whether the country's symbol lies outside the current view's box.
+    fn outside(&self, code: &str) -> bool {
+        self.symbols
+            .first()
+            .and_then(|all| all.iter().find(|s| s.code == code))
+            .is_some_and(|s| !self.views.get(self.view).contains(s.x, s.y))
     }
 
     /// Nothing pointed at or focused: the selection's tooltip, or none.
@@ -1065,6 +1077,20 @@ impl State {
     /// Roving tabindex: the given country is the map's one tab stop.
     fn rove(&self, code: &str) {
         self.shell.mark("tabindex", code, "0", "-1");
+    }
+
+    /// The other view, from the E key or the zoom button, said in the live
+    /// region: the zoom button's new label alone is not announced.
+    fn toggle_view(&mut self) {
+        let next = other(self.view);
+        self.set_view(next);
+        if self.view == next {
+            let said = match next {
+                ViewKind::Europe => Key::LiveViewEurope,
+                ViewKind::World => Key::LiveViewWorld,
+            };
+            self.shell.set(LIVE, "textContent", self.t.text(said));
+        }
     }
 
     /// Switches the view: the viewBox moves to the other box, stepwise over

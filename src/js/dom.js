@@ -118,8 +118,16 @@ export class Shell {
         return;
       }
       const key = KEYS.indexOf(event.key);
-      if (key < 0) return;
+      // E is the zoom button's shortcut: anywhere else in the widget (a
+      // chip, a popover) it is only a letter.
+      if (key < 0 || (key < 2 && !target.closest('.map-col'))) return;
       send(event, KEY, target.matches('svg.map path.on') ? target.getAttribute('data-c') : '', key);
+      // A key that removed or hid the focused control (Escape clears the
+      // selection, and with it the pinned tooltip) leaves focus on the
+      // map's tab stop, the country just left, not on the page. (A hidden
+      // element keeps focus until the browser's next rendering update.)
+      const now = this.e[ROOT].activeElement;
+      if (!now || now.closest('[hidden]')) this.e[ROOT].querySelector('path.on[tabindex="0"]')?.focus();
     });
     on(root, 'focusin', (event) => {
       const target = event.target;
@@ -188,14 +196,15 @@ export class Shell {
   }
 
   /** Replaces the panel's markup. Focus inside it moves to the new chip of
-   *  the country focused (from the back button, whose `data-c` is empty:
-   *  of `before`, the country just left); on anything else it is lost. */
+   *  the country focused, or from any other control of the panel to the
+   *  chip of `before`, the country just left. */
   panel(markup, before) {
     const e = this.e[1];
     if (!e) return;
     const active = this.e[ROOT].activeElement;
-    let code = active && e.contains(active) ? active.getAttribute('data-c') : null;
-    if (code === '') code = before;
+    // The back button (whose `data-c` is empty) and the citations go
+    // away with the old markup.
+    const code = active && e.contains(active) ? active.getAttribute('data-c') || before : null;
     e.innerHTML = markup;
     if (/^[A-Z]{2}$/.test(code)) e.querySelector(`.chip[data-c="${code}"]`)?.focus();
   }

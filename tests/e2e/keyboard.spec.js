@@ -272,3 +272,83 @@ for (const width of [320, 640, 1200]) {
     expect((await smallTargets(widget)).filter((t) => !exempt(t))).toEqual([]);
   });
 }
+
+// Escape clears the selection, and the controls that showed it (the
+// country's panel, the pinned tooltip) go away with it: focus must land
+// on something that is still there, never on the page (WCAG 2.4.3).
+test('Escape that clears the selection leaves focus in the widget, where the reader was', async ({ page }) => {
+  const widget = await open(page);
+  const active = () => widget.evaluate((h) => {
+    const el = h.shadowRoot.activeElement;
+    return el ? el.tagName.toLowerCase() + '.' + el.getAttribute('class') + '[' + (el.getAttribute('data-c') ?? '') + ']' : null;
+  });
+  // From a citation in Germany's panel: to Germany's chip.
+  await widget.locator('.chip[data-c="DE"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await widget.locator('.panel .cite').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'ALL');
+  expect(await active()).toBe('button.chip[DE]');
+  // From the back button: the same.
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await widget.locator('.back').focus();
+  await page.keyboard.press('Escape');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'ALL');
+  expect(await active()).toBe('button.chip[DE]');
+  // From a reference in the pinned tooltip: to the country on the map.
+  await widget.locator('path.on[data-c="US"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'true');
+  await widget.locator('.tip.pin .cite').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'false');
+  expect(await active()).toBe('path.on[US]');
+});
+
+test('the pinned tooltip\'s "sources differ" mark has a focus ring that stands out on the tooltip', async ({ page }) => {
+  const widget = await open(page);
+  await installColour(page);
+  await widget.locator('.chip[data-c="US"]').click();
+  const differ = widget.locator('.tip.pin .differ');
+  await expect(differ).toHaveCount(1);
+  await differ.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const state = await focusState(page);
+  expect(state.key).toBe('button.differ[differ=arrests-us]');
+  expect(state.visible, state.indicator).toBe(true);
+  expect(state.ratio, state.indicator).toBeGreaterThanOrEqual(3);
+});
+
+test('E switches the view from the map only, says so, and keeps the focused country in sight', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const widget = await open(page);
+  const view = () => widget.locator('.map-wrap').getAttribute('data-view');
+  // On a chip or in a popover, E is a letter.
+  await widget.locator('.chip[data-c="DE"]').focus();
+  await page.keyboard.press('e');
+  expect(await view()).toBe('w');
+  await widget.locator('.panel .cite').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.pop')).toBeVisible();
+  await page.keyboard.press('e');
+  expect(await view()).toBe('w');
+  await page.keyboard.press('Escape');
+  // On the United States, which the Europe view leaves out: focus moves to
+  // the first country of that view, and the live region says the view.
+  await widget.locator('.zoom').focus();
+  await page.keyboard.press('Tab');
+  expect(await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'))).toBe('US');
+  await page.keyboard.press('e');
+  expect(await view()).toBe('e');
+  await expect(widget.locator('.live')).toHaveText('View: Europe');
+  expect(await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'))).toBe('GB');
+  await expect(widget.locator('.tip')).toBeVisible();
+  // Back to the world: focus stays where it is.
+  await page.keyboard.press('e');
+  expect(await view()).toBe('w');
+  await expect(widget.locator('.live')).toHaveText('View: world');
+  expect(await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'))).toBe('GB');
+});
