@@ -130,7 +130,19 @@ test.describe('touch', () => {
     const [t, w] = [await tip.boundingBox(), await widget.locator('.map-wrap').boundingBox()];
     expect(Math.abs(t.y + t.height - (w.y + w.height))).toBeLessThan(1.5);
     expect(Math.abs(t.width - w.width)).toBeLessThan(1.5);
+    // Under the map, not over it: every country stays in reach of a tap.
+    const map = await widget.locator('svg.map').boundingBox();
+    expect(t.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
     await widget.screenshot({ path: 'artifacts/map-320-docked.png' });
+  });
+
+  test('on a phone, with the United States pinned, a tap on Brazil selects Brazil', async ({ page }) => {
+    const widget = await open(page, 360);
+    await widget.locator('.sym.v-w circle[data-c="US"]').tap();
+    await expect(widget.locator('.tip')).toContainText('United States');
+    await widget.locator('.sym.v-w circle[data-c="BR"]').tap();
+    await expect(widget.locator('.tip')).toContainText('Brazil');
+    await expect(widget.locator('path.on[data-c="BR"]')).toHaveAttribute('aria-pressed', 'true');
   });
 });
 
