@@ -8,6 +8,7 @@
 // The parts Rust addresses by number (`Part` in dom.rs): the elements found
 // once after mounting, then the markers and the shadow root.
 const PARTS = ['.sw', '.side', '.pop-slot', '.live', '.ftable', '.as-table', '.map-wrap', 'svg.map', '.tip', '.zoom'];
+const TIP = 8;
 const OPENER = 10; // the marker whose popover is open
 const MARKER = 11; // the marker clicked last
 const CLOSED = 12; // the marker whose popover closed last
@@ -92,6 +93,13 @@ export class Shell {
       if (target.closest('.tip,.pop')) return;
       if (target.closest('.map-wrap')) at(event, MOVE);
       else send(event, OUT);
+    });
+    // Escape anywhere on the page dismisses the tooltip that follows the
+    // pointer or the focus, without moving either (WCAG 1.4.13); the
+    // pinned one is the selection's, which Escape in the widget clears.
+    on(root.ownerDocument, 'keydown', (event) => {
+      const tip = this.e[TIP];
+      if (event.key === 'Escape' && tip && !tip.hidden && !tip.classList.contains('pin')) send(event, REST);
     });
     on(root, 'click', (event) => {
       let kind = 0;

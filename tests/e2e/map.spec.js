@@ -82,6 +82,20 @@ test.describe('pointer', () => {
     await expect(tip.locator('button.differ')).toBeFocused();
   });
 
+  test('Escape dismisses the tooltip that follows the pointer, without moving it (WCAG 1.4.13)', async ({ page }) => {
+    const widget = await open(page);
+    const tip = widget.locator('.tip');
+    await widget.locator('.sym.v-w circle[data-c="BR"]').hover();
+    await expect(tip).toContainText('Brazil');
+    // Focus is on the page, not in the widget.
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+    // A move over another country shows its figure again.
+    await widget.locator('.sym.v-w circle[data-c="US"]').hover();
+    await expect(tip).toContainText('United States');
+  });
+
   test('near a symbol counts as on it, within 20 px', async ({ page }) => {
     const widget = await open(page);
     const tip = widget.locator('.tip');
