@@ -352,3 +352,20 @@ test('E switches the view from the map only, says so, and keeps the focused coun
   await expect(widget.locator('.live')).toHaveText('View: world');
   expect(await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'))).toBe('GB');
 });
+
+test('the map\'s keys are shown while a country has keyboard focus, and only then', async ({ page }) => {
+  const widget = await open(page);
+  const keys = widget.locator('#sw-keys');
+  const height = async () => (await keys.boundingBox()).height;
+  expect(await height()).toBeLessThanOrEqual(1);
+  // A click focuses the country, but not visibly: the keys stay hidden.
+  await widget.locator('.sym.v-w circle[data-c="US"]').click();
+  expect(await height()).toBeLessThanOrEqual(1);
+  await page.keyboard.press('Escape');
+  await widget.locator('.zoom').focus();
+  await page.keyboard.press('Tab');
+  await expect(keys).toHaveText(/Arrow keys move between countries/);
+  await expect.poll(height).toBeGreaterThan(10);
+  await page.keyboard.press('Tab');
+  await expect.poll(height).toBeLessThanOrEqual(1);
+});
