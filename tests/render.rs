@@ -258,6 +258,9 @@ fn labels_never_collide_nor_leave_the_view() {
             if let Some(l) = &legend {
                 assert!(!a.rect.overlaps(&l.rect), "{at}: {} on the legend", a.code);
             }
+            // A number reads as the country whose circle is nearest.
+            let edge = |s: &map::Symbol| ((a.x - s.x).powi(2) + (a.y - s.y).powi(2)).sqrt() - s.r;
+            let own = edge(symbols.iter().find(|s| s.code == a.code).unwrap());
             for s in symbols.iter().filter(|s| s.code != a.code) {
                 assert!(
                     !a.rect.meets_circle(s.x, s.y, s.r),
@@ -265,6 +268,9 @@ fn labels_never_collide_nor_leave_the_view() {
                     a.code,
                     s.code
                 );
+                if v.contains(s.x, s.y) {
+                    assert!(edge(s) > own, "{at}: {}'s label is nearer {}", a.code, s.code);
+                }
             }
             if a.inside {
                 let s = symbols.iter().find(|s| s.code == a.code).unwrap();

@@ -124,6 +124,12 @@ const SPOTS: [(f64, f64); 9] = [
     (-1.0, 1.0),
 ];
 
+/// How far the point is from the symbol's circle (negative inside it).
+fn edge_distance(x: f64, y: f64, s: &Symbol<'_>) -> f64 {
+    let (dx, dy) = (x - s.x, y - s.y);
+    num::sqrt(dx * dx + dy * dy) - s.r
+}
+
 /// Labels for the symbols in the view, largest value first: inside the
 /// circle when it fits, else right, left, above, below or diagonal. The
 /// first label that finds no free spot (another label, another symbol in
@@ -172,12 +178,16 @@ pub fn place_labels<'w>(
             };
             let (x, y) = (s.x + kx * ax + kx * bx, s.y + ky * ay + ky * by);
             let rect = text_box(x, y, chars, font);
+            // Nearer its own circle than any other, so that it reads as
+            // its own country's number: Germany's 52 beside Poland's tiny
+            // circle read as Poland's.
+            let own = edge_distance(x, y, s);
             let free = rect.inside(view)
                 && legend.map_or(true, |l| !rect.overlaps(l))
                 && placed.iter().all(|p| !rect.overlaps(&p.rect))
                 && in_view(symbols, view)
                     .filter(|o| o.code != s.code)
-                    .all(|o| !rect.meets_circle(o.x, o.y, o.r));
+                    .all(|o| !rect.meets_circle(o.x, o.y, o.r) && edge_distance(x, y, o) > own);
             if free {
                 placed.push(Label {
                     code: s.code,
