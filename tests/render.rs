@@ -992,3 +992,19 @@ fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
         "{pl}"
     );
 }
+
+#[test]
+fn a_bundle_with_figures_for_countries_only_has_no_empty_whole_operation_heading() {
+    let mut bundle: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    bundle["facts"].as_array_mut().unwrap().retain(|f| f["scope"] != "ALL");
+    let bundle = parse_json(&bundle.to_string()).unwrap();
+    let t = spector_widget::i18n::Locale::english();
+    let whole = render::panel_markup_in(&bundle, None, t);
+    assert!(!whole.contains("Whole operation"), "{whole}");
+    assert!(whole.contains("class=\"chip\""), "{whole}");
+    // A country keeps its heading.
+    let one = render::panel_markup_in(&bundle, Some("US"), t);
+    assert!(one.contains("<h3 class=\"panel-title\">United States</h3>"), "{one}");
+    // And the full bundle keeps "Whole operation".
+    assert!(render::panel_markup_in(&spector(), None, t).contains("Whole operation"));
+}

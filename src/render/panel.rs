@@ -279,14 +279,18 @@ pub fn push_panel(out: &mut String, bundle: &Bundle, selected: Option<&str>, t: 
         out.push_str("</button></p>");
     }
 
-    out.push_str("<h3 class=\"panel-title\">");
-    match selected {
-        Some(code) => push_escaped(out, country_name(t, code)),
-        None => t.push(out, Key::PanelWholeOperation),
-    }
-    out.push_str("</h3>");
-
     let rows = rows(bundle, selected);
+    // A bundle with figures for countries only has nothing to show under
+    // "Whole operation": no heading over nothing.
+    if selected.is_some() || !rows.is_empty() {
+        out.push_str("<h3 class=\"panel-title\">");
+        match selected {
+            Some(code) => push_escaped(out, country_name(t, code)),
+            None => t.push(out, Key::PanelWholeOperation),
+        }
+        out.push_str("</h3>");
+    }
+
     let bars = bar_widths(bundle, &rows);
     if !rows.is_empty() {
         out.push_str("<ul class=\"figs\">");
