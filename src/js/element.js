@@ -164,13 +164,19 @@ export class Controller {
   }
 }
 
+/** The element class this copy defined, if it did. */
+let defined;
+
 /**
  * Registers <spector-widget>, unless another copy (another version) of the
  * widget already did: then this copy steps aside with a note, because
- * defining an element twice would throw on the host page.
+ * defining an element twice would throw on the host page. Called again,
+ * this copy's own definition stands, in silence.
  */
 export function define(wasm, read) {
-  if (customElements.get(TAG)) {
+  const existing = customElements.get(TAG);
+  if (existing) {
+    if (existing === defined) return true;
     console.info('spector-widget: <spector-widget> is already defined on this page; this copy is not used.');
     return false;
   }
@@ -230,7 +236,7 @@ export function define(wasm, read) {
     }
   }
 
-  customElements.define(TAG, SpectorWidget);
+  customElements.define(TAG, (defined = SpectorWidget));
   return true;
 }
 

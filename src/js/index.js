@@ -14,7 +14,7 @@ import { wasm } from './wasm.js';
 const read = () => reader(new URL('./spector_reader.wasm', import.meta.url));
 
 /** Registers <spector-widget>. Returns false when another copy already
- *  defined it (that copy keeps working). */
+ *  defined it (that copy keeps working); true again on a second call. */
 export function define() {
   return defineElement(wasm, read);
 }

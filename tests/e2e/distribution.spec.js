@@ -43,7 +43,8 @@ test.describe('the npm package', () => {
     writeFileSync(
       join(project, 'main.js'),
       `import { define, mount } from 'spector-widget';
-       define();
+       // Called twice, as two modules of a site might: both true, no note.
+       window.defined = [define(), define()];
        const handle = mount(document.querySelector('#mounted'));
        window.handle = handle;
        mount(document.querySelector('#other'), { src: '/other.json' });`,
@@ -64,8 +65,12 @@ test.describe('the npm package', () => {
         body: '<!doctype html><div id="mounted"></div><div id="other"></div><spector-widget></spector-widget><script type="module" src="/bundle.js"></script>',
       });
     });
+    const notes = [];
+    page.on('console', (m) => notes.push(m.text()));
     await page.goto('http://consumer.test/');
     await expect(page.locator('#mounted svg.map path.on')).toHaveCount(9);
+    expect(await page.evaluate(() => window.defined)).toEqual([true, true]);
+    expect(notes.filter((n) => n.includes('already defined'))).toEqual([]);
     await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
     await expect(page.locator('#other .title')).toHaveText('Operation Example');
     await page.evaluate(() => window.handle.destroy());
