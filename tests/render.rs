@@ -986,3 +986,37 @@ fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
         "{pl}"
     );
 }
+
+/// Figures for Singapore and Malta, which the map (Natural Earth 110m)
+/// does not draw, and for Germany, which it does.
+fn small_countries() -> spector_widget::facts::Bundle {
+    parse_json(include_str!("fixtures/valid-small-countries.json")).unwrap()
+}
+
+#[test]
+fn countries_the_map_does_not_draw_are_named_not_coded() {
+    use spector_widget::i18n::{Lang, Locale};
+    let bundle = small_countries();
+    let world = World::embedded().unwrap();
+    assert!(world.country("SG").is_none() && world.country("MT").is_none());
+    for (lang, singapore) in [(Lang::En, "Singapore"), (Lang::De, "Singapur")] {
+        let t = Locale::get(lang);
+        let mut markup = render::widget_in(&bundle, &world, None, t);
+        markup.push_str(&render::table_markup_in(&bundle, t));
+        markup.push_str(&render::panel_markup_in(&bundle, Some("SG"), t));
+        // Chips, table rows, the description and the panel's heading.
+        for code in ["SG", "MT"] {
+            assert!(!markup.contains(&format!(">{code}<")), "{lang:?}: {code} as text");
+            assert!(
+                !markup.contains(&format!("{code} (")),
+                "{lang:?}: {code} in the description"
+            );
+        }
+        assert!(
+            markup.contains(&format!("{singapore} (8)")),
+            "{lang:?}: the description"
+        );
+        assert!(markup.contains(&format!(">{singapore}<")), "{lang:?}");
+        assert!(markup.contains(">Malta<"), "{lang:?}");
+    }
+}
