@@ -38,3 +38,52 @@ for (const lang of ['en', 'de']) {
     await expect(rows).toHaveText([names.SG, names.DE, names.MT]);
   });
 }
+
+for (const lang of ['en', 'de']) {
+  const names = NAMES[lang];
+
+  test(`${lang}: a chip of a country the map does not draw selects it, says so and tells the page`, async ({ page }) => {
+    const widget = await open(page, lang);
+    await page.evaluate(() => {
+      window.__selects = [];
+      document.addEventListener('spector-select', (e) => window.__selects.push(e.detail.country));
+    });
+    const panel = widget.locator('.panel');
+    const live = widget.locator('.live');
+    const tip = widget.locator('.tip');
+    await widget.locator('.chip[data-c="SG"]').click();
+    await expect(panel).toHaveAttribute('data-scope', 'SG');
+    await expect(panel.locator('.panel-title')).toHaveText(names.SG);
+    await expect(panel.locator('[data-fact="arrests-sg"] > .fig-value')).toContainText('8');
+    await expect(panel.locator('.chip[data-c="SG"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(live).toContainText(names.SG);
+    // The map highlights nothing and shows no tooltip: there is no symbol.
+    await expect(widget.locator('path.on[aria-pressed="true"]')).toHaveCount(0);
+    await expect(tip).toBeHidden();
+    expect(await page.evaluate(() => window.__selects)).toEqual(['SG']);
+
+    // Malta is European but not drawn: the map stays on the world.
+    await widget.locator('.chip[data-c="MT"]').click();
+    await expect(panel).toHaveAttribute('data-scope', 'MT');
+    await expect(live).toContainText(names.MT);
+    await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+    await expect(tip).toBeHidden();
+
+    // Germany is drawn: pressed on the map, with its tooltip; then
+    // Singapore again hides the tooltip.
+    await widget.locator('.chip[data-c="DE"]').click();
+    await expect(widget.locator('path.on[data-c="DE"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(tip).toContainText(names.DE);
+    await widget.locator('.chip[data-c="SG"]').click();
+    await expect(panel).toHaveAttribute('data-scope', 'SG');
+    await expect(widget.locator('path.on[data-c="DE"]')).toHaveAttribute('aria-pressed', 'false');
+    await expect(tip).toBeHidden();
+
+    // The page's select() reaches it too, and the chip again clears it.
+    await widget.evaluate((el) => el.setAttribute('country', 'mt'));
+    await expect(panel).toHaveAttribute('data-scope', 'MT');
+    await widget.locator('.chip[data-c="MT"]').click();
+    await expect(panel).toHaveAttribute('data-scope', 'ALL');
+    expect(await page.evaluate(() => window.__selects)).toEqual(['SG', 'MT', 'DE', 'SG', 'MT', null]);
+  });
+}
