@@ -1020,3 +1020,25 @@ fn countries_the_map_does_not_draw_are_named_not_coded() {
         assert!(markup.contains(">Malta<"), "{lang:?}");
     }
 }
+
+#[test]
+fn the_credits_say_which_countries_with_figures_the_map_does_not_draw() {
+    use spector_widget::i18n::{Lang, Locale};
+    let world = World::embedded().unwrap();
+    let credits = |bundle: &spector_widget::facts::Bundle, lang: Lang| {
+        let markup = render::widget_first_in(bundle, &world, Locale::get(lang));
+        between(&markup, "<p class=\"credits\">", "</p>").to_string()
+    };
+    let bundle = small_countries();
+    assert_eq!(
+        credits(&bundle, Lang::En),
+        "Sources: Example Police. Map data: Natural Earth. Not on the map: Singapore, Malta."
+    );
+    assert!(
+        credits(&bundle, Lang::De).ends_with("Kartendaten: Natural Earth. Nicht auf der Karte: Singapur, Malta."),
+        "{}",
+        credits(&bundle, Lang::De)
+    );
+    // Every country of the embedded bundle is drawn: nothing to say.
+    assert!(credits(&spector(), Lang::En).ends_with("Map data: Natural Earth."));
+}

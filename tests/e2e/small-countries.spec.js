@@ -4,8 +4,8 @@
 import { test, expect } from '@playwright/test';
 
 const NAMES = {
-  en: { SG: 'Singapore', MT: 'Malta', DE: 'Germany' },
-  de: { SG: 'Singapur', MT: 'Malta', DE: 'Deutschland' },
+  en: { SG: 'Singapore', MT: 'Malta', DE: 'Germany', notDrawn: 'Map data: Natural Earth. Not on the map: Singapore, Malta.' },
+  de: { SG: 'Singapur', MT: 'Malta', DE: 'Deutschland', notDrawn: 'Kartendaten: Natural Earth. Nicht auf der Karte: Singapur, Malta.' },
 };
 
 /** A page of our own with one widget showing the fixture in `lang`. */
@@ -85,5 +85,15 @@ for (const lang of ['en', 'de']) {
     await widget.locator('.chip[data-c="MT"]').click();
     await expect(panel).toHaveAttribute('data-scope', 'ALL');
     expect(await page.evaluate(() => window.__selects)).toEqual(['SG', 'MT', 'DE', 'SG', 'MT', null]);
+  });
+}
+
+for (const lang of ['en', 'de']) {
+  test(`${lang}: the credits under the map say which countries it does not draw`, async ({ page }) => {
+    const widget = await open(page, lang);
+    // In the map's figure, so a screen reader meets it with the map too.
+    const credits = widget.locator('figure.map-col .credits');
+    await expect(credits).toBeVisible();
+    await expect(credits).toContainText(NAMES[lang].notDrawn);
   });
 }
