@@ -450,6 +450,24 @@ impl Widget {
     }
 }
 
+/// The codes of countries the map does not draw that have been selected:
+/// a selection is a `&'static str` (a drawn country's is the geometry's),
+/// so each of these codes is copied once and kept, two bytes each.
+static OFF_MAP: OneThread<Vec<&'static str>> = OneThread(RefCell::new(Vec::new()));
+
+/// `code` as a `&'static str`, for a country the map does not draw.
+fn off_map(code: &str) -> Option<&'static str> {
+    let mut kept = OFF_MAP.0.try_borrow_mut().ok()?;
+    for &c in kept.iter() {
+        if c == code {
+            return Some(c);
+        }
+    }
+    let c: &'static str = String::from(code).leak();
+    kept.push(c);
+    Some(c)
+}
+
 /// Set once the page has been told that a language is not spoken.
 static UNSUPPORTED_NOTED: AtomicBool = AtomicBool::new(false);
 
@@ -760,16 +778,19 @@ fn keydown(live: &Live, code: &str, key: f64) -> bool {
 /// shows it. A European country selected in world view brings the Europe
 /// view, where it is large enough to see; a country outside the Europe
 /// view brings the world back (`State::reveal`), whether a chip, the map
-/// or the page selected it.
+/// or the page selected it. A country the map does not mark (one without
+/// arrests, or not drawn at all: a chip) leaves the view as it is, with
+/// nothing highlighted and no tooltip.
 fn select(live: &Live, code: &'static str) {
     let before = {
         let Ok(mut s) = live.state.try_borrow_mut() else { return };
         let before = s.selected;
         s.set_selected(Some(code));
-        if s.code(code).is_some() {
+        let marked = s.code(code).is_some();
+        if marked {
             s.rove(code);
         }
-        if s.view == ViewKind::World && is_european(code) {
+        if s.view == ViewKind::World && is_european(code) && marked {
             s.set_view(ViewKind::Europe);
         } else {
             s.reveal(code);
@@ -856,11 +877,12 @@ impl State {
     }
 
     /// A country that can be selected: one on the map, or one the panel
-    /// has figures for.
+    /// has figures for, drawn or not (Singapore and Malta are too small
+    /// for the map's Natural Earth 110m countries).
     fn selectable(&self, code: &str) -> Option<&'static str> {
         self.code(code).or_else(|| {
             if panel::countries(&self.bundle).contains(&code) {
-                self.world.country(code).map(|c| c.code())
+                self.world.country(code).map(|c| c.code()).or_else(|| off_map(code))
             } else {
                 None
             }
@@ -1249,19 +1271,24 @@ impl State {
 
     /// The tooltip beside a country's symbol; `pinned` for a selection
     /// (docked under the map on narrow widgets, by the stylesheet).
+    /// A country without a symbol (one the map does not draw) hides it.
     fn show_at_symbol(&mut self, code: &'static str, pinned: bool) {
+        let Some(&Symbol {
+            x: sx, y: sy, r: sr, ..
+        }) = self.view_symbols().iter().find(|s| s.code == code)
+        else {
+            self.hide();
+            return;
+        };
         let Some((rect, ppu)) = self.scale() else { return };
         let Some(area) = self.rect(WRAP) else { return };
         if !self.fill_tip(code, pinned) {
             return;
         }
         let view = self.views.get(self.view);
-        let Some(s) = self.view_symbols().iter().find(|s| s.code == code) else {
-            return;
-        };
-        let x = rect.left - area.left + (s.x - view.x) * ppu;
-        let y = rect.top - area.top + (s.y - view.y) * ppu;
-        let r = s.r * ppu;
+        let x = rect.left - area.left + (sx - view.x) * ppu;
+        let y = rect.top - area.top + (sy - view.y) * ppu;
+        let r = sr * ppu;
         self.place_tip(&area, x + r * 0.7 + 6.0, y - r - 6.0, y + r + 8.0);
     }
 

@@ -247,10 +247,11 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String, String)> {
 
 /// "Sources: Europol. Map data: Natural Earth.": the publishers behind the
 /// map's figures (the primary ones when there are any), as the widget's
-/// credits line. As `markup`, escaped, each publisher marked with the
+/// credits line, and, as there, the countries with figures the map does
+/// not draw ("Not on the map: Singapore, Malta."). As `markup`, escaped, each publisher marked with the
 /// bundle's language where `t`'s differs (as in the widget); else plain
 /// text, not escaped, for the SVG's lines.
-fn credits(bundle: &Bundle, t: &Locale, markup: bool) -> String {
+fn credits(bundle: &Bundle, world: &World<'_>, t: &Locale, markup: bool) -> String {
     let cited: Vec<_> = bundle
         .facts
         .iter()
@@ -298,6 +299,13 @@ fn credits(bundle: &Bundle, t: &Locale, markup: bool) -> String {
         out.push(' ');
     }
     words(&mut out, t.text(Key::CreditsMap));
+    let mut list = String::new();
+    map::push_not_drawn(&mut list, bundle, world, t, markup);
+    if !list.is_empty() {
+        out.push(' ');
+        let fill_in = if markup { fill } else { fill_text };
+        fill_in(&mut out, t.text(Key::CreditsNotDrawn), &[("list", &list)]);
+    }
     out
 }
 
@@ -403,7 +411,7 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     push_map_layers(&mut body, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
     body.push_str("</svg>");
     let credit_size = 12.0;
-    let credit_lines = wrap(&credits(bundle, t, false), text_w / credit_size, 0.52);
+    let credit_lines = wrap(&credits(bundle, world, t, false), text_w / credit_size, 0.52);
     let first = map_top + map_h + 6.0 + credit_size;
     let mut credit_attrs = String::from("font-size=\"12\" fill=\"");
     credit_attrs.push_str(MUTED);
@@ -799,7 +807,7 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("</desc>");
     push_map_layers(&mut out, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
     out.push_str("</svg><figcaption>");
-    out.push_str(&credits(bundle, t, true));
+    out.push_str(&credits(bundle, world, t, true));
     out.push_str("</figcaption></figure>\n");
 
     push_table(&mut out, bundle, &prefix, t);

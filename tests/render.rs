@@ -1008,3 +1008,59 @@ fn a_bundle_with_figures_for_countries_only_has_no_empty_whole_operation_heading
     // And the full bundle keeps "Whole operation".
     assert!(render::panel_markup_in(&spector(), None, t).contains("Whole operation"));
 }
+
+/// Figures for Singapore and Malta, which the map (Natural Earth 110m)
+/// does not draw, and for Germany, which it does.
+fn small_countries() -> spector_widget::facts::Bundle {
+    parse_json(include_str!("fixtures/valid-small-countries.json")).unwrap()
+}
+
+#[test]
+fn countries_the_map_does_not_draw_are_named_not_coded() {
+    use spector_widget::i18n::{Lang, Locale};
+    let bundle = small_countries();
+    let world = World::embedded().unwrap();
+    assert!(world.country("SG").is_none() && world.country("MT").is_none());
+    for (lang, singapore) in [(Lang::En, "Singapore"), (Lang::De, "Singapur")] {
+        let t = Locale::get(lang);
+        let mut markup = render::widget_in(&bundle, &world, None, t);
+        markup.push_str(&render::table_markup_in(&bundle, t));
+        markup.push_str(&render::panel_markup_in(&bundle, Some("SG"), t));
+        // Chips, table rows, the description and the panel's heading.
+        for code in ["SG", "MT"] {
+            assert!(!markup.contains(&format!(">{code}<")), "{lang:?}: {code} as text");
+            assert!(
+                !markup.contains(&format!("{code} (")),
+                "{lang:?}: {code} in the description"
+            );
+        }
+        assert!(
+            markup.contains(&format!("{singapore} (8)")),
+            "{lang:?}: the description"
+        );
+        assert!(markup.contains(&format!(">{singapore}<")), "{lang:?}");
+        assert!(markup.contains(">Malta<"), "{lang:?}");
+    }
+}
+
+#[test]
+fn the_credits_say_which_countries_with_figures_the_map_does_not_draw() {
+    use spector_widget::i18n::{Lang, Locale};
+    let world = World::embedded().unwrap();
+    let credits = |bundle: &spector_widget::facts::Bundle, lang: Lang| {
+        let markup = render::widget_first_in(bundle, &world, Locale::get(lang));
+        between(&markup, "<p class=\"credits\">", "</p>").to_string()
+    };
+    let bundle = small_countries();
+    assert_eq!(
+        credits(&bundle, Lang::En),
+        "Sources: Example Police. Map data: Natural Earth. Not on the map: Singapore, Malta."
+    );
+    assert!(
+        credits(&bundle, Lang::De).ends_with("Kartendaten: Natural Earth. Nicht auf der Karte: Singapur, Malta."),
+        "{}",
+        credits(&bundle, Lang::De)
+    );
+    // Every country of the embedded bundle is drawn: nothing to say.
+    assert!(credits(&spector(), Lang::En).ends_with("Map data: Natural Earth."));
+}

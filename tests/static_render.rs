@@ -583,3 +583,17 @@ fn in_another_language_the_bundles_own_text_is_marked_as_english() {
     assert!(!english.contains("<span lang="));
     assert!(!ok_stdout(&["render", BUNDLE, "--format", "svg"]).contains("700\" lang="));
 }
+
+#[test]
+fn the_static_version_says_which_countries_the_map_does_not_draw() {
+    // Singapore and Malta have figures but no outline in Natural Earth 110m.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid-small-countries.json");
+    let html = ok_stdout(&["render", path, "--format", "html"]);
+    assert!(
+        html.contains("Map data: Natural Earth. Not on the map: Singapore, Malta.</figcaption>"),
+        "{html}"
+    );
+    let svg = ok_stdout(&["render", path, "--format", "svg", "--lang", "de"]);
+    assert!(svg.contains("Nicht auf der Karte:"), "{svg}");
+    assert!(svg.contains("Singapur"), "{svg}");
+}

@@ -8,11 +8,11 @@
 //! newer than `Intl.DisplayNames` (Chrome 81, Firefox 86, Safari 14.1), so
 //! a browser that runs it has the names; one that somehow answers nothing
 //! shows the country codes. Browsers do not all take every name from CLDR
-//! (Chromium names the Falklands and Palestine its own way, in every
-//! language), so English keeps those few from `i18n/countries/en-wasm.txt`
-//! and stays the static version's word for word. The embedded bundle's
-//! own countries are the exception: their names are built in (see
-//! `Names::built_in`).
+//! (Chromium names the Falklands, Hong Kong, Macao and Palestine its own
+//! way, in every language), so English keeps those few from
+//! `i18n/countries/en-wasm.txt` and stays the static version's word for
+//! word. The embedded bundle's own countries are the exception: their
+//! names are built in (see `Names::built_in`).
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -20,21 +20,24 @@ use alloc::vec::Vec;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use super::{Lang, OnceLock};
-use crate::geo::World;
 use crate::text::split_ascii;
 
-#[wasm_bindgen(inline_js = "export function regionNames(lang, codes) {
+#[wasm_bindgen(inline_js = "export function regionNames(lang) {
   let names;
   try { names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }); } catch (e) { return ''; }
   const out = [];
-  for (let i = 0; i + 2 <= codes.length; i += 2) out.push(names.of(codes.slice(i, i + 2)) || '');
+  for (let i = 0; i < 676; i++) out.push(names.of(String.fromCharCode(65 + i / 26, 65 + i % 26)) || '');
   return out.join('\\n');
 }")]
 extern "C" {
-    /// The names of the two-letter codes run together in `codes`, one a
-    /// line, in order; an empty line for a code without a name.
+    /// The names of every two-letter code from AA to ZZ, one a line, in
+    /// order (see `index`); an empty line for a code without a name.
+    /// Every code, not only the map's: a bundle may have figures for a
+    /// country the map does not draw (Singapore, Malta), and asking for
+    /// all 676 takes the browser under a millisecond more than asking for
+    /// the map's 174, and the wasm no list of codes.
     #[wasm_bindgen(js_name = regionNames)]
-    fn region_names(lang: &str, codes: &str) -> String;
+    fn region_names(lang: &str) -> String;
 }
 
 mod built_in {
@@ -42,7 +45,7 @@ mod built_in {
     include!(concat!(env!("OUT_DIR"), "/i18n/bundle_countries.rs"));
 }
 
-/// A language's names of the embedded map's countries.
+/// A language's names of every country, drawn on the map or not.
 #[derive(Debug)]
 pub struct Names {
     lang: Lang,
@@ -52,8 +55,8 @@ pub struct Names {
     /// 15–35 ms (ICU loads its region names), a tenth of the time to the
     /// first frame.
     built_in: Vec<&'static str>,
-    /// The browser's names of every country of the map, asked for the
-    /// first time a name is not built in.
+    /// The browser's names of every country, asked for the first time a
+    /// name is not built in.
     asked: OnceLock<Asked>,
 }
 
@@ -75,12 +78,10 @@ impl Names {
     }
 }
 
-/// The browser's names of the map's countries in one language.
+/// The browser's names of every country in one language.
 #[derive(Debug)]
 struct Asked {
-    /// The two-letter codes, run together.
-    codes: String,
-    /// The name of each code, in the same order ("" for none).
+    /// The name of each two-letter code, at its `index` ("" for none).
     names: Vec<&'static str>,
 }
 
@@ -88,17 +89,9 @@ impl Asked {
     /// Asks the browser, once per language (the locale is cached), so the
     /// answer is leaked to live as long as the locale.
     fn of(lang: Lang) -> Asked {
-        let mut codes = String::with_capacity(400);
-        if let Ok(world) = World::embedded() {
-            for country in world.countries() {
-                if country.code().len() == 2 {
-                    codes.push_str(country.code());
-                }
-            }
-        }
         let mut names = Vec::new();
-        names.extend(split_ascii(region_names(lang.code(), &codes).leak(), b'\n'));
-        let mut answer = Asked { codes, names };
+        names.extend(split_ascii(region_names(lang.code()).leak(), b'\n'));
+        let mut answer = Asked { names };
         if lang == Lang::En {
             answer.keep(built_in::EN_WASM);
         }
@@ -117,7 +110,7 @@ impl Asked {
             let (Some(code), Some(name)) = (line.get(..2), line.get(5..)) else {
                 continue;
             };
-            if let Some(slot) = position(&self.codes, code).and_then(|i| self.names.get_mut(i)) {
+            if let Some(slot) = index(code).and_then(|i| self.names.get_mut(i)) {
                 *slot = name;
             }
         }
@@ -125,8 +118,16 @@ impl Asked {
 
     /// The name of the country `code`, if the browser has one.
     fn get(&self, code: &str) -> Option<&str> {
-        let i = position(&self.codes, code)?;
+        let i = index(code)?;
         self.names.get(i).copied().filter(|n| !n.is_empty())
+    }
+}
+
+/// Where the two-letter code `code` comes from AA (0) to ZZ (675).
+fn index(code: &str) -> Option<usize> {
+    match *code.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+        _ => None,
     }
 }
 

@@ -448,8 +448,30 @@ pub fn push_tooltip(out: &mut String, bundle: &Bundle, code: &str, t: &Locale) -
     true
 }
 
+/// Appends the names of the bundle's countries with figures that the map
+/// does not draw, ", " between them (escaped when `markup`): Natural Earth
+/// 110m leaves out the smallest (Singapore, Malta). The credits name them,
+/// the widget's and the static version's.
+pub fn push_not_drawn(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale, markup: bool) {
+    let start = out.len();
+    for code in super::panel::countries(bundle) {
+        if world.country(code).is_some() {
+            continue;
+        }
+        if out.len() > start {
+            out.push_str(t.text(Key::PunctComma));
+        }
+        if markup {
+            push_escaped(out, country_name(t, code));
+        } else {
+            out.push_str(country_name(t, code));
+        }
+    }
+}
+
 /// A country's name in the language of `t`, else in English, else its
-/// code (a microstate the map does not draw, which no names file lists).
+/// code (the names files name every code a bundle may use, drawn or not;
+/// in the browser, one that answers `Intl.DisplayNames` with nothing).
 pub fn country_name<'a>(t: &'a Locale, code: &'a str) -> &'a str {
     t.country(code)
         .or_else(|| Locale::english().country(code))

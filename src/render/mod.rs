@@ -134,7 +134,7 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
     out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div><p class=\"sr\" id=\"sw-keys\">");
     t.push(&mut out, if europe { Key::MapKeysEurope } else { Key::MapKeys });
     out.push_str("</p>");
-    push_credits(&mut out, bundle, t);
+    push_credits(&mut out, bundle, world, t);
     out.push_str("</figure><div class=\"side\">");
     out.push_str(part(|r| &r.side));
     out.push_str("</div>");
@@ -305,7 +305,7 @@ pub fn popover_in(bundle: &Bundle, id: &str, differ: bool, t: &Locale) -> Option
 
 /// "Sources: …" naming the agencies behind the map's figures, then the map
 /// data's credit.
-fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
+fn push_credits(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
     out.push_str("<p class=\"credits\">");
     let mut list = String::with_capacity(128);
     let mut named: Vec<&str> = Vec::new();
@@ -340,6 +340,13 @@ fn push_credits(out: &mut String, bundle: &Bundle, t: &Locale) {
         out.push(' ');
     }
     t.push(out, Key::CreditsMap);
+    // So that a reader knows why their figures have no symbol.
+    let mut list = String::new();
+    map::push_not_drawn(&mut list, bundle, world, t, true);
+    if !list.is_empty() {
+        out.push(' ');
+        t.push_with(out, Key::CreditsNotDrawn, &[("list", &list)]);
+    }
     out.push_str("</p>");
 }
 
