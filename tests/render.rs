@@ -986,3 +986,37 @@ fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
         "{pl}"
     );
 }
+
+fn minimal() -> spector_widget::facts::Bundle {
+    parse_json(include_str!("../data/example-minimal.json")).unwrap()
+}
+
+#[test]
+fn without_a_countries_figure_the_total_is_not_given_a_country_count() {
+    // The minimal bundle: 288 arrests, per-country figures for two
+    // countries only (153 + 55), no `countries_involved` figure, a summary
+    // that says nine countries. Nothing may say "288 arrests in 2 countries".
+    let bundle = minimal();
+    let markup = render::widget(&bundle, &World::embedded().unwrap());
+    let stat = between(&markup, "<p class=\"stat\">", "</p>");
+    assert!(stat.contains("288</strong>"), "{stat}");
+    assert!(!stat.contains("countr") && !stat.contains("stat-n"), "{stat}");
+    // The map's description says what the map shows: the arrests on it, in
+    // its countries.
+    let en = "Map of 208\u{a0}arrests in 2\u{a0}countries. Countries with the most arrests: United States (153) and United Kingdom (55).";
+    assert_eq!(render::summary_in(&bundle, Locale::english()), en);
+    assert!(markup.contains(&format!("id=\"sw-desc\">{en}</p>")), "{markup:.1500}");
+    for lang in Lang::ALL {
+        let s = render::summary_in(&bundle, Locale::get(lang));
+        assert!(s.contains("208") && !s.contains("288"), "{lang:?}: {s}");
+    }
+    // Parts that are not all exact do not add up to a figure: the map's
+    // name stands for the first sentence.
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    value["facts"][2]["qualifier"] = "more_than".into();
+    let rough = parse_json(&value.to_string()).unwrap();
+    assert_eq!(
+        render::summary_in(&rough, Locale::english()),
+        "Map of arrests by country. Countries with the most arrests: United States (153) and United Kingdom (more than 55)."
+    );
+}

@@ -583,3 +583,25 @@ fn in_another_language_the_bundles_own_text_is_marked_as_english() {
     assert!(!english.contains("<span lang="));
     assert!(!ok_stdout(&["render", BUNDLE, "--format", "svg"]).contains("700\" lang="));
 }
+
+#[test]
+fn without_a_countries_figure_the_static_version_gives_the_total_no_country_count() {
+    let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/data/example-minimal.json");
+    for args in [
+        &["render", minimal][..],
+        &["render", minimal, "--page"],
+        &["render", minimal, "--format", "svg"],
+    ] {
+        let out = ok_stdout(args);
+        assert!(out.contains("288"), "{args:?}");
+        // The only country count is the map's own: its 208 arrests in its
+        // two countries, in the description.
+        assert_eq!(
+            out.matches("2\u{a0}countries").count(),
+            out.matches("Map of 208\u{a0}arrests in 2\u{a0}countries.").count(),
+            "{args:?}: {out:.3000}"
+        );
+        assert!(out.contains("Map of 208\u{a0}arrests in 2\u{a0}countries."), "{args:?}");
+        assert!(!out.contains("in 2\u{a0}countries</"), "{args:?}");
+    }
+}
