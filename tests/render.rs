@@ -66,6 +66,24 @@ fn the_total_is_stated_in_words_and_numbers() {
 }
 
 #[test]
+fn the_headline_marks_a_disputed_figure_as_the_panel_does() {
+    // One source says 33 countries: the headline's "9 countries" carries
+    // the same "sources differ" mark as the panel's row, right after its
+    // marker; the undisputed total has none.
+    let bundle = spector();
+    let markup = render::widget(&bundle, &World::embedded().unwrap());
+    let stat = between(&markup, "<p class=\"stat\">", "</p>");
+    let countries = bundle.total("countries_involved").unwrap();
+    assert!(countries.disagreement.is_some());
+    let mut marks = String::new();
+    render::cite::push_fact_marks(&mut marks, &bundle, countries, Locale::english());
+    assert!(marks.contains("data-differ=\"countries-all\""), "{marks}");
+    assert!(stat.ends_with(&marks), "{stat}");
+    assert!(markup[markup.find("class=\"panel").unwrap()..].contains(&marks));
+    assert_eq!(occurrences(stat, "class=\"differ\""), 1, "{stat}");
+}
+
+#[test]
 fn symbol_area_is_proportional_to_arrests_and_small_ones_come_last() {
     let bundle = spector();
     let world = World::embedded().unwrap();

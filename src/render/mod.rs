@@ -25,7 +25,6 @@ use crate::facts::{Bundle, BundleErrors, Problem, Source, SourceKind};
 use crate::geo::World;
 use crate::i18n::{Key, Lang, Locale};
 use crate::text::push_escaped;
-use cite::Item;
 use format::push_qualified;
 
 /// The widget's stylesheet, shared by the browser and the static render
@@ -179,7 +178,8 @@ pub fn announcement_in(bundle: &Bundle, selected: Option<&str>, t: &Locale) -> S
 }
 
 /// The headline figure: "288 arrests in 9 countries", each number with its
-/// citation marker. The country count is the bundle's `countries_involved`
+/// citation marker and, where sources disagree, the panel's "sources
+/// differ" mark. The country count is the bundle's `countries_involved`
 /// figure; without one, the headline gives the total alone (the countries
 /// on the map may hold only part of it).
 fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
@@ -192,7 +192,7 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
     out.push_str("</strong>\u{a0}");
     t.push_plural(out, Key::StatArrests, total.value, &[]);
     out.push(' ');
-    cite::push_item_marker(out, bundle, Item::Fact(total), t);
+    cite::push_fact_marks(out, bundle, total, t);
     if let Some(countries) = bundle.total("countries_involved") {
         out.push(' ');
         t.push(out, Key::StatIn);
@@ -201,7 +201,7 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
         push_qualified(&mut n, t, countries.qualifier, countries.value);
         t.push_plural(out, Key::StatCountries, countries.value, &[("n", &n)]);
         out.push_str("</span> ");
-        cite::push_item_marker(out, bundle, Item::Fact(countries), t);
+        cite::push_fact_marks(out, bundle, countries, t);
     }
     out.push_str("</p>");
 }
