@@ -1038,3 +1038,75 @@ fn without_a_countries_figure_the_total_is_not_given_a_country_count() {
         "Map of arrests by country. Countries with the most arrests: United States (153) and United Kingdom (more than 55)."
     );
 }
+
+/// Every `(data-cite id, aria-label)` pair of the citation markers in
+/// some markup.
+fn marker_names(markup: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for button in markup.split("<button ").skip(1) {
+        let head = &button[..button.find('>').unwrap()];
+        let (Some(id_at), Some(label_at)) = (head.find("data-cite=\""), head.find("aria-label=\"")) else {
+            continue;
+        };
+        let id = &head[id_at + 11..];
+        let label = &head[label_at + 12..];
+        out.push((
+            id[..id.find('"').unwrap()].to_owned(),
+            label[..label.find('"').unwrap()].to_owned(),
+        ));
+    }
+    out
+}
+
+#[test]
+fn markers_of_different_figures_have_different_names_in_every_language() {
+    // The cash and crypto figure in dollars and in euros share the metric's
+    // name and their sources: a screen reader must still tell them apart.
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    for lang in Lang::ALL {
+        let t = Locale::get(lang);
+        let mut markup = render::widget_in(&bundle, &world, None, t);
+        markup.push_str(&render::table_markup_in(&bundle, t));
+        for code in ["US", "DE"] {
+            markup.push_str(&render::panel_markup_in(&bundle, Some(code), t));
+        }
+        // What a name says a marker is for, without the sources' numbers
+        // before it and their publishers after it: two figures with the
+        // same sources would differ by nothing else.
+        let punct = t.text(spector_widget::i18n::Key::PunctName);
+        let names: Vec<(String, String)> = marker_names(&markup)
+            .into_iter()
+            .map(|(id, name)| {
+                let what = name[name.find(' ').unwrap()..name.rfind(punct).unwrap()].to_owned();
+                (id, what)
+            })
+            .collect();
+        assert!(names.iter().any(|(id, _)| id == "cash-crypto-eur"), "{lang:?}");
+        for (id, name) in &names {
+            for (other, other_name) in &names {
+                assert!(
+                    id == other || name != other_name,
+                    "{lang:?}: {id} and {other} are both{name}"
+                );
+            }
+        }
+    }
+    let names = marker_names(&render::widget(&bundle, &world));
+    let name = |id: &str| names.iter().find(|(i, _)| i == id).unwrap().1.clone();
+    assert_eq!(
+        name("cash-crypto-eur"),
+        "[1] Sources for Cash and crypto (more than €50.8\u{a0}million): Europol"
+    );
+    assert!(
+        name("cash-crypto-usd").contains("Cash and crypto (more than $53.4\u{a0}million): "),
+        "{}",
+        name("cash-crypto-usd")
+    );
+    // Other figures keep their plain names.
+    assert!(
+        name("firearms-all").contains(" Sources for Firearms: "),
+        "{}",
+        name("firearms-all")
+    );
+}
