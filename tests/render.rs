@@ -1110,3 +1110,22 @@ fn markers_of_different_figures_have_different_names_in_every_language() {
         name("firearms-all")
     );
 }
+
+#[test]
+fn the_marked_countries_come_in_keyboard_order_so_the_accessibility_tree_agrees() {
+    // Screen readers list the map's countries in document order: the same
+    // west-to-east order the arrow keys follow, the first one the tab stop.
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let markup = render::widget(&bundle, &world);
+    let in_markup: Vec<&str> = markup
+        .split("<path class=\"on\" data-c=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let order = map::keyboard_order(&bundle, &world);
+    assert_eq!(in_markup, order);
+    assert_eq!(order, ["US", "BR", "GB", "FR", "NL", "CH", "DE", "AT", "PL"]);
+    assert!(markup.contains("<path class=\"on\" data-c=\"US\" role=\"button\" tabindex=\"0\""));
+    assert_eq!(occurrences(&markup, "tabindex=\"0\" aria-pressed"), 1);
+}
