@@ -636,12 +636,12 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     // The DOJ, whom the Daily News quotes for the fentanyl, is among its
     // sources; in the map's table, Europol among each country's.
     assert!(
-        all.contains("aria-label=\"[2,5,9] Sources for Fentanyl or fentanyl-laced drugs: U.S. Department of Justice"),
+        all.contains("aria-label=\"[2,4,8] Sources for Fentanyl or fentanyl-laced drugs: U.S. Department of Justice"),
         "{all}"
     );
     assert!(
         map_table.contains(
-            "data-cite=\"arrests-nl\" aria-expanded=\"false\" aria-label=\"[1,5] Sources for Arrests (Netherlands): Europol; "
+            "data-cite=\"arrests-nl\" aria-expanded=\"false\" aria-label=\"[1,4] Sources for Arrests (Netherlands): Europol; "
         ),
         "{map_table}"
     );

@@ -3,7 +3,7 @@
 //! meaning).
 #![cfg(not(target_arch = "wasm32"))]
 
-use spector_widget::facts::{parse_json, Bundle, EMBEDDED_JSON};
+use spector_widget::facts::{parse_json, Bundle, Citation, EMBEDDED_JSON};
 
 fn spector() -> Bundle {
     parse_json(EMBEDDED_JSON).unwrap()
@@ -55,4 +55,38 @@ fn a_dated_events_quotes_each_state_its_date_as_precisely_as_it_is_shown() {
         }
     }
     assert!(checked >= 3, "{checked}");
+}
+
+#[test]
+fn every_listed_source_is_cited() {
+    // A numbered source no figure or date cites tells the reader nothing
+    // and leaves a gap in the markers' numbers.
+    let bundle = spector();
+    let mut cited = vec![false; bundle.sources.len()];
+    let mut mark = |citations: &[Citation]| {
+        for c in citations {
+            for s in c.sources() {
+                cited[s] = true;
+            }
+        }
+    };
+    for f in &bundle.facts {
+        mark(&f.citations);
+        for claim in f.disagreement.iter().flat_map(|d| &d.claims) {
+            mark(&claim.citations);
+        }
+    }
+    for d in &bundle.dates {
+        mark(&d.citations);
+        for claim in d.disagreement.iter().flat_map(|d| &d.claims) {
+            mark(&claim.citations);
+        }
+    }
+    for (source, cited) in bundle.sources.iter().zip(cited) {
+        assert!(
+            cited,
+            "{} ({}) is listed but cited by nothing",
+            source.id, source.publisher
+        );
+    }
 }
