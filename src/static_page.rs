@@ -213,7 +213,8 @@ fn push_circle(out: &mut String, cx: f64, cy: f64, r: f64) {
 
 /// "288 arrests in 9 countries" as (number, " arrests", " in 9 countries"),
 /// all markup (escaped), or `None` without a total of arrests; the country
-/// count as in the widget's headline (the third part is empty without one).
+/// count as in the widget's headline, the bundle's `countries_involved`
+/// figure (the third part is empty without one).
 /// The fragment puts each figure's references after its words.
 fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String, String)> {
     let total = bundle.total(MAP_METRIC)?;
@@ -222,25 +223,14 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String, String)> {
     // A no-break space, as in the widget: the number keeps its word.
     let mut arrests = String::from("\u{a0}");
     t.push_plural(&mut arrests, Key::StatArrests, total.value, &[]);
-    let countries = match bundle.total("countries_involved") {
-        Some(countries) => {
-            let mut n = String::new();
-            push_qualified(&mut n, t, countries.qualifier, countries.value);
-            Some((n, countries.value))
-        }
-        None => {
-            let count = bundle.by_country(MAP_METRIC).count();
-            let mut n = String::new();
-            push_number_in(&mut n, count as f64, &t.number);
-            (count > 0).then_some((n, count as f64))
-        }
-    };
     let mut rest = String::new();
-    if let Some((n, value)) = countries {
+    if let Some(countries) = bundle.total("countries_involved") {
+        let mut n = String::new();
+        push_qualified(&mut n, t, countries.qualifier, countries.value);
         rest.push(' ');
         t.push(&mut rest, Key::StatIn);
         rest.push(' ');
-        t.push_plural(&mut rest, Key::StatCountries, value, &[("n", &n)]);
+        t.push_plural(&mut rest, Key::StatCountries, countries.value, &[("n", &n)]);
     }
     Some((number, arrests, rest))
 }

@@ -42,7 +42,7 @@ fn check_summarises_the_shipped_bundle() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "data/spector.json: ok, Operation SpecTor, 22 figures, 4 dates, 9 sources, 5 disagreements\n"
+        "data/spector.json: ok, Operation SpecTor, 22 figures, 4 dates, 8 sources, 5 disagreements\n"
     );
     assert_eq!(stderr(&out), "");
 }

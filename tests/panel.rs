@@ -156,32 +156,32 @@ fn every_figure_is_followed_by_its_marker() {
 fn marker_numbers_are_source_positions_and_name_the_publishers() {
     let bundle = spector();
     let markup = panel_for(&bundle, None);
-    // firearms-all cites seed-b2c (5), seed-nydn (9) and seed-darknet-blog
-    // (6); the Daily News's words attribute it to the DOJ (2).
+    // firearms-all cites seed-b2c (4), seed-nydn (8) and seed-darknet-blog
+    // (5); the Daily News's words attribute it to the DOJ (2).
     assert!(markup.contains(
-        "data-cite=\"firearms-all\" aria-expanded=\"false\" aria-label=\"[2,5,6,9] Sources for Firearms: U.S. Department of Justice, Office of Public Affairs; Business 2 Community (reworded from The Register); Darknet news blog, byline Harper Stewart (outlet name not recoverable); New York Daily News (syndicated on Yahoo News)\">[2,5,6,9]</button>"
+        "data-cite=\"firearms-all\" aria-expanded=\"false\" aria-label=\"[2,4,5,8] Sources for Firearms: U.S. Department of Justice, Office of Public Affairs; Business 2 Community (reworded from The Register); Darknet news blog, byline Harper Stewart (outlet name not recoverable); New York Daily News (syndicated on Yahoo News)\">[2,4,5,8]</button>"
     ), "{}", row(&markup, "firearms-all"));
     // Two quotes from one source count once, and so does the DOJ that
     // both attribute the figure to.
-    assert!(row(&markup, "arrests-all").ends_with(">[1,2,5,6,7,9]"));
-    assert!(row(&markup, "fentanyl-all").ends_with(">[2,5,9]"));
+    assert!(row(&markup, "arrests-all").ends_with(">[1,2,4,5,6,8]"));
+    assert!(row(&markup, "fentanyl-all").ends_with(">[2,4,8]"));
 }
 
 #[test]
 fn a_country_figure_attributed_to_europol_counts_europol_among_its_sources() {
     let bundle = spector();
-    // "…, according to Europol." (Business 2 Community, 5), "According to
-    // Europol, …" (Mimikama, 8), "…, according the operation’s worldwide
-    // coordinator, Europol." (Daily News, 9): Europol is [1].
+    // "…, according to Europol." (Business 2 Community, 4), "According to
+    // Europol, …" (Mimikama, 7), "…, according the operation’s worldwide
+    // coordinator, Europol." (Daily News, 8): Europol is [1].
     let de = panel_for(&bundle, Some("DE"));
     assert!(
-        de.contains("data-cite=\"arrests-de\" aria-expanded=\"false\" aria-label=\"[1,5,8,9] Sources for Arrests (Germany): Europol; Business 2 Community"),
+        de.contains("data-cite=\"arrests-de\" aria-expanded=\"false\" aria-label=\"[1,4,7,8] Sources for Arrests (Germany): Europol; Business 2 Community"),
         "{}",
         row(&de, "arrests-de")
     );
-    assert!(row(&de, "arrests-de").ends_with(">[1,5,8,9]"));
+    assert!(row(&de, "arrests-de").ends_with(">[1,4,7,8]"));
     let br = panel_for(&bundle, Some("BR"));
-    assert!(row(&br, "arrests-br").ends_with(">[1,5]"), "{}", row(&br, "arrests-br"));
+    assert!(row(&br, "arrests-br").ends_with(">[1,4]"), "{}", row(&br, "arrests-br"));
     // Every per-country arrest figure of the SpecTor bundle is Europol's.
     for (code, fact) in bundle.by_country("arrests") {
         assert_eq!(cite::source_indexes(&fact.citations).first(), Some(&0), "{code}");
@@ -204,7 +204,7 @@ fn a_citation_popover_says_whom_the_quoted_words_cite() {
     let europol = &out[out.find("<li><span class=\"src-n\">[1]</span>").unwrap()..];
     let europol = &europol[..europol.find("</li>").unwrap()];
     assert!(!europol.contains("<blockquote"), "{europol}");
-    assert!(europol.ends_with("<p class=\"via\">Cited by [5,8,9]</p>"), "{europol}");
+    assert!(europol.ends_with("<p class=\"via\">Cited by [4,7,8]</p>"), "{europol}");
     // Each quote says it cites Europol, and the quote is the source's own
     // words, attribution included.
     assert_eq!(
@@ -233,7 +233,7 @@ fn a_citation_popover_says_whom_the_quoted_words_cite() {
         Locale::english()
     ));
     assert!(out.contains(
-        "<span class=\"src-n\">[9]</span> <span class=\"src-pub\">New York Daily News (syndicated on Yahoo News)</span>, citing U.S. Department of Justice, Office of Public Affairs [2]: <q lang=\"en\">"
+        "<span class=\"src-n\">[8]</span> <span class=\"src-pub\">New York Daily News (syndicated on Yahoo News)</span>, citing U.S. Department of Justice, Office of Public Affairs [2]: <q lang=\"en\">"
     ), "{out}");
     assert!(
         out.contains("<span class=\"src-pub\">Business 2 Community (reworded from The Register)</span>: <q"),
@@ -379,7 +379,7 @@ fn citation_popover_links_only_confirmed_addresses() {
     assert_eq!(count(&out, "<blockquote"), 7);
     // The DOJ, whom both Daily News quotes cite, has an entry of its own
     // with no quote.
-    assert!(out.contains("<p class=\"via\">Cited by [9]</p>"), "{out}");
+    assert!(out.contains("<p class=\"via\">Cited by [8]</p>"), "{out}");
     assert_eq!(
         count(
             &out,
@@ -405,7 +405,7 @@ fn sources_list_has_each_source_once_numbered_in_order() {
         last = at;
     }
     assert_eq!(count(&out, "primary source"), 3);
-    assert_eq!(count(&out, "reporting"), 6);
+    assert_eq!(count(&out, "reporting"), 5);
     assert_eq!(count(&out, "(address not confirmed)"), 1);
     assert_eq!(
         count(&out, "<a href="),

@@ -66,6 +66,24 @@ fn the_total_is_stated_in_words_and_numbers() {
 }
 
 #[test]
+fn the_headline_marks_a_disputed_figure_as_the_panel_does() {
+    // One source says 33 countries: the headline's "9 countries" carries
+    // the same "sources differ" mark as the panel's row, right after its
+    // marker; the undisputed total has none.
+    let bundle = spector();
+    let markup = render::widget(&bundle, &World::embedded().unwrap());
+    let stat = between(&markup, "<p class=\"stat\">", "</p>");
+    let countries = bundle.total("countries_involved").unwrap();
+    assert!(countries.disagreement.is_some());
+    let mut marks = String::new();
+    render::cite::push_fact_marks(&mut marks, &bundle, countries, Locale::english());
+    assert!(marks.contains("data-differ=\"countries-all\""), "{marks}");
+    assert!(stat.ends_with(&marks), "{stat}");
+    assert!(markup[markup.find("class=\"panel").unwrap()..].contains(&marks));
+    assert_eq!(occurrences(stat, "class=\"differ\""), 1, "{stat}");
+}
+
+#[test]
 fn symbol_area_is_proportional_to_arrests_and_small_ones_come_last() {
     let bundle = spector();
     let world = World::embedded().unwrap();
@@ -624,12 +642,12 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     // The DOJ, whom the Daily News quotes for the fentanyl, is among its
     // sources; in the map's table, Europol among each country's.
     assert!(
-        all.contains("aria-label=\"[2,5,9] Sources for Fentanyl or fentanyl-laced drugs: U.S. Department of Justice"),
+        all.contains("aria-label=\"[2,4,8] Sources for Fentanyl or fentanyl-laced drugs: U.S. Department of Justice"),
         "{all}"
     );
     assert!(
         map_table.contains(
-            "data-cite=\"arrests-nl\" aria-expanded=\"false\" aria-label=\"[1,5] Sources for Arrests (Netherlands): Europol; "
+            "data-cite=\"arrests-nl\" aria-expanded=\"false\" aria-label=\"[1,4] Sources for Arrests (Netherlands): Europol; "
         ),
         "{map_table}"
     );
@@ -1063,4 +1081,129 @@ fn the_credits_say_which_countries_with_figures_the_map_does_not_draw() {
     );
     // Every country of the embedded bundle is drawn: nothing to say.
     assert!(credits(&spector(), Lang::En).ends_with("Map data: Natural Earth."));
+}
+
+fn minimal() -> spector_widget::facts::Bundle {
+    parse_json(include_str!("../data/example-minimal.json")).unwrap()
+}
+
+#[test]
+fn without_a_countries_figure_the_total_is_not_given_a_country_count() {
+    // The minimal bundle: 288 arrests, per-country figures for two
+    // countries only (153 + 55), no `countries_involved` figure, a summary
+    // that says nine countries. Nothing may say "288 arrests in 2 countries".
+    let bundle = minimal();
+    let markup = render::widget(&bundle, &World::embedded().unwrap());
+    let stat = between(&markup, "<p class=\"stat\">", "</p>");
+    assert!(stat.contains("288</strong>"), "{stat}");
+    assert!(!stat.contains("countr") && !stat.contains("stat-n"), "{stat}");
+    // The map's description says what the map shows: the arrests on it, in
+    // its countries.
+    let en = "Map of 208\u{a0}arrests in 2\u{a0}countries. Countries with the most arrests: United States (153) and United Kingdom (55).";
+    assert_eq!(render::summary_in(&bundle, Locale::english()), en);
+    assert!(markup.contains(&format!("id=\"sw-desc\">{en}</p>")), "{markup:.1500}");
+    for lang in Lang::ALL {
+        let s = render::summary_in(&bundle, Locale::get(lang));
+        assert!(s.contains("208") && !s.contains("288"), "{lang:?}: {s}");
+    }
+    // Parts that are not all exact do not add up to a figure: the map's
+    // name stands for the first sentence.
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    value["facts"][2]["qualifier"] = "more_than".into();
+    let rough = parse_json(&value.to_string()).unwrap();
+    assert_eq!(
+        render::summary_in(&rough, Locale::english()),
+        "Map of arrests by country. Countries with the most arrests: United States (153) and United Kingdom (more than 55)."
+    );
+}
+
+/// Every `(data-cite id, aria-label)` pair of the citation markers in
+/// some markup.
+fn marker_names(markup: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for button in markup.split("<button ").skip(1) {
+        let head = &button[..button.find('>').unwrap()];
+        let (Some(id_at), Some(label_at)) = (head.find("data-cite=\""), head.find("aria-label=\"")) else {
+            continue;
+        };
+        let id = &head[id_at + 11..];
+        let label = &head[label_at + 12..];
+        out.push((
+            id[..id.find('"').unwrap()].to_owned(),
+            label[..label.find('"').unwrap()].to_owned(),
+        ));
+    }
+    out
+}
+
+#[test]
+fn markers_of_different_figures_have_different_names_in_every_language() {
+    // The cash and crypto figure in dollars and in euros share the metric's
+    // name and their sources: a screen reader must still tell them apart.
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    for lang in Lang::ALL {
+        let t = Locale::get(lang);
+        let mut markup = render::widget_in(&bundle, &world, None, t);
+        markup.push_str(&render::table_markup_in(&bundle, t));
+        for code in ["US", "DE"] {
+            markup.push_str(&render::panel_markup_in(&bundle, Some(code), t));
+        }
+        // What a name says a marker is for, without the sources' numbers
+        // before it and their publishers after it: two figures with the
+        // same sources would differ by nothing else.
+        let punct = t.text(spector_widget::i18n::Key::PunctName);
+        let names: Vec<(String, String)> = marker_names(&markup)
+            .into_iter()
+            .map(|(id, name)| {
+                let what = name[name.find(' ').unwrap()..name.rfind(punct).unwrap()].to_owned();
+                (id, what)
+            })
+            .collect();
+        assert!(names.iter().any(|(id, _)| id == "cash-crypto-eur"), "{lang:?}");
+        for (id, name) in &names {
+            for (other, other_name) in &names {
+                assert!(
+                    id == other || name != other_name,
+                    "{lang:?}: {id} and {other} are both{name}"
+                );
+            }
+        }
+    }
+    let names = marker_names(&render::widget(&bundle, &world));
+    let name = |id: &str| names.iter().find(|(i, _)| i == id).unwrap().1.clone();
+    assert_eq!(
+        name("cash-crypto-eur"),
+        "[1] Sources for Cash and crypto (more than €50.8\u{a0}million): Europol"
+    );
+    assert!(
+        name("cash-crypto-usd").contains("Cash and crypto (more than $53.4\u{a0}million): "),
+        "{}",
+        name("cash-crypto-usd")
+    );
+    // Other figures keep their plain names.
+    assert!(
+        name("firearms-all").contains(" Sources for Firearms: "),
+        "{}",
+        name("firearms-all")
+    );
+}
+
+#[test]
+fn the_marked_countries_come_in_keyboard_order_so_the_accessibility_tree_agrees() {
+    // Screen readers list the map's countries in document order: the same
+    // west-to-east order the arrow keys follow, the first one the tab stop.
+    let bundle = spector();
+    let world = World::embedded().unwrap();
+    let markup = render::widget(&bundle, &world);
+    let in_markup: Vec<&str> = markup
+        .split("<path class=\"on\" data-c=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let order = map::keyboard_order(&bundle, &world);
+    assert_eq!(in_markup, order);
+    assert_eq!(order, ["US", "BR", "GB", "FR", "NL", "CH", "DE", "AT", "PL"]);
+    assert!(markup.contains("<path class=\"on\" data-c=\"US\" role=\"button\" tabindex=\"0\""));
+    assert_eq!(occurrences(&markup, "tabindex=\"0\" aria-pressed"), 1);
 }

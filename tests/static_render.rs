@@ -190,12 +190,12 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
     let europol = between(list, "<li id=\"sw-spector-src-1\"", "<li id=\"sw-spector-src-2\"");
     assert!(
         europol.contains(
-            "<li>Cited by <a href=\"#sw-spector-src-8\">[8]</a> for Arrests (United States); Arrests (Germany)</li>"
+            "<li>Cited by <a href=\"#sw-spector-src-7\">[7]</a> for Arrests (United States); Arrests (Germany)</li>"
         ),
         "{europol}"
     );
     let doj = between(list, "<li id=\"sw-spector-src-2\"", "<li id=\"sw-spector-src-3\"");
-    assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-7\">[7]</a> for Firearms (United States); Pills (United States)</li><li>Cited by <a href=\"#sw-spector-src-9\">[9]</a> for Arrests; "), "{doj}");
+    assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-6\">[6]</a> for Firearms (United States); Pills (United States)</li><li>Cited by <a href=\"#sw-spector-src-8\">[8]</a> for Arrests; "), "{doj}");
     // And the table's references for a country's arrests include Europol.
     let table = between(&html, "<table>", "</table>");
     let de = table
@@ -203,7 +203,7 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
         .find(|r| r.starts_with("<th scope=\"row\">Arrests</th>") && r.contains("<td>Germany</td>"))
         .expect("Germany's arrests");
     assert!(
-        de.contains(" <a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-5\">[5]</a> <a href=\"#sw-spector-src-8\">[8]</a> <a href=\"#sw-spector-src-9\">[9]</a></td><td>Germany</td></tr>"),
+        de.contains(" <a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-4\">[4]</a> <a href=\"#sw-spector-src-7\">[7]</a> <a href=\"#sw-spector-src-8\">[8]</a></td><td>Germany</td></tr>"),
         "{de}"
     );
     // Europol's address is not confirmed: text, not a link.
@@ -596,4 +596,26 @@ fn the_static_version_says_which_countries_the_map_does_not_draw() {
     let svg = ok_stdout(&["render", path, "--format", "svg", "--lang", "de"]);
     assert!(svg.contains("Nicht auf der Karte:"), "{svg}");
     assert!(svg.contains("Singapur"), "{svg}");
+}
+
+#[test]
+fn without_a_countries_figure_the_static_version_gives_the_total_no_country_count() {
+    let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/data/example-minimal.json");
+    for args in [
+        &["render", minimal][..],
+        &["render", minimal, "--page"],
+        &["render", minimal, "--format", "svg"],
+    ] {
+        let out = ok_stdout(args);
+        assert!(out.contains("288"), "{args:?}");
+        // The only country count is the map's own: its 208 arrests in its
+        // two countries, in the description.
+        assert_eq!(
+            out.matches("2\u{a0}countries").count(),
+            out.matches("Map of 208\u{a0}arrests in 2\u{a0}countries.").count(),
+            "{args:?}: {out:.3000}"
+        );
+        assert!(out.contains("Map of 208\u{a0}arrests in 2\u{a0}countries."), "{args:?}");
+        assert!(!out.contains("in 2\u{a0}countries</"), "{args:?}");
+    }
 }

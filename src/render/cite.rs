@@ -71,6 +71,21 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// Appends the name of the item's buttons (its marker and its "sources
+    /// differ" mark), for an attribute value: its name and, for money, the
+    /// amount, "Cash and crypto (more than €50.8 million)", as the same
+    /// figure in dollars and in euros share the metric's name.
+    fn push_button_name(&self, out: &mut String, t: &Locale) {
+        self.push_name(out, t, t.code());
+        if let Item::Fact(f) = self {
+            if labels::is_money(&f.unit) {
+                out.push_str(" (");
+                labels::push_fact_amount(out, t, f);
+                out.push(')');
+            }
+        }
+    }
+
     /// Appends the value the widget shows: "117 firearms", "December 2021".
     pub fn push_shown_value(&self, out: &mut String, t: &Locale) {
         match self {
@@ -123,7 +138,8 @@ pub fn push_numbers(out: &mut String, indexes: &[usize]) {
 
 /// Appends the citation marker button for a fact or date with its own
 /// citations: `<button type="button" class="cite" data-cite="id"
-/// aria-label="[1,3] Sources for Firearms: Europol; New York Daily News">[1,3]</button>`.
+/// aria-label="[1,3] Sources for Firearms: Europol; New York Daily News">[1,3]</button>`
+/// (money with its amount: `push_button_name`).
 pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
     let indexes = source_indexes(item.citations());
     out.push_str("<button type=\"button\" class=\"cite\" data-cite=\"");
@@ -134,7 +150,7 @@ pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &L
     push_numbers(out, &indexes);
     out.push(' ');
     let mut name = String::with_capacity(32);
-    item.push_name(&mut name, t, t.code());
+    item.push_button_name(&mut name, t);
     t.push_with(out, Key::CiteSourcesFor, &[("name", &name)]);
     t.push(out, Key::PunctName);
     let mut named: Vec<&str> = Vec::new();
@@ -328,7 +344,7 @@ pub fn push_item_differ_mark(out: &mut String, item: Item<'_>, t: &Locale) -> bo
     push_escaped(out, item.id());
     out.push_str("\" aria-expanded=\"false\" aria-label=\"");
     let mut name = String::with_capacity(32);
-    item.push_name(&mut name, t, t.code());
+    item.push_button_name(&mut name, t);
     t.push_with(out, Key::CiteSourcesDifferOn, &[("name", &name)]);
     out.push_str("\">");
     t.push(out, Key::CiteSourcesDiffer);

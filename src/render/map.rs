@@ -248,7 +248,6 @@ pub fn annotations<'w>(
 /// `views` (`Views::new`).
 pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, views: &Views, t: &Locale) {
     let order = keyboard_order_of(&symbols_in(bundle, world, &views.world, ViewKind::World));
-    let first = order.first().copied().unwrap_or("");
 
     out.push_str("<svg class=\"map\" viewBox=\"");
     views.world.push_attr(out);
@@ -274,20 +273,23 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, views: &Vi
     }
     out.push_str("\"/>");
     // The marked countries are the map's controls: one tab stop (roving
-    // tabindex), a name with the figure, pressed when selected.
+    // tabindex), a name with the figure, pressed when selected; in the
+    // arrow keys' order, so a screen reader's list of them agrees (they
+    // share fill and outline, so the order paints the same picture).
     out.push_str("</g><g class=\"marked\">");
-    for country in world.countries() {
-        if bundle.for_country(MAP_METRIC, country.code()).is_some() {
-            out.push_str("<path class=\"on\" data-c=\"");
-            push_escaped(out, country.code());
-            out.push_str("\" role=\"button\" tabindex=\"");
-            out.push_str(if country.code() == first { "0" } else { "-1" });
-            out.push_str("\" aria-pressed=\"false\" aria-label=\"");
-            push_accessible_name(out, bundle, country.code(), t);
-            out.push_str("\" d=\"");
-            country.write_path_data(out);
-            out.push_str("\"/>");
-        }
+    for (i, code) in order.iter().enumerate() {
+        let Some(country) = world.country(code) else {
+            continue;
+        };
+        out.push_str("<path class=\"on\" data-c=\"");
+        push_escaped(out, code);
+        out.push_str("\" role=\"button\" tabindex=\"");
+        out.push_str(if i == 0 { "0" } else { "-1" });
+        out.push_str("\" aria-pressed=\"false\" aria-label=\"");
+        push_accessible_name(out, bundle, code, t);
+        out.push_str("\" d=\"");
+        country.write_path_data(out);
+        out.push_str("\"/>");
     }
     out.push_str("</g>");
 

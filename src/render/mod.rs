@@ -25,8 +25,7 @@ use crate::facts::{Bundle, BundleErrors, Problem, Source, SourceKind};
 use crate::geo::World;
 use crate::i18n::{Key, Lang, Locale};
 use crate::text::push_escaped;
-use cite::Item;
-use format::{push_number_in, push_qualified};
+use format::push_qualified;
 
 /// The widget's stylesheet, shared by the browser and the static render
 /// (the JS shell imports the same file).
@@ -179,8 +178,10 @@ pub fn announcement_in(bundle: &Bundle, selected: Option<&str>, t: &Locale) -> S
 }
 
 /// The headline figure: "288 arrests in 9 countries", each number with its
-/// citation marker. The country count is the bundle's `countries_involved`
-/// figure when it has one, else the number of countries on the map.
+/// citation marker and, where sources disagree, the panel's "sources
+/// differ" mark. The country count is the bundle's `countries_involved`
+/// figure; without one, the headline gives the total alone (the countries
+/// on the map may hold only part of it).
 fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
     let Some(total) = bundle.total(map::MAP_METRIC) else {
         return;
@@ -191,29 +192,16 @@ fn push_stat(out: &mut String, bundle: &Bundle, t: &Locale) {
     out.push_str("</strong>\u{a0}");
     t.push_plural(out, Key::StatArrests, total.value, &[]);
     out.push(' ');
-    cite::push_item_marker(out, bundle, Item::Fact(total), t);
-    match bundle.total("countries_involved") {
-        Some(countries) => {
-            out.push(' ');
-            t.push(out, Key::StatIn);
-            out.push_str(" <span class=\"stat-n\">");
-            let mut n = String::with_capacity(24);
-            push_qualified(&mut n, t, countries.qualifier, countries.value);
-            t.push_plural(out, Key::StatCountries, countries.value, &[("n", &n)]);
-            out.push_str("</span> ");
-            cite::push_item_marker(out, bundle, Item::Fact(countries), t);
-        }
-        None => {
-            let countries = bundle.country_count(map::MAP_METRIC);
-            if countries > 0 {
-                out.push(' ');
-                t.push(out, Key::StatIn);
-                out.push(' ');
-                let mut n = String::with_capacity(8);
-                push_number_in(&mut n, countries as f64, &t.number);
-                t.push_plural(out, Key::StatCountries, countries as f64, &[("n", &n)]);
-            }
-        }
+    cite::push_fact_marks(out, bundle, total, t);
+    if let Some(countries) = bundle.total("countries_involved") {
+        out.push(' ');
+        t.push(out, Key::StatIn);
+        out.push_str(" <span class=\"stat-n\">");
+        let mut n = String::with_capacity(24);
+        push_qualified(&mut n, t, countries.qualifier, countries.value);
+        t.push_plural(out, Key::StatCountries, countries.value, &[("n", &n)]);
+        out.push_str("</span> ");
+        cite::push_fact_marks(out, bundle, countries, t);
     }
     out.push_str("</p>");
 }

@@ -17,7 +17,7 @@ use super::format::{push_number_in, push_qualified};
 use super::labels;
 use super::map::{country_name, push_arrests, MAP_METRIC};
 use super::panel;
-use crate::facts::{Bundle, Fact};
+use crate::facts::{Bundle, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
 use crate::text::push_escaped;
 
@@ -35,43 +35,43 @@ pub fn by_value(bundle: &Bundle) -> Vec<(&str, &Fact)> {
     rows
 }
 
-/// Appends "9 countries" (in the case the headline uses after "in"): the
-/// bundle's `countries_involved` figure when it has one, else the number
-/// of countries on the map; false (nothing written) when there are none.
-pub fn push_countries(out: &mut String, bundle: &Bundle, t: &Locale) -> bool {
-    let mut n = String::with_capacity(24);
-    let value = match bundle.total("countries_involved") {
-        Some(countries) => {
-            push_qualified(&mut n, t, countries.qualifier, countries.value);
-            countries.value
-        }
-        None => {
-            let count = bundle.country_count(MAP_METRIC);
-            if count == 0 {
-                return false;
-            }
-            push_number_in(&mut n, count as f64, &t.number);
-            count as f64
-        }
-    };
-    t.push_plural(out, Key::StatCountries, value, &[("n", &n)]);
-    true
-}
-
 /// Appends the map's summary, escaped: "Map of 288 arrests in 9
 /// countries. Countries with the most arrests: United States (153), United
-/// Kingdom (55) and Germany (52)." Without a total, the map's name stands
-/// for the first sentence.
+/// Kingdom (55) and Germany (52)." The first sentence counts the total and
+/// the bundle's `countries_involved` figure; without that figure, the
+/// arrests on the map and its countries (the total's countries are not
+/// known), when every figure on the map is exact; else the map's name
+/// stands for it.
 pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
-    let mut countries = String::with_capacity(32);
-    let counted = push_countries(&mut countries, bundle, t);
-    match bundle.total(MAP_METRIC) {
-        Some(total) if counted => {
-            let mut n = String::with_capacity(24);
+    let mut n = String::with_capacity(24);
+    let mut count = String::with_capacity(24);
+    let figures = match (bundle.total(MAP_METRIC), bundle.total("countries_involved")) {
+        (Some(total), Some(countries)) => {
             push_qualified(&mut n, t, total.qualifier, total.value);
-            t.push_plural(out, Key::DescMap, total.value, &[("n", &n), ("countries", &countries)]);
+            push_qualified(&mut count, t, countries.qualifier, countries.value);
+            Some((total.value, countries.value))
         }
-        _ => {
+        (_, None) => {
+            // Summed from -0.0, as `Iterator::sum` does.
+            let (mut parts, mut sum, mut exact) = (0usize, -0.0, true);
+            for (_, fact) in bundle.by_country(MAP_METRIC) {
+                parts += 1;
+                sum += fact.value;
+                exact &= fact.qualifier == Qualifier::Exact;
+            }
+            push_number_in(&mut n, sum, &t.number);
+            push_number_in(&mut count, parts as f64, &t.number);
+            (exact && parts > 0).then_some((sum, parts as f64))
+        }
+        _ => None,
+    };
+    match figures {
+        Some((arrests, countries)) => {
+            let mut words = String::with_capacity(32);
+            t.push_plural(&mut words, Key::StatCountries, countries, &[("n", &count)]);
+            t.push_plural(out, Key::DescMap, arrests, &[("n", &n), ("countries", &words)]);
+        }
+        None => {
             t.push(out, Key::MapLabel);
             out.push('.');
         }

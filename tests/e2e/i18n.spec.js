@@ -369,7 +369,7 @@ test('a country\'s figure is named by the country\'s name in the reader\'s langu
     'aria-label',
     'Źródła się różnią: Zatrzymania (Stany Zjednoczone)',
   );
-  await expect(de.locator('.panel .cite[data-cite="arrests-us"]')).toHaveAttribute('aria-label', /^\[1,5,7,8,9\] Źródła – Zatrzymania \(Stany Zjednoczone\): /);
+  await expect(de.locator('.panel .cite[data-cite="arrests-us"]')).toHaveAttribute('aria-label', /^\[1,4,6,7,8\] Źródła – Zatrzymania \(Stany Zjednoczone\): /);
   // Nowhere in the widget, in any attribute or text, a code in parentheses.
   const codes = await de.evaluate((el) => {
     const html = el.shadowRoot.innerHTML;

@@ -226,6 +226,27 @@ test('each disagreement has its mark, and its popover lists every claimed value'
   }
 });
 
+test('the headline marks its disputed figures as the panel does, and the mark opens the disagreement', async ({ page }) => {
+  const widget = await open(page);
+  const stat = widget.locator('.stat');
+  // Each headline figure with a disagreement has the panel's mark after its
+  // marker; the others none.
+  for (const id of ['arrests-all', 'countries-all']) {
+    const fact = bundle.facts.find((f) => f.id === id);
+    await expect(stat.locator(`button.differ[data-differ="${id}"]`), id).toHaveCount(fact.disagreement ? 1 : 0);
+  }
+  const mark = stat.locator('button.differ[data-differ="countries-all"]');
+  await expect(mark).toHaveText('sources differ');
+  await expect(mark).toHaveAttribute('aria-label', 'Sources differ on Countries');
+  await mark.click();
+  const pop = widget.locator('.pop-differ');
+  await expect(pop).toHaveAttribute('data-for', 'countries-all');
+  await expect(pop.locator('.claim-value')).toHaveText(['9 countries', '33 countries']);
+  await page.keyboard.press('Escape');
+  await expect(pop).toHaveCount(0);
+  await expect(mark).toBeFocused();
+});
+
 test('the keyboard opens a marker with Enter and Escape returns to it', async ({ page }) => {
   const widget = await open(page);
   await page.locator('.masthead a').focus();
@@ -261,7 +282,7 @@ test('the pinned tooltip marker opens its sources', async ({ page }) => {
   await expect(widget.locator('.pop')).toHaveAttribute('data-for', 'arrests-us');
   // Europol, whom three of the four reports cite for it, and the four.
   await expect(widget.locator('.pop .cites > li')).toHaveCount(5);
-  await expect(widget.locator('.pop .cites > li').first()).toContainText('Cited by [5,8,9]');
+  await expect(widget.locator('.pop .cites > li').first()).toContainText('Cited by [4,7,8]');
   // The selection stays.
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
 });
