@@ -210,9 +210,11 @@ fn select_switches_the_panel_map_and_tooltip_and_tells_the_host() {
     assert_eq!(*h.events.borrow(), vec![Some("US".to_string())]);
 
     // The same selection again changes nothing and says nothing; an
-    // unknown code is ignored; lower case is fine.
+    // unknown code selects nothing, so the selection clears (its console
+    // note says so); lower case is fine.
     h.widget.select("US");
     h.widget.select("XX");
+    assert_eq!(h.widget.selected(), None);
     h.widget.select("de");
     assert_eq!(h.widget.selected().as_deref(), Some("DE"));
     assert!(text(&h.root, ".panel").contains("52\u{a0}people"));
@@ -222,7 +224,7 @@ fn select_switches_the_panel_map_and_tooltip_and_tells_the_host() {
     assert_eq!(count(&h.root, "path.on[aria-pressed=true]"), 0);
     assert_eq!(
         *h.events.borrow(),
-        vec![Some("US".to_string()), Some("DE".to_string()), None]
+        vec![Some("US".to_string()), None, Some("DE".to_string()), None]
     );
 }
 
