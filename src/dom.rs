@@ -140,8 +140,10 @@ const LATER: u32 = 7;
 const SELECT: u32 = 8;
 /// The page's API: show the view named `code`, as `Widget::set_view`.
 const VIEW: u32 = 9;
+/// The page is about to print (x = 1), or has printed.
+const PRINT: u32 = 10;
 /// A click: this plus the position of what it is on in dom.js' `CLICKS`.
-const CLICK: u32 = 10;
+const CLICK: u32 = 11;
 
 /// A box measured by the shell, in CSS px.
 #[derive(Clone, Copy)]
@@ -551,6 +553,7 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
         }
         SELECT => select_code(live, code),
         VIEW => show_view(live, code),
+        PRINT => print(live, x > 0.0),
         CLICK.. => click(live, kind - CLICK, code, x, y),
         _ => {
             let Ok(mut s) = live.state.try_borrow_mut() else {
@@ -580,6 +583,32 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
         }
     }
     false
+}
+
+/// Before printing (`on`), every disagreement the screen shows in a
+/// popover goes into the popover slot at the end of the widget, which only
+/// print shows: on paper a "sources differ" mark cannot be opened. After
+/// printing the slot empties again. An open popover closes either way.
+fn print(live: &Live, on: bool) {
+    let Ok(mut s) = live.state.try_borrow_mut() else { return };
+    s.close_pop();
+    let mut markup = String::new();
+    if on {
+        markup.push_str("<div class=\"print\">");
+        let bundle = &s.bundle;
+        let ids = bundle
+            .facts
+            .iter()
+            .map(|f| &f.id)
+            .chain(bundle.dates.iter().map(|d| &d.id));
+        for id in ids {
+            if let Some(pop) = render::popover_in(bundle, id, true, s.t) {
+                markup.push_str(&pop);
+            }
+        }
+        markup.push_str("</div>");
+    }
+    s.shell.set(SLOT, "innerHTML", &markup);
 }
 
 /// The page selects the country `code` (see `Widget::select`).

@@ -40,7 +40,8 @@ const LATER = 7;
 // The page's `select` and `setView`, which element.js sends.
 export const SELECT = 8;
 export const VIEW = 9;
-const CLICK = 10;
+const PRINT = 10;
+const CLICK = 11;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
@@ -101,6 +102,11 @@ export class Shell {
       const tip = this.e[TIP];
       if (event.key === 'Escape' && tip && !tip.hidden && !tip.classList.contains('pin')) send(event, REST);
     });
+    // Printing: the disagreements, which the screen shows in popovers,
+    // go on paper after the sources (see `print` in dom.rs).
+    const view = root.ownerDocument.defaultView;
+    on(view, 'beforeprint', () => this.handle(PRINT, '', 1, 0));
+    on(view, 'afterprint', () => this.handle(PRINT, '', 0, 0));
     on(root, 'click', (event) => {
       let kind = 0;
       let found;

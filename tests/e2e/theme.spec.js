@@ -3,7 +3,7 @@
 // print, and a host page whose CSS tries hard to reach the widget.
 import { test, expect } from '@playwright/test';
 import { installColour } from './support/colour.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 
 async function open(page, { width = 640, theme, url = '/' } = {}) {
@@ -221,6 +221,33 @@ test('print: the map, the figures and the sources with their addresses; no contr
   await page.emulateMedia({ media: 'print' });
   await expect(widget.locator('.pop')).toBeHidden();
   await expect(widget.locator('.tip')).toBeHidden();
+});
+
+test('print: every disagreement goes on paper, with the other values and why one is shown', async ({ page }) => {
+  const widget = await open(page);
+  // The popover open when printing starts closes; the disagreements print.
+  await widget.locator('.panel .cite').first().click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(widget.locator('.pop-slot > .pop')).toHaveCount(0);
+  // Not on screen, even while the print dialog is open.
+  await expect(widget.locator('.print')).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  // One for each figure or date of the bundle whose sources differ.
+  const bundle = JSON.parse(readFileSync(new URL('../../data/spector.json', import.meta.url), 'utf8'));
+  const disputed = [...bundle.facts, ...bundle.dates].filter((item) => item.disagreement).map((item) => item.id);
+  expect(disputed.length).toBeGreaterThan(3);
+  const printed = widget.locator('.print .pop-differ');
+  expect(await printed.evaluateAll((pops) => pops.map((p) => p.dataset.for))).toEqual(disputed);
+  for (const pop of await printed.all()) await expect(pop).toBeVisible();
+  const text = await widget.locator('.print').innerText();
+  expect(text).toContain('Sources differ on Firearms');
+  expect(text).toContain('Why this figure is shown');
+  expect(text).toContain('more than 280');
+  await expect(widget.locator('.print .pop-close').first()).toBeHidden();
+  await widget.screenshot({ path: 'artifacts/print-disagreements.png' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(widget.locator('.print')).toHaveCount(0);
 });
 
 /** Decodes a Playwright screenshot (8-bit RGB or RGBA PNG, not interlaced). */
