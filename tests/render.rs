@@ -970,17 +970,29 @@ fn bundle_text_is_marked_with_the_bundles_language_where_the_widget_speaks_anoth
     assert!(in_en.contains("<h2 class=\"title\" id=\"sw-title\"><span lang=\"de-AT\">Operation SpecTor</span></h2>"));
 }
 
+/// The widget's markup in one language, with its table and the panels of
+/// the given countries.
+fn widget_table_and_panels(
+    bundle: &spector_widget::facts::Bundle,
+    t: &spector_widget::i18n::Locale,
+    codes: &[&str],
+) -> String {
+    let mut markup = render::widget_in(bundle, &World::embedded().unwrap(), None, t);
+    markup.push_str(&render::table_markup_in(bundle, t));
+    for code in codes {
+        markup.push_str(&render::panel_markup_in(bundle, Some(code), t));
+    }
+    markup
+}
+
 #[test]
 fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
     use spector_widget::i18n::{Lang, Locale};
     let bundle = spector();
-    let world = World::embedded().unwrap();
     for lang in Lang::ALL {
         let t = Locale::get(lang);
-        let mut markup = render::widget_in(&bundle, &world, None, t);
-        markup.push_str(&render::table_markup_in(&bundle, t));
+        let mut markup = widget_table_and_panels(&bundle, t, &["US", "CH", "PL"]);
         for code in ["US", "CH", "PL"] {
-            markup.push_str(&render::panel_markup_in(&bundle, Some(code), t));
             markup.push_str(&render::tooltip_in(&bundle, code, t).unwrap());
         }
         for fact in &bundle.facts {
@@ -1141,14 +1153,9 @@ fn markers_of_different_figures_have_different_names_in_every_language() {
     // The cash and crypto figure in dollars and in euros share the metric's
     // name and their sources: a screen reader must still tell them apart.
     let bundle = spector();
-    let world = World::embedded().unwrap();
     for lang in Lang::ALL {
         let t = Locale::get(lang);
-        let mut markup = render::widget_in(&bundle, &world, None, t);
-        markup.push_str(&render::table_markup_in(&bundle, t));
-        for code in ["US", "DE"] {
-            markup.push_str(&render::panel_markup_in(&bundle, Some(code), t));
-        }
+        let markup = widget_table_and_panels(&bundle, t, &["US", "DE"]);
         // What a name says a marker is for, without the sources' numbers
         // before it and their publishers after it: two figures with the
         // same sources would differ by nothing else.
@@ -1170,7 +1177,7 @@ fn markers_of_different_figures_have_different_names_in_every_language() {
             }
         }
     }
-    let names = marker_names(&render::widget(&bundle, &world));
+    let names = marker_names(&render::widget(&bundle, &World::embedded().unwrap()));
     let name = |id: &str| names.iter().find(|(i, _)| i == id).unwrap().1.clone();
     assert_eq!(
         name("cash-crypto-eur"),
