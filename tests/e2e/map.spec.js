@@ -150,6 +150,22 @@ test.describe('touch', () => {
     await widget.screenshot({ path: 'artifacts/map-320-docked.png' });
   });
 
+  test('on a narrow widget with a country selected, hovering or focusing another moves nothing below the map', async ({ page }) => {
+    const widget = await open(page, 400);
+    await widget.locator('.chip[data-c="DE"]').click();
+    await expect(widget.locator('.tip.pin')).toContainText('Germany');
+    const chip = widget.locator('.chip[data-c="FR"]');
+    const at = (await chip.boundingBox()).y;
+    await widget.locator('.sym.v-e circle[data-c="GB"]').hover();
+    await expect(widget.locator('.tip')).toContainText('United Kingdom');
+    expect(Math.abs((await chip.boundingBox()).y - at)).toBeLessThanOrEqual(2);
+    // The tooltip shows the hovered country where the selection's was.
+    const [tip, svg] = [await widget.locator('.tip').boundingBox(), await widget.locator('svg.map').boundingBox()];
+    expect(tip.y).toBeGreaterThanOrEqual(svg.y + svg.height - 1);
+    await chip.click();
+    await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'FR');
+  });
+
   test('on a phone, with the United States pinned, a tap on Brazil selects Brazil', async ({ page }) => {
     const widget = await open(page, 360);
     await widget.locator('.sym.v-w circle[data-c="US"]').tap();
