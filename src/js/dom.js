@@ -8,6 +8,7 @@
 // The parts Rust addresses by number (`Part` in dom.rs): the elements found
 // once after mounting, then the markers and the shadow root.
 const PARTS = ['.sw', '.side', '.pop-slot', '.live', '.ftable', '.as-table', '.map-wrap', 'svg.map', '.tip', '.zoom'];
+const TABLE = 4;
 const TIP = 8;
 const OPENER = 10; // the marker whose popover is open
 const MARKER = 11; // the marker clicked last
@@ -133,15 +134,18 @@ export class Shell {
       }
       const key = KEYS.indexOf(event.key);
       // E is the zoom button's shortcut: anywhere else in the widget (a
-      // chip, a popover) it is only a letter.
-      if (key < 0 || (key < 2 && !target.closest('.map-col'))) return;
+      // chip, a popover, the table view) it is only a letter.
+      if (key < 0 || (key < 2 && (!target.closest('.map-col') || !this.e[TABLE].hidden))) return;
       send(event, KEY, target.matches('svg.map path.on') ? target.getAttribute('data-c') : '', key);
       // A key that removed or hid the focused control (Escape clears the
       // selection, and with it the pinned tooltip) leaves focus on the
       // map's tab stop, the country just left, not on the page. (A hidden
       // element keeps focus until the browser's next rendering update.)
+      // Focus the page moved elsewhere (a listener of the widget's event
+      // may) stays there.
       const now = this.e[ROOT].activeElement;
-      if (!now || now.closest('[hidden]')) this.e[ROOT].querySelector('path.on[tabindex="0"]')?.focus();
+      const page = root.ownerDocument.activeElement;
+      if (now ? now.closest('[hidden]') : !page || page === root.ownerDocument.body) this.e[ROOT].querySelector('path.on[tabindex="0"]')?.focus();
     });
     on(root, 'focusin', (event) => {
       const target = event.target;

@@ -354,19 +354,27 @@ test('E switches the view from the map only, says so, and keeps the focused coun
   expect(await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'))).toBe('GB');
 });
 
-test('the map\'s keys are shown while a country has keyboard focus, and only then', async ({ page }) => {
+test('in the table view E is only a letter', async ({ page }) => {
   const widget = await open(page);
-  const keys = widget.locator('#sw-keys');
-  const height = async () => (await keys.boundingBox()).height;
-  expect(await height()).toBeLessThanOrEqual(1);
-  // A click focuses the country, but not visibly: the keys stay hidden.
-  await widget.locator('.sym.v-w circle[data-c="US"]').click();
-  expect(await height()).toBeLessThanOrEqual(1);
-  await page.keyboard.press('Escape');
-  await widget.locator('.zoom').focus();
-  await page.keyboard.press('Tab');
-  await expect(keys).toHaveText(/Arrow keys move between countries/);
-  await expect.poll(height).toBeGreaterThan(10);
-  await page.keyboard.press('Tab');
-  await expect.poll(height).toBeLessThanOrEqual(1);
+  await widget.locator('.as-table').click();
+  await expect(widget.locator('.ftable')).toBeVisible();
+  await widget.locator('.as-table').focus();
+  await page.keyboard.press('e');
+  await widget.locator('.ftable .cite').first().focus();
+  await page.keyboard.press('e');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await expect(widget.locator('.live')).not.toHaveText(/View/);
+});
+
+test('a key on the map leaves focus where the page\'s own listener put it', async ({ page }) => {
+  const widget = await open(page);
+  await page.evaluate(() => {
+    const input = document.body.appendChild(document.createElement('input'));
+    input.id = 'page-input';
+    document.querySelector('spector-widget').addEventListener('spector-select', () => input.focus());
+  });
+  await widget.locator('path.on[data-c="DE"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  expect(await page.evaluate(() => document.activeElement.id)).toBe('page-input');
 });
