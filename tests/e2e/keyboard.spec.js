@@ -354,6 +354,35 @@ test('E switches the view from the map only, says so, and keeps the focused coun
   expect(await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'))).toBe('GB');
 });
 
+test('the map\'s keys are shown while a country has keyboard focus, and only then, moving nothing', async ({ page }) => {
+  const widget = await open(page);
+  const keys = widget.locator('#sw-keys');
+  const height = async () => (await keys.boundingBox()).height;
+  const chip = widget.locator('.chip[data-c="DE"]');
+  const chipAt = await chip.boundingBox();
+  expect(await height()).toBeLessThanOrEqual(1);
+  // A click focuses a country, but not visibly: the keys stay hidden.
+  await widget.locator('.sym.v-w circle[data-c="US"]').click();
+  expect(await height()).toBeLessThanOrEqual(1);
+  await page.keyboard.press('Escape');
+  await widget.locator('.zoom').focus();
+  await page.keyboard.press('Tab');
+  await expect(keys).toHaveText(/Arrow keys move between countries/);
+  await expect.poll(height).toBeGreaterThan(10);
+  // Laid over what follows: nothing moves, and a click aimed at what is
+  // under them (here the chip, at 640 px) reaches it.
+  expect(await chip.boundingBox()).toEqual(chipAt);
+  await chip.click({ position: { x: 8, y: 4 } });
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await expect.poll(height).toBeLessThanOrEqual(1);
+  // Not on paper.
+  await widget.locator('path.on[data-c="DE"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(height).toBeGreaterThan(10);
+  await page.emulateMedia({ media: 'print' });
+  await expect(keys).toBeHidden();
+});
+
 test('in the table view E is only a letter', async ({ page }) => {
   const widget = await open(page);
   await widget.locator('.as-table').click();
