@@ -189,16 +189,6 @@ impl Bundle {
         })
     }
 
-    /// How many per-country figures there are for a metric: what
-    /// `by_country(metric).count()` says, in a loop of its own (counting
-    /// through `by_country` calls its closure for every fact).
-    pub fn country_count(&self, metric: &str) -> usize {
-        self.facts
-            .iter()
-            .filter(|f| matches!(f.scope, Scope::Country(_)) && f.metric == metric)
-            .count()
-    }
-
     /// A country's figure for a metric.
     pub fn for_country(&self, metric: &str, code: &str) -> Option<&Fact> {
         self.facts
