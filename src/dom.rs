@@ -247,13 +247,16 @@ impl Widget {
     /// arguments and return its result, once `mount` has returned, and do
     /// nothing (return false) before that or once the widget is freed.
     ///
-    /// Why a bundle never arrived is shown here too, so the wasm and the
-    /// glue need no second export: `failure` is then one more than the
-    /// kind of failure and `detail` its number, as `Widget::failed` takes
-    /// them, `bundle_text` is the bundle's URL, and `handle` is not used.
-    /// `failure` is 0 otherwise.
+    /// `src` is where the bundle came from, if it came from a URL: the
+    /// console's note on a refused bundle names it, since a page may show
+    /// several. Why a bundle never arrived is shown here too, so the wasm
+    /// and the glue need no second export: `failure` is then one more than
+    /// the kind of failure and `detail` its number, as `Widget::failed`
+    /// takes them, and `handle` is not used. `failure` is 0 otherwise.
+    #[allow(clippy::too_many_arguments)]
     pub fn mount(
         root: &ShadowRoot,
+        src: Option<String>,
         bundle_text: Option<String>,
         packed: Option<Vec<u8>>,
         lang: Option<String>,
@@ -263,7 +266,7 @@ impl Widget {
     ) -> Widget {
         let t = locale(lang.as_deref());
         if failure > 0 {
-            return Widget::failed(root, failure - 1, bundle_text.as_deref().unwrap_or(""), detail, t);
+            return Widget::failed(root, failure - 1, src.as_deref().unwrap_or(""), detail, t);
         }
         // Shared as it is: an `Rc<str>` would copy the text into a new
         // allocation, and its layout arithmetic and unwrap cost the wasm
@@ -277,7 +280,7 @@ impl Widget {
                     path: String::new(),
                     words: String::from("the map geometry is damaged"),
                 };
-                return Widget::refuse(root, &[problem], t.text(Key::ErrorMap), t);
+                return Widget::refuse(root, None, &[problem], t.text(Key::ErrorMap), t);
             }
         };
         let (bundle, markup) = match prepared(given_text, t) {
@@ -292,7 +295,7 @@ impl Widget {
                 };
                 let bundle = match read {
                     Ok(bundle) => Rc::new(bundle),
-                    Err(errors) => return Widget::refuse(root, &errors, t.text(Key::ErrorData), t),
+                    Err(errors) => return Widget::refuse(root, src.as_deref(), &errors, t.text(Key::ErrorData), t),
                 };
                 // Shrunk to its length before it is kept: the spare capacity
                 // of a string grown by doubling would otherwise stay taken
@@ -394,13 +397,19 @@ impl Widget {
     }
 
     /// Shows the reader why nothing else is shown, and the developer every
-    /// error in the console.
-    fn refuse(root: &ShadowRoot, problems: &[Problem], context: &str, t: &Locale) -> Widget {
+    /// error in the console, naming the bundle's `src` when there is one.
+    fn refuse(root: &ShadowRoot, src: Option<&str>, problems: &[Problem], context: &str, t: &Locale) -> Widget {
         root.set_inner_html(&render::error_panel_in(problems, context, t));
         // One problem per line, as `BundleErrors::write_to` writes them,
-        // after the widget's name: a page may have several widgets, and
-        // other scripts write to the console too.
-        let mut message = String::from("spector-widget: the data was refused:");
+        // after the widget's name and the bundle's address: a page may have
+        // several widgets, and other scripts write to the console too.
+        let mut message = String::from("spector-widget: the data ");
+        if let Some(src) = src {
+            message.push_str("at ");
+            message.push_str(src);
+            message.push(' ');
+        }
+        message.push_str("was refused:");
         for problem in problems {
             message.push('\n');
             problem.write_to(&mut message);

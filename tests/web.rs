@@ -49,6 +49,7 @@ fn mount(root: &ShadowRoot, bundle: Option<&str>, lang: Option<&str>) -> Mounted
     use spector_widget::facts::{packed, parse_json_with_reader};
     let mounted = Widget::mount(
         root,
+        None,
         bundle.map(Into::into),
         bundle.map(|text| packed::pack(&parse_json_with_reader(text))),
         lang.map(Into::into),
@@ -363,6 +364,7 @@ fn a_text_without_the_readers_bytes_is_refused_not_shown_as_the_embedded_bundle(
     let text = spector_widget::facts::EMBEDDED_JSON;
     let _widget = Widget::mount(
         &root,
+        None,
         Some(text.into()),
         None,
         None,

@@ -88,7 +88,7 @@ export class Controller {
           // 0 (no handler).
           if (!error?.failure || error.cause) console.error('spector-widget:', error?.cause ?? error);
           const [kind, detail] = error?.failure ?? [3, 0];
-          this.widget = this.wasm().Widget.mount(this.root, src, null, this.lang(), null, kind + 1, detail);
+          this.widget = this.wasm().Widget.mount(this.root, src, null, null, this.lang(), null, kind + 1, detail);
         },
       );
   }
@@ -113,7 +113,7 @@ export class Controller {
     let widget;
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
-    widget = this.widget = Widget.mount(this.root, text, packed, this.lang(), handle, 0, 0);
+    widget = this.widget = Widget.mount(this.root, this.options.src, text, packed, this.lang(), handle, 0, 0);
     if (this.options.view) this.call((w) => w.handle(VIEW, this.options.view, 0, 0));
     // As written: Rust reads the code in any case, and names it so in a note.
     if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country, 0, 0));

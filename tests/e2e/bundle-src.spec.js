@@ -25,8 +25,12 @@ test('an invalid bundle shows its problem and JSON path while the other widgets 
   await expect(page.locator('#embedded svg.map path.on')).toHaveCount(9);
 
   expect(pageErrors).toEqual([]);
-  // Named as the widget's, one problem a line.
-  expect(consoleErrors.some((t) => t.startsWith('spector-widget: the data was refused:\n') && t.includes('facts[1].scope'))).toBe(true);
+  // Named as the widget's, with the address of the bundle refused (the page
+  // has two widgets with a `src`), one problem a line.
+  const refused = consoleErrors.filter((t) => t.startsWith('spector-widget: the data at '));
+  expect(refused).toHaveLength(1);
+  expect(refused[0]).toMatch(/^spector-widget: the data at \/tests\/fixtures\/invalid\/unknown-country\.json was refused:\n/);
+  expect(refused[0]).toContain('facts[1].scope');
 });
 
 test('changing src swaps the bundle in place', async ({ page }) => {
