@@ -5,7 +5,9 @@
 (() => {
   const widget = document.querySelector('spector-widget');
   const params = new URLSearchParams(location.search);
-  for (const name of ['country', 'view', 'lang', 'theme', 'src']) {
+  // Not `src`: a link to this page on the newsroom's own domain could
+  // otherwise show anyone's bundle under the newsroom's name.
+  for (const name of ['country', 'view', 'lang', 'theme']) {
     const value = params.get(name);
     if (value) widget.setAttribute(name, value);
   }

@@ -54,3 +54,12 @@ test('the iframe takes the widget height across origins and follows changes', as
   });
   await expect.poll(async () => Number(await frameEl.getAttribute('height'))).toBe(before + 300);
 });
+
+test("the embed page passes its documented parameters, but not a src, which could show anyone's bundle under the page's address", async ({ page }) => {
+  await page.goto('/embed.html?country=DE&lang=de&src=/tests/fixtures/valid-minimal.json');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'de');
+  await expect(widget).not.toHaveAttribute('src');
+});
