@@ -55,6 +55,12 @@ export function note(error, text) {
   console[error ? 'error' : 'info'](text);
 }
 
+/** Tells the page the selection changed: `spector-select` on the host. */
+export function tell(host, country) {
+  const init = { bubbles: true, composed: true, detail: { country: country ?? null } };
+  host.dispatchEvent(new CustomEvent('spector-select', init));
+}
+
 /** Puts `skeleton` (the widget's boxes, empty) into `root` and returns the
  *  width of its map column, laid out on its own. */
 export function columnWidth(root, skeleton) {
@@ -236,10 +242,8 @@ export class Shell {
     e[open ? OPENER : CLOSED]?.setAttribute('aria-expanded', String(open));
   }
 
-  /** Tells the page the selection changed: `spector-select` on the host. */
   tell(country) {
-    const init = { bubbles: true, composed: true, detail: { country: country ?? null } };
-    this.e[ROOT].host.dispatchEvent(new CustomEvent('spector-select', init));
+    tell(this.e[ROOT].host, country);
   }
 
   /** Asks for the next animation frame, as a `FRAME` event; false (and no

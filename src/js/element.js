@@ -6,7 +6,7 @@
 
 import css from '../render/style.css';
 // The page's calls reach the widget's `handle` as events of these kinds.
-import { SELECT, VIEW } from './dom.js';
+import { SELECT, VIEW, tell } from './dom.js';
 
 export const TAG = 'spector-widget';
 
@@ -48,6 +48,24 @@ export class Controller {
     // to free once it returns (see `stop`).
     this.calls = 0;
     this.stopped = [];
+    // The selection the page was last told of (`spector-select`) is the
+    // one a re-render keeps (a new `lang` or `src`, or a move in the
+    // document); `told` counts the events, so `mountWith` can tell whether
+    // the new widget said anything.
+    this.told = 0;
+    this.heard = (event) => {
+      if (event.target !== host) return;
+      this.told++;
+      this.options.country = event.detail.country ?? '';
+    };
+    host.addEventListener('spector-select', this.heard);
+  }
+
+  /** Stops for good: `mount()`'s `destroy`, after which the element may
+   *  get another controller. */
+  destroy() {
+    this.stop();
+    this.host.removeEventListener('spector-select', this.heard);
   }
 
   /** The shadow root, attached only once the module runs: until then the
@@ -63,6 +81,9 @@ export class Controller {
   /** Renders now: synchronously for the embedded bundle, so the page never
    *  lays out a widget without its content; after the fetch for `src`. */
   start() {
+    // The view the reader chose stays through a re-render too.
+    const shown = this.host.shadowRoot?.querySelector('[data-view]')?.getAttribute('data-view');
+    if (shown) this.options.view = shown === 'e' ? 'europe' : 'world';
     this.stop();
     const run = (this.run = {});
     if (!this.wasm()) return;
@@ -114,9 +135,21 @@ export class Controller {
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
     widget = this.widget = Widget.mount(this.root, this.options.src, text, packed, this.lang(), handle, 0, 0);
-    if (this.options.view) this.call((w) => w.handle(VIEW, this.options.view, 0, 0));
-    // As written: Rust reads the code in any case, and names it so in a note.
-    if (this.options.country) this.call((w) => w.handle(SELECT, this.options.country, 0, 0));
+    const { view, country } = this.options;
+    if (country) {
+      // As written: Rust reads the code in any case, and names it so in a note.
+      const told = this.told;
+      this.call((w) => w.handle(SELECT, country, 0, 0));
+      // A selection the page was told of and this bundle lacks (a new
+      // `src`) is gone, and the page hears so.
+      if (this.told === told && told) {
+        this.options.country = '';
+        tell(this.host, null);
+      }
+    }
+    // After the selection, which zooms to Europe for a country there: the
+    // view asked for, or the reader's, wins.
+    if (view) this.call((w) => w.handle(VIEW, view, 0, 0));
   }
 
   /** `f(widget)` for the widget shown, if any, counted as a call under way
@@ -138,12 +171,14 @@ export class Controller {
     this.call((w) => w.handle(SELECT, country ?? '', 0, 0));
   }
 
+  /** Shows `view`; none (a removed attribute) is the default, the world. */
   setView(view) {
     this.options.view = view;
-    this.call((w) => w.handle(VIEW, view, 0, 0));
+    this.call((w) => w.handle(VIEW, view || 'world', 0, 0));
   }
 
-  /** Re-renders with new options (a new `src` or `lang`). */
+  /** Re-renders with new options (a new `src` or `lang`), keeping what the
+   *  reader chose (see `start`). */
   update(options) {
     Object.assign(this.options, options);
     if (this.run) this.start();
@@ -213,16 +248,19 @@ export function define(wasm, read) {
       this._controller?.stop();
     }
 
-    attributeChangedCallback(name) {
+    // Only the attribute that changed: the others may be out of date, since
+    // the reader has chosen since (a country, a view).
+    attributeChangedCallback(name, _, value) {
       const controller = this._controller;
-      if (!controller?.run) return;
-      if (name === 'country') controller.select(this.getAttribute('country'));
-      else if (name === 'view') controller.setView(this.getAttribute('view'));
-      else controller.update(this._options());
+      if (!controller) return;
+      value ||= undefined;
+      if (!controller.run) controller.options[name] = value;
+      else if (name === 'country') controller.select(value);
+      else if (name === 'view') controller.setView(value);
+      else controller.update({ [name]: value });
     }
 
     _begin() {
-      this._controller.options = this._options();
       this._controller.start();
     }
 

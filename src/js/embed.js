@@ -10,4 +10,4 @@ import { wasm } from './wasm.js';
 // Read while this script runs: `currentScript` is null afterwards.
 const here = document.currentScript?.src || location.href;
 
-define(wasm, () => reader(new URL('spector_reader.wasm', here)));
+define(wasm, () => reader(() => new URL('spector_reader.wasm', here)));

@@ -61,4 +61,11 @@ declare global {
   interface HTMLElementEventMap {
     'spector-select': CustomEvent<SpectorSelectDetail>;
   }
+  // The event bubbles and is composed, so a page may listen once, higher up.
+  interface DocumentEventMap {
+    'spector-select': CustomEvent<SpectorSelectDetail>;
+  }
+  interface WindowEventMap {
+    'spector-select': CustomEvent<SpectorSelectDetail>;
+  }
 }

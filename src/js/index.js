@@ -11,7 +11,7 @@ import { wasm } from './wasm.js';
 
 /** The bundle reader, fetched for a `src` only; bundlers see the URL and
  *  ship the file with the build. */
-const read = () => reader(new URL('./spector_reader.wasm', import.meta.url));
+const read = () => reader(() => new URL('./spector_reader.wasm', import.meta.url));
 
 /** Registers <spector-widget>. Returns false when another copy already
  *  defined it (that copy keeps working); true again on a second call. */
@@ -22,7 +22,8 @@ export function define() {
 /** Renders the widget into `element`'s (open) shadow root. */
 export function mount(element, options = {}) {
   // The stylesheet reads the theme from the host's attribute, as it does
-  // for <spector-widget theme="dark">.
+  // for <spector-widget theme="dark">; `destroy` puts back what was there.
+  const theme = element.getAttribute('theme');
   if (options.theme) element.setAttribute('theme', options.theme);
   const controller = new Controller(element, wasm, read, options);
   controller.start();
@@ -37,8 +38,12 @@ export function mount(element, options = {}) {
       controller.update({ lang });
     },
     destroy() {
-      controller.stop();
+      controller.destroy();
       element.shadowRoot?.replaceChildren();
+      if (options.theme) {
+        if (theme === null) element.removeAttribute('theme');
+        else element.setAttribute('theme', theme);
+      }
     },
   };
 }

@@ -16,11 +16,15 @@ function readerFailed(cause) {
 
 /**
  * Resolves to `read(text)`, which gives a bundle's text packed as a
- * `Uint8Array`. The module is fetched and compiled once per page; a load
- * that failed, or a module that trapped, is tried again by the next widget.
+ * `Uint8Array`. The module is fetched, from the URL `where()` gives, and
+ * compiled once per page; a load that failed, or a module that trapped, is
+ * tried again by the next widget. `where` may throw: a bundler's classic
+ * script has no `import.meta.url`, and the reader then fails like one that
+ * did not load, in words, not with an exception from the element.
  */
-export function reader(url) {
-  loading ??= fetch(url)
+export function reader(where) {
+  let url;
+  loading ??= new Promise((ok) => ok(fetch((url = where()))))
     .then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       return response.arrayBuffer();

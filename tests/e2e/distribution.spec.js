@@ -77,6 +77,54 @@ test.describe('the npm package', () => {
     await expect(page.locator('#mounted svg')).toHaveCount(0);
   });
 
+  test('mount() sets the theme it is given and destroy() puts back what the element had', async ({ page }) => {
+    writeFileSync(
+      join(project, 'themes.js'),
+      `import { mount } from 'spector-widget';
+       const plain = document.querySelector('#plain');
+       const light = document.querySelector('#light');
+       const handles = [mount(plain, { theme: 'dark' }), mount(light, { theme: 'dark' })];
+       window.during = [plain.getAttribute('theme'), light.getAttribute('theme')];
+       for (const handle of handles) handle.destroy();
+       window.after = [plain.getAttribute('theme'), light.getAttribute('theme')];`,
+    );
+    execFileSync(bin('esbuild'), ['themes.js', '--bundle', '--format=esm', '--outfile=themes-bundle.js', '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, 'themes-bundle.js'), 'utf8');
+    await page.route('http://consumer.test/**', (route) =>
+      new URL(route.request().url()).pathname === '/themes-bundle.js'
+        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
+        : route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><div id="plain"></div><div id="light" theme="light"></div><script type="module" src="/themes-bundle.js"></script>',
+          }),
+    );
+    await page.goto('http://consumer.test/');
+    await expect.poll(() => page.evaluate(() => window.after)).toEqual([null, 'light']);
+    expect(await page.evaluate(() => window.during)).toEqual(['dark', 'dark']);
+  });
+
+  test('bundled as a classic script, where there is no import.meta.url, a widget with a src says its reader did not load', async ({ page }) => {
+    writeFileSync(join(project, 'classic.js'), `import { define } from 'spector-widget';\ndefine();`);
+    // esbuild's default format for a bundle is an IIFE, whose import.meta is empty.
+    execFileSync(bin('esbuild'), ['classic.js', '--bundle', '--outfile=classic-bundle.js', '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, 'classic-bundle.js'), 'utf8');
+    await page.route('http://consumer.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/classic-bundle.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+      if (path === '/other.json') return route.fulfill({ contentType: 'application/json', body: readFileSync(join(repo, 'tests/fixtures/valid-minimal.json')) });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><spector-widget id="embedded"></spector-widget><spector-widget id="other" src="/other.json"></spector-widget><script src="/classic-bundle.js"></script>',
+      });
+    });
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto('http://consumer.test/');
+    await expect(page.locator('#embedded svg.map path.on')).toHaveCount(9);
+    await expect(page.locator('#other').getByRole('alert')).toContainText('spector_reader.wasm');
+    expect(pageErrors).toEqual([]);
+  });
+
   test('its TypeScript declarations accept correct use and reject misuse', () => {
     writeFileSync(join(project, 'usage.ts'), readFileSync(join(repo, 'tests/types/usage.ts')));
     writeFileSync(

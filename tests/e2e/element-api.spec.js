@@ -43,20 +43,18 @@ test('a page may remove the element from inside its own events, and put it back'
   await page.evaluate(() => {
     window.__selected = [];
     window.__de = document.getElementById('de');
-    window.__de.addEventListener('spector-select', (e) => {
-      window.__selected.push(e.detail.country);
-      if (e.detail.country === 'PL') e.target.remove();
-    });
+    window.__de.addEventListener('spector-select', (e) => window.__selected.push(e.detail.country));
+    window.__de.addEventListener('spector-select', (e) => e.target.remove(), { once: true });
   });
   await widget.locator('.chip[data-c="PL"]').click();
   await expect(widget).toHaveCount(0);
-  // Put back, it renders again (its country attribute selects, and says
-  // so) and answers the reader.
+  // Put back, it renders again (with the reader's Poland, and says so)
+  // and answers the reader.
   await page.evaluate(() => document.body.prepend(window.__de));
-  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'PL');
   await widget.locator('.chip[data-c="US"]').click();
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
-  expect(await page.evaluate(() => window.__selected)).toEqual(['PL', 'DE', 'US']);
+  expect(await page.evaluate(() => window.__selected)).toEqual(['PL', 'PL', 'US']);
 
   // Removed by a focusin listener: the arrow key moves focus from inside
   // the widget, and the page hears it at once. (A move inside the shadow
@@ -66,7 +64,7 @@ test('a page may remove the element from inside its own events, and put it back'
   await page.keyboard.press('ArrowRight');
   await expect(widget).toHaveCount(0);
   await page.evaluate(() => document.body.prepend(window.__de));
-  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
 
   // Removed by a spector-select listener while the page itself selects
   // (the country attribute): the event comes from inside that call.
@@ -97,13 +95,60 @@ test('a country value the bundle does not have is named in one console note, and
   expect(type).toBe('info');
   expect(text).toContain('country="xx"');
   expect(text).toContain('not a country of this bundle');
-  // A re-render (another language) tries the value again without a second
-  // note; a country the map draws but the bundle has no figure for is
-  // named too; a right one selects, with no note.
+  // A re-render (another language) adds no second note: the selection it
+  // keeps is the cleared one. A country the map draws but the bundle has
+  // no figure for is named too; a right one selects, with no note.
   await widget.evaluate((el) => el.setAttribute('lang', 'de'));
   await expect(widget.locator('.sw')).toHaveAttribute('lang', 'de');
   await widget.evaluate((el) => el.setAttribute('country', 'CN'));
   await widget.evaluate((el) => el.setAttribute('country', 'pl'));
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'PL');
   expect(notes.map(([, t]) => /country="([^"]*)"/.exec(t)[1])).toEqual(['xx', 'CN']);
+});
+
+test('what the reader chose stays through a new language and a move in the page; a country a new bundle lacks is cleared, and the page hears it', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  await page.evaluate(() => {
+    window.__selected = [];
+    document.addEventListener('spector-select', (e) => window.__selected.push(e.detail.country));
+  });
+  // The reader picks the United Kingdom and goes back to the world view,
+  // against the attributes' Germany and Europe.
+  await widget.locator('.chip[data-c="GB"]').click();
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'GB');
+  await widget.locator('.zoom').click();
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+
+  await widget.evaluate((el) => el.setAttribute('lang', 'fr'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'fr');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'GB');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+
+  await page.evaluate(() => document.body.append(document.getElementById('de')));
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'GB');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  expect(await page.evaluate(() => window.__selected)).toEqual(['GB', 'GB', 'GB']);
+
+  // Another operation without the United Kingdom: nothing is selected, and
+  // the page, told of the United Kingdom before, is told so.
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(widget.locator('.title')).toHaveText('Operation Example');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'ALL');
+  await expect.poll(() => page.evaluate(() => window.__selected)).toEqual(['GB', 'GB', 'GB', null]);
+  expect(errors).toEqual([]);
+});
+
+test('removing the view attribute shows the world view, without an error', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  await widget.evaluate((el) => el.removeAttribute('view'));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  expect(errors).toEqual([]);
 });

@@ -16,6 +16,11 @@ element?.addEventListener('spector-select', (event) => {
   const country: string | null = event.detail.country;
   console.log(country, defined);
 });
+// The event bubbles, so one listener on the document hears every widget.
+document.addEventListener('spector-select', (event) => {
+  const country: string | null = event.detail.country;
+  console.log(country);
+});
 const created: HTMLElementTagNameMap['spector-widget'] = document.createElement('spector-widget');
 created.setAttribute('src', '/data/other.json');
 
