@@ -250,7 +250,9 @@ fn push_row(
     if let Some(alt) = alt {
         // The parenthesis closes around the amount, and the marker follows
         // it as a footnote mark follows a parenthesis: "(€50.8 million) [1]",
-        // kept on one line with it where the row wraps.
+        // which moves to the next line as one piece where the row wraps (an
+        // inline block), and wraps inside only when wider than a line, as
+        // with the spacing a reader's own style sheet may add (WCAG 1.4.12).
         out.push_str(" <span class=\"fig-alt-w\"><span class=\"fig-alt\">(");
         push_value(out, alt, t);
         out.push_str(")</span> ");

@@ -377,3 +377,32 @@ test('a country\'s figure is named by the country\'s name in the reader\'s langu
   });
   expect(codes).toEqual([]);
 });
+
+test('with WCAG 1.4.12 text spacing at 320 px, every figure and citation marker of the panel stays inside the widget, in every language', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.goto('/tests/e2e/pages/languages.html');
+  const widget = page.locator('#de');
+  await widget.evaluate((el) => {
+    for (const other of document.querySelectorAll('spector-widget')) if (other !== el) other.remove();
+  });
+  const outside = [];
+  for (const code of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
+    await widget.evaluate((el, lang) => el.setAttribute('lang', lang), code);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', code);
+    await expect(widget.locator('.panel')).toHaveCount(1);
+    const found = await widget.evaluate((el) => {
+      const spacing = new CSSStyleSheet();
+      spacing.replaceSync('*{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important} p{margin-bottom:2em!important}');
+      el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, spacing];
+      const box = el.getBoundingClientRect();
+      return [...el.shadowRoot.querySelectorAll('.panel :is(.cite, .differ, .fig-alt)')]
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+        })
+        .map((e) => e.textContent);
+    });
+    for (const text of found) outside.push(`${code}: ${text}`);
+  }
+  expect(outside).toEqual([]);
+});
