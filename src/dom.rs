@@ -72,6 +72,8 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn focus(this: &Shell, part: u32, selector: &str, code: &str);
     #[wasm_bindgen(method)]
+    fn rescue(this: &Shell, from: u32, to: u32);
+    #[wasm_bindgen(method)]
     fn panel(this: &Shell, markup: &str, before: Option<&str>);
     #[wasm_bindgen(method)]
     fn opened(this: &Shell, open: bool);
@@ -1210,7 +1212,8 @@ impl State {
     /// back beside its country.
     fn settle(&mut self) {
         self.mark_view(self.view);
-        if let Some(code) = self.shown.and_then(|shown| self.code(shown)) {
+        // The selection's tooltip, which a view without its country hid.
+        if let Some(code) = self.shown.and_then(|shown| self.code(shown)).or(self.selected) {
             let pinned = self.selected == Some(code);
             self.show_at_symbol(code, pinned);
         }
@@ -1311,10 +1314,19 @@ impl State {
     /// (docked under the map on narrow widgets, by the stylesheet).
     /// A country without a symbol (one the map does not draw) hides it.
     fn show_at_symbol(&mut self, code: &'static str, pinned: bool) {
+        let view = self.views.get(self.view);
+        // A symbol the view leaves out (the United States in the Europe
+        // view) has no place for a tooltip inside the widget: none is
+        // shown, and focus in it goes to the zoom button, which brings
+        // the country back.
         let Some(&Symbol {
             x: sx, y: sy, r: sr, ..
-        }) = self.view_symbols().iter().find(|s| s.code == code)
+        }) = self
+            .view_symbols()
+            .iter()
+            .find(|s| s.code == code && view.contains(s.x, s.y))
         else {
+            self.shell.rescue(TIP, ZOOM);
             self.hide();
             return;
         };
@@ -1323,7 +1335,6 @@ impl State {
         if !self.fill_tip(code, pinned) {
             return;
         }
-        let view = self.views.get(self.view);
         let x = rect.left - area.left + (sx - view.x) * ppu;
         let y = rect.top - area.top + (sy - view.y) * ppu;
         let r = sr * ppu;

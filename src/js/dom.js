@@ -219,6 +219,11 @@ export class Shell {
     (selector ? e?.querySelector(code ? `${selector}[data-c="${code}"]` : selector) : e)?.focus();
   }
 
+  /** Moves focus that is inside part `from`, about to hide, to part `to`. */
+  rescue(from, to) {
+    if (this.part(from)?.contains(this.e[ROOT].activeElement)) this.part(to)?.focus();
+  }
+
   /** Replaces the panel's markup. Focus inside it moves to the new chip of
    *  the country focused, or from any other control of the panel to the
    *  chip of `before`, the country just left. */

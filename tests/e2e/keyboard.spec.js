@@ -407,3 +407,35 @@ test('a key on the map leaves focus where the page\'s own listener put it', asyn
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
   expect(await page.evaluate(() => document.activeElement.id)).toBe('page-input');
 });
+
+test('a selected country the Europe view leaves out keeps no tooltip outside the widget, and focus in that tooltip goes to the zoom button', async ({ page }) => {
+  const widget = await open(page, { width: 1000 });
+  const view = () => widget.locator('.map-wrap').getAttribute('data-view');
+  // Animated, as most readers see it: the tooltip moves once the zoom ends.
+  await widget.locator('svg.map path.on[data-c="US"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.tip.pin')).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect(await widget.evaluate((h) => h.shadowRoot.activeElement.closest('.tip') !== null)).toBe(true);
+  await page.keyboard.press('e');
+  await expect.poll(view).toBe('e');
+  await expect(widget.locator('.tip')).toBeHidden();
+  await expect
+    .poll(() => widget.evaluate((h) => h.shadowRoot.activeElement?.className))
+    .toBe('zoom');
+  // Nothing the keyboard reaches lies outside the widget.
+  const box = await widget.boundingBox();
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const at = await page.evaluate(() => document.querySelector('spector-widget').shadowRoot.activeElement?.getBoundingClientRect().toJSON());
+    if (!at) break;
+    expect(at.left).toBeGreaterThanOrEqual(box.x - 1);
+    expect(at.right).toBeLessThanOrEqual(box.x + box.width + 1);
+  }
+  // Back to the world view, the selection's tooltip is back beside it.
+  await widget.locator('.zoom').click();
+  await expect.poll(view).toBe('w');
+  await expect(widget.locator('.tip.pin')).toBeVisible();
+  const tip = await widget.locator('.tip').boundingBox();
+  expect(tip.x).toBeGreaterThanOrEqual(box.x);
+});
