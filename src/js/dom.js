@@ -102,12 +102,19 @@ export class Shell {
       if (target.closest('.map-wrap')) at(event, MOVE);
       else send(event, OUT);
     });
+    // A click or Escape outside the widget closes its popover, leaving
+    // focus where the reader put it, so two widgets never have one open at
+    // once and a popover never stays over the page the reader went on to.
+    const outside = (event) => this.e[OPENER] && !event.composedPath().includes(root.host);
+    on(root.ownerDocument, 'click', (event) => outside(event) && send(event, CLICK + 6));
     // Escape anywhere on the page dismisses the tooltip that follows the
     // pointer or the focus, without moving either (WCAG 1.4.13); the
     // pinned one is the selection's, which Escape in the widget clears.
     on(root.ownerDocument, 'keydown', (event) => {
+      if (event.key !== 'Escape') return;
       const tip = this.e[TIP];
-      if (event.key === 'Escape' && tip && !tip.hidden && !tip.classList.contains('pin')) send(event, REST);
+      if (tip && !tip.hidden && !tip.classList.contains('pin')) send(event, REST);
+      if (outside(event)) send(event, CLICK + 6);
     });
     // Printing: the disagreements, which the screen shows in popovers,
     // go on paper after the sources (see `print` in dom.rs).

@@ -273,6 +273,36 @@ test('the keyboard opens a marker with Enter and Escape returns to it', async ({
   await expect(differ).toBeFocused();
 });
 
+test('a click or tap outside the widget closes its popover, and so does Escape from outside; two widgets never have one open at once', async ({ page }) => {
+  const widget = await open(page);
+  const marker = widget.locator('.stat button.cite[data-cite="arrests-all"]');
+  await marker.click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  // The reader clicks on the article: the popover closes, focus is not
+  // pulled back into the widget, and the click still reaches the page.
+  await page.locator('article p').first().click();
+  await expect(widget.locator('.pop')).toHaveCount(0);
+  await expect(marker).toHaveAttribute('aria-expanded', 'false');
+  expect(await page.evaluate(() => document.activeElement === document.querySelector('spector-widget'))).toBe(false);
+
+  // Focus leaves with the popover open (a script moves it); Escape closes it.
+  await marker.click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  await page.locator('.masthead a').focus();
+  await page.keyboard.press('Escape');
+  await expect(widget.locator('.pop')).toHaveCount(0);
+
+  // Two widgets: a popover opened in the second closes the first's.
+  await page.goto('/tests/e2e/pages/languages.html');
+  const [de, fr] = [page.locator('#de'), page.locator('#fr')];
+  await expect(fr.locator('.panel')).toBeVisible();
+  await de.locator('.stat button.cite').first().click();
+  await expect(de.locator('.pop')).toBeVisible();
+  await fr.locator('.stat button.cite').first().click();
+  await expect(fr.locator('.pop')).toBeVisible();
+  await expect(de.locator('.pop')).toHaveCount(0);
+});
+
 test('the pinned tooltip marker opens its sources', async ({ page }) => {
   const widget = await open(page);
   await widget.locator('.sym.v-w circle[data-c="US"]').click();
