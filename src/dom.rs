@@ -144,8 +144,10 @@ const SELECT: u32 = 8;
 const VIEW: u32 = 9;
 /// The page is about to print (x = 1), or has printed.
 const PRINT: u32 = 10;
+/// The widget changed size while a tooltip or a popover showed.
+const RESIZE: u32 = 11;
 /// A click: this plus the position of what it is on in dom.js' `CLICKS`.
-const CLICK: u32 = 11;
+const CLICK: u32 = 12;
 
 /// A box measured by the shell, in CSS px.
 #[derive(Clone, Copy)]
@@ -589,6 +591,7 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
                 }
                 FRAME => s.frame(x),
                 LATER => s.fill_all_labels(),
+                RESIZE => s.replace(),
                 _ => {}
             }
         }
@@ -1096,6 +1099,19 @@ impl State {
             self.shell.opened(false);
         }
         was_open
+    }
+
+    /// Places the tooltip and the open popover again, for the widget's new
+    /// size: placed for the old one, a phone turned sideways left the
+    /// popover off the screen, and a wider widget left the tooltip over
+    /// its own country.
+    fn replace(&mut self) {
+        if let Some(code) = self.shown.and_then(|shown| self.code(shown)) {
+            self.show_at_symbol(code, self.tip_pinned);
+        }
+        if self.open {
+            self.place_pop();
+        }
     }
 
     /// Places the popover below its marker (above when there is no room

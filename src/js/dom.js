@@ -42,7 +42,8 @@ const LATER = 7;
 export const SELECT = 8;
 export const VIEW = 9;
 const PRINT = 10;
-const CLICK = 11;
+const RESIZE = 11;
+const CLICK = 12;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
@@ -116,6 +117,11 @@ export class Shell {
       if (tip && !tip.hidden && !tip.classList.contains('pin')) send(event, REST);
       if (outside(event)) send(event, CLICK + 6);
     });
+    // A new size (a phone turned, a window resized): what is placed beside
+    // something, the tooltip and the popover, is placed again.
+    const resized = new ResizeObserver(() => (this.e[OPENER] || !this.e[TIP]?.hidden) && this.handle(RESIZE, '', 0, 0));
+    resized.observe(root.host);
+    this.off.push(() => resized.disconnect());
     // Printing: the disagreements, which the screen shows in popovers,
     // go on paper after the sources (see `print` in dom.rs).
     const view = root.ownerDocument.defaultView;

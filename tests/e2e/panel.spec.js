@@ -303,6 +303,40 @@ test('a click or tap outside the widget closes its popover, and so does Escape f
   await expect(de.locator('.pop')).toHaveCount(0);
 });
 
+test('a popover and the pinned tooltip are placed again when the widget changes size', async ({ page }) => {
+  // A phone turned from landscape to portrait with a popover open.
+  await page.setViewportSize({ width: 740, height: 360 });
+  await page.goto('/');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('.panel')).toBeVisible();
+  const euro = widget.locator('.fig-alt-w button.cite');
+  await euro.scrollIntoViewIfNeeded();
+  await euro.click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect
+    .poll(async () => {
+      const [pop, host] = [await widget.locator('.pop').boundingBox(), await widget.boundingBox()];
+      return pop.x >= host.x - 0.5 && pop.x + pop.width <= host.x + host.width + 0.5;
+    })
+    .toBe(true);
+
+  // The United States selected on a narrow widget, then a wide one: the
+  // tooltip moves off the country's circle to beside it.
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 320, height: 800 });
+  await widget.evaluate((el) => el.setAttribute('country', 'US'));
+  await expect(widget.locator('.tip.pin')).toBeVisible();
+  await page.addStyleTag({ content: 'main{max-width:1160px}' });
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await expect
+    .poll(async () => {
+      const [tip, circle] = [await widget.locator('.tip').boundingBox(), await widget.locator('.sym.v-w circle[data-c="US"]').boundingBox()];
+      return tip.x >= circle.x + circle.width * 0.6 || tip.y + tip.height <= circle.y + 1;
+    })
+    .toBe(true);
+});
+
 test('the pinned tooltip marker opens its sources', async ({ page }) => {
   const widget = await open(page);
   await widget.locator('.sym.v-w circle[data-c="US"]').click();
