@@ -601,14 +601,28 @@ fn handle(live: &Live, kind: u32, code: &str, x: f64, y: f64) -> bool {
 
 /// Before printing (`on`), every disagreement the screen shows in a
 /// popover goes into the popover slot at the end of the widget, which only
-/// print shows: on paper a "sources differ" mark cannot be opened. After
-/// printing the slot empties again. An open popover closes either way.
+/// print shows: on paper a "sources differ" mark cannot be opened. With a
+/// country selected, the whole operation's figures go there first, and the
+/// map shows the world while printing. After printing the slot empties
+/// again and the map shows the reader's view. An open popover closes
+/// either way.
 fn print(live: &Live, on: bool) {
     let Ok(mut s) = live.state.try_borrow_mut() else { return };
     s.close_pop();
+    // Paper shows the whole story whatever the screen shows: the world,
+    // which the Europe view cuts to leave out the United States' 153
+    // arrests, and with a country selected, the whole operation's figures
+    // too, which the disagreements after them are about.
+    let kind = if on { ViewKind::World } else { s.view };
+    let view = s.views.get(kind);
+    s.draw(view);
+    s.mark_view(kind);
     let mut markup = String::new();
     if on {
         markup.push_str("<div class=\"print\">");
+        if s.selected.is_some() {
+            panel::push_panel(&mut markup, &s.bundle, None, s.t);
+        }
         let bundle = &s.bundle;
         let ids = bundle
             .facts

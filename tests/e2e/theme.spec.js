@@ -250,6 +250,30 @@ test('print: every disagreement goes on paper, with the other values and why one
   await expect(widget.locator('.print')).toHaveCount(0);
 });
 
+test('print with a country selected in the Europe view: the world map and the whole operation go on paper too, and the screen is as it was after', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const widget = await open(page);
+  await widget.locator('.chip[data-c="DE"]').click();
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  const europe = await widget.locator('svg.map').getAttribute('viewBox');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  expect(await widget.locator('svg.map').getAttribute('viewBox')).not.toBe(europe);
+  // Germany's figures where they were, then the whole operation's.
+  await expect(widget.locator('.side .panel')).toHaveAttribute('data-scope', 'DE');
+  const whole = widget.locator('.print .panel[data-scope="ALL"]');
+  await expect(whole).toBeVisible();
+  await expect(whole).toContainText('288');
+  await expect(whole).toContainText('117');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  expect(await widget.locator('svg.map').getAttribute('viewBox')).toBe(europe);
+  await expect(widget.locator('.print')).toHaveCount(0);
+  await expect(widget.locator('.tip.pin')).toBeVisible();
+});
+
 /** Decodes a Playwright screenshot (8-bit RGB or RGBA PNG, not interlaced). */
 function decodePng(buf) {
   let pos = 8;
