@@ -1368,7 +1368,41 @@ impl State {
         let x = rect.left - area.left + (sx - view.x) * ppu;
         let y = rect.top - area.top + (sy - view.y) * ppu;
         let r = sr * ppu;
-        self.place_tip(&area, x + r * 0.7 + 6.0, y - r - 6.0, y + r + 8.0);
+        let (right, above, below) = (x + r * 0.7 + 6.0, y - r - 6.0, y + r + 8.0);
+        // Above or below the symbol, right or left of it, wherever the
+        // tooltip lies inside the view and covers no other symbol: in the
+        // Europe view France's covered Germany's, which a tap then could
+        // not reach. Checked in the view's units, as the labels are.
+        let Some((w, h)) = self.tip_wh(&area) else { return };
+        let (uw, uh, gap) = (w / ppu, h / ppu, 6.0 / ppu);
+        for i in 0..4 {
+            let ux = if i < 2 { sx + sr * 0.7 + gap } else { sx - sr * 0.7 - gap - uw };
+            let uy = if i % 2 == 0 { sy - sr - gap - uh } else { sy + sr + gap };
+            let b = layout::Rect {
+                x0: ux,
+                y0: uy,
+                x1: ux + uw,
+                y1: uy + uh,
+            };
+            if b.inside(&view) && self.view_symbols().iter().all(|o| o.code == code || !b.meets_circle(o.x, o.y, o.r)) {
+                self.shell.place(TIP, x + (ux - sx) * ppu, y + (uy - sy) * ppu);
+                return;
+            }
+        }
+        self.place_tip(&area, right, above, below);
+    }
+
+    /// The tooltip's width and height, measured once per content and
+    /// widget width.
+    fn tip_wh(&mut self, area: &Rect) -> Option<(f64, f64)> {
+        match self.tip_size {
+            Some((w, h, width)) if width == area.width => Some((w, h)),
+            _ => {
+                let (w, h) = self.size(TIP)?;
+                self.tip_size = Some((w, h, area.width));
+                Some((w, h))
+            }
+        }
     }
 
     /// Places the tooltip with its left edge at `x` and its bottom at
@@ -1376,14 +1410,7 @@ impl State {
     /// to the left near the right edge, so it never leaves the widget.
     /// `area` is the map area's box, measured before anything was written.
     fn place_tip(&mut self, area: &Rect, x: f64, above: f64, below: f64) {
-        let (w, h) = match self.tip_size {
-            Some((w, h, width)) if width == area.width => (w, h),
-            _ => {
-                let Some((w, h)) = self.size(TIP) else { return };
-                self.tip_size = Some((w, h, area.width));
-                (w, h)
-            }
-        };
+        let Some((w, h)) = self.tip_wh(area) else { return };
         let mut x = x;
         if x + w > area.width {
             x = (x - w - 28.0).max(0.0);

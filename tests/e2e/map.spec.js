@@ -355,3 +355,36 @@ for (const width of [320, 640, 1200]) {
     await widget.screenshot({ path: `artifacts/map-${width}-europe.png` });
   });
 }
+
+test('in the Europe view a selected country\'s tooltip covers no other symbol where there is room, so a tap reaches its neighbours', async ({ browser }) => {
+  for (const width of [600, 1000]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.addStyleTag({ content: 'main{max-width:1160px}' });
+    const widget = page.locator('spector-widget');
+    await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+    await widget.locator('.zoom').tap();
+    await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+    for (const code of ['FR', 'CH', 'AT', 'NL', 'GB']) {
+      await widget.locator(`.chip[data-c="${code}"]`).tap();
+      await expect(widget.locator('.tip.pin')).toBeVisible();
+      const tip = await widget.locator('.tip').boundingBox();
+      const covered = [];
+      for (const circle of await widget.locator('.sym.v-e circle').all()) {
+        const c = await circle.getAttribute('data-c');
+        const b = await circle.boundingBox();
+        if (c === code || !b) continue;
+        const [cx, cy] = [b.x + b.width / 2, b.y + b.height / 2];
+        if (cx > tip.x && cx < tip.x + tip.width && cy > tip.y && cy < tip.y + tip.height) covered.push(c);
+      }
+      expect(covered, `${width} px, ${code}`).toEqual([]);
+    }
+    // Germany's symbol, beside France's tooltip, takes the tap.
+    await widget.locator('.chip[data-c="FR"]').tap();
+    const de = await widget.locator('.sym.v-e circle[data-c="DE"]').boundingBox();
+    await page.touchscreen.tap(de.x + de.width / 2, de.y + de.height / 2);
+    await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+    await context.close();
+  }
+});
