@@ -146,8 +146,12 @@ const VIEW: u32 = 9;
 const PRINT: u32 = 10;
 /// The widget changed size while a tooltip or a popover showed.
 const RESIZE: u32 = 11;
-/// A click: this plus the position of what it is on in dom.js' `CLICKS`.
+/// A click: this plus the position of what it is on in dom.js' `CLICKS`
+/// (one more than the last: the map; two more: the pinned tooltip, away
+/// from its markers, with the pointer's position).
 const CLICK: u32 = 12;
+/// A click on the pinned tooltip, away from its markers (see `CLICK`).
+const TIP_BODY: u32 = 8;
 
 /// A box measured by the shell, in CSS px.
 #[derive(Clone, Copy)]
@@ -197,6 +201,12 @@ struct State {
     shell: Shell,
     /// A popover is open.
     open: bool,
+    /// The open popover's marker is in the tooltip, so the popover closes
+    /// when the tooltip changes country or hides (it had stayed open with
+    /// nothing to point at, and a new size moved it to the corner).
+    pop_in_tip: bool,
+    /// The map's one tab stop (roving tabindex).
+    stop: &'static str,
     /// The table is shown instead of the map.
     table_shown: bool,
     /// The pointer is over a country (hover owns the tooltip).
@@ -331,6 +341,8 @@ impl Widget {
             world,
             shell: shell.clone(),
             open: false,
+            pop_in_tip: false,
+            stop: order.first().copied().unwrap_or(""),
             table_shown: false,
             hovering: false,
             drawn: views.world,
@@ -620,7 +632,8 @@ fn print(live: &Live, on: bool) {
     let mut markup = String::new();
     if on {
         markup.push_str("<div class=\"print\">");
-        if s.selected.is_some() {
+        // (The table view prints every figure already.)
+        if s.selected.is_some() && !s.table_shown {
             panel::push_panel(&mut markup, &s.bundle, None, s.t);
         }
         let bundle = &s.bundle;
@@ -705,7 +718,7 @@ fn show_view(live: &Live, view: &str) {
 fn click(live: &Live, what: u32, code: &str, x: f64, y: f64) {
     match what {
         0 => return close_popover(live, true),
-        2 => return toggle_popover(live, code, x > 0.0, y > 0.0),
+        2 => return toggle_popover(live, code, x > 0.0, y as u32 & 1 == 1, y >= 2.0),
         _ => close_popover(live, false),
     }
     match what {
@@ -736,7 +749,11 @@ fn click(live: &Live, what: u32, code: &str, x: f64, y: f64) {
             };
             match hit {
                 Some((code, false)) => select(live, code),
-                Some((_, true)) | None => clear(live),
+                // On the pinned tooltip (`TIP_BODY`), which may cover a
+                // country where it has no room of its own: only a symbol
+                // under it counts.
+                _ if what == TIP_BODY => {}
+                _ => clear(live),
             }
         }
     }
@@ -887,7 +904,7 @@ fn notify(live: &Live, before: Option<&'static str>) {
 /// its citation or fact) next to it and moves focus to its close button;
 /// the marker of the open popover (`same`) closes it instead. One popover
 /// at a time.
-fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool) {
+fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool, in_tip: bool) {
     {
         let Ok(mut s) = live.state.try_borrow_mut() else { return };
         s.close_pop();
@@ -900,6 +917,7 @@ fn toggle_popover(live: &Live, id: &str, differ: bool, same: bool) {
         s.shell.set(SLOT, "innerHTML", &markup);
         s.shell.opened(true);
         s.open = true;
+        s.pop_in_tip = in_tip;
         s.place_pop();
     }
     // Focus with no borrow held: focusin runs at once and needs the state.
@@ -1104,6 +1122,14 @@ impl State {
         self.shell.panel(&markup, before);
     }
 
+    /// Closes the open popover if its marker is in the tooltip, which is
+    /// about to change or hide.
+    fn close_tip_pop(&mut self) {
+        if self.pop_in_tip {
+            self.close_pop();
+        }
+    }
+
     /// Closes the open popover; false when none was open.
     fn close_pop(&mut self) -> bool {
         let was_open = self.open;
@@ -1167,7 +1193,8 @@ impl State {
     }
 
     /// Roving tabindex: the given country is the map's one tab stop.
-    fn rove(&self, code: &str) {
+    fn rove(&mut self, code: &'static str) {
+        self.stop = code;
         self.shell.mark("tabindex", code, "0", "-1");
     }
 
@@ -1192,6 +1219,16 @@ impl State {
             return;
         }
         self.view = kind;
+        // Where the map is going, for the shell to keep through a
+        // re-render (`data-view` changes only once a zoom out is done).
+        self.shell.attr(WRAP, "data-to", Some(kind.key()));
+        // A tab stop the view leaves out would bring the world back as soon
+        // as Tab reached it (`reveal`): the first country in view instead.
+        if self.outside(self.stop) {
+            if let Some(code) = self.order.iter().copied().find(|&c| !self.outside(c)) {
+                self.rove(code);
+            }
+        }
         // A zoom before the first frame was painted: its labels now.
         self.fill_all_labels();
         let label = if kind == ViewKind::Europe {
@@ -1321,6 +1358,7 @@ impl State {
         if self.shown == Some(code) && pinned == self.tip_pinned {
             return true;
         }
+        self.close_tip_pop();
         if self.shown != Some(code) {
             match render::tooltip_in(&self.bundle, code, self.t) {
                 Some(markup) => self.shell.set(TIP, "innerHTML", &markup),
@@ -1427,6 +1465,7 @@ impl State {
         if self.shown.is_none() {
             return;
         }
+        self.close_tip_pop();
         self.shell.attr(TIP, "hidden", Some(""));
         self.shell.set(TIP, "className", "tip");
         self.shell.attr(TIP, "inert", Some(""));

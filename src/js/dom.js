@@ -44,6 +44,9 @@ export const VIEW = 9;
 const PRINT = 10;
 const RESIZE = 11;
 const CLICK = 12;
+// The table button's click, which element.js sends to keep the table view
+// through a re-render.
+export const SHOW_TABLE = CLICK + 3;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
@@ -106,8 +109,12 @@ export class Shell {
     // A click or Escape outside the widget closes its popover, leaving
     // focus where the reader put it, so two widgets never have one open at
     // once and a popover never stays over the page the reader went on to.
+    // (A click whose press began inside, as when selecting a quote's text,
+    // is not one.)
     const outside = (event) => this.e[OPENER] && !event.composedPath().includes(root.host);
-    on(root.ownerDocument, 'click', (event) => outside(event) && send(event, CLICK + 6));
+    let pressed;
+    on(root.ownerDocument, 'pointerdown', (event) => (pressed = !event.composedPath().includes(root.host)));
+    on(root.ownerDocument, 'click', (event) => pressed && outside(event) && send(event, CLICK + 6));
     // Escape anywhere on the page dismisses the tooltip that follows the
     // pointer or the focus, without moving either (WCAG 1.4.13); the
     // pinned one is the selection's, which Escape in the widget clears.
@@ -135,9 +142,13 @@ export class Shell {
       if (kind === 2) {
         this.e[MARKER] = found;
         const differ = found.hasAttribute('data-differ');
-        send(event, CLICK + kind, found.getAttribute(differ ? 'data-differ' : 'data-cite'), +differ, +(found === this.e[OPENER]));
+        // y: 1 for the open popover's own marker, plus 2 for one in the tooltip.
+        const y = +(found === this.e[OPENER]) + 2 * !!found.closest('.tip');
+        send(event, CLICK + kind, found.getAttribute(differ ? 'data-differ' : 'data-cite'), +differ, y);
       } else if (kind === 5) send(event, CLICK + kind, found.getAttribute('data-c'));
       else if (kind === CLICKS.length) at(event, CLICK + kind);
+      // The pinned tooltip away from its markers: whatever it covers.
+      else if (found.matches('.tip')) send(event, CLICK + kind + 2, '', event.clientX, event.clientY);
       else send(event, CLICK + kind);
     });
     on(root, 'keydown', (event) => {

@@ -6,7 +6,7 @@
 
 import css from '../render/style.css';
 // The page's calls reach the widget's `handle` as events of these kinds.
-import { SELECT, VIEW, tell } from './dom.js';
+import { SELECT, SHOW_TABLE, VIEW, tell } from './dom.js';
 
 export const TAG = 'spector-widget';
 
@@ -81,9 +81,6 @@ export class Controller {
   /** Renders now: synchronously for the embedded bundle, so the page never
    *  lays out a widget without its content; after the fetch for `src`. */
   start() {
-    // The view the reader chose stays through a re-render too.
-    const shown = this.host.shadowRoot?.querySelector('[data-view]')?.getAttribute('data-view');
-    if (shown) this.options.view = shown === 'e' ? 'europe' : 'world';
     this.stop();
     const run = (this.run = {});
     if (!this.wasm()) return;
@@ -150,6 +147,7 @@ export class Controller {
     // After the selection, which zooms to Europe for a country there: the
     // view asked for, or the reader's, wins.
     if (view) this.call((w) => w.handle(VIEW, view, 0, 0));
+    if (this.table) this.call((w) => w.handle(SHOW_TABLE, '', 0, 0));
   }
 
   /** `f(widget)` for the widget shown, if any, counted as a call under way
@@ -189,6 +187,14 @@ export class Controller {
     this.run = null;
     const widget = this.widget;
     this.widget = null;
+    // The view the reader chose (where a zoom is going, else the one
+    // shown) and the table view stay through a re-render too, unless the
+    // page asks otherwise meanwhile.
+    const shown = widget && this.host.shadowRoot;
+    const wrap = shown?.querySelector('.map-wrap');
+    const view = wrap?.getAttribute('data-to') || wrap?.getAttribute('data-view');
+    if (view) this.options.view = view === 'e' ? 'europe' : 'world';
+    if (shown) this.table = shown.querySelector('.as-table')?.getAttribute('aria-pressed') === 'true';
     // A page may remove the element while the widget answers an event (a
     // `spector-select` listener, a focus listener). wasm-bindgen throws when
     // an object is freed while one of its methods runs, so such a widget is

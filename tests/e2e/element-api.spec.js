@@ -152,3 +152,29 @@ test('removing the view attribute shows the world view, without an error', async
   await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
   expect(errors).toEqual([]);
 });
+
+test('the newest view wins: one the page sets just before a re-render, or while the element is out of the page; the table view stays through a re-render', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  // In one task, with the zoom out still animating.
+  await widget.evaluate((el) => {
+    el.setAttribute('view', 'world');
+    el.setAttribute('lang', 'de');
+  });
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'de');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await widget.evaluate((el) => {
+    el.remove();
+    el.setAttribute('view', 'europe');
+    document.body.append(el);
+  });
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+
+  await widget.locator('.as-table').click();
+  await expect(widget.locator('.ftable')).toBeVisible();
+  await widget.evaluate((el) => el.setAttribute('lang', 'es'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'es');
+  await expect(widget.locator('.ftable')).toBeVisible();
+  await expect(widget.locator('.as-table')).toHaveAttribute('aria-pressed', 'true');
+});

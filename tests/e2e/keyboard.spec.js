@@ -439,3 +439,20 @@ test('a selected country the Europe view leaves out keeps no tooltip outside the
   const tip = await widget.locator('.tip').boundingBox();
   expect(tip.x).toBeGreaterThanOrEqual(box.x);
 });
+
+test('after E, Tab reaches a country of the Europe view, not one it leaves out', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const widget = await open(page, { width: 1000 });
+  const view = () => widget.locator('.map-wrap').getAttribute('data-view');
+  await widget.locator('svg.map path.on[data-c="US"]').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('e');
+  await expect.poll(view).toBe('e');
+  // From the zoom button, Shift+Tab and Tab again lead back onto the map.
+  await widget.locator('.zoom').focus();
+  await page.keyboard.press('Tab');
+  const code = await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'));
+  expect(code).toBe('GB');
+  expect(await view()).toBe('e');
+});

@@ -450,3 +450,55 @@ test.describe('screenshots', () => {
     await page.screenshot({ path: 'artifacts/panel-citation-open.png' });
   });
 });
+
+test('a popover opened from the tooltip closes when the tooltip shows another country or the page changes the view, and never jumps to a corner', async ({ page }) => {
+  const widget = await open(page);
+  await widen(page);
+  await widget.locator('.chip[data-c="US"]').click();
+  await widget.locator('.tip button.cite').click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  // The pointer moves on to the United Kingdom: its tooltip replaces the
+  // one the popover belonged to.
+  await widget.locator('.sym.v-w circle[data-c="GB"]').hover();
+  await expect(widget.locator('.tip')).toContainText('United Kingdom');
+  await expect(widget.locator('.pop')).toHaveCount(0);
+  await page.setViewportSize({ width: 820, height: 900 });
+  await expect(widget.locator('.pop')).toHaveCount(0);
+  // The page zooms to Europe, which leaves the United States out.
+  await page.mouse.move(0, 0);
+  await widget.locator('.tip button.cite').click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  await widget.evaluate((el) => el.setAttribute('view', 'europe'));
+  await expect(widget.locator('.pop')).toHaveCount(0);
+});
+
+test('a click on the pinned tooltip selects a country symbol it covers, and elsewhere on it keeps the selection', async ({ page }) => {
+  const widget = await open(page);
+  await widen(page);
+  await widget.locator('.chip[data-c="US"]').click();
+  const tip = widget.locator('.tip.pin');
+  await expect(tip).toBeVisible();
+  // Laid over Brazil's symbol, as a tooltip with no room of its own may be.
+  const br = await widget.locator('.sym.v-w circle[data-c="BR"]').boundingBox();
+  const box = await tip.boundingBox();
+  await tip.evaluate((el, [dx, dy]) => (el.style.translate = `${dx}px ${dy}px`), [br.x - box.x - 4, br.y - box.y - 4]);
+  const moved = await tip.boundingBox();
+  // Its text, away from any symbol: nothing changes.
+  await page.mouse.click(moved.x + moved.width - 3, moved.y + moved.height - 3);
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
+  await page.mouse.click(br.x + br.width / 2, br.y + br.height / 2);
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'BR');
+});
+
+test('selecting a quote in a popover and letting go outside the widget keeps the popover open', async ({ page }) => {
+  const widget = await open(page);
+  await widget.locator('.stat button.cite[data-cite="arrests-all"]').click();
+  const quote = widget.locator('.pop blockquote').first();
+  await expect(quote).toBeVisible();
+  const q = await quote.boundingBox();
+  await page.mouse.move(q.x + 5, q.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(5, 5, { steps: 5 });
+  await page.mouse.up();
+  await expect(widget.locator('.pop')).toBeVisible();
+});

@@ -272,6 +272,13 @@ test('print with a country selected in the Europe view: the world map and the wh
   expect(await widget.locator('svg.map').getAttribute('viewBox')).toBe(europe);
   await expect(widget.locator('.print')).toHaveCount(0);
   await expect(widget.locator('.tip.pin')).toBeVisible();
+  // From the table view, which prints every figure, the whole operation's
+  // panel is not printed a second time.
+  await widget.locator('.as-table').click();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(widget.locator('.print .panel')).toHaveCount(0);
+  await expect(widget.locator('.print .pop-differ').first()).toBeAttached();
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 });
 
 /** Decodes a Playwright screenshot (8-bit RGB or RGBA PNG, not interlaced). */
