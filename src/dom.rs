@@ -1414,7 +1414,11 @@ impl State {
         let Some((w, h)) = self.tip_wh(&area) else { return };
         let (uw, uh, gap) = (w / ppu, h / ppu, 6.0 / ppu);
         for i in 0..4 {
-            let ux = if i < 2 { sx + sr * 0.7 + gap } else { sx - sr * 0.7 - gap - uw };
+            let ux = if i < 2 {
+                sx + sr * 0.7 + gap
+            } else {
+                sx - sr * 0.7 - gap - uw
+            };
             let uy = if i % 2 == 0 { sy - sr - gap - uh } else { sy + sr + gap };
             let b = layout::Rect {
                 x0: ux,
@@ -1422,7 +1426,12 @@ impl State {
                 x1: ux + uw,
                 y1: uy + uh,
             };
-            if b.inside(&view) && self.view_symbols().iter().all(|o| o.code == code || !b.meets_circle(o.x, o.y, o.r)) {
+            if b.inside(&view)
+                && self
+                    .view_symbols()
+                    .iter()
+                    .all(|o| o.code == code || !b.meets_circle(o.x, o.y, o.r))
+            {
                 self.shell.place(TIP, x + (ux - sx) * ppu, y + (uy - sy) * ppu);
                 return;
             }
