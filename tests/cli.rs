@@ -98,6 +98,107 @@ fn check_prints_the_json_path_of_each_error() {
     );
 }
 
+/// A folder of its own for one test's files, removed when the test ends.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("spector-cli-{}-{tag}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    /// Writes `text` to `name` in the folder; its path, as the tool is given it.
+    fn file(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `tests/fixtures/valid-minimal.json` with `edit` made to it, as text.
+fn minimal_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut bundle: serde_json::Value = serde_json::from_str(&fixture("tests/fixtures/valid-minimal.json")).unwrap();
+    edit(&mut bundle);
+    serde_json::to_string_pretty(&bundle).unwrap()
+}
+
+#[test]
+fn every_command_lists_every_shape_error_in_the_widgets_words() {
+    let scratch = Scratch::new("shape");
+    let file = scratch.file(
+        "three.json",
+        &minimal_with(|b| {
+            b["operation"]["name"] = serde_json::json!(3);
+            b["sources"][0]["url_confirmed"] = serde_json::json!("yes");
+            b["facts"][1]["value"] = serde_json::json!("7");
+        }),
+    );
+    let expected = format!(
+        "{file}: operation.name: invalid type: a number, expected a string\n\
+         {file}: sources[0].url_confirmed: invalid type: string \"yes\", expected true or false\n\
+         {file}: facts[1].value: invalid type: string \"7\", expected a number\n"
+    );
+    for command in ["check", "export", "render"] {
+        let out = run(&[command, &file]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert_eq!(stdout(&out), "", "{command}");
+        assert_eq!(stderr(&out), expected, "{command}");
+    }
+}
+
+#[test]
+fn check_says_what_the_widget_says_about_a_document_that_is_no_bundle() {
+    let scratch = Scratch::new("document");
+    for (name, text, message) in [
+        ("array.json", "[]", "invalid type: an array, expected a bundle object"),
+        ("null.json", "null", "invalid type: null, expected a bundle object"),
+        (
+            "empty.json",
+            "",
+            "not valid JSON: EOF while parsing a value at line 1 column 1",
+        ),
+    ] {
+        let file = scratch.file(name, text);
+        let out = run(&["check", &file]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(stderr(&out), format!("{file}: {message}\n"), "{name}");
+    }
+}
+
+#[test]
+fn check_says_what_the_widget_says_about_every_refused_fixture() {
+    // The widget's reader module reads a bundle with `facts::parse_json`;
+    // the tool's errors must be those, word for word and all of them.
+    let mut checked = 0;
+    for dir in ["tests/fixtures/invalid", "tests/fixtures/hostile"] {
+        let mut names: Vec<String> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.ends_with(".json"))
+            .collect();
+        names.sort();
+        for name in names {
+            let path = format!("{dir}/{name}");
+            let Err(errors) = spector_widget::facts::parse_json(&fixture(&path)) else {
+                continue;
+            };
+            let expected: String = errors.0.iter().map(|e| format!("{path}: {e}\n")).collect();
+            let out = run(&["check", &path]);
+            assert_eq!(out.status.code(), Some(1), "{path}");
+            assert_eq!(stderr(&out), expected, "{path}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 80, "only {checked} refused fixtures");
+}
+
 #[test]
 fn a_missing_file_exits_2() {
     let out = run(&["check", "tests/fixtures/no-such-file.json"]);

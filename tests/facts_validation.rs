@@ -45,7 +45,7 @@ fn malformed_json_names_line_and_column() {
 fn a_wrong_type_names_its_path() {
     let all = errors("wrong-type");
     assert!(
-        all[0].starts_with("facts[1].value: invalid type: string \"7\", expected f64"),
+        all[0].starts_with("facts[1].value: invalid type: string \"7\", expected a number"),
         "{all:?}"
     );
 }

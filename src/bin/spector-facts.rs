@@ -6,7 +6,8 @@
 //! usage error or a file that cannot be read or written.
 //!
 //! Native only: `wasm-pack test` also compiles binaries for wasm32, where
-//! `facts::parse_json` does not exist, so there this is an empty program.
+//! resvg (a native-only dependency, for `render --format png`) does not
+//! exist, so there this is an empty program.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -340,7 +341,9 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     }
 
     /// Reads and validates FILE; on failure prints every error as
-    /// `FILE: path: message` to stderr.
+    /// `FILE: path: message` to stderr. It reads with `facts::parse_json`,
+    /// as the widget does, so a newsroom sees the widget's words for every
+    /// problem, all of them, not serde's first.
     fn load(file: &Path) -> Result<Bundle, Failure> {
         let text =
             std::fs::read_to_string(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
