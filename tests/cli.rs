@@ -62,6 +62,68 @@ fn check_reports_warnings_but_succeeds() {
 }
 
 #[test]
+fn check_escapes_and_cuts_the_operation_name_in_its_summary() {
+    let scratch = Scratch::new("name");
+    let forged = scratch.file(
+        "forged.json",
+        &minimal_with(|b| {
+            b["operation"]["name"] =
+                serde_json::json!("Evil\rreadme-min.json: ok, Operation Example\nwarning: fake\u{202E}gnp.exe");
+        }),
+    );
+    let out = run(&["check", &forged]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{forged}: ok, Evil\\u000Dreadme-min.json: ok, Operation Example\\u000Awarning: fake\\u202Egnp.exe, \
+             3 figures, 1 date, 1 source, 0 disagreements\n"
+        )
+    );
+    let long = scratch.file(
+        "long.json",
+        &minimal_with(|b| b["operation"]["name"] = serde_json::json!("x".repeat(200))),
+    );
+    let out = run(&["check", &long]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{long}: ok, {} (cut), 3 figures, 1 date, 1 source, 0 disagreements\n",
+            "x".repeat(80)
+        )
+    );
+}
+
+#[test]
+fn check_escapes_and_cuts_the_metric_in_a_warning() {
+    let scratch = Scratch::new("metric");
+    let metric = format!("arrests\rwarning: fake\u{202E}{}", "y".repeat(100));
+    let file = scratch.file(
+        "metric.json",
+        &minimal_with(|b| {
+            for fact in b["facts"].as_array_mut().unwrap() {
+                fact["metric"] = serde_json::json!(metric);
+            }
+            b["facts"][1]["value"] = serde_json::json!(70);
+        }),
+    );
+    let out = run(&["check", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "warning: {file}: facts[0].value: the per-country arrests\\u000Dwarning: fake\\u202E{} (cut) \
+             add up to 75, but the operation-wide figure is 12",
+            "y".repeat(58)
+        )
+    );
+}
+
+#[test]
 fn check_fails_on_every_invalid_fixture_and_names_the_file() {
     let mut checked = 0;
     let mut entries: Vec<_> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid"))

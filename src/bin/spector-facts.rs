@@ -374,7 +374,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let mut report = format!(
             "{}: ok, {}, {}, {}, {}, {}\n",
             file.display(),
-            bundle.operation.name,
+            echoed(&bundle.operation.name),
             count(bundle.facts.len(), "figure", "figures"),
             count(bundle.dates.len(), "date", "dates"),
             count(bundle.sources.len(), "source", "sources"),
@@ -384,6 +384,15 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             report.push_str(&warning_line(file, warning));
         }
         write_stdout(report.as_bytes())
+    }
+
+    /// Bundle text as the error lines show it: escaped and cut at 80
+    /// characters, so a name holding line breaks or bidirectional
+    /// overrides cannot forge or reorder the report's lines.
+    fn echoed(text: &str) -> String {
+        let mut out = String::new();
+        facts::error::push_shortened(&mut out, text);
+        out
     }
 
     fn count(n: usize, one: &str, many: &str) -> String {

@@ -232,7 +232,7 @@ impl ErrorKind {
                 // Numbers go through `push_fixed` rather than f64's Display,
                 // whose float-printing machinery would add ~15 KB to the wasm.
                 out.push_str("the per-country ");
-                out.push_str(metric);
+                push_shortened(out, metric);
                 out.push_str(" add up to ");
                 push_fixed(out, *sum, 6);
                 out.push_str(", but the operation-wide figure is ");
@@ -276,6 +276,15 @@ pub(crate) fn echo(out: &mut String, text: &str) -> bool {
         }
     }
     chars.next().is_some()
+}
+
+/// Text from the bundle as it may appear in a message without quotes (a
+/// metric, an unknown key, the name in `spector-facts`' summary): cut and
+/// escaped as `echo` does it, " (cut)" where it was cut.
+pub fn push_shortened(out: &mut String, text: &str) {
+    if echo(out, text) {
+        out.push_str(" (cut)");
+    }
 }
 
 /// Appends `c`, or its `\u` escape if it is hidden: a control character,
