@@ -135,6 +135,48 @@ fn attributed_to_is_checked_in_claims_and_dates_too_and_kept_when_valid() {
 }
 
 #[test]
+fn a_metric_and_scope_name_one_figure_and_an_event_one_date() {
+    assert_error(
+        "same-metric-and-scope",
+        "facts[3]: same metric and scope as facts[1]; record another value as its disagreement",
+    );
+    // The operation-wide figure too, and a date by its event: each repeat
+    // is refused at its own path and names the first.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let mut total = json["facts"][0].clone();
+    total["id"] = "arrests-all-about".into();
+    total["value"] = 13.into();
+    total["qualifier"] = "about".into();
+    json["facts"].as_array_mut().unwrap().push(total);
+    let mut date = json["dates"][0].clone();
+    date["id"] = "announced-again".into();
+    date["date"] = "2024-03-02".into();
+    json["dates"].as_array_mut().unwrap().push(date);
+    let all: Vec<String> = parse_json(&json.to_string())
+        .unwrap_err()
+        .0
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        all,
+        [
+            "facts[3]: same metric and scope as facts[0]; record another value as its disagreement",
+            "dates[1]: same event as dates[0]; record another date as its disagreement",
+        ]
+    );
+    // Another metric in the same scope, or the same metric in another
+    // scope, is another figure.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let mut firearms = json["facts"][1].clone();
+    firearms["id"] = "firearms-de".into();
+    firearms["metric"] = "firearms_seized".into();
+    firearms["unit"] = "firearms".into();
+    json["facts"].as_array_mut().unwrap().push(firearms);
+    assert!(parse_json(&json.to_string()).is_ok());
+}
+
+#[test]
 fn ids_are_unique() {
     assert_error("duplicate-id", "facts[2].id: duplicate id \"arrests-de\"");
 }

@@ -830,6 +830,8 @@ fn lists_are_capped_at_1000_entries() {
         .map(|i| {
             let mut d = date.clone();
             d["id"] = format!("d{i}").into();
+            // An event of its own, so that the cap is the only problem.
+            d["event"] = format!("event_{i}").into();
             d
         })
         .collect::<Vec<_>>()
