@@ -306,6 +306,21 @@ fn usage_errors_exit_2_and_help_exits_0() {
 }
 
 #[test]
+fn version_prints_the_crate_version_and_exits_0() {
+    for flag in ["--version", "-V"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}: {}", stderr(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("spector-facts {}\n", env!("CARGO_PKG_VERSION")),
+            "{flag}"
+        );
+        assert_eq!(stderr(&out), "", "{flag}");
+    }
+    assert!(stdout(&run(&["--help"])).contains("spector-facts --version"));
+}
+
+#[test]
 fn export_of_an_invalid_bundle_exits_1_with_its_errors() {
     let out = run(&["export", "tests/fixtures/invalid/negative-value.json"]);
     assert_eq!(out.status.code(), Some(1));

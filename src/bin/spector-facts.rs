@@ -38,6 +38,7 @@ Usage:
   spector-facts render FILE [--format html|svg|png] [--lang L] [--width W]
                             [--page] [-o PATH]
   spector-facts --help
+  spector-facts --version
 
 Commands:
   check     Validate FILE; print a summary, or every error with its JSON path.
@@ -61,6 +62,7 @@ Options:
       --page              render --format html: a complete HTML5 document
                           instead of a fragment.
   -h, --help              Print this help.
+  -V, --version           Print the version.
 
 Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
 2 usage error or a file that cannot be read or written.
@@ -94,6 +96,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     #[derive(Debug)]
     enum Command {
         Help,
+        Version,
         Check {
             file: PathBuf,
         },
@@ -116,6 +119,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let args: Vec<OsString> = std::env::args_os().skip(1).collect();
         let result = match parse_args(&args) {
             Ok(Command::Help) => write_stdout(USAGE.as_bytes()),
+            Ok(Command::Version) => write_stdout(concat!("spector-facts ", env!("CARGO_PKG_VERSION"), "\n").as_bytes()),
             Ok(Command::Check { file }) => check(&file),
             Ok(Command::Export { file, format, output }) => export(&file, format, output.as_deref()),
             Ok(Command::Render(args)) => render(&args),
@@ -144,6 +148,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let command = command.to_string_lossy();
         match command.as_ref() {
             "-h" | "--help" | "help" => Ok(Command::Help),
+            "-V" | "--version" => Ok(Command::Version),
             "check" => {
                 let mut file = None;
                 for arg in rest.by_ref() {
