@@ -255,6 +255,33 @@ fn per_country_counts_above_the_total_are_a_warning_not_a_refusal() {
 }
 
 #[test]
+fn per_country_counts_below_the_total_warn_only_when_every_country_is_listed() {
+    // A total may include countries no source itemises: 7 + 4 of 12 is fine.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    json["facts"][2]["value"] = 4.into();
+    assert!(parse_json(&json.to_string()).unwrap().warnings.is_empty());
+    // Not when `countries_involved` says the two listed are all of them.
+    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "countries-all", "metric": "countries_involved", "scope": "ALL", "value": 2,
+        "unit": "countries", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "two countries" }]
+    }));
+    let warnings: Vec<String> = parse_json(&json.to_string())
+        .unwrap()
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        ["facts[0].value: the per-country arrests add up to 11, but the operation-wide figure is 12"]
+    );
+    // A hedged total ("about 12") is not summed against at all.
+    json["facts"][0]["qualifier"] = "about".into();
+    json["facts"][2]["value"] = 40.into();
+    assert!(parse_json(&json.to_string()).unwrap().warnings.is_empty());
+}
+
+#[test]
 fn every_error_is_reported_not_only_the_first() {
     let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
     json["facts"][1]["scope"] = "XX".into();
