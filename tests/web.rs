@@ -1,7 +1,10 @@
 //! The wasm build in a real browser (headless Chromium through
 //! wasm-bindgen-test): mounting renders into a shadow root, and a bad bundle
 //! becomes a message for the reader instead of an exception.
-#![cfg(target_arch = "wasm32")]
+//!
+//! Not built with the `reader-module` feature: that build is the bundle
+//! reader, which has no `Widget` to mount.
+#![cfg(all(target_arch = "wasm32", not(feature = "reader-module")))]
 
 use std::cell::OnceCell;
 use std::rc::Rc;
