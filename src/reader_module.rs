@@ -52,7 +52,7 @@ pub unsafe extern "C" fn read(ptr: *mut u8, len: usize) -> *const u8 {
     let Ok(text) = core::str::from_utf8(&bytes) else {
         return core::ptr::null();
     };
-    let packed = facts::packed::pack(&facts::parse_json_with_reader(text));
+    let packed = facts::packed::pack(&facts::parse_json(text));
     let Ok(mut answer) = ANSWER.0.try_borrow_mut() else {
         return core::ptr::null();
     };

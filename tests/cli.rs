@@ -62,6 +62,68 @@ fn check_reports_warnings_but_succeeds() {
 }
 
 #[test]
+fn check_escapes_and_cuts_the_operation_name_in_its_summary() {
+    let scratch = Scratch::new("name");
+    let forged = scratch.file(
+        "forged.json",
+        &minimal_with(|b| {
+            b["operation"]["name"] =
+                serde_json::json!("Evil\rreadme-min.json: ok, Operation Example\nwarning: fake\u{202E}gnp.exe");
+        }),
+    );
+    let out = run(&["check", &forged]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{forged}: ok, Evil\\u000Dreadme-min.json: ok, Operation Example\\u000Awarning: fake\\u202Egnp.exe, \
+             3 figures, 1 date, 1 source, 0 disagreements\n"
+        )
+    );
+    let long = scratch.file(
+        "long.json",
+        &minimal_with(|b| b["operation"]["name"] = serde_json::json!("x".repeat(200))),
+    );
+    let out = run(&["check", &long]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{long}: ok, {} (cut), 3 figures, 1 date, 1 source, 0 disagreements\n",
+            "x".repeat(80)
+        )
+    );
+}
+
+#[test]
+fn check_escapes_and_cuts_the_metric_in_a_warning() {
+    let scratch = Scratch::new("metric");
+    let metric = format!("arrests\rwarning: fake\u{202E}{}", "y".repeat(100));
+    let file = scratch.file(
+        "metric.json",
+        &minimal_with(|b| {
+            for fact in b["facts"].as_array_mut().unwrap() {
+                fact["metric"] = serde_json::json!(metric);
+            }
+            b["facts"][1]["value"] = serde_json::json!(70);
+        }),
+    );
+    let out = run(&["check", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "warning: {file}: facts[0].value: the per-country arrests\\u000Dwarning: fake\\u202E{} (cut) \
+             add up to 75, but the operation-wide figure is 12",
+            "y".repeat(58)
+        )
+    );
+}
+
+#[test]
 fn check_fails_on_every_invalid_fixture_and_names_the_file() {
     let mut checked = 0;
     let mut entries: Vec<_> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid"))
@@ -96,6 +158,107 @@ fn check_prints_the_json_path_of_each_error() {
         stderr(&out),
         "tests/fixtures/invalid/unknown-source.json: facts[2].citations[0].source: unknown source \"agencyy\"\n"
     );
+}
+
+/// A folder of its own for one test's files, removed when the test ends.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(tag: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("spector-cli-{}-{tag}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    /// Writes `text` to `name` in the folder; its path, as the tool is given it.
+    fn file(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `tests/fixtures/valid-minimal.json` with `edit` made to it, as text.
+fn minimal_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut bundle: serde_json::Value = serde_json::from_str(&fixture("tests/fixtures/valid-minimal.json")).unwrap();
+    edit(&mut bundle);
+    serde_json::to_string_pretty(&bundle).unwrap()
+}
+
+#[test]
+fn every_command_lists_every_shape_error_in_the_widgets_words() {
+    let scratch = Scratch::new("shape");
+    let file = scratch.file(
+        "three.json",
+        &minimal_with(|b| {
+            b["operation"]["name"] = serde_json::json!(3);
+            b["sources"][0]["url_confirmed"] = serde_json::json!("yes");
+            b["facts"][1]["value"] = serde_json::json!("7");
+        }),
+    );
+    let expected = format!(
+        "{file}: operation.name: invalid type: a number, expected a string\n\
+         {file}: sources[0].url_confirmed: invalid type: string \"yes\", expected true or false\n\
+         {file}: facts[1].value: invalid type: string \"7\", expected a number\n"
+    );
+    for command in ["check", "export", "render"] {
+        let out = run(&[command, &file]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert_eq!(stdout(&out), "", "{command}");
+        assert_eq!(stderr(&out), expected, "{command}");
+    }
+}
+
+#[test]
+fn check_says_what_the_widget_says_about_a_document_that_is_no_bundle() {
+    let scratch = Scratch::new("document");
+    for (name, text, message) in [
+        ("array.json", "[]", "invalid type: an array, expected a bundle object"),
+        ("null.json", "null", "invalid type: null, expected a bundle object"),
+        (
+            "empty.json",
+            "",
+            "not valid JSON: EOF while parsing a value at line 1 column 1",
+        ),
+    ] {
+        let file = scratch.file(name, text);
+        let out = run(&["check", &file]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(stderr(&out), format!("{file}: {message}\n"), "{name}");
+    }
+}
+
+#[test]
+fn check_says_what_the_widget_says_about_every_refused_fixture() {
+    // The widget's reader module reads a bundle with `facts::parse_json`;
+    // the tool's errors must be those, word for word and all of them.
+    let mut checked = 0;
+    for dir in ["tests/fixtures/invalid", "tests/fixtures/hostile"] {
+        let mut names: Vec<String> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|name| name.ends_with(".json"))
+            .collect();
+        names.sort();
+        for name in names {
+            let path = format!("{dir}/{name}");
+            let Err(errors) = spector_widget::facts::parse_json(&fixture(&path)) else {
+                continue;
+            };
+            let expected: String = errors.0.iter().map(|e| format!("{path}: {e}\n")).collect();
+            let out = run(&["check", &path]);
+            assert_eq!(out.status.code(), Some(1), "{path}");
+            assert_eq!(stderr(&out), expected, "{path}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 80, "only {checked} refused fixtures");
 }
 
 #[test]
@@ -140,6 +303,21 @@ fn usage_errors_exit_2_and_help_exits_0() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(stdout(&out).contains("spector-facts check FILE"), "{args:?}");
     }
+}
+
+#[test]
+fn version_prints_the_crate_version_and_exits_0() {
+    for flag in ["--version", "-V"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}: {}", stderr(&out));
+        assert_eq!(
+            stdout(&out),
+            format!("spector-facts {}\n", env!("CARGO_PKG_VERSION")),
+            "{flag}"
+        );
+        assert_eq!(stderr(&out), "", "{flag}");
+    }
+    assert!(stdout(&run(&["--help"])).contains("spector-facts --version"));
 }
 
 #[test]

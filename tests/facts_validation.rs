@@ -45,7 +45,7 @@ fn malformed_json_names_line_and_column() {
 fn a_wrong_type_names_its_path() {
     let all = errors("wrong-type");
     assert!(
-        all[0].starts_with("facts[1].value: invalid type: string \"7\", expected f64"),
+        all[0].starts_with("facts[1].value: invalid type: string \"7\", expected a number"),
         "{all:?}"
     );
 }
@@ -135,6 +135,48 @@ fn attributed_to_is_checked_in_claims_and_dates_too_and_kept_when_valid() {
 }
 
 #[test]
+fn a_metric_and_scope_name_one_figure_and_an_event_one_date() {
+    assert_error(
+        "same-metric-and-scope",
+        "facts[3]: same metric and scope as facts[1]; record another value as its disagreement",
+    );
+    // The operation-wide figure too, and a date by its event: each repeat
+    // is refused at its own path and names the first.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let mut total = json["facts"][0].clone();
+    total["id"] = "arrests-all-about".into();
+    total["value"] = 13.into();
+    total["qualifier"] = "about".into();
+    json["facts"].as_array_mut().unwrap().push(total);
+    let mut date = json["dates"][0].clone();
+    date["id"] = "announced-again".into();
+    date["date"] = "2024-03-02".into();
+    json["dates"].as_array_mut().unwrap().push(date);
+    let all: Vec<String> = parse_json(&json.to_string())
+        .unwrap_err()
+        .0
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(
+        all,
+        [
+            "facts[3]: same metric and scope as facts[0]; record another value as its disagreement",
+            "dates[1]: same event as dates[0]; record another date as its disagreement",
+        ]
+    );
+    // Another metric in the same scope, or the same metric in another
+    // scope, is another figure.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let mut firearms = json["facts"][1].clone();
+    firearms["id"] = "firearms-de".into();
+    firearms["metric"] = "firearms_seized".into();
+    firearms["unit"] = "firearms".into();
+    json["facts"].as_array_mut().unwrap().push(firearms);
+    assert!(parse_json(&json.to_string()).is_ok());
+}
+
+#[test]
 fn ids_are_unique() {
     assert_error("duplicate-id", "facts[2].id: duplicate id \"arrests-de\"");
 }
@@ -210,6 +252,33 @@ fn per_country_counts_above_the_total_are_a_warning_not_a_refusal() {
         bundle.warnings[0].to_string(),
         "facts[0].value: the per-country arrests add up to 16, but the operation-wide figure is 12"
     );
+}
+
+#[test]
+fn per_country_counts_below_the_total_warn_only_when_every_country_is_listed() {
+    // A total may include countries no source itemises: 7 + 4 of 12 is fine.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    json["facts"][2]["value"] = 4.into();
+    assert!(parse_json(&json.to_string()).unwrap().warnings.is_empty());
+    // Not when `countries_involved` says the two listed are all of them.
+    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "countries-all", "metric": "countries_involved", "scope": "ALL", "value": 2,
+        "unit": "countries", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "two countries" }]
+    }));
+    let warnings: Vec<String> = parse_json(&json.to_string())
+        .unwrap()
+        .warnings
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        ["facts[0].value: the per-country arrests add up to 11, but the operation-wide figure is 12"]
+    );
+    // A hedged total ("about 12") is not summed against at all.
+    json["facts"][0]["qualifier"] = "about".into();
+    json["facts"][2]["value"] = 40.into();
+    assert!(parse_json(&json.to_string()).unwrap().warnings.is_empty());
 }
 
 #[test]

@@ -26,11 +26,11 @@ const REFUSED: &[(&str, &str)] = &[
     ),
     (
         "truncated-in-string.json",
-        "not valid JSON: EOF while parsing a string at line 6 column 22",
+        "not valid JSON: EOF while parsing a string at line 6 column 23",
     ),
     (
         "empty-file.json",
-        "not valid JSON: EOF while parsing a value at line 1 column 0",
+        "not valid JSON: EOF while parsing a value at line 1 column 1",
     ),
     ("whitespace-only.json", "not valid JSON: EOF while parsing a value"),
     ("trailing-comma.json", "not valid JSON: trailing comma at line 18"),
@@ -52,57 +52,63 @@ const REFUSED: &[(&str, &str)] = &[
     ),
     (
         "lone-surrogate.json",
-        "not valid JSON: unexpected end of hex escape at line 13",
+        "not valid JSON: lone leading surrogate in hex escape at line 13 column 26",
     ),
     ("value-1e400.json", "not valid JSON: number out of range at line 25"),
     ("bom.json", "starts with a byte-order mark (U+FEFF)"),
     ("nesting-33.json", "nesting deeper than 32 levels at line 25 column 45"),
     // Wrong types at every level.
-    ("top-array.json", "[0]: invalid type: map, expected u32"),
+    ("top-array.json", "invalid type: an array, expected a bundle object"),
     (
         "top-string.json",
-        "invalid type: string \"a bundle\", expected struct RawBundle",
+        "invalid type: string \"a bundle\", expected a bundle object",
     ),
-    (
-        "top-number.json",
-        "invalid type: integer `42`, expected struct RawBundle",
-    ),
-    ("top-null.json", "invalid type: null, expected struct RawBundle"),
+    ("top-number.json", "invalid type: a number, expected a bundle object"),
+    ("top-null.json", "invalid type: null, expected a bundle object"),
     ("empty-object.json", "missing field `schema`"),
-    ("empty-array.json", "invalid length 0, expected struct RawBundle"),
-    ("schema-string.json", "schema: invalid type: string \"1\", expected u32"),
+    ("empty-array.json", "invalid type: an array, expected a bundle object"),
+    (
+        "schema-string.json",
+        "schema: invalid type: string \"1\", expected a schema version number",
+    ),
     (
         "operation-string.json",
-        "operation: invalid type: string \"Operation Example\", expected struct RawOperation",
+        "operation: invalid type: string \"Operation Example\", expected an operation object",
     ),
     ("operation-empty.json", "operation: missing field `id`"),
-    ("sources-object.json", "sources: invalid type: map, expected a sequence"),
+    (
+        "sources-object.json",
+        "sources: invalid type: an object, expected an array",
+    ),
     (
         "value-string.json",
-        "facts[0].value: invalid type: string \"12\", expected f64",
+        "facts[0].value: invalid type: string \"12\", expected a number",
     ),
     (
         "value-bool.json",
-        "facts[0].value: invalid type: boolean `true`, expected f64",
+        "facts[0].value: invalid type: boolean `true`, expected a number",
     ),
-    ("value-null.json", "facts[0].value: invalid type: null, expected f64"),
+    (
+        "value-null.json",
+        "facts[0].value: invalid type: null, expected a number",
+    ),
     (
         "value-array.json",
-        "facts[0].value: invalid type: sequence, expected f64",
+        "facts[0].value: invalid type: an array, expected a number",
     ),
     (
         "citations-string.json",
-        "facts[0].citations: invalid type: string \"agency\", expected a sequence",
+        "facts[0].citations: invalid type: string \"agency\", expected an array",
     ),
     (
         "quote-number.json",
-        "facts[0].citations[0].quote: invalid type: integer `12`, expected a string",
+        "facts[0].citations[0].quote: invalid type: a number, expected a string",
     ),
     (
         "url-confirmed-string.json",
-        "sources[0].url_confirmed: invalid type: string \"yes\", expected a boolean",
+        "sources[0].url_confirmed: invalid type: string \"yes\", expected true or false",
     ),
-    ("dates-null.json", "dates: invalid type: null, expected a sequence"),
+    ("dates-null.json", "dates: invalid type: null, expected an array"),
     // Empty lists and texts.
     ("empty-sources.json", "sources: needs at least one source"),
     ("empty-facts.json", "facts: needs at least one figure"),
@@ -342,7 +348,7 @@ fn is_hidden(c: char) -> bool {
 fn no_message_carries_a_hidden_character_from_the_bundle_in_either_reader() {
     for (name, _) in REFUSED {
         let text = read(name);
-        for result in [parse_json(&text), facts::parse_json_with_reader(&text)] {
+        for result in [parse_json(&text), facts::parse_json_with_serde(&text)] {
             for e in result.err().into_iter().flat_map(|errors| errors.0) {
                 let message = e.to_string();
                 assert!(!message.chars().any(is_hidden), "{name}: {message:?}");
@@ -824,6 +830,8 @@ fn lists_are_capped_at_1000_entries() {
         .map(|i| {
             let mut d = date.clone();
             d["id"] = format!("d{i}").into();
+            // An event of its own, so that the cap is the only problem.
+            d["event"] = format!("event_{i}").into();
             d
         })
         .collect::<Vec<_>>()

@@ -34,7 +34,7 @@ fn the_packed_bundle_is_the_json_bundle_checked_and_packed() {
 
 #[test]
 fn the_widget_shows_the_same_bundle_as_the_json_says() {
-    let from_json = facts::parse_json_with_reader(facts::EMBEDDED_JSON).expect("valid");
+    let from_json = facts::parse_json(facts::EMBEDDED_JSON).expect("valid");
     assert_eq!(facts::embedded(), Ok(from_json));
 }
 
@@ -60,7 +60,7 @@ fn every_fixture_comes_back_from_its_packed_bytes_as_it_was_read() {
     let (mut valid, mut refused) = (0, 0);
     for path in files {
         let text = String::from_utf8_lossy(&std::fs::read(&path).expect("read")).into_owned();
-        let read = facts::parse_json_with_reader(&text);
+        let read = facts::parse_json(&text);
         let back = packed::unpack(&packed::pack(&read));
         match (&read, &back) {
             (Ok(bundle), Ok(unpacked)) => {
@@ -92,7 +92,7 @@ fn every_fixture_comes_back_from_its_packed_bytes_as_it_was_read() {
 fn any_bundle_unpacked_from_damaged_bytes_still_renders() {
     use spector_widget::{export, geo::World, render};
     let world = World::embedded().expect("the map");
-    let bytes = packed::pack(&facts::parse_json_with_reader(facts::EMBEDDED_JSON));
+    let bytes = packed::pack(&facts::parse_json(facts::EMBEDDED_JSON));
     let mut rendered = 0;
     for at in 0..bytes.len() {
         // The lowest bit changes a length, a count, a flag or a letter; the
@@ -116,7 +116,7 @@ fn any_bundle_unpacked_from_damaged_bytes_still_renders() {
 #[test]
 fn a_citation_keeps_its_agency_through_the_packed_bytes() {
     use spector_widget::{export, i18n::Locale, render};
-    let bundle = facts::parse_json_with_reader(facts::EMBEDDED_JSON).expect("valid");
+    let bundle = facts::parse_json(facts::EMBEDDED_JSON).expect("valid");
     let agencies = |b: &facts::Bundle| -> Vec<(String, usize, Option<usize>)> {
         b.facts
             .iter()

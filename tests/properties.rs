@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Map, Value};
 use spector_widget::facts::json::{self, Json};
-use spector_widget::facts::{check_limits, parse_json, parse_json_with_reader, Bundle, BundleErrors, EMBEDDED_JSON};
+use spector_widget::facts::{check_limits, parse_json, parse_json_with_serde, Bundle, BundleErrors, EMBEDDED_JSON};
 use spector_widget::geo::World;
 use spector_widget::{export, render};
 use std::sync::OnceLock;
@@ -29,11 +29,12 @@ fn config() -> ProptestConfig {
     }
 }
 
-/// The property every input must have, read by serde (the CLI) and by the
-/// widget's own parser and reader (the browser).
+/// The property every input must have, read by the widget's own parser and
+/// reader (what the browser and the CLI use) and by serde (the second
+/// opinion `tests/reader_parity.rs` compares it with).
 fn holds(text: &str) -> Result<(), TestCaseError> {
     holds_for(text, parse_json(text))?;
-    holds_for(text, parse_json_with_reader(text))
+    holds_for(text, parse_json_with_serde(text))
 }
 
 fn holds_for(text: &str, result: Result<Bundle, BundleErrors>) -> Result<(), TestCaseError> {

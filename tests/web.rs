@@ -1,7 +1,10 @@
 //! The wasm build in a real browser (headless Chromium through
 //! wasm-bindgen-test): mounting renders into a shadow root, and a bad bundle
 //! becomes a message for the reader instead of an exception.
-#![cfg(target_arch = "wasm32")]
+//!
+//! Not built with the `reader-module` feature: that build is the bundle
+//! reader, which has no `Widget` to mount.
+#![cfg(all(target_arch = "wasm32", not(feature = "reader-module")))]
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -46,12 +49,12 @@ fn mount(root: &ShadowRoot, bundle: Option<&str>, lang: Option<&str>) -> Mounted
     let handle = Closure::<dyn Fn(u32, String, f64, f64) -> bool>::new(move |kind, code: String, x, y| {
         to.get().is_some_and(|w: &Widget| w.handle(kind, &code, x, y))
     });
-    use spector_widget::facts::{packed, parse_json_with_reader};
+    use spector_widget::facts::{packed, parse_json};
     let mounted = Widget::mount(
         root,
         None,
         bundle.map(Into::into),
-        bundle.map(|text| packed::pack(&parse_json_with_reader(text))),
+        bundle.map(|text| packed::pack(&parse_json(text))),
         lang.map(Into::into),
         handle.as_ref().unchecked_ref(),
         0,

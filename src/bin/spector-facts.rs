@@ -6,7 +6,8 @@
 //! usage error or a file that cannot be read or written.
 //!
 //! Native only: `wasm-pack test` also compiles binaries for wasm32, where
-//! `facts::parse_json` does not exist, so there this is an empty program.
+//! resvg (a native-only dependency, for `render --format png`) does not
+//! exist, so there this is an empty program.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -37,6 +38,7 @@ Usage:
   spector-facts render FILE [--format html|svg|png] [--lang L] [--width W]
                             [--page] [-o PATH]
   spector-facts --help
+  spector-facts --version
 
 Commands:
   check     Validate FILE; print a summary, or every error with its JSON path.
@@ -60,6 +62,7 @@ Options:
       --page              render --format html: a complete HTML5 document
                           instead of a fragment.
   -h, --help              Print this help.
+  -V, --version           Print the version.
 
 Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
 2 usage error or a file that cannot be read or written.
@@ -93,6 +96,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     #[derive(Debug)]
     enum Command {
         Help,
+        Version,
         Check {
             file: PathBuf,
         },
@@ -115,6 +119,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let args: Vec<OsString> = std::env::args_os().skip(1).collect();
         let result = match parse_args(&args) {
             Ok(Command::Help) => write_stdout(USAGE.as_bytes()),
+            Ok(Command::Version) => write_stdout(concat!("spector-facts ", env!("CARGO_PKG_VERSION"), "\n").as_bytes()),
             Ok(Command::Check { file }) => check(&file),
             Ok(Command::Export { file, format, output }) => export(&file, format, output.as_deref()),
             Ok(Command::Render(args)) => render(&args),
@@ -143,6 +148,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let command = command.to_string_lossy();
         match command.as_ref() {
             "-h" | "--help" | "help" => Ok(Command::Help),
+            "-V" | "--version" => Ok(Command::Version),
             "check" => {
                 let mut file = None;
                 for arg in rest.by_ref() {
@@ -340,7 +346,9 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     }
 
     /// Reads and validates FILE; on failure prints every error as
-    /// `FILE: path: message` to stderr.
+    /// `FILE: path: message` to stderr. It reads with `facts::parse_json`,
+    /// as the widget does, so a newsroom sees the widget's words for every
+    /// problem, all of them, not serde's first.
     fn load(file: &Path) -> Result<Bundle, Failure> {
         let text =
             std::fs::read_to_string(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
@@ -371,7 +379,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let mut report = format!(
             "{}: ok, {}, {}, {}, {}, {}\n",
             file.display(),
-            bundle.operation.name,
+            echoed(&bundle.operation.name),
             count(bundle.facts.len(), "figure", "figures"),
             count(bundle.dates.len(), "date", "dates"),
             count(bundle.sources.len(), "source", "sources"),
@@ -381,6 +389,15 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             report.push_str(&warning_line(file, warning));
         }
         write_stdout(report.as_bytes())
+    }
+
+    /// Bundle text as the error lines show it: escaped and cut at 80
+    /// characters, so a name holding line breaks or bidirectional
+    /// overrides cannot forge or reorder the report's lines.
+    fn echoed(text: &str) -> String {
+        let mut out = String::new();
+        facts::error::push_shortened(&mut out, text);
+        out
     }
 
     fn count(n: usize, one: &str, many: &str) -> String {

@@ -38,8 +38,8 @@ pub const MAX_ITEMS: usize = 1_000;
 /// holds every whole number and no operation has counted that much.
 pub const MAX_VALUE: f64 = 1e15;
 
-/// The checks made on bundle text before it is parsed, the same for the
-/// serde path (`parse_json`) and the widget's (`parse_json_with_reader`): the size
+/// The checks made on bundle text before it is parsed, the same for
+/// `parse_json` and the serde path (`parse_json_with_serde`): the size
 /// cap, no byte-order mark, and the nesting depth cap, found by one scan of
 /// the brackets outside strings. The string-length and list-length caps
 /// need the parsed shape and are checked by `validate`.
@@ -159,10 +159,15 @@ where
     }
 }
 
-/// Checks the limits, then parses and validates bundle text (native builds:
-/// the CLI and tests).
+/// Checks the limits, then parses and validates bundle text with serde
+/// instead of `json` and `reader`. No user gets this path: the widget and
+/// `spector-facts` both read with `parse_json`, so they say the same
+/// words. It is kept (native only) as the tests' second opinion: serde's
+/// derived `Deserialize` for `raw::RawBundle` is the shape the hand-written
+/// reader must match, and `tests/reader_parity.rs` holds the two to the
+/// same answers on every fixture.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
+pub fn parse_json_with_serde(text: &str) -> Result<Bundle, BundleErrors> {
     check_limits(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let result = from_deserializer(&mut de, |e: &serde_json::Error| {
@@ -182,9 +187,10 @@ pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
 }
 
 /// Checks the limits, then parses with `json`, reads the shape with
-/// `reader` and validates: how the widget reads a bundle in the browser,
-/// and natively the tests' second opinion on the serde path.
-pub fn parse_json_with_reader(text: &str) -> Result<Bundle, BundleErrors> {
+/// `reader` (every shape error, each with its path) and validates: how the
+/// widget's reader module reads a bundle in the browser, and how
+/// `spector-facts` and the tests read one natively.
+pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
     check_limits(text)?;
     let value = json::parse(text).map_err(|e| BundleErrors::whole(ErrorKind::Syntax(e.message())))?;
     validate(&reader::read_bundle(&value)?)

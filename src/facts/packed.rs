@@ -431,7 +431,7 @@ impl<'a> Unpacker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{parse_json_with_reader as parse_json, EMBEDDED_JSON};
+    use crate::facts::{parse_json, EMBEDDED_JSON};
 
     fn spector() -> Bundle {
         parse_json(EMBEDDED_JSON).expect("the embedded bundle is valid")

@@ -11,7 +11,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::error::{echo, BundleError, BundleErrors, ErrorKind};
+use super::error::{push_shortened, BundleError, BundleErrors, ErrorKind};
 use super::json::Json;
 use super::raw::*;
 use super::validate::{index, join};
@@ -367,15 +367,6 @@ fn describe(out: &mut String, value: &Json) {
         }
         Json::Array(_) => out.push_str("an array"),
         Json::Object(_) => out.push_str("an object"),
-    }
-}
-
-/// Text from the bundle as it may appear in a message: at most 80
-/// characters, control characters and quotes escaped, " (cut)" where it
-/// was cut.
-fn push_shortened(out: &mut String, text: &str) {
-    if echo(out, text) {
-        out.push_str(" (cut)");
     }
 }
 

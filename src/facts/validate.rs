@@ -142,6 +142,15 @@ impl Checker {
         self.err(at, "value", kind);
     }
 
+    /// An error at `at` if `first`, the index of an earlier figure (or
+    /// `date`) naming the same figure (or date), is found.
+    fn same_as(&mut self, at: &str, first: Option<usize>, date: bool) {
+        if let Some(first) = first {
+            self.errors
+                .push(BundleError::new(at, ErrorKind::SameAs { first, date }));
+        }
+    }
+
     fn citations(&mut self, at: &str, raw: &[RawCitation], sources: &SourceIndex<'_>) -> Vec<Citation> {
         if raw.is_empty() {
             self.err(at, "citations", ErrorKind::NoCitation);
@@ -320,6 +329,17 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
             }
             Scope::Country(f.scope.clone())
         };
+        // A metric and scope name one figure: a second one would be shown
+        // beside the first as another figure, where a source's other value
+        // belongs in the first's disagreement. The raw text is compared,
+        // not the checked `Scope`: a third caller of `Scope`'s `eq` makes
+        // the widget's wasm, which never validates, call it out of line.
+        let first = raw
+            .facts
+            .iter()
+            .take(i)
+            .position(|g| g.scope == f.scope && g.metric == f.metric);
+        c.same_as(&at, first, false);
         let qualifier = c.qualifier(&at, "qualifier", &f.qualifier);
         let citations = c.citations(&at, &f.citations, &by_id);
         let disagreement = c.disagreement(&at, &f.disagreement, &by_id, false, &f.unit);
@@ -343,6 +363,9 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         c.non_empty(&at, "event", &d.event);
         c.date(&at, "date", &d.date);
         c.opt_text(&at, "label", &d.label);
+        // An event names one date, as a metric and scope name one figure.
+        let first = dates.iter().position(|e: &DateEntry| e.event == d.event);
+        c.same_as(&at, first, true);
         let citations = c.citations(&at, &d.citations, &by_id);
         let disagreement = c.disagreement(&at, &d.disagreement, &by_id, true, "");
         dates.push(DateEntry {

@@ -21,6 +21,20 @@ test('the shipped bundles and the examples satisfy the schema', () => {
   expect(validate(JSON.parse(example))).toBe(true);
 });
 
+test('a URL is http(s) in any case, as for the widget and spector-facts', () => {
+  const bundle = read('tests/fixtures/valid-minimal.json');
+  for (const url of ['HTTPS://police.example/a', 'Http://police.example/a', 'hTtPs://police.example/a']) {
+    bundle.sources[0].url = url;
+    const ok = validate(bundle);
+    expect(validate.errors ?? [], url).toEqual([]);
+    expect(ok, url).toBe(true);
+  }
+  for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'ftp://police.example/a', '//police.example/a']) {
+    bundle.sources[0].url = url;
+    expect(validate(bundle), url).toBe(false);
+  }
+});
+
 test('shape mistakes are refused by the schema as by the widget', () => {
   for (const name of [
     'wrong-type',
