@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
             let with_text = render::widget_with_bundle_text(&bundle, world, Some(text));
             assert!(with_text.starts_with("<div"));
             for fact in &bundle.facts {
-                let _ = render::tooltip(&bundle, world, fact.scope.code());
+                let _ = render::tooltip(&bundle, fact.scope.code());
             }
             let _ = export::csv(&bundle);
             let _ = export::json(&bundle);
