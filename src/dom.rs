@@ -74,6 +74,8 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn rescue(this: &Shell, from: u32, to: u32);
     #[wasm_bindgen(method)]
+    fn refocus(this: &Shell);
+    #[wasm_bindgen(method)]
     fn panel(this: &Shell, markup: &str, before: Option<&str>);
     #[wasm_bindgen(method)]
     fn opened(this: &Shell, open: bool);
@@ -705,6 +707,10 @@ fn show_view(live: &Live, view: &str) {
     if let Ok(mut s) = live.state.try_borrow_mut() {
         s.set_view(kind);
     }
+    // A focused country the new view leaves out gives focus to the map's
+    // tab stop, which `set_view` moved into the view (with no borrow held:
+    // the focus event comes at once).
+    live.shell.refocus();
 }
 
 /// A click or tap (or Enter / Space on a button), `what` the position of
@@ -744,7 +750,13 @@ fn click(live: &Live, what: u32, code: &str, x: f64, y: f64) {
         6 => {}
         _ => {
             let hit = match live.state.try_borrow() {
-                Ok(s) => s.hit(code, x, y).map(|code| (code, s.selected == Some(code))),
+                // On the tooltip, only a symbol right under the pointer: the
+                // reach that makes tiny countries easy to hit would take a
+                // neighbour beside the tooltip.
+                Ok(s) => {
+                    let reach = if what == TIP_BODY { 0.0 } else { map::HIT_REACH_PX };
+                    s.hit(code, x, y, reach).map(|code| (code, s.selected == Some(code)))
+                }
                 Err(_) => return,
             };
             match hit {
@@ -1003,9 +1015,10 @@ impl State {
     }
 
     /// The country under the pointer: `code`, the country hit, or else the
-    /// symbol within `HIT_REACH_PX` of the pointer at `x`, `y` (client px;
-    /// NaN outside the map area), so tiny countries are easy to hit.
-    fn hit(&self, code: &str, x: f64, y: f64) -> Option<&'static str> {
+    /// symbol within `reach` px (`HIT_REACH_PX`, so tiny countries are easy
+    /// to hit) of the pointer at `x`, `y` (client px; NaN outside the map
+    /// area).
+    fn hit(&self, code: &str, x: f64, y: f64, reach: f64) -> Option<&'static str> {
         let direct = self.code(code);
         if direct.is_some() {
             return direct;
@@ -1018,7 +1031,7 @@ impl State {
         if !view.contains(x, y) {
             return None;
         }
-        map::nearest(self.view_symbols(), x, y, map::HIT_REACH_PX / ppu).map(|s| s.code)
+        map::nearest(self.view_symbols(), x, y, reach / ppu).map(|s| s.code)
     }
 
     /// Shows, moves or hides the tooltip for whatever marked country the
@@ -1027,8 +1040,13 @@ impl State {
         // Every read of the layout comes before the first write: a read
         // after a write would make the browser lay the page out again in
         // the middle of the handler.
+        // The reader is reading a popover of the pinned tooltip: a pointer
+        // passing over the map on the way leaves both as they are.
+        if self.open && self.pop_in_tip {
+            return;
+        }
         let area = self.rect(WRAP);
-        let Some(code) = self.hit(code, x, y) else {
+        let Some(code) = self.hit(code, x, y, map::HIT_REACH_PX) else {
             self.hovering = false;
             self.rest();
             return;
@@ -1060,7 +1078,7 @@ impl State {
     /// map, a chip, `select`, the `country` attribute).
     fn reveal(&mut self, code: &str) {
         if self.outside(code) {
-            self.view = ViewKind::World;
+            self.aim(ViewKind::World);
             self.zoom = None;
             self.shell.set(ZOOM, "textContent", self.t.text(Key::MapZoomIn));
             self.draw(self.views.world);
@@ -1126,6 +1144,9 @@ impl State {
     /// about to change or hide.
     fn close_tip_pop(&mut self) {
         if self.pop_in_tip {
+            // Focus in it goes to the zoom button, beside the map, rather
+            // than to the page.
+            self.shell.rescue(SLOT, ZOOM);
             self.close_pop();
         }
     }
@@ -1212,16 +1233,21 @@ impl State {
         }
     }
 
+    /// The view from now on, also for the shell, which keeps it through a
+    /// re-render (`data-to`: `data-view` changes only once a zoom out is
+    /// done).
+    fn aim(&mut self, kind: ViewKind) {
+        self.view = kind;
+        self.shell.attr(WRAP, "data-to", Some(kind.key()));
+    }
+
     /// Switches the view: the viewBox moves to the other box, stepwise over
     /// a few frames unless the reader prefers reduced motion.
     fn set_view(&mut self, kind: ViewKind) {
         if self.view == kind || (kind == ViewKind::Europe && self.views.europe.is_none()) {
             return;
         }
-        self.view = kind;
-        // Where the map is going, for the shell to keep through a
-        // re-render (`data-view` changes only once a zoom out is done).
-        self.shell.attr(WRAP, "data-to", Some(kind.key()));
+        self.aim(kind);
         // A tab stop the view leaves out would bring the world back as soon
         // as Tab reached it (`reveal`): the first country in view instead.
         if self.outside(self.stop) {

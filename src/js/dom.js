@@ -248,6 +248,12 @@ export class Shell {
     if (this.part(from)?.contains(this.e[ROOT].activeElement)) this.part(to)?.focus();
   }
 
+  /** Focus on a country that is no longer the map's tab stop moves to the
+   *  one that is. */
+  refocus() {
+    if (this.e[ROOT].activeElement?.matches('path.on[tabindex="-1"]')) this.focus(ROOT, 'path.on[tabindex="0"]', '');
+  }
+
   /** Replaces the panel's markup. Focus inside it moves to the new chip of
    *  the country focused, or from any other control of the panel to the
    *  chip of `before`, the country just left. */

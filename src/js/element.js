@@ -194,7 +194,9 @@ export class Controller {
     const wrap = shown?.querySelector('.map-wrap');
     const view = wrap?.getAttribute('data-to') || wrap?.getAttribute('data-view');
     if (view) this.options.view = view === 'e' ? 'europe' : 'world';
-    if (shown) this.table = shown.querySelector('.as-table')?.getAttribute('aria-pressed') === 'true';
+    // (A bundle refused shows no table button, and says nothing about it.)
+    const table = shown?.querySelector('.as-table');
+    if (table) this.table = table.getAttribute('aria-pressed') === 'true';
     // A page may remove the element while the widget answers an event (a
     // `spector-select` listener, a focus listener). wasm-bindgen throws when
     // an object is freed while one of its methods runs, so such a widget is

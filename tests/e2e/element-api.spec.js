@@ -178,3 +178,34 @@ test('the newest view wins: one the page sets just before a re-render, or while 
   await expect(widget.locator('.ftable')).toBeVisible();
   await expect(widget.locator('.as-table')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('a view the map went to by itself (a country it had to show) is the one a re-render keeps; the table view outlasts a refused bundle', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  // The United States, which the Europe view leaves out, brings the world back.
+  await widget.locator('.chip[data-c="US"]').click();
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await widget.evaluate((el) => el.setAttribute('lang', 'pl'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'pl');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await expect(widget.locator('.tip.pin')).toBeVisible();
+
+  await widget.locator('.as-table').click();
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/invalid/unknown-country.json'));
+  await expect(widget.getByRole('alert')).toBeVisible();
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(widget.locator('.title')).toHaveText('Operation Example');
+  await expect(widget.locator('.ftable')).toBeVisible();
+});
+
+test('when the page zooms to Europe, focus on a country that view leaves out moves to one in it', async ({ page }) => {
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await widget.evaluate((el) => el.setAttribute('view', 'world'));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await widget.locator('svg.map path.on[data-c="US"]').focus();
+  await widget.evaluate((el) => el.setAttribute('view', 'europe'));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
+  expect(await widget.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-c'))).toBe('GB');
+});

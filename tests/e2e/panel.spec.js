@@ -457,19 +457,27 @@ test('a popover opened from the tooltip closes when the tooltip shows another co
   await widget.locator('.chip[data-c="US"]').click();
   await widget.locator('.tip button.cite').click();
   await expect(widget.locator('.pop')).toBeVisible();
-  // The pointer moves on to the United Kingdom: its tooltip replaces the
-  // one the popover belonged to.
+  // The pointer passes over the United Kingdom: the reader is reading the
+  // popover, and the tooltip and the popover stay as they are.
   await widget.locator('.sym.v-w circle[data-c="GB"]').hover();
+  await expect(widget.locator('.tip')).toContainText('United States');
+  await expect(widget.locator('.pop')).toBeVisible();
+  await page.setViewportSize({ width: 820, height: 900 });
+  await expect(widget.locator('.pop')).toBeVisible();
+  // The page selects the United Kingdom: the tooltip the popover belonged
+  // to is gone, and so is the popover, never left in a corner.
+  await widget.evaluate((el) => el.setAttribute('country', 'GB'));
   await expect(widget.locator('.tip')).toContainText('United Kingdom');
   await expect(widget.locator('.pop')).toHaveCount(0);
-  await page.setViewportSize({ width: 820, height: 900 });
-  await expect(widget.locator('.pop')).toHaveCount(0);
-  // The page zooms to Europe, which leaves the United States out.
+  // The page zooms to Europe, which leaves the United States out; focus
+  // in the popover goes to the zoom button, not to the page.
+  await widget.evaluate((el) => el.setAttribute('country', 'US'));
   await page.mouse.move(0, 0);
   await widget.locator('.tip button.cite').click();
   await expect(widget.locator('.pop')).toBeVisible();
   await widget.evaluate((el) => el.setAttribute('view', 'europe'));
   await expect(widget.locator('.pop')).toHaveCount(0);
+  expect(await widget.evaluate((el) => el.shadowRoot.activeElement?.className)).toBe('zoom');
 });
 
 test('a click on the pinned tooltip selects a country symbol it covers, and elsewhere on it keeps the selection', async ({ page }) => {
@@ -486,6 +494,13 @@ test('a click on the pinned tooltip selects a country symbol it covers, and else
   // Its text, away from any symbol: nothing changes.
   await page.mouse.click(moved.x + moved.width - 3, moved.y + moved.height - 3);
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
+  // Its edge, 8 px from Brazil's symbol, which it does not cover: nothing
+  // changes either (a tap beside a symbol on the map itself would take it).
+  await tip.evaluate((el, [dx, dy]) => (el.style.translate = `${dx}px ${dy}px`), [br.x + br.width + 8 - box.x, br.y - box.y]);
+  const beside = await tip.boundingBox();
+  await page.mouse.click(beside.x + 1, br.y + br.height / 2);
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
+  await tip.evaluate((el, [dx, dy]) => (el.style.translate = `${dx}px ${dy}px`), [br.x - box.x - 4, br.y - box.y - 4]);
   await page.mouse.click(br.x + br.width / 2, br.y + br.height / 2);
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'BR');
 });
