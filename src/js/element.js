@@ -176,7 +176,7 @@ export class Controller {
   }
 
   /** Re-renders with new options (a new `src` or `lang`), keeping what the
-   *  reader chose (see `start`). */
+   *  reader chose (see `stop`). */
   update(options) {
     Object.assign(this.options, options);
     if (this.run) this.start();
