@@ -801,16 +801,11 @@ fn keydown(live: &Live, code: &str, key: f64) -> bool {
     let target = match (key, index) {
         (0 | 1, _) if s.views.europe.is_some() => {
             s.toggle_view();
-            // A focused country the new view leaves out would hide the
-            // focus: it moves to the first country of the view instead.
-            let to = match current {
-                Some(code) if s.outside(code) => s.order.iter().copied().find(|&c| !s.outside(c)),
-                _ => None,
-            };
             drop(s);
-            if let Some(code) = to {
-                live.shell.focus(ROOT, "path.on", code);
-            }
+            // A focused country the new view leaves out is no longer the
+            // tab stop (`set_view` moved it into the view): focus follows
+            // it, as when the page changes the view.
+            live.shell.refocus();
             return true;
         }
         (2, _) => {

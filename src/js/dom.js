@@ -47,6 +47,10 @@ const CLICK = 12;
 // The table button's click, which element.js sends to keep the table view
 // through a re-render.
 export const SHOW_TABLE = CLICK + 3;
+// A click elsewhere (only an open popover closes), and one on the pinned
+// tooltip away from its markers (see `CLICK` in dom.rs).
+const ELSEWHERE = CLICK + 6;
+const TIP_BODY = CLICK + 8;
 
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
@@ -114,7 +118,7 @@ export class Shell {
     const outside = (event) => this.e[OPENER] && !event.composedPath().includes(root.host);
     let pressed;
     on(root.ownerDocument, 'pointerdown', (event) => (pressed = !event.composedPath().includes(root.host)));
-    on(root.ownerDocument, 'click', (event) => pressed && outside(event) && send(event, CLICK + 6));
+    on(root.ownerDocument, 'click', (event) => pressed && outside(event) && send(event, ELSEWHERE));
     // Escape anywhere on the page dismisses the tooltip that follows the
     // pointer or the focus, without moving either (WCAG 1.4.13); the
     // pinned one is the selection's, which Escape in the widget clears.
@@ -122,7 +126,7 @@ export class Shell {
       if (event.key !== 'Escape') return;
       const tip = this.e[TIP];
       if (tip && !tip.hidden && !tip.classList.contains('pin')) send(event, REST);
-      if (outside(event)) send(event, CLICK + 6);
+      if (outside(event)) send(event, ELSEWHERE);
     });
     // A new size (a phone turned, a window resized): what is placed beside
     // something, the tooltip and the popover, is placed again.
@@ -148,7 +152,7 @@ export class Shell {
       } else if (kind === 5) send(event, CLICK + kind, found.getAttribute('data-c'));
       else if (kind === CLICKS.length) at(event, CLICK + kind);
       // The pinned tooltip away from its markers: whatever it covers.
-      else if (found.matches('.tip')) send(event, CLICK + kind + 2, '', event.clientX, event.clientY);
+      else if (found.matches('.tip')) send(event, TIP_BODY, '', event.clientX, event.clientY);
       else send(event, CLICK + kind);
     });
     on(root, 'keydown', (event) => {
