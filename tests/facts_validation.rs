@@ -9,12 +9,17 @@ fn fixture(name: &str) -> String {
     fs::read_to_string(format!("tests/fixtures/{name}")).unwrap()
 }
 
-/// The messages for an invalid fixture, one string each.
-fn errors(name: &str) -> Vec<String> {
-    match parse_json(&fixture(&format!("invalid/{name}.json"))) {
-        Ok(_) => panic!("{name} was accepted"),
+/// The messages for a bundle's text, one string each; it must be refused.
+fn messages(text: &str) -> Vec<String> {
+    match parse_json(text) {
+        Ok(_) => panic!("the bundle was accepted"),
         Err(e) => e.0.iter().map(|e| e.to_string()).collect(),
     }
+}
+
+/// The messages for an invalid fixture, one string each.
+fn errors(name: &str) -> Vec<String> {
+    messages(&fixture(&format!("invalid/{name}.json")))
 }
 
 fn assert_error(name: &str, expected: &str) {
@@ -119,12 +124,7 @@ fn attributed_to_is_checked_in_claims_and_dates_too_and_kept_when_valid() {
         "claims": [{ "value": 13, "citations": [{ "source": "paper", "quote": "13", "attributed_to": "nobody" }] }]
     });
     json["dates"][0]["citations"][0]["attributed_to"] = "agency".into();
-    let all: Vec<String> = parse_json(&json.to_string())
-        .unwrap_err()
-        .0
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
+    let all = messages(&json.to_string());
     assert_eq!(
         all,
         [
@@ -152,12 +152,7 @@ fn a_metric_and_scope_name_one_figure_and_an_event_one_date() {
     date["id"] = "announced-again".into();
     date["date"] = "2024-03-02".into();
     json["dates"].as_array_mut().unwrap().push(date);
-    let all: Vec<String> = parse_json(&json.to_string())
-        .unwrap_err()
-        .0
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
+    let all = messages(&json.to_string());
     assert_eq!(
         all,
         [
