@@ -1,9 +1,11 @@
 // Theming (issue 7): light and dark themes through CSS custom properties,
 // contrast in both, reduced motion, forced colours (Windows high contrast),
 // print, and a host page whose CSS tries hard to reach the widget.
-import { test, expect } from '@playwright/test';
+import { chromium, test, expect } from '@playwright/test';
 import { installColour } from './support/colour.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
 async function open(page, { width = 640, theme, url = '/' } = {}) {
@@ -365,4 +367,28 @@ test('aggressive page CSS present before the widget starts changes nothing eithe
   await servePage(page, '/hostile-page.html', `<style>${HOSTILE}</style><spector-widget></spector-widget>`);
   const hostile = await open(page, { url: '/hostile-page.html' });
   expect(visibleDifference(await hostile.screenshot(), reference), 'visibly different pixels').toBe(0);
+});
+
+test("the widget's text follows the reader's default text size, not the page's", async ({ baseURL }, testInfo) => {
+  // A browser whose reader chose a larger default text size (Chromium's
+  // Settings → Appearance → Font size), set in a fresh profile.
+  const profile = mkdtempSync(join(tmpdir(), 'sw-font-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }));
+  const { launchOptions } = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, viewport: { width: 800, height: 900 } });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await servePage(page, '/reader-size.html', '<p>Article text at the reader\'s size.</p><spector-widget></spector-widget>');
+    const widget = await open(page, { width: 800, url: `${baseURL}reader-size.html` });
+    expect(await page.locator('p').first().evaluate((p) => getComputedStyle(p).fontSize)).toBe('24px');
+    // 15 px at the usual 16 px default, so 22.5 px here: the same ratio.
+    expect(await css(widget, '.sw', 'font-size')).toBe('22.5px');
+    // A page that sets its own root size does not shrink the widget.
+    await page.addStyleTag({ content: 'html { font-size: 62.5% } body { font-size: 1.6rem }' });
+    expect(await css(widget, '.sw', 'font-size')).toBe('22.5px');
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
