@@ -53,6 +53,10 @@ test('a widget inside <article lang="fr"> speaks French', async ({ page }) => {
   await expect(fr.locator('.panel')).toContainText('plus de 50,8 millions d’euros');
   await expect(fr.locator('.timeline')).toContainText('2 mai 2023');
   await expect(fr.locator('.chip[data-c="DE"]')).toHaveText('Allemagne');
+  // French sets a narrow no-break space before a colon; German none.
+  const colon = (widget) => widget.locator('.fig-label').first().evaluate((el) => getComputedStyle(el, '::after').content);
+  expect(await colon(fr)).toBe('"\u202F:"');
+  expect(await colon(page.locator('#de'))).toBe('":"');
 });
 
 test('an unknown language shows English with exactly one console note, however many widgets', async ({ page }) => {
