@@ -32,7 +32,8 @@ const CLICKS = [
 // The event kinds of dom.rs (`Kind`).
 const MOVE = 0;
 const OUT = 1;
-const REST = 2;
+// Also sent by element.js, only to complete a re-rendered widget.
+export const REST = 2;
 const FOCUS = 3;
 const KEY = 4;
 const TAB = 5;
