@@ -300,3 +300,29 @@ test('focus inside the widget stays on the same control through a re-render for 
   expect(await page.evaluate(() => document.activeElement.id)).toBe('page-input');
   expect(await focused()).toBe(null);
 });
+
+test('a view value the widget does not have is named in one console note with the views it has, as an unknown country is', async ({ page }) => {
+  const notes = [];
+  page.on('console', (m) => {
+    if (m.text().includes('view=')) notes.push([m.type(), m.text()]);
+  });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  await expect(page.locator('#de .panel')).toHaveAttribute('data-scope', 'DE');
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<spector-widget id="asia" view="asia"></spector-widget>'));
+  const widget = page.locator('#asia');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await expect.poll(() => notes.length).toBe(1);
+  const [type, text] = notes[0];
+  expect(type).toBe('info');
+  expect(text).toBe('spector-widget: view="asia" is not a view of this widget; the view does not change. Views: world, europe.');
+  // A re-render adds no second note; a right value changes the view with
+  // none; another wrong one is named and leaves the view as it is.
+  await widget.evaluate((el) => el.setAttribute('lang', 'de'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'de');
+  await widget.evaluate((el) => el.setAttribute('view', 'europe'));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
+  await widget.evaluate((el) => el.setAttribute('view', 'Mars'));
+  await expect.poll(() => notes.length).toBe(2);
+  expect(notes[1][1]).toContain('view="Mars"');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
+});
