@@ -457,13 +457,14 @@ impl Widget {
     /// Selects a country by its ISO 3166-1 alpha-2 code, exactly as a
     /// reader's click would (map, tooltip and panel follow); "" clears the
     /// selection. A code the widget has no figures for is ignored, with a
-    /// console note naming it (see `note_unknown_country`). The page calls
+    /// console note naming it (see `note_unknown`). The page calls
     /// it through `handle` (`SELECT`).
     pub fn select(&self, code: &str) {
         self.handle(SELECT, code, 0.0, 0.0);
     }
 
-    /// Shows the "world" or the "europe" view (anything else is ignored).
+    /// Shows the "world" or the "europe" view; anything else is ignored,
+    /// with a console note naming it (see `note_unknown`).
     /// The page calls it through `handle` (`VIEW`).
     pub fn set_view(&self, view: &str) {
         self.handle(VIEW, view, 0.0, 0.0);
@@ -666,35 +667,41 @@ fn select_code(live: &Live, code: &str) {
     match found {
         Some(code) => select(live, code),
         None => {
-            note_unknown_country(code);
+            // Without the bundle's list of countries: the map and the
+            // chips show them, and writing the list here cost the wasm 120 B
+            // brotli.
+            note_unknown(
+                "country",
+                code,
+                "\" is not a country of this bundle; nothing is selected.",
+            );
             clear(live);
         }
     }
 }
 
-/// The `country` value noted last as not the bundle's: a re-render (a new
-/// `lang`, say) selects it again, and the page hears of it once. The last
-/// value only: a list of every value noted cost 78 B more brotli.
-static NOTED_COUNTRY: OneThread<String> = OneThread(RefCell::new(String::new()));
+/// The note on a `country` or `view` value noted last: a re-render (a new
+/// `lang`, say) sends the value again, and the page hears of it once. The
+/// last note only: a list of every value noted cost 78 B more brotli.
+static NOTED: OneThread<String> = OneThread(RefCell::new(String::new()));
 
-/// Tells the page's developer that `country` names no country of the
-/// bundle (a typo, or a country without figures), which the widget would
-/// otherwise ignore in silence.
-fn note_unknown_country(value: &str) {
-    let Ok(mut noted) = NOTED_COUNTRY.0.try_borrow_mut() else {
+/// Tells the page's developer that an attribute's `value` means nothing
+/// to the widget (a typo, or a country without figures), which it would
+/// otherwise ignore in silence, once: `spector-widget: name="value`, then
+/// `rest`, which closes the quote and says what the widget does instead.
+fn note_unknown(name: &str, value: &str, rest: &str) {
+    let mut message = String::from("spector-widget: ");
+    message.push_str(name);
+    message.push_str("=\"");
+    message.push_str(value);
+    message.push_str(rest);
+    let Ok(mut noted) = NOTED.0.try_borrow_mut() else {
         return;
     };
-    if *noted == value {
-        return;
+    if *noted != message {
+        note(false, &message);
+        *noted = message;
     }
-    noted.clear();
-    noted.push_str(value);
-    // Without the bundle's list of countries: the map and the chips show
-    // them, and writing the list here cost the wasm 120 B brotli.
-    let mut message = String::from("spector-widget: country=\"");
-    message.push_str(value);
-    message.push_str("\" is not a country of this bundle; nothing is selected.");
-    note(false, &message);
 }
 
 /// The page shows the view named `view` (see `Widget::set_view`).
@@ -702,7 +709,14 @@ fn show_view(live: &Live, view: &str) {
     let kind = match text::trim(view) {
         "world" => ViewKind::World,
         "europe" => ViewKind::Europe,
-        _ => return,
+        other => {
+            note_unknown(
+                "view",
+                other,
+                "\" is not a view of this widget; the view does not change. Views: world, europe.",
+            );
+            return;
+        }
     };
     if let Ok(mut s) = live.state.try_borrow_mut() {
         s.set_view(kind);

@@ -32,7 +32,8 @@ const CLICKS = [
 // The event kinds of dom.rs (`Kind`).
 const MOVE = 0;
 const OUT = 1;
-const REST = 2;
+// Also sent by element.js, only to complete a re-rendered widget.
+export const REST = 2;
 const FOCUS = 3;
 const KEY = 4;
 const TAB = 5;
@@ -110,15 +111,18 @@ export class Shell {
       if (target.closest('.map-wrap')) at(event, MOVE);
       else send(event, OUT);
     });
-    // A click or Escape outside the widget closes its popover, leaving
-    // focus where the reader put it, so two widgets never have one open at
-    // once and a popover never stays over the page the reader went on to.
-    // (A click whose press began inside, as when selecting a quote's text,
-    // is not one.)
+    // A press outside the widget, or Escape there, closes its popover,
+    // leaving focus where the reader put it, so two widgets never have one
+    // open at once and a popover never stays over the page the reader went
+    // on to. The press must begin and end outside, as for Chromium's own
+    // popovers, so it is told on its release: a press that begins inside
+    // (selecting a quote's text) or ends inside (a drag from the page into
+    // the popover) is not one. Its click would come too late to tell: on
+    // the two ends' common ancestor, the page.
     const outside = (event) => this.e[OPENER] && !event.composedPath().includes(root.host);
     let pressed;
     on(root.ownerDocument, 'pointerdown', (event) => (pressed = !event.composedPath().includes(root.host)));
-    on(root.ownerDocument, 'click', (event) => pressed && outside(event) && send(event, ELSEWHERE));
+    on(root.ownerDocument, 'pointerup', (event) => pressed && outside(event) && send(event, ELSEWHERE));
     // Escape anywhere on the page dismisses the tooltip that follows the
     // pointer or the focus, without moving either (WCAG 1.4.13); the
     // pinned one is the selection's, which Escape in the widget clears.

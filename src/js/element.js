@@ -6,7 +6,7 @@
 
 import css from '../render/style.css';
 // The page's calls reach the widget's `handle` as events of these kinds.
-import { SELECT, SHOW_TABLE, VIEW, tell } from './dom.js';
+import { REST, SELECT, SHOW_TABLE, VIEW, tell } from './dom.js';
 
 export const TAG = 'spector-widget';
 
@@ -124,6 +124,20 @@ export class Controller {
 
   mountWith(run, text, packed) {
     const { Widget } = this.wasm();
+    const root = this.root;
+    // Focus inside the widget (a keyboard or screen-reader user on a
+    // country, a chip, a button) would fall to the page when the markup is
+    // replaced: it goes to the same control in the new markup, found by
+    // its tag, class and code, and among several alike (a figure's marker
+    // in the headline and in the panel) by its place among them. Focus in
+    // a popover, which a re-render closes, goes to its marker.
+    let old = root.activeElement;
+    if (old?.closest('.pop-slot')) old = root.querySelector('[aria-expanded=true]');
+    const same = () =>
+      [...root.querySelectorAll(old.localName)].filter((e) =>
+        ['class', 'data-c', 'data-cite', 'data-differ'].every((name) => e.getAttribute(name) === old.getAttribute(name)),
+      );
+    const nth = old && same().indexOf(old);
     // The shell's listeners reach the widget through `handle`, which
     // forwards only while this controller shows that widget: not before
     // `mount` has returned it, and not once `stop` has let it go, because
@@ -131,7 +145,7 @@ export class Controller {
     let widget;
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
-    widget = this.widget = Widget.mount(this.root, this.options.src, text, packed, this.lang(), handle, 0, 0);
+    widget = this.widget = Widget.mount(root, this.options.src, text, packed, this.lang(), handle, 0, 0);
     const { view, country } = this.options;
     if (country) {
       // As written: Rust reads the code in any case, and names it so in a note.
@@ -148,6 +162,18 @@ export class Controller {
     // view asked for, or the reader's, wins.
     if (view) this.call((w) => w.handle(VIEW, view, 0, 0));
     if (this.table) this.call((w) => w.handle(SHOW_TABLE, '', 0, 0));
+    // Unless the page moved focus meanwhile (a `spector-select` listener
+    // may): the widget completed first (the panel comes after the first
+    // frame otherwise), then the same control, else the map's tab stop,
+    // else (the table view) the table button. The page does not scroll:
+    // the control is where it was.
+    const doc = root.ownerDocument;
+    if (old && doc.activeElement === doc.body) {
+      this.call((w) => w.handle(REST, '', 0, 0));
+      for (const e of [same()[nth], root.querySelector('path.on[tabindex="0"]'), root.querySelector('.as-table')]) {
+        if (!root.activeElement) e?.focus({ preventScroll: true });
+      }
+    }
   }
 
   /** `f(widget)` for the widget shown, if any, counted as a call under way

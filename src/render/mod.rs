@@ -128,11 +128,14 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
         t.push(&mut out, Key::MapZoomIn);
         out.push_str("</button>");
     }
-    out.push_str("</div><div class=\"map-wrap\" data-view=\"w\">");
-    map::push_map(&mut out, bundle, world, &views, t);
-    out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div><p class=\"sr\" id=\"sw-keys\">");
+    // The map's keys, shown while a country has keyboard focus, sit over
+    // the buttons above the map (see the stylesheet): below it they hid
+    // the chips, and inside it the countries on a phone.
+    out.push_str("</div><p class=\"sr\" id=\"sw-keys\">");
     t.push(&mut out, if europe { Key::MapKeysEurope } else { Key::MapKeys });
-    out.push_str("</p>");
+    out.push_str("</p><div class=\"map-wrap\" data-view=\"w\">");
+    map::push_map(&mut out, bundle, world, &views, t);
+    out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div>");
     push_credits(&mut out, bundle, world, t);
     out.push_str("</figure><div class=\"side\">");
     out.push_str(part(|r| &r.side));

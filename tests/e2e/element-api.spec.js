@@ -209,3 +209,120 @@ test('when the page zooms to Europe, focus on a country that view leaves out mov
   await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
   expect(await widget.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-c'))).toBe('GB');
 });
+
+test('focus inside the widget stays on the same control through a re-render for a new language or bundle, without scrolling the page; focus elsewhere stays there', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 700 });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  const focused = () =>
+    widget.evaluate((el) => {
+      const e = el.shadowRoot.activeElement;
+      return e && `${e.getAttribute('class')}${e.dataset.c ? ' ' + e.dataset.c : ''}`;
+    });
+  let lang = 0;
+  const rerender = async () => {
+    const next = ['fr', 'de', 'pl', 'es', 'nl', 'en'][lang++ % 6];
+    await widget.evaluate((el, l) => el.setAttribute('lang', l), next);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', next);
+  };
+
+  // A country reached with the keyboard: focused again, visibly, with its keys.
+  await widget.locator('.zoom').focus();
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('on DE');
+  await page.keyboard.press('ArrowRight');
+  expect(await focused()).toBe('on AT');
+  await rerender();
+  expect(await focused()).toBe('on AT');
+  await expect(widget.locator('#sw-keys')).toHaveText(/./);
+  expect(await widget.evaluate((el) => el.shadowRoot.activeElement.matches(':focus-visible'))).toBe(true);
+  // The arrow keys go on from there.
+  await page.keyboard.press('ArrowRight');
+  expect(await focused()).toBe('on PL');
+
+  // A chip, the zoom button, the table button.
+  await widget.locator('.chip[data-c="AT"]').focus();
+  await rerender();
+  expect(await focused()).toBe('chip AT');
+  await widget.locator('.zoom').focus();
+  await rerender();
+  expect(await focused()).toBe('zoom');
+  await widget.locator('.as-table').focus();
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.ftable')).toBeVisible();
+  await rerender();
+  expect(await focused()).toBe('as-table');
+  await page.keyboard.press('Enter');
+  await expect(widget.locator('.map-wrap')).toBeVisible();
+
+  // A popover, which the re-render closes: its marker.
+  await widget.locator('.panel .cite').first().click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  await rerender();
+  await expect(widget.locator('.pop')).toHaveCount(0);
+  expect(await focused()).toBe('cite');
+  expect(await widget.evaluate((el) => el.shadowRoot.activeElement.closest('.panel') !== null)).toBe(true);
+
+  // The page scrolled on, away from the focused chip: it is focused again
+  // where it is, and the page does not jump back to it.
+  await widget.locator('.chip[data-c="PL"]').focus();
+  await page.evaluate(() => {
+    document.body.append(Object.assign(document.createElement('div'), { style: 'height:3000px' }));
+    scrollTo(0, 2000);
+  });
+  await rerender();
+  expect(await focused()).toBe('chip PL');
+  expect(await page.evaluate(() => scrollY)).toBe(2000);
+  await page.evaluate(() => scrollTo(0, 0));
+
+  // Another bundle: the control that is still there (the table button).
+  await widget.locator('.as-table').focus();
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(widget.locator('.title')).toHaveText('Operation Example');
+  expect(await focused()).toBe('as-table');
+  // A chip this bundle lacks: the map's tab stop.
+  await widget.evaluate((el) => el.removeAttribute('src'));
+  await expect(widget.locator('.chip[data-c="US"]')).toHaveCount(1);
+  await widget.locator('.chip[data-c="US"]').focus();
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(widget.locator('.title')).toHaveText('Operation Example');
+  expect(await focused()).toMatch(/^on [A-Z]{2}$/);
+  expect(await widget.evaluate((el) => el.shadowRoot.activeElement.getAttribute('tabindex'))).toBe('0');
+
+  // Focus outside the widget is not taken.
+  await page.evaluate(() => {
+    const input = document.body.appendChild(document.createElement('input'));
+    input.id = 'page-input';
+    input.focus();
+  });
+  await rerender();
+  expect(await page.evaluate(() => document.activeElement.id)).toBe('page-input');
+  expect(await focused()).toBe(null);
+});
+
+test('a view value the widget does not have is named in one console note with the views it has, as an unknown country is', async ({ page }) => {
+  const notes = [];
+  page.on('console', (m) => {
+    if (m.text().includes('view=')) notes.push([m.type(), m.text()]);
+  });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  await expect(page.locator('#de .panel')).toHaveAttribute('data-scope', 'DE');
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<spector-widget id="asia" view="asia"></spector-widget>'));
+  const widget = page.locator('#asia');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await expect.poll(() => notes.length).toBe(1);
+  const [type, text] = notes[0];
+  expect(type).toBe('info');
+  expect(text).toBe('spector-widget: view="asia" is not a view of this widget; the view does not change. Views: world, europe.');
+  // A re-render adds no second note; a right value changes the view with
+  // none; another wrong one is named and leaves the view as it is.
+  await widget.evaluate((el) => el.setAttribute('lang', 'de'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'de');
+  await widget.evaluate((el) => el.setAttribute('view', 'europe'));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
+  await widget.evaluate((el) => el.setAttribute('view', 'Mars'));
+  await expect.poll(() => notes.length).toBe(2);
+  expect(notes[1][1]).toContain('view="Mars"');
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
+});

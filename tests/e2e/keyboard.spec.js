@@ -358,8 +358,8 @@ test('the map\'s keys are shown while a country has keyboard focus, and only the
   const widget = await open(page);
   const keys = widget.locator('#sw-keys');
   const height = async () => (await keys.boundingBox()).height;
-  const chip = widget.locator('.chip[data-c="DE"]');
-  const chipAt = await chip.boundingBox();
+  const zoom = widget.locator('.zoom');
+  const zoomAt = await zoom.boundingBox();
   expect(await height()).toBeLessThanOrEqual(1);
   // A click focuses a country, but not visibly: the keys stay hidden.
   await widget.locator('.sym.v-w circle[data-c="US"]').click();
@@ -369,11 +369,14 @@ test('the map\'s keys are shown while a country has keyboard focus, and only the
   await page.keyboard.press('Tab');
   await expect(keys).toHaveText(/Arrow keys move between countries/);
   await expect.poll(height).toBeGreaterThan(10);
-  // Laid over what follows: nothing moves, and a click aimed at what is
-  // under them (here the chip, at 640 px) reaches it.
-  expect(await chip.boundingBox()).toEqual(chipAt);
-  await chip.click({ position: { x: 8, y: 4 } });
-  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  // Laid over what comes before the map: nothing moves, and a click aimed
+  // at what is under them (here the zoom button) reaches it.
+  expect(await zoom.boundingBox()).toEqual(zoomAt);
+  const k = await keys.boundingBox();
+  expect(k.y).toBeLessThan(zoomAt.y);
+  expect(k.y + k.height).toBeGreaterThan(zoomAt.y + zoomAt.height);
+  await zoom.click();
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
   await expect.poll(height).toBeLessThanOrEqual(1);
   // Not on paper.
   await widget.locator('path.on[data-c="DE"]').focus();
@@ -455,4 +458,44 @@ test('after E, Tab reaches a country of the Europe view, not one it leaves out',
   const code = await widget.evaluate((h) => h.shadowRoot.activeElement.getAttribute('data-c'));
   expect(code).toBe('GB');
   expect(await view()).toBe('e');
+});
+
+test('the map\'s keys cover neither the map, its figure, nor the chips, at any width and in a long language', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const [width, lang] of [[320, 'en'], [320, 'de'], [480, 'en'], [700, 'en'], [700, 'de'], [1000, 'en']]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    // The widget as wide as the window.
+    await page.addStyleTag({ content: 'main{max-width:none!important;padding:0 8px!important}' });
+    const widget = page.locator('spector-widget');
+    await widget.evaluate((el, l) => el.setAttribute('lang', l), lang);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', lang);
+    await expect(widget.locator('.chip')).toHaveCount(9);
+    const keys = widget.locator('#sw-keys');
+    // The panel's place in the widget (focus may scroll the page).
+    const side = () => widget.evaluate((el) => el.shadowRoot.querySelector('.side').getBoundingClientRect().top - el.getBoundingClientRect().top);
+    const before = await side();
+    await widget.locator('.zoom').focus();
+    await page.keyboard.press('Tab');
+    for (const step of ['focused', 'selected']) {
+      if (step === 'selected') await page.keyboard.press('Enter');
+      await expect.poll(async () => (await keys.boundingBox()).height, `${width} ${lang} ${step}`).toBeGreaterThan(20);
+      const k = await keys.boundingBox();
+      const host = await widget.boundingBox();
+      const covered = [];
+      for (const part of ['.map-wrap', '.chip', '.panel']) {
+        for (const box of await widget.locator(part).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+          const overlap = Math.min(k.y + k.height, box.bottom) - Math.max(k.y, box.top);
+          const across = Math.min(k.x + k.width, box.right) - Math.max(k.x, box.left);
+          if (overlap > 0.5 && across > 0.5) covered.push(`${part} by ${overlap.toFixed(0)} px`);
+        }
+      }
+      expect(covered, `${width} px, ${lang}, ${step}`).toEqual([]);
+      expect(k.y).toBeGreaterThanOrEqual(host.y);
+      expect(k.x + k.width).toBeLessThanOrEqual(host.x + host.width + 0.5);
+      // Nothing moved for them. (A selection then docks its figure under
+      // a narrow map, which moves the panel down, as with the mouse.)
+      if (step === 'focused') expect(await side()).toBe(before);
+    }
+  }
 });

@@ -517,3 +517,28 @@ test('selecting a quote in a popover and letting go outside the widget keeps the
   await page.mouse.up();
   await expect(widget.locator('.pop')).toBeVisible();
 });
+
+test('a press that begins outside the widget and is let go inside its popover, or inside the widget, keeps the popover open', async ({ page }) => {
+  const widget = await open(page);
+  await widget.locator('.stat button.cite[data-cite="arrests-all"]').click();
+  const pop = widget.locator('.pop');
+  const quote = pop.locator('blockquote').first();
+  await expect(quote).toBeVisible();
+  const dragFromPage = async (to) => {
+    const p = await page.locator('article p').first().boundingBox();
+    await page.mouse.move(p.x + 5, p.y + 5);
+    await page.mouse.down();
+    const b = await to.boundingBox();
+    await page.mouse.move(b.x + 5, b.y + 5, { steps: 5 });
+    await page.mouse.up();
+  };
+  // Into the popover, as when selecting the page's text on to a quote.
+  await dragFromPage(quote);
+  await expect(pop).toBeVisible();
+  // Into the widget beside the popover.
+  await dragFromPage(widget.locator('.title'));
+  await expect(pop).toBeVisible();
+  // A press that begins and ends outside still closes it.
+  await page.locator('article p').first().click();
+  await expect(pop).toHaveCount(0);
+});
