@@ -733,8 +733,9 @@ fn show_view(live: &Live, view: &str) {
 /// other click closes an open one (a click in the popover never comes
 /// here). Then: the table button swaps map and table; the zoom button
 /// toggles the view; a country chip selects its country (the back button
-/// the whole operation); the panel, the lists and the links keep the
-/// selection; a country on the map toggles it; anywhere else clears it.
+/// the whole operation); links, the tooltip, and text or space outside
+/// the map keep the selection; a country on the map toggles it; the
+/// map's sea clears it.
 fn click(live: &Live, what: u32, code: &str, x: f64, y: f64) {
     match what {
         0 => return close_popover(live, true),

@@ -17,17 +17,11 @@ const ROOT = 13;
 const POP = 14; // the open popover, found when asked for
 
 // What a click is on, first match first; the position plus `CLICK` is the
-// event's kind in dom.rs, and none of them (the map and the space around
-// it) is the last kind.
-const CLICKS = [
-  '[data-close]',
-  '.pop',
-  'button.cite,button.differ',
-  '.as-table',
-  '.zoom',
-  '.side [data-c]',
-  'a,.side,.timeline,.sources,.data,.warn,.tip,.ftable',
-];
+// event's kind in dom.rs, and none of them (the map) is the last kind.
+// Outside the map, what matches none of them (the title, the summary, the
+// panel, the lists, the credits) counts as the sixth: a tap on text, or a
+// triple click to copy it, keeps the reader's selection.
+const CLICKS = ['[data-close]', '.pop', 'button.cite,button.differ', '.as-table', '.zoom', '.side [data-c]', 'a,.tip'];
 
 // The event kinds of dom.rs (`Kind`).
 const MOVE = 0;
@@ -98,12 +92,9 @@ export class Shell {
       if (this.handle(kind, code ?? '', x, y)) event.preventDefault();
     };
     // Where on the map a pointer is: the country hit, if any, and the
-    // pointer's position; outside the map area, nothing.
-    const at = (event, kind) => {
-      const target = event.target;
-      if (!target.closest('.map-wrap')) send(event, kind, '', NaN, NaN);
-      else send(event, kind, target.closest('svg.map [data-c]')?.getAttribute('data-c'), event.clientX, event.clientY);
-    };
+    // pointer's position.
+    const at = (event, kind) =>
+      send(event, kind, event.target.closest('svg.map [data-c]')?.getAttribute('data-c'), event.clientX, event.clientY);
     on(root, 'pointermove', (event) => {
       const target = event.target;
       // Over the pinned tooltip (to reach its marker) or a popover: keep.
@@ -147,6 +138,7 @@ export class Shell {
       let found;
       while (kind < CLICKS.length && !(found = event.target.closest(CLICKS[kind]))) kind++;
       if (kind === 1) return;
+      if (kind === CLICKS.length && !event.target.closest('.map-wrap')) kind--;
       if (kind === 2) {
         this.e[MARKER] = found;
         const differ = found.hasAttribute('data-differ');
@@ -156,7 +148,7 @@ export class Shell {
       } else if (kind === 5) send(event, CLICK + kind, found.getAttribute('data-c'));
       else if (kind === CLICKS.length) at(event, CLICK + kind);
       // The pinned tooltip away from its markers: whatever it covers.
-      else if (found.matches('.tip')) send(event, TIP_BODY, '', event.clientX, event.clientY);
+      else if (found?.matches('.tip')) send(event, TIP_BODY, '', event.clientX, event.clientY);
       else send(event, CLICK + kind);
     });
     on(root, 'keydown', (event) => {

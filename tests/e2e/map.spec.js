@@ -120,17 +120,27 @@ test.describe('pointer', () => {
 test.describe('touch', () => {
   test.use({ hasTouch: true });
 
-  test('a tap selects a country and pins its figure; a tap elsewhere clears it', async ({ page }) => {
+  test('a tap selects a country and pins its figure; a tap on text keeps it, one on the sea clears it', async ({ page }) => {
     const widget = await open(page, 640);
     const tip = widget.locator('.tip');
     await widget.locator('.sym.v-w circle[data-c="US"]').tap();
     await expect(tip).toBeVisible();
     await expect(tip).toContainText('United States');
     await expect(tip).toHaveClass(/pin/);
-    await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'true');
-    await widget.locator('.title').tap();
+    const us = widget.locator('path.on[data-c="US"]');
+    await expect(us).toHaveAttribute('aria-pressed', 'true');
+    // The title, the summary, the total and the credits are text a reader
+    // may select and copy: a tap there is not a choice on the map.
+    for (const text of ['.title', '.dek', '.stat .total', '.credits']) {
+      await widget.locator(text).tap();
+      await expect(us, text).toHaveAttribute('aria-pressed', 'true');
+    }
+    await expect(tip).toBeVisible();
+    // The Pacific, far from any country.
+    const map = await widget.locator('.map-wrap').boundingBox();
+    await page.touchscreen.tap(map.x + 6, map.y + map.height * 0.55);
     await expect(tip).toBeHidden();
-    await expect(widget.locator('path.on[data-c="US"]')).toHaveAttribute('aria-pressed', 'false');
+    await expect(us).toHaveAttribute('aria-pressed', 'false');
   });
 
   test('on a narrow widget the pinned figure docks under the map, and a European tap zooms in', async ({ page }) => {
