@@ -321,6 +321,52 @@ fn version_prints_the_crate_version_and_exits_0() {
 }
 
 #[test]
+fn version_goes_alone_and_anything_with_it_is_a_usage_error() {
+    // As the usage says, `spector-facts --version` takes nothing else: an
+    // argument after it was ignored (the version printed, exit 0), and
+    // after a command it was only an unknown option.
+    for (args, message) in [
+        (
+            &["--version", "extra"][..],
+            "--version takes no arguments, got \"extra\"",
+        ),
+        (
+            &["-V", "data/spector.json"],
+            "-V takes no arguments, got \"data/spector.json\"",
+        ),
+        (
+            &["--version", "--version"],
+            "--version takes no arguments, got \"--version\"",
+        ),
+        (
+            &["check", "--version"],
+            "check: --version is not an option of check; run spector-facts --version on its own",
+        ),
+        (
+            &["check", "data/spector.json", "-V"],
+            "check: -V is not an option of check; run spector-facts -V on its own",
+        ),
+        (
+            &["export", "data/spector.json", "--version"],
+            "export: --version is not an option of export; run spector-facts --version on its own",
+        ),
+        (
+            &["render", "-V", "data/spector.json"],
+            "render: -V is not an option of render; run spector-facts -V on its own",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&out), "", "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!("spector-facts: {message}\nTry 'spector-facts --help'.\n"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
 fn export_of_an_invalid_bundle_exits_1_with_its_errors() {
     let out = run(&["export", "tests/fixtures/invalid/negative-value.json"]);
     assert_eq!(out.status.code(), Some(1));
