@@ -236,19 +236,21 @@ fn check_says_what_the_widget_says_about_a_document_that_is_no_bundle() {
 
 #[test]
 fn check_says_what_the_widget_says_about_every_refused_fixture() {
-    // The widget's reader module reads a bundle with `facts::parse_json`;
-    // the tool's errors must be those, word for word and all of them.
+    // The widget's reader module reads a bundle's bytes with
+    // `facts::parse_bytes`; the tool's errors must be those, word for word
+    // and all of them, for bytes that are not UTF-8 (`.bin`) too.
     let mut checked = 0;
     for dir in ["tests/fixtures/invalid", "tests/fixtures/hostile"] {
         let mut names: Vec<String> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir))
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .filter(|name| name.ends_with(".json"))
+            .filter(|name| name.ends_with(".json") || name.ends_with(".bin"))
             .collect();
         names.sort();
         for name in names {
             let path = format!("{dir}/{name}");
-            let Err(errors) = spector_widget::facts::parse_json(&fixture(&path)) else {
+            let bytes = fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(&path)).unwrap();
+            let Err(errors) = spector_widget::facts::parse_bytes(&bytes) else {
                 continue;
             };
             let expected: String = errors.0.iter().map(|e| format!("{path}: {e}\n")).collect();

@@ -363,13 +363,13 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     }
 
     /// Reads and validates FILE; on failure prints every error as
-    /// `FILE: path: message` to stderr. It reads with `facts::parse_json`,
-    /// as the widget does, so a newsroom sees the widget's words for every
-    /// problem, all of them, not serde's first.
+    /// `FILE: path: message` to stderr. It reads the file's bytes with
+    /// `facts::parse_bytes`, as the widget reads a `src`, so a newsroom
+    /// sees the widget's words for every problem, all of them, not serde's
+    /// first, bytes that are not UTF-8 included.
     fn load(file: &Path) -> Result<Bundle, Failure> {
-        let text =
-            std::fs::read_to_string(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
-        match facts::parse_json(&text) {
+        let bytes = std::fs::read(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
+        match facts::parse_bytes(&bytes) {
             Ok(bundle) => Ok(bundle),
             Err(errors) => {
                 for error in &errors.0 {
