@@ -7,10 +7,13 @@
 //!
 //! The interface is three plain functions over the module's memory, so no
 //! glue is generated for it (`src/js/reader.js` is the whole caller):
-//! `read_alloc(len)` gives room for the bundle's UTF-8 text, `read(ptr,
-//! len)` reads it and returns where its answer starts (a little-endian u32
-//! length, then `facts::packed` bytes), which stays valid until the next
-//! `read`.
+//! `read_alloc(len)` gives room for the bundle's bytes as fetched,
+//! `read(ptr, len)` reads them and returns where its answer starts (a
+//! little-endian u32 length, then `facts::packed` bytes), which stays
+//! valid until the next `read`. The bytes are decoded here, not by the
+//! page, so bytes that are not UTF-8 are refused in the words
+//! `spector-facts` uses (`facts::utf8`), where a browser's decoding would
+//! have put U+FFFD in their place.
 
 use alloc::vec::Vec;
 use core::cell::RefCell;
@@ -26,8 +29,8 @@ unsafe impl Sync for LastAnswer {}
 
 static ANSWER: LastAnswer = LastAnswer(RefCell::new(Vec::new()));
 
-/// Room for `len` bytes of bundle text, for the page to write into and
-/// hand to `read`, which frees it.
+/// Room for `len` bytes of a bundle, for the page to write into and hand
+/// to `read`, which frees it.
 #[no_mangle]
 pub extern "C" fn read_alloc(len: usize) -> *mut u8 {
     let mut room = Vec::<u8>::with_capacity(len);
@@ -37,9 +40,9 @@ pub extern "C" fn read_alloc(len: usize) -> *mut u8 {
 }
 
 /// Reads the `len` bytes at `ptr` (from `read_alloc(len)`, filled with
-/// UTF-8 text) as a bundle: checked and packed, or refused with its
-/// problems. Returns where the answer starts, or null if the text is not
-/// UTF-8 (a page's `TextEncoder` always writes UTF-8).
+/// the bundle's bytes) as a bundle: checked and packed, or refused with
+/// its problems. Returns where the answer starts (null only if a `read`
+/// is already under way).
 ///
 /// # Safety
 ///
@@ -49,10 +52,7 @@ pub unsafe extern "C" fn read(ptr: *mut u8, len: usize) -> *const u8 {
     // SAFETY: `read_alloc(len)` made this allocation with capacity `len`,
     // and the page wrote `len` bytes into it.
     let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
-    let Ok(text) = core::str::from_utf8(&bytes) else {
-        return core::ptr::null();
-    };
-    let packed = facts::packed::pack(&facts::parse_json(text));
+    let packed = facts::packed::pack(&facts::parse_bytes(&bytes));
     let Ok(mut answer) = ANSWER.0.try_borrow_mut() else {
         return core::ptr::null();
     };

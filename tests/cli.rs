@@ -236,19 +236,21 @@ fn check_says_what_the_widget_says_about_a_document_that_is_no_bundle() {
 
 #[test]
 fn check_says_what_the_widget_says_about_every_refused_fixture() {
-    // The widget's reader module reads a bundle with `facts::parse_json`;
-    // the tool's errors must be those, word for word and all of them.
+    // The widget's reader module reads a bundle's bytes with
+    // `facts::parse_bytes`; the tool's errors must be those, word for word
+    // and all of them, for bytes that are not UTF-8 (`.bin`) too.
     let mut checked = 0;
     for dir in ["tests/fixtures/invalid", "tests/fixtures/hostile"] {
         let mut names: Vec<String> = fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir))
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .filter(|name| name.ends_with(".json"))
+            .filter(|name| name.ends_with(".json") || name.ends_with(".bin"))
             .collect();
         names.sort();
         for name in names {
             let path = format!("{dir}/{name}");
-            let Err(errors) = spector_widget::facts::parse_json(&fixture(&path)) else {
+            let bytes = fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(&path)).unwrap();
+            let Err(errors) = spector_widget::facts::parse_bytes(&bytes) else {
                 continue;
             };
             let expected: String = errors.0.iter().map(|e| format!("{path}: {e}\n")).collect();
@@ -318,6 +320,52 @@ fn version_prints_the_crate_version_and_exits_0() {
         assert_eq!(stderr(&out), "", "{flag}");
     }
     assert!(stdout(&run(&["--help"])).contains("spector-facts --version"));
+}
+
+#[test]
+fn version_goes_alone_and_anything_with_it_is_a_usage_error() {
+    // As the usage says, `spector-facts --version` takes nothing else: an
+    // argument after it was ignored (the version printed, exit 0), and
+    // after a command it was only an unknown option.
+    for (args, message) in [
+        (
+            &["--version", "extra"][..],
+            "--version takes no arguments, got \"extra\"",
+        ),
+        (
+            &["-V", "data/spector.json"],
+            "-V takes no arguments, got \"data/spector.json\"",
+        ),
+        (
+            &["--version", "--version"],
+            "--version takes no arguments, got \"--version\"",
+        ),
+        (
+            &["check", "--version"],
+            "check: --version is not an option of check; run spector-facts --version on its own",
+        ),
+        (
+            &["check", "data/spector.json", "-V"],
+            "check: -V is not an option of check; run spector-facts -V on its own",
+        ),
+        (
+            &["export", "data/spector.json", "--version"],
+            "export: --version is not an option of export; run spector-facts --version on its own",
+        ),
+        (
+            &["render", "-V", "data/spector.json"],
+            "render: -V is not an option of render; run spector-facts -V on its own",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&out), "", "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            format!("spector-facts: {message}\nTry 'spector-facts --help'.\n"),
+            "{args:?}"
+        );
+    }
 }
 
 #[test]

@@ -172,6 +172,62 @@ fn a_metric_and_scope_name_one_figure_and_an_event_one_date() {
 }
 
 #[test]
+fn a_metric_or_event_in_other_case_or_spacing_is_the_same_one() {
+    // The widget names a metric it has no name for by its words, the first
+    // capitalised: `Arrests` beside `arrests` showed Germany's arrests
+    // twice, 7 and 70, both "Arrests".
+    assert_error(
+        "same-metric-other-case",
+        "facts[3]: same metric and scope as facts[1]; record another value as its disagreement",
+    );
+    for (metric, event) in [
+        ("ARRESTS", "ANNOUNCEMENT"),
+        (" arrests", " announcement"),
+        ("arrests\t", "Announcement\n"),
+        ("_arrests_", "_announcement_"),
+    ] {
+        let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+        let mut again = json["facts"][1].clone();
+        again["id"] = "arrests-de-again".into();
+        again["metric"] = metric.into();
+        json["facts"].as_array_mut().unwrap().push(again);
+        let mut date = json["dates"][0].clone();
+        date["id"] = "announced-again".into();
+        date["event"] = event.into();
+        json["dates"].as_array_mut().unwrap().push(date);
+        assert_eq!(
+            messages(&json.to_string()),
+            [
+                "facts[3]: same metric and scope as facts[1]; record another value as its disagreement",
+                "dates[1]: same event as dates[0]; record another date as its disagreement",
+            ],
+            "{metric:?}"
+        );
+    }
+    // Words that differ are other metrics: `boats_sunk` reads "Boats sunk",
+    // `boatssunk` "Boatssunk"; separators between words count once.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    for (i, metric) in ["boats_sunk", "boatssunk", "boats_sunk_kg", "arrest"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut other = json["facts"][1].clone();
+        other["id"] = format!("other-{i}").into();
+        other["metric"] = metric.into();
+        json["facts"].as_array_mut().unwrap().push(other);
+    }
+    assert!(parse_json(&json.to_string()).is_ok());
+    let mut again = json["facts"][3].clone();
+    again["id"] = "boats-again".into();
+    again["metric"] = "Boats__sunk".into();
+    json["facts"].as_array_mut().unwrap().push(again);
+    assert_eq!(
+        messages(&json.to_string()),
+        ["facts[7]: same metric and scope as facts[3]; record another value as its disagreement"]
+    );
+}
+
+#[test]
 fn ids_are_unique() {
     assert_error("duplicate-id", "facts[2].id: duplicate id \"arrests-de\"");
 }

@@ -55,6 +55,8 @@ const REFUSED: &[(&str, &str)] = &[
         "not valid JSON: lone leading surrogate in hex escape at line 13 column 26",
     ),
     ("value-1e400.json", "not valid JSON: number out of range at line 25"),
+    // As text, which a file or a `src` becomes with a UTF-8 byte-order mark
+    // skipped (`facts::utf8`): see the tests of bytes below.
     ("bom.json", "starts with a byte-order mark (U+FEFF)"),
     ("nesting-33.json", "nesting deeper than 32 levels at line 25 column 45"),
     // Wrong types at every level.
@@ -268,8 +270,19 @@ const ACCEPTED: &[&str] = &[
     "value-zero.json",
 ];
 
-/// Read as bytes: not UTF-8.
-const NOT_UTF8: &str = "invalid-utf8.bin";
+/// Read as bytes: not UTF-8, each with what the widget and the CLI both say
+/// (`facts::parse_bytes`). A Latin-1 "é" in "Policé" is byte 253, on line
+/// 12; a UTF-16 file starts with its byte-order mark.
+const NOT_UTF8: &[(&str, &str)] = &[
+    (
+        "invalid-utf8.bin",
+        "not UTF-8: invalid byte at byte offset 253 (line 12 column 26); save the file as UTF-8",
+    ),
+    (
+        "utf16-bom.bin",
+        "not UTF-8 but UTF-16 (it starts with a UTF-16 byte-order mark); save the file as UTF-8",
+    ),
+];
 
 fn read(name: &str) -> String {
     fs::read_to_string(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -302,7 +315,7 @@ fn every_fixture_is_in_exactly_one_table() {
         .iter()
         .map(|(n, _)| n.to_string())
         .chain(ACCEPTED.iter().map(|n| n.to_string()))
-        .chain([NOT_UTF8.to_string()])
+        .chain(NOT_UTF8.iter().map(|(n, _)| n.to_string()))
         .collect();
     listed.sort();
     let unique: BTreeSet<&String> = listed.iter().collect();
@@ -563,34 +576,65 @@ fn zero_is_a_valid_count_and_fractions_are_fine_for_kilograms() {
 }
 
 #[test]
-fn a_bundle_that_is_not_utf8_is_refused_by_the_cli_as_unreadable() {
-    let bytes = fs::read(format!("{DIR}/{NOT_UTF8}")).unwrap();
-    assert!(String::from_utf8(bytes).is_err());
-    let e = fs::read_to_string(format!("{DIR}/{NOT_UTF8}")).unwrap_err();
-    assert_eq!(e.kind(), std::io::ErrorKind::InvalidData);
-    // `spector-facts check` reads with read_to_string: exit 2 (cannot read),
-    // naming the file and saying it is not UTF-8.
-    let out = Command::new(BIN)
-        .args(["check", &format!("{DIR}/{NOT_UTF8}")])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(
-        stderr.contains("cannot read") && stderr.contains(NOT_UTF8) && stderr.contains("valid UTF-8"),
-        "{stderr}"
-    );
+fn bytes_that_are_not_utf8_are_refused_with_where_and_why_by_the_cli_as_by_the_widget() {
+    for (name, expected) in NOT_UTF8 {
+        let bytes = fs::read(format!("{DIR}/{name}")).unwrap();
+        assert!(String::from_utf8(bytes.clone()).is_err(), "{name}");
+        // The widget's reader module reads a `src`'s bytes with
+        // `parse_bytes`; so does `spector-facts`, which used to say only
+        // "cannot read FILE: stream did not contain valid UTF-8" (exit 2),
+        // where the widget showed "Polic\u{FFFD}" or a JSON syntax error.
+        assert_eq!(facts::parse_bytes(&bytes).unwrap_err().to_string(), *expected, "{name}");
+        let out = Command::new(BIN)
+            .args(["check", &format!("{DIR}/{name}")])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert_eq!(stderr, format!("{DIR}/{name}: {expected}\n"));
+    }
 }
 
 #[test]
-fn the_cli_refuses_a_byte_order_mark_with_its_own_message() {
+fn bytes_are_read_as_utf8_with_a_utf8_byte_order_mark_skipped() {
+    let text = read("value-zero.json");
+    let message = |bytes: &[u8]| facts::parse_bytes(bytes).unwrap_err().to_string();
+    // A UTF-8 byte-order mark goes, as a browser's decoding drops it; the
+    // offset of a wrong byte still counts it, as a hex editor does.
+    let with_bom = [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat();
+    assert_eq!(facts::parse_bytes(&with_bom).unwrap(), parse_json(&text).unwrap());
+    assert_eq!(facts::utf8(&with_bom).unwrap(), text);
+    assert_eq!(
+        message(b"\xEF\xBB\xBF{\n \"a\": \"caf\xE9\"}"),
+        "not UTF-8: invalid byte at byte offset 15 (line 2 column 11); save the file as UTF-8"
+    );
+    // Only one: a second is the text's first character, as in a browser.
+    assert_eq!(
+        message(b"\xEF\xBB\xBF\xEF\xBB\xBF{}"),
+        "starts with a byte-order mark (U+FEFF), which JSON does not allow; save the file as UTF-8 without BOM"
+    );
+    // UTF-16 in either byte order, and a sequence cut off at the end.
+    for bom in [&b"\xFF\xFE{\0}\0"[..], b"\xFE\xFF\0{\0}"] {
+        assert_eq!(
+            message(bom),
+            "not UTF-8 but UTF-16 (it starts with a UTF-16 byte-order mark); save the file as UTF-8"
+        );
+    }
+    assert_eq!(
+        message(b"{}\xE2\x82"),
+        "not UTF-8: invalid byte at byte offset 2 (line 1 column 3); save the file as UTF-8"
+    );
+    // The CLI reads a file with a UTF-8 byte-order mark as the widget does.
     let out = Command::new(BIN)
         .args(["check", &format!("{DIR}/bom.json")])
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("starts with a byte-order mark"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout.starts_with("tests/fixtures/hostile/bom.json: ok, Operation Example"),
+        "{stdout}"
+    );
 }
 
 /// A scratch directory for the generated huge inputs, removed on drop.

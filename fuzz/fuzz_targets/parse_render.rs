@@ -16,9 +16,18 @@ fn world() -> &'static World<'static> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    // The CLI reads files as UTF-8 and the browser decodes fetched text;
-    // bytes that are not UTF-8 never reach the parser as `&str`.
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    // The CLI and the widget's reader module read bytes (`parse_bytes`):
+    // bytes that are not UTF-8 are refused before the parser, with one
+    // message saying where.
+    let text = match facts::utf8(data) {
+        Ok(text) => text,
+        Err(errors) => {
+            assert_eq!(errors.0.len(), 1, "{errors:?}");
+            assert!(!errors.to_string().is_empty());
+            assert_eq!(facts::parse_bytes(data).unwrap_err(), errors);
+            return;
+        }
+    };
     let limits = facts::check_limits(text);
     match facts::parse_json(text) {
         Ok(bundle) => {

@@ -62,7 +62,7 @@ Options:
       --page              render --format html: a complete HTML5 document
                           instead of a fragment.
   -h, --help              Print this help.
-  -V, --version           Print the version.
+  -V, --version           Print the version; alone, with no command or FILE.
 
 Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
 2 usage error or a file that cannot be read or written.
@@ -148,12 +148,21 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let command = command.to_string_lossy();
         match command.as_ref() {
             "-h" | "--help" | "help" => Ok(Command::Help),
-            "-V" | "--version" => Ok(Command::Version),
+            // Alone, as `--help` need not be: what would the other
+            // arguments mean?
+            "-V" | "--version" => match rest.next() {
+                None => Ok(Command::Version),
+                Some(extra) => Err(format!(
+                    "{command} takes no arguments, got \"{}\"",
+                    extra.to_string_lossy()
+                )),
+            },
             "check" => {
                 let mut file = None;
                 for arg in rest.by_ref() {
                     match arg.to_str() {
                         Some("-h" | "--help") => return Ok(Command::Help),
+                        Some(s @ ("-V" | "--version")) => return Err(version_alone("check", s)),
                         Some(s) if is_option(s) => return Err(unknown_option(s)),
                         _ => set_file(&mut file, arg)?,
                     }
@@ -169,6 +178,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                     let (name, inline) = split_option(arg);
                     match name {
                         "-h" | "--help" => return Ok(Command::Help),
+                        "-V" | "--version" => return Err(version_alone("export", name)),
                         "-f" | "--format" => {
                             let value = option_value(name, inline, &mut rest)?;
                             let parsed =
@@ -206,6 +216,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             let (name, inline) = split_option(arg);
             match name {
                 "-h" | "--help" => return Ok(Command::Help),
+                "-V" | "--version" => return Err(version_alone("render", name)),
                 "-f" | "--format" => {
                     let value = option_value(name, inline, &mut rest)?;
                     let choices = [
@@ -319,6 +330,12 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         arg.starts_with('-') && arg.len() > 1
     }
 
+    /// `--version` (or `-V`) after a command: the tool's version is not
+    /// the command's, so it is asked for on its own.
+    fn version_alone(command: &str, flag: &str) -> String {
+        format!("{command}: {flag} is not an option of {command}; run spector-facts {flag} on its own")
+    }
+
     fn unknown_option(arg: &str) -> String {
         format!("unknown option \"{arg}\"")
     }
@@ -346,13 +363,13 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     }
 
     /// Reads and validates FILE; on failure prints every error as
-    /// `FILE: path: message` to stderr. It reads with `facts::parse_json`,
-    /// as the widget does, so a newsroom sees the widget's words for every
-    /// problem, all of them, not serde's first.
+    /// `FILE: path: message` to stderr. It reads the file's bytes with
+    /// `facts::parse_bytes`, as the widget reads a `src`, so a newsroom
+    /// sees the widget's words for every problem, all of them, not serde's
+    /// first, bytes that are not UTF-8 included.
     fn load(file: &Path) -> Result<Bundle, Failure> {
-        let text =
-            std::fs::read_to_string(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
-        match facts::parse_json(&text) {
+        let bytes = std::fs::read(file).map_err(|e| Failure::Io(format!("cannot read {}: {e}", file.display())))?;
+        match facts::parse_bytes(&bytes) {
             Ok(bundle) => Ok(bundle),
             Err(errors) => {
                 for error in &errors.0 {

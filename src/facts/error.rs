@@ -69,9 +69,18 @@ pub enum ErrorKind {
     /// Arrays and objects nest deeper than `facts::MAX_DEPTH`; `line` and
     /// `column` (1-based) locate the bracket that goes too deep.
     TooDeep { limit: usize, line: usize, column: usize },
-    /// The text starts with a UTF-8 byte-order mark (U+FEFF), which JSON
-    /// parsers (the browser's and serde_json) refuse.
+    /// The text starts with a byte-order mark (U+FEFF), which JSON parsers
+    /// (the browser's and serde_json) refuse. Bytes lose one UTF-8 mark
+    /// before they become text (`facts::utf8`), as a browser's decoding
+    /// does, so only a second one gets here from a file.
     ByteOrderMark,
+    /// The bytes are not UTF-8: the byte at `offset` (from 0, in the bytes
+    /// as given), at `line` and `column` (from 1, the column in bytes),
+    /// starts no valid character.
+    NotUtf8 { offset: usize, line: usize, column: usize },
+    /// The bytes start with a UTF-16 byte-order mark (FF FE or FE FF):
+    /// UTF-16 text, which is not UTF-8.
+    Utf16,
     /// A text longer than `facts::MAX_STRING_CHARS` characters.
     TooLong { chars: usize, limit: usize },
     /// A list with more than `facts::MAX_ITEMS` entries.
@@ -199,6 +208,18 @@ impl ErrorKind {
             ErrorKind::ByteOrderMark => out.push_str(
                 "starts with a byte-order mark (U+FEFF), which JSON does not allow; save the file as UTF-8 without BOM",
             ),
+            ErrorKind::NotUtf8 { offset, line, column } => {
+                out.push_str("not UTF-8: invalid byte at byte offset ");
+                push_usize(out, *offset);
+                out.push_str(" (line ");
+                push_usize(out, *line);
+                out.push_str(" column ");
+                push_usize(out, *column);
+                out.push_str("); save the file as UTF-8");
+            }
+            ErrorKind::Utf16 => {
+                out.push_str("not UTF-8 but UTF-16 (it starts with a UTF-16 byte-order mark); save the file as UTF-8")
+            }
             ErrorKind::TooLong { chars, limit } => {
                 out.push_str("text of ");
                 push_usize(out, *chars);

@@ -52,15 +52,7 @@ pub fn check_limits(text: &str) -> Result<(), BundleErrors> {
     } else if text.starts_with('\u{FEFF}') {
         ErrorKind::ByteOrderMark
     } else if let Some(at) = too_deep(text.as_bytes(), MAX_DEPTH) {
-        // The line, and the column in bytes, in one pass.
-        let (mut line, mut line_start) = (1, 0);
-        for (i, &b) in text.as_bytes().iter().enumerate().take(at) {
-            if b == b'\n' {
-                line += 1;
-                line_start = i + 1;
-            }
-        }
-        let column = at - line_start + 1;
+        let (line, column) = line_column(text.as_bytes(), at);
         ErrorKind::TooDeep {
             limit: MAX_DEPTH,
             line,
@@ -68,6 +60,38 @@ pub fn check_limits(text: &str) -> Result<(), BundleErrors> {
         }
     } else {
         return Ok(());
+    };
+    Err(BundleErrors::whole(kind))
+}
+
+/// The line and the column in bytes (both from 1) of the byte at `at`, in
+/// one pass.
+fn line_column(bytes: &[u8], at: usize) -> (usize, usize) {
+    let (mut line, mut line_start) = (1, 0);
+    for (i, &b) in bytes.iter().enumerate().take(at) {
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    (line, at - line_start + 1)
+}
+
+/// Bundle bytes as text, as a file or a fetched `src` holds them: UTF-8,
+/// with a UTF-8 byte-order mark at the start skipped, as a browser's
+/// decoding skips it. Bytes that are not UTF-8 are refused, naming the
+/// first that is wrong by its offset in the bytes as given, or saying
+/// that they are UTF-16 when they start with its byte-order mark (whose
+/// bytes never start UTF-8).
+pub fn utf8(bytes: &[u8]) -> Result<&str, BundleErrors> {
+    let kind = match core::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text.strip_prefix("\u{FEFF}").unwrap_or(text)),
+        Err(_) if matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) => ErrorKind::Utf16,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let (line, column) = line_column(bytes, offset);
+            ErrorKind::NotUtf8 { offset, line, column }
+        }
     };
     Err(BundleErrors::whole(kind))
 }
@@ -186,9 +210,16 @@ pub fn parse_json_with_serde(text: &str) -> Result<Bundle, BundleErrors> {
     Ok(bundle)
 }
 
+/// Reads bundle bytes (`utf8`), then the text (`parse_json`): how the
+/// widget's reader module reads a fetched `src` and `spector-facts` a
+/// file, so both say the same about bytes that are not UTF-8.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Bundle, BundleErrors> {
+    parse_json(utf8(bytes)?)
+}
+
 /// Checks the limits, then parses with `json`, reads the shape with
 /// `reader` (every shape error, each with its path) and validates: how the
-/// widget's reader module reads a bundle in the browser, and how
+/// widget's reader module reads a bundle's text in the browser, and how
 /// `spector-facts` and the tests read one natively.
 pub fn parse_json(text: &str) -> Result<Bundle, BundleErrors> {
     check_limits(text)?;

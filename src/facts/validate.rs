@@ -313,6 +313,8 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
 
     let by_id = SourceIndex::new(&raw.sources);
     let mut facts = Vec::new();
+    // Each figure's metric as a reader tells it apart (`reads_as`).
+    let mut metrics: Vec<Vec<u8>> = Vec::new();
     for (i, f) in raw.facts.iter().enumerate() {
         let at = index("facts", i);
         unique(&mut c, &mut ids, &at, &f.id);
@@ -331,15 +333,20 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         };
         // A metric and scope name one figure: a second one would be shown
         // beside the first as another figure, where a source's other value
-        // belongs in the first's disagreement. The raw text is compared,
-        // not the checked `Scope`: a third caller of `Scope`'s `eq` makes
-        // the widget's wasm, which never validates, call it out of line.
+        // belongs in the first's disagreement. Metrics are compared as the
+        // widget names them (`reads_as`), so `Arrests` or `arrests ` is the
+        // `arrests` before it; a scope is ALL or a code in capitals, so its
+        // raw text is compared, not the checked `Scope`: a third caller of
+        // `Scope`'s `eq` makes the widget's wasm, which never validates,
+        // call it out of line.
+        let metric = reads_as(&f.metric);
         let first = raw
             .facts
             .iter()
-            .take(i)
-            .position(|g| g.scope == f.scope && g.metric == f.metric);
+            .zip(&metrics)
+            .position(|(g, m)| g.scope == f.scope && *m == metric);
         c.same_as(&at, first, false);
+        metrics.push(metric);
         let qualifier = c.qualifier(&at, "qualifier", &f.qualifier);
         let citations = c.citations(&at, &f.citations, &by_id);
         let disagreement = c.disagreement(&at, &f.disagreement, &by_id, false, &f.unit);
@@ -357,15 +364,19 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     }
 
     let mut dates = Vec::new();
+    let mut events: Vec<Vec<u8>> = Vec::new();
     for (i, d) in raw.dates.iter().enumerate() {
         let at = index("dates", i);
         unique(&mut c, &mut ids, &at, &d.id);
         c.non_empty(&at, "event", &d.event);
         c.date(&at, "date", &d.date);
         c.opt_text(&at, "label", &d.label);
-        // An event names one date, as a metric and scope name one figure.
-        let first = dates.iter().position(|e: &DateEntry| e.event == d.event);
+        // An event names one date, as a metric and scope name one figure,
+        // and is compared as a metric is.
+        let event = reads_as(&d.event);
+        let first = events.iter().position(|e| *e == event);
         c.same_as(&at, first, true);
+        events.push(event);
         let citations = c.citations(&at, &d.citations, &by_id);
         let disagreement = c.disagreement(&at, &d.disagreement, &by_id, true, "");
         dates.push(DateEntry {
@@ -432,6 +443,29 @@ fn sum_warnings(bundle: &Bundle) -> Vec<Problem> {
         }
     }
     warnings
+}
+
+/// A metric (or event) as the widget names it, for telling two apart: one
+/// it has no name for is shown as its words, split at `_`, the first
+/// capitalised (`arrests` and `Arrests` both read "Arrests", and so do
+/// ` arrests` and `arrests_`), so the words are kept, in lower case, with
+/// one `_` between them, whatever `_` and spaces separated or surrounded
+/// them. (A known metric is one of these keys already.)
+fn reads_as(text: &str) -> Vec<u8> {
+    let mut key = Vec::new();
+    let mut gap = false;
+    for b in text.bytes() {
+        if b == b'_' || b.is_ascii_whitespace() {
+            gap = !key.is_empty();
+        } else {
+            if gap {
+                key.push(b'_');
+                gap = false;
+            }
+            key.push(b.to_ascii_lowercase());
+        }
+    }
+    key
 }
 
 fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {

@@ -94,7 +94,7 @@ export class Controller {
     const reading = this.read();
     reading.catch(() => {});
     fetchBundle(src, run)
-      .then((text) => reading.then((read) => [text, read(text)]))
+      .then((bytes) => reading.then((read) => [asText(bytes), read(bytes)]))
       .then(
         ([text, packed]) => this.run === run && this.mountWith(run, text, packed),
         (error) => {
@@ -321,9 +321,23 @@ function failed(kind, detail) {
   return error;
 }
 
-/** Fetches a bundle's text, cancelled when the widget stops or after the
- *  timeout; a failure says what went wrong (see `failed`), and Rust turns
- *  it into a sentence a journalist can act on. */
+/** A bundle's bytes as text, for its download and for sharing one render
+ *  among widgets showing the same text; '' (no bundle's text) where they
+ *  are not UTF-8, which the reader refuses in its own words. Decoding
+ *  skips a UTF-8 byte-order mark, as the reader does. */
+function asText(bytes) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return '';
+  }
+}
+
+/** Fetches a bundle's bytes (not its text: the reader decodes them, so
+ *  bytes that are not UTF-8 are refused as `spector-facts` refuses them),
+ *  cancelled when the widget stops or after the timeout; a failure says
+ *  what went wrong (see `failed`), and Rust turns it into a sentence a
+ *  journalist can act on. */
 function fetchBundle(src, run) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error('timeout')), FETCH_TIMEOUT_MS);
@@ -331,7 +345,7 @@ function fetchBundle(src, run) {
   return fetch(src, { signal: controller.signal })
     .then((response) => {
       if (!response.ok) throw failed(0, response.status);
-      return response.text();
+      return response.arrayBuffer();
     })
     .catch((error) => {
       if (controller.signal.reason?.message === 'timeout') {

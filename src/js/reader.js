@@ -1,8 +1,9 @@
 // The bundle reader: a second wasm module (src/reader_module.rs) that a
 // page fetches, next to the script, only for a widget with a `src`. The
-// widget's own module reads no JSON; this one checks a bundle's text and
-// packs it, or its problems, for `Widget.mount` (see src/facts/packed.rs).
-// Its interface is three plain exports, so this file is all its glue.
+// widget's own module reads no JSON; this one checks a bundle's bytes (as
+// UTF-8, in spector-facts' words) and packs the bundle, or its problems,
+// for `Widget.mount` (see src/facts/packed.rs). Its interface is three
+// plain exports, so this file is all its glue.
 
 let loading;
 
@@ -15,8 +16,8 @@ function readerFailed(cause) {
 }
 
 /**
- * Resolves to `read(text)`, which gives a bundle's text packed as a
- * `Uint8Array`. The module is fetched, from the URL `where()` gives, and
+ * Resolves to `read(buffer)`, which gives a bundle's bytes, as fetched (an
+ * `ArrayBuffer`), packed as a `Uint8Array`. The module is fetched, from the URL `where()` gives, and
  * compiled once per page; a load that failed, or a module that trapped, is
  * tried again by the next widget. `where` may throw: a bundler's classic
  * script has no `import.meta.url`, and the reader then fails like one that
@@ -35,13 +36,13 @@ export function reader(where) {
     })
     .then(({ instance }) => {
       const { memory, read_alloc: room, read } = instance.exports;
-      return (text) => {
+      return (buffer) => {
         try {
-          const utf8 = new TextEncoder().encode(text);
-          const at = room(utf8.length);
-          new Uint8Array(memory.buffer, at, utf8.length).set(utf8);
-          const answer = read(at, utf8.length);
-          if (!answer) throw new Error('the reader refused the text');
+          const bytes = new Uint8Array(buffer);
+          const at = room(bytes.length);
+          new Uint8Array(memory.buffer, at, bytes.length).set(bytes);
+          const answer = read(at, bytes.length);
+          if (!answer) throw new Error('the reader was busy');
           const length = new DataView(memory.buffer).getUint32(answer, true);
           return new Uint8Array(memory.buffer, answer + 4, length).slice();
         } catch (cause) {

@@ -33,6 +33,39 @@ test('an invalid bundle shows its problem and JSON path while the other widgets 
   expect(refused[0]).toContain('facts[1].scope');
 });
 
+test('a bundle that is not UTF-8 is refused in the words of spector-facts check, saying where; a UTF-8 byte-order mark is skipped', async ({ page }) => {
+  // The widget fetched the text, so a browser's decoding put U+FFFD in
+  // place of a Latin-1 "é" and showed "Polic\uFFFD", and read UTF-16 as a
+  // JSON syntax error, where spector-facts said it could not read the
+  // file. Now the reader decodes the bytes, and both say this
+  // (tests/hostile.rs holds the CLI to the same words).
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e));
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  const refused = {
+    '#other': ['/tests/fixtures/hostile/invalid-utf8.bin', 'not UTF-8: invalid byte at byte offset 253 (line 12 column 26); save the file as UTF-8'],
+    '#invalid': ['/tests/fixtures/hostile/utf16-bom.bin', 'not UTF-8 but UTF-16 (it starts with a UTF-16 byte-order mark); save the file as UTF-8'],
+  };
+  for (const [id, [src, message]] of Object.entries(refused)) {
+    const widget = page.locator(id);
+    await widget.evaluate((el, src) => el.setAttribute('src', src), src);
+    const alert = widget.getByRole('alert');
+    await expect(alert).toContainText('could not be shown');
+    await expect(alert).toContainText(message);
+    await expect(alert).not.toContainText('spector_reader.wasm');
+    await expect(widget.locator('svg')).toHaveCount(0);
+    await expect.poll(() => consoleErrors.includes(`spector-widget: the data at ${src} was refused:\n${message}`)).toBe(true);
+  }
+  // With a UTF-8 byte-order mark, the bundle renders, as spector-facts reads it.
+  const bom = page.locator('#missing');
+  await bom.evaluate((el) => el.setAttribute('src', '/tests/fixtures/hostile/bom.json'));
+  await expect(bom.locator('.title')).toHaveText('Operation Example');
+  await expect(bom.getByRole('alert')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});
+
 test('changing src swaps the bundle in place', async ({ page }) => {
   await page.goto('/tests/e2e/pages/src-bundles.html');
   const widget = page.locator('#invalid');

@@ -3,7 +3,7 @@
 // jump, and two copies of the script on one page.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -29,7 +29,7 @@ test.describe('the npm package', () => {
   test('installs with its README, licences, schema and types', () => {
     const installed = join(project, 'node_modules/spector-widget');
     const files = readdirSync(installed).sort();
-    for (const file of ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'embed.js', 'index.d.ts', 'index.js', 'package.json', 'schema', 'spector_reader.wasm']) {
+    for (const file of ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md', 'docs', 'embed.js', 'index.d.ts', 'index.js', 'package.json', 'schema', 'spector_reader.wasm']) {
       expect(files).toContain(file);
     }
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
@@ -37,6 +37,42 @@ test.describe('the npm package', () => {
     expect(manifest.license).toBe('MIT OR Apache-2.0');
     expect(manifest.exports['./schema/facts.schema.json']).toBeTruthy();
     expect(readFileSync(join(installed, 'README.md'), 'utf8')).toContain('Natural Earth');
+  });
+
+  test('every relative link and image in its README names a file the package holds', () => {
+    // npm shows the package's README: a link to a file the package does not
+    // ship (the screenshots, bench/*.md, ARCHITECTURE.md) is a broken image
+    // or a dead link there. Checked in the package as installed from its
+    // tarball, so only the files that `files` ships count.
+    const installed = join(project, 'node_modules/spector-widget');
+    const targets = (markdown) => {
+      // Code is not links: fenced blocks, then code spans.
+      const prose = markdown.replace(/^\s*```[\s\S]*?^\s*```/gm, '').replace(/`[^`\n]*`/g, '');
+      return [
+        ...[...prose.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)/g)].map((m) => m[1]),
+        ...[...prose.matchAll(/<(?:img|a|source)\b[^>]*\b(?:src|href|srcset)=["']([^"']+)/gi)].map((m) => m[1]),
+        ...[...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm)].map((m) => m[1]),
+      ];
+    };
+    const relative = (target) => !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target);
+    const readme = readFileSync(join(installed, 'README.md'), 'utf8');
+    const linked = targets(readme).filter(relative);
+    // The bundle format is linked, and shipped, so the check is not empty.
+    expect(linked).toContain('docs/bundle.md');
+    const missing = [];
+    for (const target of linked) {
+      const file = resolve(installed, decodeURI(target.split('#')[0]));
+      const inside = file.startsWith(installed + '/');
+      if (!inside || !existsSync(file) || !statSync(file).isFile()) missing.push(target);
+      // The documents it links link only what the package holds, too.
+      else if (file.endsWith('.md')) {
+        for (const further of targets(readFileSync(file, 'utf8')).filter(relative)) {
+          const next = resolve(file, '..', decodeURI(further.split('#')[0]));
+          if (!next.startsWith(installed + '/') || !existsSync(next)) missing.push(`${target} → ${further}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   test('bundles with esbuild and renders through mount() and define()', async ({ page }) => {

@@ -15,8 +15,8 @@ test('markup and script in a bundle are shown as text, never run', async ({ page
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const valid = ['markup-script', 'markup-img-onerror', 'markup-svg-close', 'markup-svg-use', 'markup-foreign-object', 'markup-attribute-breakout', 'markup-entities'];
-  // A byte-order mark is refused natively, but a browser's text decoding
-  // strips it before the widget sees the text, so there it simply renders.
+  // A UTF-8 byte-order mark is skipped, as by spector-facts (and as a
+  // browser's decoding skips it), so the bundle simply renders.
   valid.push('bom');
   const refused = ['url-javascript', 'url-data', 'nesting-33', 'truncated-half', 'value-fraction-people', 'control-nul-in-quote'];
   const widgets = [...valid, ...refused].map((name) => `<spector-widget id="${name}" src="${fixture(name)}"></spector-widget>`).join('\n');

@@ -241,6 +241,39 @@ for (const file of ['pkg/embed.js', 'pkg/index.js']) {
 }
 copyFileSync('src/js/index.d.ts', 'pkg/index.d.ts');
 
+// The README links documents of the repository. The package ships the
+// one a user of the package needs, the bundle format (9.8 KB; the schema
+// ships too); every other relative link or image (screenshots, the
+// benchmark, ARCHITECTURE.md) would not resolve in the package, so the
+// package's README has it as plain text: a link as its text (in code
+// when the text is the path), an image not at all. tests/e2e/
+// distribution.spec.js checks the installed package: every relative link
+// and image in its README names a file it holds.
+const PACKAGED_DOCS = ['docs/bundle.md'];
+
+/** `markdown` with each relative link or image whose file is not in
+ *  `shipped` rewritten as plain text. Fenced code blocks and code spans
+ *  are left as they are: their brackets are code, not links. */
+function packageReadme(markdown, shipped) {
+  const link = /(!?)\[([^\]]*)\]\(([^()\s]+)\)/g;
+  const plain = (text) =>
+    text.replace(link, (whole, image, label, target) => {
+      if (/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(target) || shipped.has(target.split('#')[0])) return whole;
+      if (image) return '';
+      return label === target.split('#')[0] ? `\`${label}\`` : label;
+    });
+  let fenced = false;
+  const out = markdown.split('\n').map((line) => {
+    if (/^\s*```/.test(line)) fenced = !fenced;
+    if (fenced || /^\s*```/.test(line)) return line;
+    // Code spans are the odd pieces between backticks.
+    return line.split('`').map((piece, i) => (i % 2 ? piece : plain(piece))).join('`');
+  });
+  // An image alone on its line leaves the line empty: drop it, and a
+  // blank line it would double.
+  return out.join('\n').replace(/\n\n\n+/g, '\n\n');
+}
+
 // pkg/ is the npm package: wasm-pack's own package.json is not used
 // (--no-pack) because the package's entry points are ours.
 writeFileSync(
@@ -263,17 +296,21 @@ writeFileSync(
         './schema/facts.schema.json': './schema/facts.schema.json',
         './package.json': './package.json',
       },
-      files: ['index.js', 'index.d.ts', 'embed.js', 'spector_reader.wasm', 'schema/', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE'],
+      files: ['index.js', 'index.d.ts', 'embed.js', 'spector_reader.wasm', 'schema/', ...PACKAGED_DOCS, 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE'],
       sideEffects: ['./embed.js'],
     },
     null,
     2,
   ) + '\n',
 );
-for (const file of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(file, `pkg/${file}`);
+for (const file of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(file, `pkg/${file}`);
 rmSync('pkg/schema', { recursive: true, force: true });
 mkdirSync('pkg/schema');
 copyFileSync('schema/facts.schema.json', 'pkg/schema/facts.schema.json');
+rmSync('pkg/docs', { recursive: true, force: true });
+mkdirSync('pkg/docs');
+for (const file of PACKAGED_DOCS) copyFileSync(file, `pkg/${file}`);
+writeFileSync('pkg/README.md', packageReadme(readFileSync('README.md', 'utf8'), new Set(PACKAGED_DOCS)));
 
 export function sizes(file) {
   const bytes = readFileSync(file);
