@@ -1215,3 +1215,19 @@ fn the_marked_countries_come_in_keyboard_order_so_the_accessibility_tree_agrees(
     assert!(markup.contains("<path class=\"on\" data-c=\"US\" role=\"button\" tabindex=\"0\""));
     assert_eq!(occurrences(&markup, "tabindex=\"0\" aria-pressed"), 1);
 }
+
+#[test]
+fn the_europe_view_names_the_countries_it_leaves_out_and_only_those() {
+    let world = World::embedded().unwrap();
+    let markup = render::widget(&spector(), &world);
+    assert_eq!(occurrences(&markup, "<p class=\"outside v-e\">"), 1);
+    assert!(
+        markup.contains("<p class=\"outside v-e\">Outside this view: United States (153) and Brazil (1).</p>"),
+        "{markup}"
+    );
+    // Germany and France alone: the Europe view leaves nothing out.
+    let european = parse_json(include_str!("fixtures/valid-minimal.json")).unwrap();
+    let markup = render::widget(&european, &world);
+    assert!(markup.contains("class=\"zoom\""), "a Europe view");
+    assert!(!markup.contains("outside"), "{markup}");
+}

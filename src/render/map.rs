@@ -450,6 +450,28 @@ pub fn push_tooltip(out: &mut String, bundle: &Bundle, code: &str, t: &Locale) -
     true
 }
 
+/// Appends, for the Europe view, the countries whose symbols it leaves
+/// out with their figures ("Outside this view: United States (153) and
+/// Brazil (1)."), largest first, in a paragraph the stylesheet shows only
+/// in that view: the view drops the country with the most arrests, and a
+/// reader should not have to guess what the zoom hides. Nothing when
+/// every symbol is inside it.
+pub fn push_outside_view(out: &mut String, bundle: &Bundle, world: &World<'_>, views: &Views, t: &Locale) {
+    let Some(europe) = views.europe else { return };
+    let mut outside = super::table::by_value(bundle);
+    outside.retain(|(code, _)| {
+        world.country(code).is_some_and(|c| {
+            let (x, y) = c.anchor();
+            !europe.contains(f64::from(x), f64::from(y))
+        })
+    });
+    if !outside.is_empty() {
+        out.push_str("<p class=\"outside v-e\">");
+        super::table::push_country_list(out, &outside, Key::MapOutsideView, t);
+        out.push_str("</p>");
+    }
+}
+
 /// Appends the names of the bundle's countries with figures that the map
 /// does not draw, ", " between them (escaped when `markup`): Natural Earth
 /// 110m leaves out the smallest (Singapore, Malta). The credits name them,

@@ -135,6 +135,7 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
     t.push(&mut out, if europe { Key::MapKeysEurope } else { Key::MapKeys });
     out.push_str("</p><div class=\"map-wrap\" data-view=\"w\">");
     map::push_map(&mut out, bundle, world, &views, t);
+    map::push_outside_view(&mut out, bundle, world, &views, t);
     out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div>");
     push_credits(&mut out, bundle, world, t);
     out.push_str("</figure><div class=\"side\">");

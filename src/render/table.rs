@@ -81,10 +81,18 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
     if top.is_empty() {
         return;
     }
+    out.push(' ');
+    push_country_list(out, &top, Key::DescTop, t);
+}
+
+/// Appends `sentence` with its `{list}` filled, escaped: countries with
+/// their arrests, "United States (153), United Kingdom (55) and Germany
+/// (52)".
+pub fn push_country_list(out: &mut String, countries: &[(&str, &Fact)], sentence: Key, t: &Locale) {
     let mut list = String::with_capacity(128);
-    for (i, (code, fact)) in top.iter().enumerate() {
+    for (i, (code, fact)) in countries.iter().enumerate() {
         if i > 0 {
-            let last = i + 1 == top.len();
+            let last = i + 1 == countries.len();
             t.push(&mut list, if last { Key::PunctAnd } else { Key::PunctComma });
         }
         let mut name = String::with_capacity(24);
@@ -93,8 +101,7 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
         push_qualified(&mut n, t, fact.qualifier, fact.value);
         t.push_with(&mut list, Key::DescItem, &[("country", &name), ("n", &n)]);
     }
-    out.push(' ');
-    t.push_with(out, Key::DescTop, &[("list", &list)]);
+    t.push_with(out, sentence, &[("list", &list)]);
 }
 
 /// Appends a row's start up to its header cell's content: `start` (the

@@ -253,6 +253,21 @@ test.describe('Europe view', () => {
     await expect.poll(async () => { const [v, w] = await viewBox(widget); return v === w; }).toBe(true);
   });
 
+  // The Europe view leaves out the country with the most arrests: a line
+  // under it says which countries it leaves out, and only there.
+  test('the Europe view names the countries it leaves out, with their arrests', async ({ page }) => {
+    const widget = await open(page);
+    const outside = widget.locator('.outside');
+    await expect(outside).toBeHidden();
+    await widget.locator('button.zoom').click();
+    await expect(outside).toBeVisible();
+    await expect(outside).toHaveText('Outside this view: United States (153) and Brazil (1).');
+    await widget.evaluate((el) => el.setAttribute('lang', 'de'));
+    await expect(widget.locator('.outside')).toHaveText('Außerhalb dieser Ansicht: Vereinigte Staaten (153) und Brasilien (1).');
+    await widget.locator('button.zoom').click();
+    await expect(widget.locator('.outside')).toBeHidden();
+  });
+
   // Every way of selecting a country outside Europe brings the world back,
   // as the arrow keys do: a chip, and the `country` attribute.
   test('a country outside Europe selected in the Europe view shows the world', async ({ page }) => {
