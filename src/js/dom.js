@@ -32,7 +32,8 @@ const CLICKS = [
 // The event kinds of dom.rs (`Kind`).
 const MOVE = 0;
 const OUT = 1;
-// Also sent by element.js, only to complete a re-rendered widget.
+// Also sent by element.js, only to complete a widget at once (re-rendered
+// with focus in it, or scrolled to in place of the static version).
 export const REST = 2;
 const FOCUS = 3;
 const KEY = 4;

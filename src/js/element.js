@@ -124,6 +124,16 @@ export class Controller {
 
   mountWith(run, text, packed) {
     const { Widget } = this.wasm();
+    const host = this.host;
+    // Where the widget takes the static version's place, a reader who had
+    // scrolled into that (some 13,000 px on a phone, the widget 2,000)
+    // would land wherever the shorter widget left the page, at the end of
+    // its sources: the widget's top comes to the top of the screen instead,
+    // the widget completed first, so the text after it does not show under
+    // the map for one frame and then move away. A reader below the static
+    // version keeps the text in view through the browser's scroll
+    // anchoring, and one above its top is not moved.
+    const { top, bottom } = host.shadowRoot ? {} : host.getBoundingClientRect();
     const root = this.root;
     // Focus inside the widget (a keyboard or screen-reader user on a
     // country, a chip, a button) would fall to the page when the markup is
@@ -146,6 +156,10 @@ export class Controller {
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
     widget = this.widget = Widget.mount(root, this.options.src, text, packed, this.lang(), handle, 0, 0);
+    if (top < 0 && bottom > 0) {
+      handle(REST, '', 0, 0);
+      host.scrollIntoView();
+    }
     const { view, country } = this.options;
     if (country) {
       // As written: Rust reads the code in any case, and names it so in a note.
