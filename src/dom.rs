@@ -97,6 +97,10 @@ extern "C" {
     /// Puts `skeleton` into `root` and measures its map column's width.
     #[wasm_bindgen(js_name = columnWidth)]
     fn column_width(root: &ShadowRoot, skeleton: &str) -> f64;
+    /// Sets `root`'s markup, through the widget's Trusted Types policy
+    /// where the page has one (see dom.js): a plain string, as web-sys
+    /// would pass it, is refused on a page that requires Trusted Types.
+    fn html(root: &ShadowRoot, markup: &str);
 }
 
 // The parts of the widget, numbered as `PARTS` and what follows it in
@@ -328,7 +332,7 @@ impl Widget {
         // (here, and again once the labels were in), and the first time
         // inside the script, before the frame could start.
         let bucket = layout::bucket_for(column_width(root, render::SKELETON));
-        root.set_inner_html(&markup);
+        html(root, &markup);
         let views = Views::new(&bundle, &world);
         let world_symbols = map::symbols_in(&bundle, &world, &views.world, ViewKind::World);
         let order = map::keyboard_order_of(&world_symbols);
@@ -407,7 +411,7 @@ impl Widget {
             _ => LoadFailure::Other,
         };
         let reason = render::load_failure_text(failure, src, t);
-        root.set_inner_html(&render::error_panel_in(&[], &reason, t));
+        html(root, &render::error_panel_in(&[], &reason, t));
         let mut message = String::from("spector-widget: ");
         message.push_str(&render::load_failure_text(failure, src, Locale::english()));
         note(true, &message);
@@ -417,7 +421,7 @@ impl Widget {
     /// Shows the reader why nothing else is shown, and the developer every
     /// error in the console, naming the bundle's `src` when there is one.
     fn refuse(root: &ShadowRoot, src: Option<&str>, problems: &[Problem], context: &str, t: &Locale) -> Widget {
-        root.set_inner_html(&render::error_panel_in(problems, context, t));
+        html(root, &render::error_panel_in(problems, context, t));
         // One problem per line, as `BundleErrors::write_to` writes them,
         // after the widget's name and the bundle's address: a page may have
         // several widgets, and other scripts write to the console too.

@@ -26,7 +26,8 @@ const CLICKS = ['[data-close]', '.pop', 'button.cite,button.differ', '.as-table'
 // The event kinds of dom.rs (`Kind`).
 const MOVE = 0;
 const OUT = 1;
-// Also sent by element.js, only to complete a re-rendered widget.
+// Also sent by element.js, only to complete a widget at once (re-rendered
+// with focus in it, or scrolled to in place of the static version).
 export const REST = 2;
 const FOCUS = 3;
 const KEY = 4;
@@ -53,6 +54,52 @@ const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'Arrow
 // What Tab can reach inside a popover.
 const FOCUSABLE = 'button,a[href],[tabindex]:not([tabindex="-1"])';
 
+// Trusted Types: a page whose Content-Security-Policy says
+// `require-trusted-types-for 'script'` refuses plain strings at every HTML
+// sink (innerHTML, insertAdjacentHTML). The widget then writes its markup
+// through a policy of its own, named `spector-widget`, which the page's
+// `trusted-types` directive must allow. The policy passes markup through
+// unchanged, because all of it comes from the Rust renderer, which escapes
+// every text of a bundle. It is made on the first widget's start, not when
+// the script runs, so a second copy of the script, which steps aside, does
+// not ask for the name again (a page allows it once). `undefined` until
+// then; `null` where there is no policy and strings are accepted; `false`
+// where the page refuses both.
+let policy;
+
+/** `markup` as this page lets it be written: through the policy, if any. */
+const trusted = (markup) => (policy ? policy.createHTML(markup) : markup);
+
+/** Whether this page lets the widget write its markup, decided once,
+ *  before any widget attaches its shadow root (which hides the static
+ *  version): where it does not, one console message says what to add. */
+export function writable() {
+  if (policy === undefined) {
+    try {
+      policy = trustedTypes.createPolicy('spector-widget', { createHTML: (markup) => markup });
+    } catch {
+      // No Trusted Types in this browser, or a page that does not allow the
+      // name: plain strings then do, unless the page requires policies.
+      try {
+        document.createElement('b').innerHTML = ' ';
+        policy = null;
+      } catch {
+        policy = false;
+        console.warn(
+          "spector-widget: this page's Content-Security-Policy requires Trusted Types and does not allow the widget's policy, so the widget's static version (if the page has one) is shown. " +
+            'Add `trusted-types spector-widget` to the policy.',
+        );
+      }
+    }
+  }
+  return policy !== false;
+}
+
+/** Sets `target`'s markup (the shadow root's, mostly). */
+export function html(target, markup) {
+  target.innerHTML = trusted(markup);
+}
+
 /** Writes a message for the page's developer to the console. */
 export function note(error, text) {
   console[error ? 'error' : 'info'](text);
@@ -67,7 +114,7 @@ export function tell(host, country) {
 /** Puts `skeleton` (the widget's boxes, empty) into `root` and returns the
  *  width of its map column, laid out on its own. */
 export function columnWidth(root, skeleton) {
-  root.innerHTML = skeleton;
+  html(root, skeleton);
   return root.querySelector('.map-col')?.getBoundingClientRect().width ?? 0;
 }
 
@@ -194,7 +241,7 @@ export class Shell {
   /** Sets a property (innerHTML, textContent, className) of a part. */
   set(i, name, value) {
     const e = this.part(i);
-    if (e) e[name] = value;
+    if (e) e[name] = name === 'innerHTML' ? trusted(value) : value;
   }
 
   /** Sets an attribute of a part, or removes it when `value` is undefined. */
@@ -264,7 +311,7 @@ export class Shell {
     // The back button (whose `data-c` is empty) and the citations go
     // away with the old markup.
     const code = active && e.contains(active) ? active.getAttribute('data-c') || before : null;
-    e.innerHTML = markup;
+    html(e, markup);
     if (/^[A-Z]{2}$/.test(code)) e.querySelector(`.chip[data-c="${code}"]`)?.focus();
   }
 
@@ -295,7 +342,7 @@ export class Shell {
   /** Fills the label group of a view (`w`, `e`) and width bucket. */
   labels(view, bucket, markup) {
     const group = this.e[ROOT].querySelector(`.lb.v-${view}.b${bucket}`);
-    if (group) group.innerHTML = markup;
+    if (group) html(group, markup);
   }
 
   /** Puts in what the first frame left out (`complete` in dom.rs): the
@@ -304,10 +351,10 @@ export class Shell {
   rest(side, timeline, end) {
     const e = this.e;
     if (e[1]) {
-      e[1].innerHTML = side;
-      e[1].insertAdjacentHTML('afterend', timeline);
+      html(e[1], side);
+      e[1].insertAdjacentHTML('afterend', trusted(timeline));
     }
-    e[3]?.insertAdjacentHTML('beforebegin', end);
+    e[3]?.insertAdjacentHTML('beforebegin', trusted(end));
   }
 
   /** Asks for a `LATER` event once the next frame has been painted. */

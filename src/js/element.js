@@ -6,7 +6,7 @@
 
 import css from '../render/style.css';
 // The page's calls reach the widget's `handle` as events of these kinds.
-import { REST, SELECT, SHOW_TABLE, VIEW, tell } from './dom.js';
+import { REST, SELECT, SHOW_TABLE, VIEW, html, tell } from './dom.js';
 
 export const TAG = 'spector-widget';
 
@@ -69,13 +69,12 @@ export class Controller {
   }
 
   /** The shadow root, attached only once the module runs: until then the
-   *  author's light-DOM fallback (the static version) stays visible. */
+   *  author's light-DOM fallback (the static version) stays visible. Its
+   *  stylesheet is put back each time, since `fellBack` may take it away. */
   get root() {
-    if (!this.host.shadowRoot) {
-      const root = this.host.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = [styles()];
-    }
-    return this.host.shadowRoot;
+    const root = this.host.shadowRoot ?? this.host.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styles()];
+    return root;
   }
 
   /** Renders now: synchronously for the embedded bundle, so the page never
@@ -107,6 +106,7 @@ export class Controller {
           if (!error?.failure || error.cause) console.error('spector-widget:', error?.cause ?? error);
           const [kind, detail] = error?.failure ?? [3, 0];
           this.widget = this.wasm().Widget.mount(this.root, src, null, null, this.lang(), null, kind + 1, detail);
+          fellBack(this.host);
         },
       );
   }
@@ -124,6 +124,19 @@ export class Controller {
 
   mountWith(run, text, packed) {
     const { Widget } = this.wasm();
+    const host = this.host;
+    // Where the widget takes the static version's place, a reader who had
+    // scrolled into that (some 13,000 px on a phone, the widget 2,000)
+    // would land wherever the shorter widget left the page, at the end of
+    // its sources: the widget's top comes to the top of the screen instead,
+    // the widget completed first, so the text after it does not show under
+    // the map for one frame and then move away. A reader below the static
+    // version keeps the text in view through the browser's scroll
+    // anchoring, and one above its top is not moved. The static version
+    // is what shows while the shadow root, if any, holds no widget markup
+    // (`.sw`): none yet, or only the slot `fellBack` puts in. A refused
+    // bundle leaves it in view, and the reader where they were.
+    const { top, bottom } = host.shadowRoot?.querySelector('.sw') ? {} : host.getBoundingClientRect();
     const root = this.root;
     // Focus inside the widget (a keyboard or screen-reader user on a
     // country, a chip, a button) would fall to the page when the markup is
@@ -146,6 +159,10 @@ export class Controller {
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
     widget = this.widget = Widget.mount(root, this.options.src, text, packed, this.lang(), handle, 0, 0);
+    if (!fellBack(host) && top < 0 && bottom > 0) {
+      handle(REST, '', 0, 0);
+      host.scrollIntoView();
+    }
     const { view, country } = this.options;
     if (country) {
       // As written: Rust reads the code in any case, and names it so in a note.
@@ -231,6 +248,23 @@ export class Controller {
     if (this.calls) this.stopped.push(widget);
     else widget.free();
   }
+}
+
+/**
+ * Whether `host`'s widget shows why it has nothing to show (a bundle that
+ * did not arrive or was refused; the console has said why). Where the
+ * element holds the author's static version, that is shown instead, since
+ * it has every figure: a default slot and no stylesheet show it exactly as
+ * it was before the widget started.
+ */
+function fellBack(host) {
+  const root = host.shadowRoot;
+  const failed = root.querySelector('.sw-error');
+  if (failed && (host.children.length || host.textContent.trim())) {
+    root.adoptedStyleSheets = [];
+    html(root, '<slot>');
+  }
+  return failed;
 }
 
 /** The element class this copy defined, if it did. */

@@ -154,3 +154,46 @@ test('a bundle nested as deep as the limit allows is read by the reader and refu
   await expect(other.getByRole('alert')).toContainText('operation: ');
   await expect(other.getByRole('alert')).not.toContainText('spector_reader.wasm');
 });
+
+test('a src that fails keeps the author\'s static version in view and explains in the console; without one the widget shows the message', async ({ page }) => {
+  // Session 14's QA review: a bundle that did not load replaced the static
+  // version, which holds every figure, with "This chart could not be
+  // shown: …". A refused bundle is the same to the reader.
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route('**/no-such-bundle.json?network', (route) => route.abort());
+  await page.goto('/tests/e2e/pages/src-fallback.html');
+  await page.waitForLoadState('load');
+  await expect.poll(() => consoleErrors.length).toBeGreaterThanOrEqual(3);
+
+  // What the reader sees: the static version, exactly as the page styles
+  // it (none of the widget's stylesheet), and no message.
+  const pageFont = await page.locator('.page-text').evaluate((p) => getComputedStyle(p).font);
+  for (const id of ['#missing', '#invalid']) {
+    const fallback = page.locator(`${id} .fallback`);
+    await expect(fallback).toBeVisible();
+    expect(await fallback.evaluate((p) => getComputedStyle(p).font)).toBe(pageFont);
+    await expect(page.locator(id).getByRole('alert')).toHaveCount(0);
+  }
+  // Without a static version, the message.
+  await expect(page.locator('#bare').getByRole('alert')).toContainText('could not be loaded (HTTP 404)');
+
+  // What the page's developer sees.
+  expect(consoleErrors.filter((t) => t.includes('no-such-bundle.json could not be loaded (HTTP 404)'))).toHaveLength(1);
+  expect(consoleErrors.filter((t) => t.includes('no-such-bundle.json?bare could not be loaded (HTTP 404)'))).toHaveLength(1);
+  expect(consoleErrors.filter((t) => t.startsWith('spector-widget: the data at /tests/fixtures/invalid/unknown-country.json was refused:\n'))).toHaveLength(1);
+  expect(pageErrors).toEqual([]);
+
+  // A good bundle then takes the static version's place, styled as the
+  // widget; a network failure after it shows the static version again.
+  const missing = page.locator('#missing');
+  await missing.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(missing.locator('.title')).toHaveText('Operation Example');
+  await expect(missing.locator('.fallback')).toBeHidden();
+  await missing.evaluate((el) => el.setAttribute('src', '/tests/fixtures/no-such-bundle.json?network'));
+  await expect(missing.locator('.fallback')).toBeVisible();
+  await expect(missing.locator('svg')).toHaveCount(0);
+  expect(consoleErrors.some((t) => t.includes('no-such-bundle.json?network could not be loaded (network error)'))).toBe(true);
+});

@@ -66,3 +66,71 @@ test('without wasm-unsafe-eval the static fallback stays visible and one message
   expect(ours[0]).toContain("'wasm-unsafe-eval'");
   expect(errors).toEqual([]);
 });
+
+test('a page that requires Trusted Types and allows the widget\'s policy gets the whole widget, with zero violations', async ({ page }) => {
+  // Session 14's review: the first `innerHTML` threw "This document
+  // requires 'TrustedHTML' assignment" after the shadow root had hidden the
+  // static version, which left a blank widget of no height.
+  await collectViolations(page);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const notes = [];
+  page.on('console', (m) => notes.push(m.text()));
+  await page.goto('/tests/e2e/pages/csp-trusted-types.html');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+  await expect(widget.locator('.fallback')).toBeHidden();
+
+  // A country selected, on the map and then by its chip; a popover opened.
+  await widget.locator('path.on[data-c="DE"]').click({ force: true });
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  await expect(widget.locator('.tip.pin')).toContainText('52');
+  await widget.locator('.chip[data-c="US"]').click();
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'US');
+  await widget.locator('.stat button.cite').first().click();
+  await expect(widget.locator('.pop')).toBeVisible();
+  await expect(widget.locator('.pop .cites > li').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(widget.locator('.pop')).toHaveCount(0);
+
+  // The table view, and back.
+  await widget.locator('.as-table').click();
+  await expect(widget.locator('.ftable table').first()).toBeVisible();
+  await expect(widget.locator('.ftable')).toContainText('153');
+  await widget.locator('.as-table').click();
+  await expect(widget.locator('svg.map')).toBeVisible();
+
+  // A download.
+  const [download] = await Promise.all([page.waitForEvent('download'), widget.locator('a.dl-csv').click()]);
+  expect(download.suggestedFilename()).toBe('spector-facts.csv');
+
+  // Another bundle, read by the reader module, goes through the same policy.
+  await widget.evaluate((el) => el.setAttribute('src', '/tests/fixtures/valid-minimal.json'));
+  await expect(widget.locator('.title')).toHaveText('Operation Example');
+
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(errors).toEqual([]);
+  // The page's second copy of the script stepped aside, and made no
+  // second policy (which this page's policy would refuse).
+  expect(notes.filter((t) => t.includes('already defined'))).toHaveLength(1);
+  expect(notes.filter((t) => /trusted|WebAssembly/i.test(t))).toEqual([]);
+});
+
+test('a page that requires Trusted Types and does not allow the widget\'s policy keeps the static version, with one note saying what to add', async ({ page }) => {
+  const messages = [];
+  page.on('console', (m) => messages.push(m.text()));
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/tests/e2e/pages/csp-trusted-types-none.html');
+  await page.waitForLoadState('load');
+  const fallbacks = page.locator('spector-widget .fallback');
+  await expect(fallbacks.first()).toBeVisible();
+  await expect(fallbacks.last()).toBeVisible();
+  // The widget decided before it attached a shadow root, which would have
+  // hidden the static version.
+  expect(await page.evaluate(() => [...document.querySelectorAll('spector-widget')].map((w) => !!w.shadowRoot))).toEqual([false, false]);
+  const ours = messages.filter((t) => t.startsWith('spector-widget:'));
+  expect(ours).toHaveLength(1);
+  expect(ours[0]).toContain('trusted-types spector-widget');
+  expect(errors).toEqual([]);
+});

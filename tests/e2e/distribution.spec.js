@@ -198,6 +198,94 @@ test('a widget mid-article causes no layout shift while it loads, even when its 
   expect(cls).toBe(0);
 });
 
+test.describe('a reader already scrolling when the script arrives', () => {
+  // Session 14's QA review: on a phone (360 px, where the demo's static
+  // version is some 13,000 px tall and the widget some 2,000 px), a reader
+  // who had scrolled into the static version while a slow script arrived
+  // was thrown to the end of the widget's sources (one layout shift of
+  // 0.38). The script is held here until the test has put the reader in
+  // place, so nothing depends on timing.
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  /** Opens the demo with its script held; returns the function that lets
+   *  it through. `extra` px of text go after the article, so a reader can
+   *  be entirely below the widget. */
+  async function openHeld(page, extra = 0) {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route('**/pkg/embed.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('/', { waitUntil: 'commit' });
+    // Parsed, the deferred script not yet run.
+    await page.waitForFunction(() => document.readyState === 'interactive');
+    await page.evaluate((height) => {
+      const more = document.createElement('p');
+      more.className = 'more';
+      more.style.height = `${height}px`;
+      document.querySelector('article').append(more);
+    }, extra);
+    expect(await page.evaluate(() => !!document.querySelector('spector-widget').shadowRoot)).toBe(false);
+    return release;
+  }
+
+  /** The widget has rendered and completed, and a frame has passed. */
+  async function started(page) {
+    await expect(page.locator('spector-widget .sources')).toBeAttached();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+
+  const shifts = (page) => page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+
+  test('a reader inside the static version finds the widget\'s top at the top of the screen', async ({ page }) => {
+    const release = await openHeld(page);
+    const fallback = await page.evaluate(() => {
+      const host = document.querySelector('spector-widget');
+      const { top, height } = host.getBoundingClientRect();
+      scrollBy(0, top + 5000);
+      return height;
+    });
+    expect(fallback).toBeGreaterThan(8000);
+    release();
+    await started(page);
+    const { top, height } = await page.evaluate(() => document.querySelector('spector-widget').getBoundingClientRect().toJSON());
+    expect(height).toBeLessThan(fallback / 2);
+    expect(Math.abs(top)).toBeLessThan(1);
+    expect(await shifts(page)).toBeLessThan(0.01);
+  });
+
+  test('a reader below the static version keeps the text in view where it was', async ({ page }) => {
+    const release = await openHeld(page, 3000);
+    const before = await page.evaluate(() => {
+      const host = document.querySelector('spector-widget');
+      scrollBy(0, host.getBoundingClientRect().bottom + 300);
+      return document.querySelector('spector-widget ~ p').getBoundingClientRect().top;
+    });
+    expect(before).toBeLessThan(0);
+    release();
+    await started(page);
+    const after = await page.evaluate(() => document.querySelector('spector-widget ~ p').getBoundingClientRect().top);
+    expect(Math.abs(after - before)).toBeLessThan(1);
+    expect(await shifts(page)).toBeLessThan(0.01);
+  });
+
+  test('a reader above the widget, or at its top, is not scrolled', async ({ page }) => {
+    const release = await openHeld(page);
+    const top = await page.evaluate(() => document.querySelector('spector-widget').getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    release();
+    await started(page);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+  });
+});
+
 test('twenty widgets share one compiled module, and far ones start when the reader comes near', async ({ page }) => {
   await page.addInitScript(() => {
     window.__compiles = 0;

@@ -5,6 +5,7 @@
 
 import { build, transform } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { leb, toLeb } from './leb.mjs';
 
@@ -193,12 +194,25 @@ const shortImportsInGlue = {
   },
 };
 
+// The shell's element.js and wasm.js import src/js/dom.js, and the glue
+// imports the copy wasm-pack made of it in pkg/snippets. Both resolve to
+// that copy, so the bundle holds the module once: one Trusted Types policy
+// (a page allows a policy name once) and one `tell`, not two of each.
+const domCopy = /from '\.\/(snippets\/[^']+\/src\/js\/dom\.js)'/.exec(readFileSync('pkg/spector_widget.js', 'utf8'))?.[1];
+if (!domCopy) throw new Error('glue: no import of src/js/dom.js from pkg/snippets');
+const oneDomModule = {
+  name: 'one-dom-module',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/dom\.js$/ }, () => ({ path: resolve('pkg', domCopy) }));
+  },
+};
+
 const shared = {
   bundle: true,
   minify: true,
   target: 'es2020',
   legalComments: 'none',
-  plugins: [minifiedCss, shortImportsInGlue],
+  plugins: [minifiedCss, shortImportsInGlue, oneDomModule],
   // Keep non-ASCII characters as they are (the probe in wasm-bytes.js);
   // the files are written and served as UTF-8.
   charset: 'utf8',
