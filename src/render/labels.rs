@@ -217,12 +217,13 @@ pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact) {
 /// else with its unit ("850 kg", "$53.4 million"). The repeated word
 /// ("Schusswaffen | 117 Schusswaffen") made the value column the widest.
 pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact) {
+    // Keys, not strings: both lookups are in the wasm already.
     let says_unit = matches!(
-        (fact.metric.as_str(), fact.unit.as_str()),
-        ("arrests", "people" | "arrests")
-            | ("firearms_seized", "firearms")
-            | ("pills_seized", "pills")
-            | ("countries_involved", "countries")
+        (standard_metric_key(&fact.metric), unit_key(&fact.unit)),
+        (Some(Key::MetricArrests), Some(Key::UnitPeople | Key::UnitArrests))
+            | (Some(Key::MetricFirearmsSeized), Some(Key::UnitFirearms))
+            | (Some(Key::MetricPillsSeized), Some(Key::UnitPills))
+            | (Some(Key::MetricCountriesInvolved), Some(Key::UnitCountries))
     );
     if says_unit {
         push_qualified(out, t, fact.qualifier, fact.value);
