@@ -444,9 +444,11 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     out
 }
 
-/// The id prefix of the fragment's anchors: "sw-" and the operation id,
-/// reduced to letters, digits, `-` and `_`.
-fn id_prefix(bundle: &Bundle) -> String {
+/// The id prefix of the fragment's anchors by default: "sw-" and the
+/// operation id, reduced to letters, digits, `-` and `_`. Two fallbacks
+/// of one bundle on a page share it, so each needs its own
+/// ([`html_fragment_with_ids`], `spector-facts render --id-prefix`).
+pub fn id_prefix(bundle: &Bundle) -> String {
     let mut p = String::from("sw-");
     p.extend(bundle.operation.id.chars().map(|c| {
         if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -456,6 +458,16 @@ fn id_prefix(bundle: &Bundle) -> String {
         }
     }));
     p
+}
+
+/// True for an id prefix the fragment can use as given: an ASCII letter,
+/// then ASCII letters, digits, `-` and `_`. Such ids need no escaping in
+/// an `href="#…"` or a CSS selector, and the fragment's own suffixes
+/// (`-src-1`, `-map-t`) keep them apart from each other.
+pub fn is_id_prefix(prefix: &str) -> bool {
+    let mut chars = prefix.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Appends an address as text, escaped, with a line-break opportunity
@@ -821,9 +833,17 @@ pub fn html_fragment(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
 
 /// The fallback fragment in the language of `t` (its root says which).
 pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale) -> String {
+    html_fragment_with_ids(bundle, world, width, t, &id_prefix(bundle))
+}
+
+/// The fallback fragment with its ids starting with `prefix` (`prefix-src-1`,
+/// `prefix-map-t`) instead of the bundle's [`id_prefix`]: for a second
+/// fallback of the same bundle on one page, whose "[1]" would otherwise
+/// lead to the first one's sources. The prefix is escaped, never trusted;
+/// [`is_id_prefix`] says which prefixes are good ids.
+pub fn html_fragment_with_ids(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale, prefix: &str) -> String {
     let lw = layout_width(width);
     let view = view::world_view(world);
-    let prefix = id_prefix(bundle);
     let mut out = String::with_capacity(128 * 1024);
     out.push_str("<div lang=\"");
     out.push_str(t.code());
@@ -840,11 +860,11 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
         out.push_str(&arrests);
         // Each figure's references after its words, as the widget's markers.
         if let Some(total) = bundle.total(MAP_METRIC) {
-            push_headline_refs(&mut out, &prefix, total);
+            push_headline_refs(&mut out, prefix, total);
         }
         out.push_str(&rest);
         if let (false, Some(countries)) = (rest.is_empty(), bundle.total("countries_involved")) {
-            push_headline_refs(&mut out, &prefix, countries);
+            push_headline_refs(&mut out, prefix, countries);
         }
         out.push_str("</p>\n");
     }
@@ -860,17 +880,17 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"");
     view.push_attr(&mut out);
     out.push_str("\" role=\"img\" aria-labelledby=\"");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-t ");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-d\" font-family=\"");
     out.push_str(HTML_FONTS);
     out.push_str("\"><title id=\"");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-t\">");
     t.push(&mut out, Key::MapLabel);
     out.push_str("</title><desc id=\"");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-d\">");
     push_description(&mut out, bundle, world, t);
     out.push_str("</desc>");
@@ -879,10 +899,10 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str(&credits(bundle, world, t, true));
     out.push_str("</figcaption></figure>\n");
 
-    push_table(&mut out, bundle, &prefix, t);
-    push_dates(&mut out, bundle, &prefix, t);
+    push_table(&mut out, bundle, prefix, t);
+    push_dates(&mut out, bundle, prefix, t);
     out.push('\n');
-    push_sources(&mut out, bundle, &prefix, t);
+    push_sources(&mut out, bundle, prefix, t);
     out.push_str("\n</div>\n");
     out
 }
@@ -895,7 +915,13 @@ pub fn html_page(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
 
 /// The complete document in the language of `t`.
 pub fn html_page_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale) -> String {
-    let fragment = html_fragment_in(bundle, world, width, t);
+    html_page_with_ids(bundle, world, width, t, &id_prefix(bundle))
+}
+
+/// The complete document, its fragment's ids starting with `prefix` (see
+/// [`html_fragment_with_ids`]).
+pub fn html_page_with_ids(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale, prefix: &str) -> String {
+    let fragment = html_fragment_with_ids(bundle, world, width, t, prefix);
     let mut out = String::with_capacity(fragment.len() + 512);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(t.code());
