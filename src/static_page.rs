@@ -8,8 +8,9 @@
 //!   PNG with the bundled Liberation Sans).
 //! - [`html_fragment`]: light-DOM fallback content for
 //!   `<spector-widget>…</spector-widget>`: heading, summary, the map as
-//!   inline SVG, every figure in a `<table>`, disagreements, key dates and
-//!   the numbered sources with their quotes. When the widget starts, its
+//!   inline SVG, every figure in tables (arrests by country, then the
+//!   whole operation's and each country's other figures), disagreements,
+//!   key dates and the numbered sources with their quotes. When the widget starts, its
 //!   shadow root (which has no `<slot>`) hides it.
 //! - [`html_page`]: that fragment in a complete HTML5 document.
 //!
@@ -25,7 +26,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use crate::facts::{Bundle, Citation, ClaimValue, Disagreement, Fact, Scope, SourceKind};
+use crate::facts::{Bundle, Citation, ClaimValue, Disagreement, Fact, SourceKind};
 use crate::geo::World;
 use crate::i18n::{fill, fill_text, Key, Lang, Locale};
 use crate::render::cite::{self, Item};
@@ -443,9 +444,11 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     out
 }
 
-/// The id prefix of the fragment's anchors: "sw-" and the operation id,
-/// reduced to letters, digits, `-` and `_`.
-fn id_prefix(bundle: &Bundle) -> String {
+/// The id prefix of the fragment's anchors by default: "sw-" and the
+/// operation id, reduced to letters, digits, `-` and `_`. Two fallbacks
+/// of one bundle on a page share it, so each needs its own
+/// ([`html_fragment_with_ids`], `spector-facts render --id-prefix`).
+pub fn id_prefix(bundle: &Bundle) -> String {
     let mut p = String::from("sw-");
     p.extend(bundle.operation.id.chars().map(|c| {
         if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -455,6 +458,33 @@ fn id_prefix(bundle: &Bundle) -> String {
         }
     }));
     p
+}
+
+/// True for an id prefix the fragment can use as given: an ASCII letter,
+/// then ASCII letters, digits, `-` and `_`. Such ids need no escaping in
+/// an `href="#…"` or a CSS selector, and the fragment's own suffixes
+/// (`-src-1`, `-map-t`) keep them apart from each other.
+pub fn is_id_prefix(prefix: &str) -> bool {
+    let mut chars = prefix.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Appends an address as text, escaped, with a line-break opportunity
+/// (`<wbr>`) after each `/` but the first of `//`: unbroken,
+/// "https://www.europol.europa.eu/media-" was wider than a 320 px phone's
+/// column. Copied text is unchanged, as `<wbr>` adds no character.
+fn push_url_text(out: &mut String, url: &str) {
+    let mut rest = url;
+    while let Some(i) = rest.find('/') {
+        let (part, after) = rest.split_at(i + 1);
+        push_escaped(out, part);
+        if !after.starts_with('/') && !after.is_empty() {
+            out.push_str("<wbr>");
+        }
+        rest = after;
+    }
+    push_escaped(out, rest);
 }
 
 /// Appends numbered references to sources: `[1] [5]`, each a link to its
@@ -483,10 +513,9 @@ fn push_headline_refs(out: &mut String, prefix: &str, fact: &Fact) {
     }
 }
 
-/// The "sources differ" note: every other claimed value with its sources,
-/// then why the shown one is shown.
+/// The "sources differ" note's words, for the caller to wrap: every other
+/// claimed value with its sources, then why the shown one is shown.
 fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagreement, lang: &str, t: &Locale) {
-    out.push_str("<p>");
     t.push(out, Key::PageSourcesDiffer);
     out.push(' ');
     for (i, claim) in d.claims.iter().enumerate() {
@@ -506,73 +535,133 @@ fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagre
     t.push(out, Key::CiteWhyShown);
     out.push(' ');
     push_in(out, t, lang, &d.reason);
-    out.push_str("</p>");
 }
 
-/// The table's rows in reading order: the whole operation's figures as in
-/// the panel, then each country's, then anything else, each with the name
-/// of the figure it is part of (a drug within the drugs total).
-fn table_rows(bundle: &Bundle) -> Vec<(&Fact, Option<&Fact>)> {
-    let mut out: Vec<(&Fact, Option<&Fact>)> = Vec::new();
-    let mut scopes: Vec<Option<&str>> = vec![None];
-    scopes.extend(panel::countries(bundle).into_iter().map(Some));
-    for scope in scopes {
-        for row in panel::rows(bundle, scope) {
-            out.push((row.fact, None));
-            if let Some(alt) = row.alt {
-                out.push((alt, None));
-            }
-            out.extend(row.parts.iter().map(|p| (*p, Some(row.fact))));
-        }
-    }
-    for fact in &bundle.facts {
-        if !out.iter().any(|(f, _)| f.id == fact.id) {
-            out.push((fact, None));
-        }
-    }
-    out
-}
-
-fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
-    out.push_str("<table><caption>");
-    t.push(out, Key::PageTableCaption);
-    out.push_str("</caption><thead><tr>");
-    // Three columns, the sources' numbers after the value, so the table
-    // fits a 360 px phone with the browser's default styles.
-    for col in [Key::StaticColFigure, Key::StaticColValue, Key::PageColWhere] {
-        out.push_str("<th scope=\"col\">");
-        t.push(out, col);
-        out.push_str("</th>");
-    }
-    out.push_str("</tr></thead><tbody>");
-    for (fact, whole) in table_rows(bundle) {
-        out.push_str("<tr><th scope=\"row\">");
-        labels::push_fact_name_in(out, t, fact, &bundle.lang);
-        if let Some(whole) = whole {
-            out.push_str(" (");
-            let mut name = String::with_capacity(24);
-            labels::push_fact_name_in(&mut name, t, whole, &bundle.lang);
-            t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
-            out.push(')');
-        }
-        out.push_str("</th><td>");
-        labels::push_fact_amount(out, t, fact);
+/// Appends a figure's row after its header cell's content: the value
+/// (the number alone where the figure's name says the unit, as arrests
+/// under "Arrests" and "Firearms: 117") with the numbers of its sources,
+/// and the same figure in a second currency in parentheses, as the panel
+/// has it ("more than $53.4 million [1] (more than €50.8 million [1])");
+/// then, where sources disagree, the note in a row of its own across the
+/// table, so its words and its reason take the table's width, not the
+/// value column's.
+fn push_row_end(out: &mut String, bundle: &Bundle, prefix: &str, fact: &Fact, alt: Option<&Fact>, t: &Locale) {
+    let amount = |out: &mut String, fact: &Fact| {
+        labels::push_fact_value(out, t, fact);
         let refs = cite::source_indexes(&fact.citations);
         if !refs.is_empty() {
             out.push(' ');
             push_refs(out, prefix, &refs);
         }
-        if let Some(d) = &fact.disagreement {
-            push_disagreement(out, prefix, Item::Fact(fact), d, &bundle.lang, t);
-        }
-        out.push_str("</td><td>");
-        match &fact.scope {
-            Scope::All => t.push(out, Key::PanelWholeOperation),
-            Scope::Country(code) => push_escaped(out, map::country_name(t, code)),
-        }
-        out.push_str("</td></tr>");
+    };
+    out.push_str("</th><td>");
+    amount(out, fact);
+    if let Some(alt) = alt {
+        out.push_str(" (");
+        amount(out, alt);
+        out.push(')');
     }
-    out.push_str("</tbody></table>");
+    out.push_str("</td></tr>");
+    for fact in core::iter::once(fact).chain(alt) {
+        if let Some(d) = &fact.disagreement {
+            out.push_str("<tr><td colspan=\"2\">");
+            push_disagreement(out, prefix, Item::Fact(fact), d, &bundle.lang, t);
+            out.push_str("</td></tr>");
+        }
+    }
+}
+
+/// Appends a table's caption and its header row of two column names.
+fn push_table_head(out: &mut String, caption: &str, cols: [Key; 2], t: &Locale) {
+    out.push_str("<table><caption>");
+    out.push_str(caption);
+    out.push_str("</caption><thead><tr>");
+    for col in cols {
+        out.push_str("<th scope=\"col\">");
+        t.push(out, col);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr></thead>");
+}
+
+/// The figures as the widget's table view has them: the map's figure for
+/// every country (largest first, the country as the row header) with the
+/// operation's total in the footer, then one table per scope, the whole
+/// operation's figures and then each country's other figures, captioned
+/// with the scope, as the widget's table view has them. Each table has
+/// two columns, the figure and its value with its sources' numbers, and a
+/// "sources differ" note gets a row of its own: one table of three
+/// columns (figure, value, where) was wider than a 320 px phone's column
+/// with the browser's default styles, and its row headers said "Arrests"
+/// once per country. Each table ends its line.
+fn push_table(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
+    let countries = table::by_value(bundle);
+    let total = bundle.total(MAP_METRIC);
+    let mut listed: Vec<&Fact> = Vec::new();
+    if !countries.is_empty() || total.is_some() {
+        let mut caption = String::new();
+        t.push(&mut caption, Key::TableCaption);
+        push_table_head(out, &caption, [Key::TableColCountry, Key::MetricArrests], t);
+        out.push_str("<tbody>");
+        for (code, fact) in &countries {
+            out.push_str("<tr><th scope=\"row\">");
+            push_escaped(out, map::country_name(t, code));
+            push_row_end(out, bundle, prefix, fact, None, t);
+            listed.push(fact);
+        }
+        out.push_str("</tbody>");
+        if let Some(total) = total {
+            out.push_str("<tfoot><tr><th scope=\"row\">");
+            t.push(out, Key::TableTotal);
+            push_row_end(out, bundle, prefix, total, None, t);
+            out.push_str("</tfoot>");
+            listed.push(total);
+        }
+        out.push_str("</table>\n");
+    }
+
+    // Every other figure, in the panel's order: a part names the figure
+    // it belongs to, and a figure in a second currency shares its row
+    // (as in the panel), so no row header is said twice in a table.
+    let mut scopes: Vec<Option<&str>> = vec![None];
+    scopes.extend(panel::countries(bundle).into_iter().map(Some));
+    for scope in scopes {
+        let mut rows = String::new();
+        for row in panel::rows(bundle, scope) {
+            // (figure, the same in a second currency, the whole it is part of)
+            let mut figures: Vec<(&Fact, Option<&Fact>, Option<&Fact>)> = Vec::new();
+            if !listed.iter().any(|f| core::ptr::eq(*f, row.fact)) {
+                figures.push((row.fact, row.alt, None));
+            } else if let Some(alt) = row.alt {
+                figures.push((alt, None, None));
+            }
+            figures.extend(row.parts.iter().map(|p| (*p, None, Some(row.fact))));
+            for (fact, alt, whole) in figures {
+                rows.push_str("<tr><th scope=\"row\">");
+                labels::push_fact_name_in(&mut rows, t, fact, &bundle.lang);
+                if let Some(whole) = whole {
+                    rows.push_str(" (");
+                    let mut name = String::with_capacity(24);
+                    labels::push_fact_name_in(&mut name, t, whole, &bundle.lang);
+                    t.push_with(&mut rows, Key::StaticPartOf, &[("name", &name)]);
+                    rows.push(')');
+                }
+                push_row_end(&mut rows, bundle, prefix, fact, alt, t);
+            }
+        }
+        if rows.is_empty() {
+            continue;
+        }
+        let mut caption = String::new();
+        match scope {
+            None => t.push(&mut caption, Key::TableCaptionOperation),
+            Some(code) => push_escaped(&mut caption, map::country_name(t, code)),
+        }
+        push_table_head(out, &caption, [Key::StaticColFigure, Key::StaticColValue], t);
+        out.push_str("<tbody>");
+        out.push_str(&rows);
+        out.push_str("</tbody></table>\n");
+    }
 }
 
 fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
@@ -590,7 +679,9 @@ fn push_dates(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         out.push(' ');
         push_refs(out, prefix, &cite::source_indexes(&entry.citations));
         if let Some(d) = &entry.disagreement {
+            out.push_str("<p>");
             push_disagreement(out, prefix, Item::Date(entry), d, &bundle.lang, t);
+            out.push_str("</p>");
         }
         out.push_str("</li>");
     }
@@ -691,7 +782,7 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         labels::push_time(out, t, &source.date);
         if let (Some(url), false) = (&source.url, source.url_confirmed) {
             out.push_str(", ");
-            push_escaped(out, url);
+            push_url_text(out, url);
             out.push(' ');
             t.push(out, Key::CiteAddressNotConfirmed);
         }
@@ -742,9 +833,17 @@ pub fn html_fragment(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
 
 /// The fallback fragment in the language of `t` (its root says which).
 pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale) -> String {
+    html_fragment_with_ids(bundle, world, width, t, &id_prefix(bundle))
+}
+
+/// The fallback fragment with its ids starting with `prefix` (`prefix-src-1`,
+/// `prefix-map-t`) instead of the bundle's [`id_prefix`]: for a second
+/// fallback of the same bundle on one page, whose "[1]" would otherwise
+/// lead to the first one's sources. The prefix is escaped, never trusted;
+/// [`is_id_prefix`] says which prefixes are good ids.
+pub fn html_fragment_with_ids(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale, prefix: &str) -> String {
     let lw = layout_width(width);
     let view = view::world_view(world);
-    let prefix = id_prefix(bundle);
     let mut out = String::with_capacity(128 * 1024);
     out.push_str("<div lang=\"");
     out.push_str(t.code());
@@ -761,11 +860,11 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
         out.push_str(&arrests);
         // Each figure's references after its words, as the widget's markers.
         if let Some(total) = bundle.total(MAP_METRIC) {
-            push_headline_refs(&mut out, &prefix, total);
+            push_headline_refs(&mut out, prefix, total);
         }
         out.push_str(&rest);
         if let (false, Some(countries)) = (rest.is_empty(), bundle.total("countries_involved")) {
-            push_headline_refs(&mut out, &prefix, countries);
+            push_headline_refs(&mut out, prefix, countries);
         }
         out.push_str("</p>\n");
     }
@@ -781,17 +880,17 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"");
     view.push_attr(&mut out);
     out.push_str("\" role=\"img\" aria-labelledby=\"");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-t ");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-d\" font-family=\"");
     out.push_str(HTML_FONTS);
     out.push_str("\"><title id=\"");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-t\">");
     t.push(&mut out, Key::MapLabel);
     out.push_str("</title><desc id=\"");
-    push_escaped(&mut out, &prefix);
+    push_escaped(&mut out, prefix);
     out.push_str("-map-d\">");
     push_description(&mut out, bundle, world, t);
     out.push_str("</desc>");
@@ -800,11 +899,10 @@ pub fn html_fragment_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Loca
     out.push_str(&credits(bundle, world, t, true));
     out.push_str("</figcaption></figure>\n");
 
-    push_table(&mut out, bundle, &prefix, t);
+    push_table(&mut out, bundle, prefix, t);
+    push_dates(&mut out, bundle, prefix, t);
     out.push('\n');
-    push_dates(&mut out, bundle, &prefix, t);
-    out.push('\n');
-    push_sources(&mut out, bundle, &prefix, t);
+    push_sources(&mut out, bundle, prefix, t);
     out.push_str("\n</div>\n");
     out
 }
@@ -817,7 +915,13 @@ pub fn html_page(bundle: &Bundle, world: &World<'_>, width: u32) -> String {
 
 /// The complete document in the language of `t`.
 pub fn html_page_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale) -> String {
-    let fragment = html_fragment_in(bundle, world, width, t);
+    html_page_with_ids(bundle, world, width, t, &id_prefix(bundle))
+}
+
+/// The complete document, its fragment's ids starting with `prefix` (see
+/// [`html_fragment_with_ids`]).
+pub fn html_page_with_ids(bundle: &Bundle, world: &World<'_>, width: u32, t: &Locale, prefix: &str) -> String {
+    let fragment = html_fragment_with_ids(bundle, world, width, t, prefix);
     let mut out = String::with_capacity(fragment.len() + 512);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(t.code());

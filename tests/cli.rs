@@ -504,3 +504,101 @@ fn json_export_matches_the_csv_cells_and_escapes_markup() {
     assert_eq!(rows[1]["metric"], r#"=HYPERLINK("http://evil.example","click")"#);
     assert_eq!(rows[2]["label"], "Line one\nline two </script><b>");
 }
+
+/// The values of every `attr="…"` in `html`.
+fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let start = format!(" {attr}=\"");
+    html.split(start.as_str())
+        .skip(1)
+        .map(|s| &s[..s.find('"').expect("attribute closes")])
+        .collect()
+}
+
+#[test]
+fn two_fallbacks_of_one_bundle_on_a_page_each_lead_to_their_own_sources_with_id_prefix() {
+    // A page with the English fallback and, below it, the German one, as
+    // the README says to paste them.
+    let first = run(&["render", "data/spector.json"]);
+    let second = run(&[
+        "render",
+        "data/spector.json",
+        "--lang",
+        "de",
+        "--id-prefix",
+        "sw-spector-de",
+    ]);
+    for out in [&first, &second] {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    }
+    let (first, second) = (stdout(&first), stdout(&second));
+    let page = format!(
+        "<spector-widget>\n{first}</spector-widget>\n<spector-widget lang=\"de\">\n{second}</spector-widget>\n"
+    );
+    // No id twice on the page.
+    let ids = attr_values(&page, "id");
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    // "[1]" in the second leads to the second's list, and so does every
+    // other in-page link and the map's name and description.
+    let own = attr_values(&second, "id");
+    assert!(own.contains(&"sw-spector-de-src-1"), "{own:?}");
+    let links = attr_values(&second, "href");
+    let targets: Vec<&str> = links.iter().filter_map(|h| h.strip_prefix('#')).collect();
+    assert!(targets.contains(&"sw-spector-de-src-1"));
+    for target in targets {
+        assert!(own.contains(&target), "#{target} is not the second fallback's");
+    }
+    assert!(second.contains("aria-labelledby=\"sw-spector-de-map-t sw-spector-de-map-d\""));
+    // The same prefix in a complete page.
+    let out = run(&["render", "data/spector.json", "--page", "--id-prefix=ops2"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("<li id=\"ops2-src-1\" value=\"1\">"));
+    assert!(!stdout(&out).contains("sw-spector"));
+
+    // A prefix that is no good id, or one for a format without ids, is a
+    // usage error that says what is wanted.
+    for (args, says) in [
+        (
+            &["render", "data/spector.json", "--id-prefix", "2nd"][..],
+            "a letter, then letters, digits, - or _",
+        ),
+        (
+            &["render", "data/spector.json", "--id-prefix", "a b"],
+            "a letter, then letters, digits, - or _",
+        ),
+        (
+            &["render", "data/spector.json", "--id-prefix", "x\"><script>"],
+            "a letter, then letters, digits, - or _",
+        ),
+        (
+            &["render", "data/spector.json", "--id-prefix", ""],
+            "a letter, then letters, digits, - or _",
+        ),
+        (
+            &["render", "data/spector.json", "--id-prefix"],
+            "--id-prefix needs a value",
+        ),
+        (
+            &["render", "data/spector.json", "--id-prefix", "a", "--id-prefix", "b"],
+            "--id-prefix given twice",
+        ),
+        (
+            &["render", "data/spector.json", "--format", "svg", "--id-prefix", "a"],
+            "--id-prefix goes with --format html only",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{args:?}");
+    }
+    // --help says what it is for.
+    let help = stdout(&run(&["--help"]));
+    assert!(help.contains("[--id-prefix P]"), "{help}");
+    assert!(
+        help.contains("Give each fallback of the\n                          same bundle on one page its own"),
+        "{help}"
+    );
+}

@@ -50,36 +50,110 @@ fn amount(q: facts::Qualifier, v: f64, unit: &str) -> String {
     s
 }
 
+/// The figures' tables, each from `<table>` to `</table>`.
+fn tables(html: &str) -> Vec<&str> {
+    html.split("<table>")
+        .skip(1)
+        .map(|t| &t[..t.find("</table>").expect("table closes")])
+        .collect()
+}
+
+/// A table's rows, each from after `<tr>`.
+fn rows(table: &str) -> Vec<&str> {
+    table.split("<tr>").skip(1).collect()
+}
+
+/// A row's header cell's text, if it has one.
+fn row_header(row: &str) -> Option<&str> {
+    let start = row.strip_prefix("<th scope=\"row\">")?;
+    Some(&start[..start.find("</th>").expect("th closes")])
+}
+
+/// The row that shows `fact`, found by its header in its scope's table
+/// (arrests by country, the whole operation's figures, a country's other
+/// figures), and the row after it.
+fn figure_row<'a>(html: &'a str, fact: &facts::Fact) -> (&'a str, Option<&'a str>) {
+    let t = Locale::english();
+    let all = tables(html);
+    let (table, header) = match (&fact.scope, fact.metric.as_str()) {
+        (Scope::Country(code), "arrests") => (all[0], t.country(code).expect("name").to_owned()),
+        (Scope::All, "arrests") => (all[0], "Total".to_owned()),
+        (scope, _) => {
+            let caption = match scope {
+                Scope::All => t.text(Key::TableCaptionOperation).to_owned(),
+                Scope::Country(code) => t.country(code).expect("name").to_owned(),
+            };
+            let table = all
+                .iter()
+                .find(|table| table.starts_with(&format!("<caption>{caption}</caption>")))
+                .unwrap_or_else(|| panic!("{}: no table {caption}", fact.id));
+            let mut name = String::new();
+            labels::push_fact_name(&mut name, t, fact);
+            (*table, name)
+        }
+    };
+    let rows = rows(table);
+    let found: Vec<usize> = (0..rows.len())
+        .filter(|&i| row_header(rows[i]).is_some_and(|h| h == header || h.starts_with(&format!("{header} (part of "))))
+        .collect();
+    assert_eq!(found.len(), 1, "{}: {header}", fact.id);
+    (rows[found[0]], rows.get(found[0] + 1).copied())
+}
+
+/// A figure's value as its row gives it: the number alone where the
+/// figure's name says what it counts (arrests under "Arrests", "Firearms:
+/// 117"), else with its unit ("850 kg", "more than $53.4 million").
+fn value(fact: &facts::Fact) -> String {
+    let counted = ["arrests", "countries_involved", "firearms_seized", "pills_seized"];
+    if counted.contains(&fact.metric.as_str()) {
+        let mut s = String::new();
+        spector_widget::render::format::push_qualified(&mut s, Locale::english(), fact.qualifier, fact.value);
+        s
+    } else {
+        amount(fact.qualifier, fact.value, &fact.unit)
+    }
+}
+
 #[test]
-fn html_table_has_every_fact_with_its_qualifier_in_words() {
+fn html_tables_have_every_fact_with_its_qualifier_in_words() {
     let html = ok_stdout(&["render", BUNDLE, "--format", "html"]);
-    let table = between(&html, "<table>", "</table>");
     let b = bundle();
-    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
-    assert_eq!(rows.len(), b.facts.len(), "one row per fact");
+    let tables = tables(&html);
+    // Arrests by country, the whole operation's figures, the United
+    // States' other figures.
+    assert_eq!(tables.len(), 3);
+    let captions: Vec<&str> = tables.iter().map(|t| between(t, "<caption>", "</caption>")).collect();
+    assert_eq!(
+        captions,
+        [
+            "<caption>Arrests by country</caption>",
+            "<caption>Figures for the whole operation</caption>",
+            "<caption>United States</caption>"
+        ]
+    );
+    // Every fact once, in the row its scope's table gives it: a country's
+    // arrests under the country's name, the total in the footer, any other
+    // figure under its own name in its scope's table, euros beside dollars.
     for fact in &b.facts {
-        let value = amount(fact.qualifier, fact.value, &fact.unit);
-        let place = match &fact.scope {
-            Scope::All => Locale::english().text(Key::PanelWholeOperation).to_owned(),
-            Scope::Country(code) => Locale::english().country(code).unwrap_or(code).to_owned(),
-        };
+        let row = figure_row(&html, fact).0;
+        let value = value(fact);
         assert!(
-            rows.iter()
-                .any(|r| r.contains(&format!("<td>{value}")) && r.contains(&format!("<td>{place}</td>"))),
-            "{}: {value} in {place}",
+            row.contains(&format!("<td>{value} <a href=")) || row.contains(&format!(" ({value} <a href=")),
+            "{}: {row}",
             fact.id
         );
     }
     for words in [
-        "more than 200,000\u{a0}pills",
-        "more than 258\u{a0}kg",
-        "more than $53.4\u{a0}million",
-        "more than €50.8\u{a0}million",
+        "<td>more than 200,000 <a ",
+        "<td>more than 258\u{a0}kg <a ",
+        "<td>more than $53.4\u{a0}million <a ",
+        " (more than €50.8\u{a0}million <a ",
     ] {
-        assert!(table.contains(words), "{words}");
+        assert!(html.contains(words), "{words}");
     }
-    // The sources' numbers follow the value, in its cell.
-    assert!(table.contains("<td>288\u{a0}people <a href=\"#sw-spector-src-1\">[1]</a> "));
+    // The sources' numbers follow the value, in its cell; the total is in
+    // the footer of the arrests table.
+    assert!(tables[0].contains("<tfoot><tr><th scope=\"row\">Total</th><td>288 <a href=\"#sw-spector-src-1\">[1]</a> "));
     // Each headline figure cites its own sources, as the widget's markers:
     // the arrests total and the countries figure.
     let start = "<p><strong>288</strong>\u{a0}arrests ";
@@ -103,13 +177,48 @@ fn html_table_has_every_fact_with_its_qualifier_in_words() {
     assert_eq!(arrests, refs(&total.id));
     assert_eq!(countries, refs(&count.id));
     assert!(!countries.is_empty());
-    // Three columns, so the table fits a 360 px phone.
-    for header in ["Figure", "Value", "Where"] {
-        assert!(table.contains(&format!("<th scope=\"col\">{header}</th>")), "{header}");
+}
+
+#[test]
+fn each_table_has_two_columns_and_row_headers_a_screen_reader_tells_apart() {
+    for lang in ["en", "de", "fr", "nl", "es", "pt-BR", "pl"] {
+        let html = ok_stdout(&["render", BUNDLE, "--lang", lang]);
+        for table in tables(&html) {
+            // Two columns, so the tables fit a 320 px phone: no "Where"
+            // column, the table's caption says where.
+            assert_eq!(table.matches("<th scope=\"col\">").count(), 2, "{lang}");
+            let headers: Vec<&str> = rows(table).into_iter().filter_map(row_header).collect();
+            let mut unique = headers.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), headers.len(), "{lang}: {headers:?}");
+            // A row is a figure, or the "sources differ" note of the one
+            // above it, across the table.
+            for row in rows(table).into_iter().skip(1) {
+                assert!(
+                    row_header(row).is_some() || row.starts_with("<td colspan=\"2\">"),
+                    "{lang}: {row}"
+                );
+            }
+        }
     }
-    assert_eq!(table.matches("<th scope=\"col\">").count(), 3);
-    assert_eq!(table.matches("<th scope=\"row\">").count(), b.facts.len());
-    assert!(table.contains("<caption>"));
+    let html = ok_stdout(&["render", BUNDLE]);
+    let headers: Vec<&str> = rows(tables(&html)[0]).into_iter().filter_map(row_header).collect();
+    assert_eq!(
+        headers,
+        [
+            "United States",
+            "United Kingdom",
+            "Germany",
+            "Netherlands",
+            "Austria",
+            "France",
+            "Switzerland",
+            "Poland",
+            "Brazil",
+            "Total"
+        ]
+    );
 }
 
 #[test]
@@ -119,11 +228,15 @@ fn html_notes_every_disagreement_with_all_its_values() {
     let mut notes = 0;
     for fact in b.facts.iter().filter(|f| f.disagreement.is_some()) {
         let d = fact.disagreement.as_ref().expect("disagreement");
-        let shown = amount(fact.qualifier, fact.value, &fact.unit);
-        let row = html
-            .split("<tr>")
-            .find(|r| r.contains(&format!("<td>{shown} <a href=")) && r.contains("</a><p>Sources differ: "))
-            .unwrap_or_else(|| panic!("{}: no note", fact.id));
+        // The note is the row after the figure's, across the table.
+        let row = figure_row(&html, fact)
+            .1
+            .unwrap_or_else(|| panic!("{}: no row after", fact.id));
+        assert!(
+            row.starts_with("<td colspan=\"2\">Sources differ: "),
+            "{}: {row}",
+            fact.id
+        );
         for claim in &d.claims {
             let ClaimValue::Number(v) = claim.value else {
                 panic!("number")
@@ -198,16 +311,19 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
     assert!(doj.contains("<li>Cited by <a href=\"#sw-spector-src-6\">[6]</a> for Firearms (United States); Pills (United States)</li><li>Cited by <a href=\"#sw-spector-src-8\">[8]</a> for Arrests; "), "{doj}");
     // And the table's references for a country's arrests include Europol.
     let table = between(&html, "<table>", "</table>");
-    let de = table
-        .split("<tr>")
-        .find(|r| r.starts_with("<th scope=\"row\">Arrests</th>") && r.contains("<td>Germany</td>"))
-        .expect("Germany's arrests");
     assert!(
-        de.contains(" <a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-4\">[4]</a> <a href=\"#sw-spector-src-7\">[7]</a> <a href=\"#sw-spector-src-8\">[8]</a></td><td>Germany</td></tr>"),
-        "{de}"
+        table.contains("<tr><th scope=\"row\">Germany</th><td>52 <a href=\"#sw-spector-src-1\">[1]</a> <a href=\"#sw-spector-src-4\">[4]</a> <a href=\"#sw-spector-src-7\">[7]</a> <a href=\"#sw-spector-src-8\">[8]</a></td></tr>"),
+        "{table}"
     );
-    // Europol's address is not confirmed: text, not a link.
+    // Europol's address is not confirmed: text, not a link, that may break
+    // after a slash, so it fits a phone's column.
     assert!(!list.contains("<a href=\"https://www.europol"));
+    assert!(
+        list.contains(
+            ", https://<wbr>www.europol.europa.eu/<wbr>media-press/<wbr>newsroom/<wbr>news/<wbr>288-dark-web-vendors-"
+        ),
+        "{list}"
+    );
     for href in html.split("href=\"").skip(1) {
         assert!(
             href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://"),
@@ -268,6 +384,7 @@ const PAIRED: &[&str] = &[
     "caption",
     "thead",
     "tbody",
+    "tfoot",
     "tr",
     "th",
     "td",
@@ -278,7 +395,7 @@ const PAIRED: &[&str] = &[
     "time",
     "q",
 ];
-const VOID: &[&str] = &["meta"];
+const VOID: &[&str] = &["meta", "wbr"];
 
 /// A small structural check: tags balance and nest, self-closing only in
 /// SVG, no unknown tag.
@@ -328,10 +445,11 @@ fn html_page_is_a_complete_well_formed_document() {
     assert!(page.trim_end().ends_with("</html>"));
     check_structure(&page);
     for (open, n) in [
-        ("<table>", 1),
-        ("<caption>", 1),
-        ("<thead>", 1),
-        ("<tbody>", 1),
+        ("<table>", 3),
+        ("<caption>", 3),
+        ("<thead>", 3),
+        ("<tbody>", 3),
+        ("<tfoot>", 1),
         ("<h2>", 1),
         ("<html", 1),
         ("<body>", 1),
@@ -570,7 +688,7 @@ fn in_another_language_the_bundles_own_text_is_marked_as_english() {
     assert_eq!(reasons.len(), 5);
     for reason in reasons {
         assert!(
-            html.contains(&format!("Warum diese Angabe gezeigt wird: {}</p>", en(reason))),
+            html.contains(&format!("Warum diese Angabe gezeigt wird: {}</td>", en(reason))),
             "{reason}"
         );
     }

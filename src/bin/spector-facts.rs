@@ -36,7 +36,7 @@ Usage:
   spector-facts check FILE
   spector-facts export FILE [--format csv|json] [-o PATH]
   spector-facts render FILE [--format html|svg|png] [--lang L] [--width W]
-                            [--page] [-o PATH]
+                            [--page] [--id-prefix P] [-o PATH]
   spector-facts --help
   spector-facts --version
 
@@ -61,6 +61,12 @@ Options:
                           1200 for png; 160 to 4096).
       --page              render --format html: a complete HTML5 document
                           instead of a fragment.
+      --id-prefix P       render --format html: start the fragment's ids with
+                          P (P-src-1 for source 1, P-map-t, P-map-d) instead
+                          of sw- and the bundle's operation id; a letter, then
+                          letters, digits, - or _. Give each fallback of the
+                          same bundle on one page its own, or its [1] links
+                          lead to the first one's sources.
   -h, --help              Print this help.
   -V, --version           Print the version; alone, with no command or FILE.
 
@@ -89,6 +95,8 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         lang: String,
         width: u32,
         page: bool,
+        /// The fragment's id prefix, when not the bundle's default.
+        id_prefix: Option<String>,
         output: Option<PathBuf>,
     }
 
@@ -211,6 +219,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         let mut lang = None;
         let mut width = None;
         let mut page = false;
+        let mut id_prefix = None;
         let mut output = None;
         while let Some(arg) = rest.next() {
             let (name, inline) = split_option(arg);
@@ -261,6 +270,18 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
                     }
                     page = true;
                 }
+                "--id-prefix" => {
+                    let value = option_value(name, inline, &mut rest)?;
+                    // Refused, not cleaned up: a changed prefix would
+                    // silently differ from the one the page's author chose.
+                    let prefix = value.to_str().filter(|p| static_page::is_id_prefix(p)).ok_or_else(|| {
+                        format!(
+                            "render: {name} must be a letter, then letters, digits, - or _, not \"{}\"",
+                            value.to_string_lossy()
+                        )
+                    })?;
+                    set_once(&mut id_prefix, prefix.to_owned(), "render", name)?;
+                }
                 "-o" | "--output" => {
                     let value = option_value(name, inline, &mut rest)?;
                     set_once(&mut output, output_path(value, "render", name)?, "render", name)?;
@@ -274,6 +295,9 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         if page && format != RenderFormat::Html {
             return Err("render: --page goes with --format html only".to_owned());
         }
+        if id_prefix.is_some() && format != RenderFormat::Html {
+            return Err("render: --id-prefix goes with --format html only".to_owned());
+        }
         let width = width.unwrap_or(match format {
             RenderFormat::Png => static_page::DEFAULT_PNG_WIDTH,
             RenderFormat::Html | RenderFormat::Svg => static_page::DEFAULT_WIDTH,
@@ -285,6 +309,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             lang,
             width,
             page,
+            id_prefix,
             output,
         }))
     }
@@ -456,9 +481,17 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         });
         let t = Locale::get(lang);
         let world = World::embedded().map_err(|e| Failure::Io(format!("cannot decode the embedded map: {e:?}")))?;
+        let ids = args
+            .id_prefix
+            .clone()
+            .unwrap_or_else(|| static_page::id_prefix(&bundle));
         let bytes = match (args.format, args.page) {
-            (RenderFormat::Html, false) => static_page::html_fragment_in(&bundle, &world, args.width, t).into_bytes(),
-            (RenderFormat::Html, true) => static_page::html_page_in(&bundle, &world, args.width, t).into_bytes(),
+            (RenderFormat::Html, false) => {
+                static_page::html_fragment_with_ids(&bundle, &world, args.width, t, &ids).into_bytes()
+            }
+            (RenderFormat::Html, true) => {
+                static_page::html_page_with_ids(&bundle, &world, args.width, t, &ids).into_bytes()
+            }
             (RenderFormat::Svg, _) => static_page::svg_document_in(&bundle, &world, args.width, t).into_bytes(),
             (RenderFormat::Png, _) => {
                 if args.output.is_none() && std::io::stdout().is_terminal() {

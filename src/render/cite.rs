@@ -126,10 +126,15 @@ pub fn source_indexes(citations: &[Citation]) -> Vec<usize> {
 
 /// Appends "[1,3]": the sources' numbers.
 pub fn push_numbers(out: &mut String, indexes: &[usize]) {
+    push_numbers_with(out, indexes, ",");
+}
+
+/// Appends the sources' numbers with `comma` between them.
+fn push_numbers_with(out: &mut String, indexes: &[usize], comma: &str) {
     out.push('[');
     for (i, n) in indexes.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push_str(comma);
         }
         push_uint(out, *n as u64 + 1);
     }
@@ -138,7 +143,7 @@ pub fn push_numbers(out: &mut String, indexes: &[usize]) {
 
 /// Appends the citation marker button for a fact or date with its own
 /// citations: `<button type="button" class="cite" data-cite="id"
-/// aria-label="[1,3] Sources for Firearms: Europol; New York Daily News">[1,3]</button>`
+/// aria-label="[1,3] Sources for Firearms: Europol; New York Daily News">[1,<wbr>3]</button>`
 /// (money with its amount: `push_button_name`).
 pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &Locale) {
     let indexes = source_indexes(item.citations());
@@ -164,8 +169,10 @@ pub fn push_item_marker(out: &mut String, bundle: &Bundle, item: Item<'_>, t: &L
         push_escaped(out, &source.publisher);
         named.push(&source.publisher);
     }
+    // The visible numbers may break after a comma ("[2,4,5,/6,8]"): kept
+    // whole, a marker was the widest thing in a narrow table's column.
     out.push_str("\">");
-    push_numbers(out, &indexes);
+    push_numbers_with(out, &indexes, ",<wbr>");
     out.push_str("</button>");
 }
 

@@ -7,7 +7,7 @@
 
 use alloc::string::String;
 
-use super::format::{push_number_in, push_qualifier_around};
+use super::format::{push_number_in, push_qualified, push_qualifier_around};
 use super::{close_lang, open_lang};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
@@ -209,6 +209,27 @@ pub fn push_amount(out: &mut String, t: &Locale, qualifier: Qualifier, value: f6
 /// Appends a fact's value, e.g. "more than 258 kg".
 pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact) {
     push_amount(out, t, fact.qualifier, fact.value, &fact.unit);
+}
+
+/// Appends a fact's value for a table row that its name heads: the
+/// number alone where the name already says what the unit counts
+/// ("Firearms: 117", "Pills: more than 200,000", arrests under "Arrests"),
+/// else with its unit ("850 kg", "$53.4 million"). The repeated word
+/// ("Schusswaffen | 117 Schusswaffen") made the value column the widest.
+pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact) {
+    // Keys, not strings: both lookups are in the wasm already.
+    let says_unit = matches!(
+        (standard_metric_key(&fact.metric), unit_key(&fact.unit)),
+        (Some(Key::MetricArrests), Some(Key::UnitPeople | Key::UnitArrests))
+            | (Some(Key::MetricFirearmsSeized), Some(Key::UnitFirearms))
+            | (Some(Key::MetricPillsSeized), Some(Key::UnitPills))
+            | (Some(Key::MetricCountriesInvolved), Some(Key::UnitCountries))
+    );
+    if says_unit {
+        push_qualified(out, t, fact.qualifier, fact.value);
+    } else {
+        push_fact_amount(out, t, fact);
+    }
 }
 
 const MONTH_KEYS: [Key; 12] = [

@@ -115,15 +115,14 @@ fn push_row_start(out: &mut String, start: &str, fact: &Fact) {
 }
 
 /// Appends the rest of a row after its header cell's content: the value
-/// (with its unit when `unit`, else the number alone, as the map's
-/// figures are all arrests) and the markers.
-fn push_row_end(out: &mut String, bundle: &Bundle, fact: &Fact, unit: bool, t: &Locale) {
+/// and the markers. The value is the number alone where the row's header
+/// already says what it counts (a country's arrests under "Arrests",
+/// "Firearms: 117"), else with its unit ("850 kg", money): "Schusswaffen |
+/// 117 Schusswaffen" made the whole operation's table too wide for a
+/// 320 px phone in German, Dutch and Portuguese.
+fn push_row_end(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
     out.push_str("</th><td class=\"n\">");
-    if unit {
-        labels::push_fact_amount(out, t, fact);
-    } else {
-        push_qualified(out, t, fact.qualifier, fact.value);
-    }
+    labels::push_fact_value(out, t, fact);
     out.push_str("</td><td>");
     cite::push_fact_marks(out, bundle, fact, t);
     out.push_str("</td></tr>");
@@ -168,13 +167,13 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
             push_escaped(out, code);
             push_row_start(out, "\" data-fact=\"", fact);
             push_escaped(out, country_name(t, code));
-            push_row_end(out, bundle, fact, false, t);
+            push_row_end(out, bundle, fact, t);
         }
         out.push_str("</tbody>");
         if let Some(total) = total {
             push_row_start(out, "<tfoot><tr data-fact=\"", total);
             t.push(out, Key::TableTotal);
-            push_row_end(out, bundle, total, false, t);
+            push_row_end(out, bundle, total, t);
             out.push_str("</tfoot>");
         }
         out.push_str("</table>");
@@ -236,7 +235,7 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
                 t.push_with(out, Key::StaticPartOf, &[("name", &name)]);
                 out.push_str(")</span>");
             }
-            push_row_end(out, bundle, fact, true, t);
+            push_row_end(out, bundle, fact, t);
         }
         out.push_str("</tbody></table>");
     }

@@ -99,15 +99,18 @@ test('the table has a row per country and the totals, with the right values', as
   const others = bundle.facts.filter((f) => f.scope === 'ALL' && f.metric !== 'arrests');
   await expect(all.locator('tbody tr')).toHaveCount(others.length);
   for (const f of others) await expect(all.locator(`button.cite[data-cite="${f.id}"]`), f.id).toHaveCount(1);
-  await expect(all.locator('tr[data-fact="countries-all"] td.n')).toHaveText('9 countries');
-  await expect(all.locator('tr[data-fact="firearms-all"] td.n')).toHaveText('117 firearms');
+  // A value does not repeat the unit its row's header says ("Firearms |
+  // 117"); kilograms and money keep theirs.
+  await expect(all.locator('tr[data-fact="countries-all"] td.n')).toHaveText('9');
+  await expect(all.locator('tr[data-fact="firearms-all"] td.n')).toHaveText('117');
+  await expect(all.locator('tr[data-fact="drugs-all"] td.n')).toHaveText('850 kg');
   await expect(all.locator('tr[data-fact="cash-crypto-usd"] td.n')).toHaveText('more than $53.4 million');
   // A country's other figures under its name: the United States' firearms
   // and pills, as in the static version.
   const us = widget.locator('.ftable table.ft-one');
   await expect(us.locator('caption')).toHaveText('United States');
   await expect(us.locator('tbody th[scope=row]')).toHaveText(['Firearms', 'Pills']);
-  await expect(us.locator('tbody td.n')).toHaveText(['104 firearms', 'more than 200,000 pills']);
+  await expect(us.locator('tbody td.n')).toHaveText(['104', 'more than 200,000']);
   for (const id of ['firearms-us', 'pills-us']) await expect(us.locator(`button.cite[data-cite="${id}"]`)).toHaveCount(1);
   // Every figure of the bundle is in the table, once.
   const listed = await widget.locator('.ftable tr[data-fact]').evaluateAll((trs) => trs.map((tr) => tr.dataset.fact).sort());
@@ -230,5 +233,35 @@ test('at 360 px no word of the tables breaks inside itself, in any language, and
     }, lang);
     expect(broken, lang).toEqual([]);
     expect(widest, lang).toBeLessThanOrEqual(room + 0.5);
+  }
+});
+
+test('at 320 px the tables fit the widget without scrolling sideways, and every "sources differ" mark shows whole, in every language', async ({ page }) => {
+  // A 280 px widget (the demo article's column on a 320 px phone): in
+  // German, Dutch and Portuguese the whole operation's table once needed
+  // 5 to 35 px more, and its marks were cut ("Que / weic / a").
+  const widget = await open(page, { width: 320 });
+  for (const lang of ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl']) {
+    await widget.evaluate((el, l) => el.setAttribute('lang', l), lang);
+    await expect(widget.locator('.panel')).toBeVisible();
+    if ((await widget.locator('button.as-table').getAttribute('aria-pressed')) !== 'true') {
+      await widget.locator('button.as-table').click();
+    }
+    await expect(widget.locator(`.sw[lang="${lang}"] .ftable table`)).toHaveCount(3);
+    const { scroll, client, cut, marks } = await widget.evaluate((el) => {
+      const box = el.shadowRoot.querySelector('.ftable');
+      const edge = box.getBoundingClientRect();
+      const marks = [...box.querySelectorAll('.differ')];
+      const cut = marks
+        .filter((m) => {
+          const r = m.getBoundingClientRect();
+          return r.left < edge.left - 0.5 || r.right > edge.right + 0.5;
+        })
+        .map((m) => m.dataset.differ);
+      return { scroll: box.scrollWidth, client: box.clientWidth, cut, marks: marks.length };
+    });
+    expect(scroll, `${lang}: the table view scrolls sideways`).toBeLessThanOrEqual(client);
+    expect(marks, lang).toBeGreaterThan(0);
+    expect(cut, `${lang}: marks cut off`).toEqual([]);
   }
 });
