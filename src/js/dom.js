@@ -111,11 +111,16 @@ export function tell(host, country) {
   host.dispatchEvent(new CustomEvent('spector-select', init));
 }
 
-/** Puts `skeleton` (the widget's boxes, empty) into `root` and returns the
- *  width of its map column, laid out on its own. */
+/** Adds `skeleton` (the widget's boxes, empty) to `root` and returns the
+ *  width of its map column; the widget's markup replaces both next. Beside
+ *  what `root` shows, not in its place: without the widget for a moment
+ *  (a re-render for a new `lang`), the page could be shorter than the
+ *  window and scroll back to its top. */
 export function columnWidth(root, skeleton) {
-  html(root, skeleton);
-  return root.querySelector('.map-col')?.getBoundingClientRect().width ?? 0;
+  const box = root.ownerDocument.createElement('div');
+  html(box, skeleton);
+  root.append(box);
+  return box.querySelector('.map-col')?.getBoundingClientRect().width ?? 0;
 }
 
 /** One mounted widget's elements and listeners. `handle(kind, code, x, y)`

@@ -136,7 +136,8 @@ export class Controller {
     // is what shows while the shadow root, if any, holds no widget markup
     // (`.sw`): none yet, or only the slot `fellBack` puts in. A refused
     // bundle leaves it in view, and the reader where they were.
-    const { top, bottom } = host.shadowRoot?.querySelector('.sw') ? {} : host.getBoundingClientRect();
+    const again = host.shadowRoot?.querySelector('.sw');
+    const { top, bottom } = again ? {} : host.getBoundingClientRect();
     const root = this.root;
     // Focus inside the widget (a keyboard or screen-reader user on a
     // country, a chip, a button) would fall to the page when the markup is
@@ -163,6 +164,10 @@ export class Controller {
       handle(REST, '', 0, 0);
       host.scrollIntoView();
     }
+    // A re-render replaces a whole widget: the new one is whole at once too,
+    // or for a frame the page would be shorter and, read near its end,
+    // scroll back.
+    if (again) handle(REST, '', 0, 0);
     const { view, country } = this.options;
     if (country) {
       // As written: Rust reads the code in any case, and names it so in a note.

@@ -326,3 +326,26 @@ test('a view value the widget does not have is named in one console note with th
   expect(notes[1][1]).toContain('view="Mars"');
   await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
 });
+
+test('a re-render for a new language leaves the page where the reader had scrolled, also near its end', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await page.route('**/short-page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><p>Before.</p><spector-widget></spector-widget><p>After.</p><script src="/pkg/embed.js"></script></body></html>',
+    }),
+  );
+  await page.goto('/short-page.html');
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('.sources')).toBeAttached();
+  // As far down as the page goes, and somewhere in the middle.
+  for (const to of [1e6, 300]) {
+    const before = await page.evaluate((y) => (window.scrollTo(0, y), scrollY), to);
+    expect(before).toBeGreaterThan(0);
+    const lang = (await widget.getAttribute('lang')) === 'de' ? 'fr' : 'de';
+    await widget.evaluate((el, l) => el.setAttribute('lang', l), lang);
+    await expect(widget.locator('.sw')).toHaveAttribute('lang', lang);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(Math.abs((await page.evaluate(() => scrollY)) - before), `scrolled to ${to}`).toBeLessThanOrEqual(1);
+  }
+});
