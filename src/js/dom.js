@@ -19,9 +19,10 @@ const POP = 14; // the open popover, found when asked for
 // What a click is on, first match first; the position plus `CLICK` is the
 // event's kind in dom.rs, and none of them (the map) is the last kind.
 // Outside the map, what matches none of them (the title, the summary, the
-// panel, the lists, the credits) counts as the sixth: a tap on text, or a
-// triple click to copy it, keeps the reader's selection.
-const CLICKS = ['[data-close]', '.pop', 'button.cite,button.differ', '.as-table', '.zoom', '.side [data-c]', 'a,.tip'];
+// panel, the lists, the credits) counts as the sixth, as the line under the
+// Europe view does: a tap on text, or a triple click to copy it, keeps the
+// reader's selection.
+const CLICKS = ['[data-close]', '.pop', 'button.cite,button.differ', '.as-table', '.zoom', '.side [data-c]', 'a,.tip,.outside'];
 
 // The event kinds of dom.rs (`Kind`).
 const MOVE = 0;

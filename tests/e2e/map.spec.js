@@ -262,6 +262,10 @@ test.describe('Europe view', () => {
     await widget.locator('button.zoom').click();
     await expect(outside).toBeVisible();
     await expect(outside).toHaveText('Outside this view: United States (153) and Brazil (1).');
+    // It is text to read and copy, not the sea: a click on it keeps the selection.
+    await widget.locator('.chip[data-c="DE"]').click();
+    await outside.click({ clickCount: 3 });
+    await expect(widget.locator('path.on[data-c="DE"]')).toHaveAttribute('aria-pressed', 'true');
     await widget.evaluate((el) => el.setAttribute('lang', 'de'));
     await expect(widget.locator('.outside')).toHaveText('Außerhalb dieser Ansicht: Vereinigte Staaten (153) und Brasilien (1).');
     await widget.locator('button.zoom').click();
