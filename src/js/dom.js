@@ -63,10 +63,12 @@ const FOCUSABLE = 'button,a[href],[tabindex]:not([tabindex="-1"])';
 // unchanged, because all of it comes from the Rust renderer, which escapes
 // every text of a bundle. It is made on the first widget's start, not when
 // the script runs, so a second copy of the script, which steps aside, does
-// not ask for the name again (a page allows it once). `undefined` until
-// then; `null` where there is no policy and strings are accepted; `false`
-// where the page refuses both.
+// not ask for the name again (a page allows it once), and it is kept under
+// a global symbol, so the npm module and embed.js in one page share it.
+// `undefined` until then; `null` where there is no policy and strings are
+// accepted; `false` where the page refuses both.
 let policy;
+const SHARED = Symbol.for('spector-widget policy');
 
 /** `markup` as this page lets it be written: through the policy, if any. */
 const trusted = (markup) => (policy ? policy.createHTML(markup) : markup);
@@ -77,7 +79,7 @@ const trusted = (markup) => (policy ? policy.createHTML(markup) : markup);
 export function writable() {
   if (policy === undefined) {
     try {
-      policy = trustedTypes.createPolicy('spector-widget', { createHTML: (markup) => markup });
+      policy = globalThis[SHARED] ??= trustedTypes.createPolicy('spector-widget', { createHTML: (markup) => markup });
     } catch {
       // No Trusted Types in this browser, or a page that does not allow the
       // name: plain strings then do, unless the page requires policies.

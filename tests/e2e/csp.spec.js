@@ -116,6 +116,21 @@ test('a page that requires Trusted Types and allows the widget\'s policy gets th
   expect(notes.filter((t) => /trusted|WebAssembly/i.test(t))).toEqual([]);
 });
 
+test('the drop-in and the npm module in one Trusted Types page share the one policy it allows', async ({ page }) => {
+  // Session 14's second review: the module's copy of the shell asked for
+  // the policy again, which the page refused, and its chart stayed blank.
+  await collectViolations(page);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/tests/e2e/pages/csp-trusted-types-module.html');
+  await expect(page.locator('#element svg.map path.on')).toHaveCount(9);
+  await expect(page.locator('#chart svg.map path.on')).toHaveCount(9);
+  await expect(page.locator('#chart .panel')).toHaveAttribute('data-scope', 'DE');
+  await expect(page.locator('#chart .fallback')).toBeHidden();
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('a page that requires Trusted Types and does not allow the widget\'s policy keeps the static version, with one note saying what to add', async ({ page }) => {
   const messages = [];
   page.on('console', (m) => messages.push(m.text()));
