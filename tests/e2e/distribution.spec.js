@@ -176,6 +176,16 @@ test.describe('the npm package', () => {
   });
 });
 
+/** Collects the page's layout shifts in `window.__shifts`, from its start. */
+function watchShifts(page) {
+  return page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
 test('a widget mid-article causes no layout shift while it loads, even when its script is slow', async ({ page }) => {
   // The page uses the zero-shift form of the embed (the script without
   // `defer`, right after the element), and the script takes 400 ms to
@@ -184,12 +194,7 @@ test('a widget mid-article causes no layout shift while it loads, even when its 
     await new Promise((resolve) => setTimeout(resolve, 400));
     await route.continue();
   });
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchShifts(page);
   await page.goto('/tests/e2e/pages/mid-article.html');
   await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
   await page.waitForTimeout(500);
@@ -217,12 +222,7 @@ test.describe('a reader already scrolling when the script arrives', () => {
       await held;
       await route.continue();
     });
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__shifts.push(entry.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchShifts(page);
     await page.goto('/', { waitUntil: 'commit' });
     // Parsed, the deferred script not yet run.
     await page.waitForFunction(() => document.readyState === 'interactive');
