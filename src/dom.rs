@@ -710,17 +710,20 @@ fn note_unknown(name: &str, value: &str, rest: &str) {
 
 /// The page shows the view named `view` (see `Widget::set_view`).
 fn show_view(live: &Live, view: &str) {
-    let kind = match text::trim(view) {
-        "world" => ViewKind::World,
-        "europe" => ViewKind::Europe,
-        other => {
-            note_unknown(
-                "view",
-                other,
-                "\" is not a view of this widget; the view does not change. Views: world, europe.",
-            );
-            return;
-        }
+    // As HTML's own keyword attributes are read: in any ASCII case, and
+    // an empty value as the default.
+    let view = text::trim(view);
+    let kind = if view.is_empty() || view.eq_ignore_ascii_case("world") {
+        ViewKind::World
+    } else if view.eq_ignore_ascii_case("europe") {
+        ViewKind::Europe
+    } else {
+        note_unknown(
+            "view",
+            view,
+            "\" is not a view of this widget; the view does not change. Views: world, europe.",
+        );
+        return;
     };
     if let Ok(mut s) = live.state.try_borrow_mut() {
         s.set_view(kind);

@@ -325,6 +325,13 @@ test('a view value the widget does not have is named in one console note with th
   await expect.poll(() => notes.length).toBe(2);
   expect(notes[1][1]).toContain('view="Mars"');
   await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
+  // As HTML reads its own keyword attributes: in any case, and an empty
+  // value as the default, the world.
+  await widget.evaluate((el) => el.setAttribute('view', ' '));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'w');
+  await widget.evaluate((el) => el.setAttribute('view', 'Europe'));
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-to', 'e');
+  expect(notes).toHaveLength(2);
 });
 
 test('a re-render for a new language leaves the page where the reader had scrolled, also near its end', async ({ page }) => {
