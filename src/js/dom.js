@@ -18,17 +18,17 @@ const POP = 14; // the open popover, found when asked for
 
 // What a click is on, first match first; the position plus `CLICK` is the
 // event's kind in dom.rs, and none of them (the map) is the last kind.
-// Outside the map, what matches none of them (the title, the summary, the
-// panel, the lists, the credits) counts as the sixth, as the line under the
-// Europe view does: a tap on text, or a triple click to copy it, keeps the
-// reader's selection.
-const CLICKS = ['[data-close]', '.pop', 'button.cite,button.differ', '.as-table', '.zoom', '.side [data-c]', 'a,.tip,.outside'];
+// Off the map's drawing, what matches none of them (the title, the
+// summary, the panel, the lists, the credits, the line under the Europe
+// view) counts as the sixth: a tap on text, or a triple click to copy it,
+// keeps the reader's selection.
+const CLICKS = ['[data-close]', '.pop', 'button.cite,button.differ', '.as-table', '.zoom', '.side [data-c]', 'a,.tip'];
 
 // The event kinds of dom.rs (`Kind`).
 const MOVE = 0;
 const OUT = 1;
-// Also sent by element.js, only to complete a widget at once (re-rendered
-// with focus in it, or scrolled to in place of the static version).
+// Also sent by element.js, only to complete a widget at once (re-rendered,
+// or scrolled to in place of the static version).
 export const REST = 2;
 const FOCUS = 3;
 const KEY = 4;
