@@ -193,7 +193,7 @@ export class Shell {
       let found;
       while (kind < CLICKS.length && !(found = event.target.closest(CLICKS[kind]))) kind++;
       if (kind === 1) return;
-      if (kind === CLICKS.length && !event.target.closest('.map-wrap')) kind--;
+      if (kind === CLICKS.length && !event.target.closest('svg.map')) kind--;
       if (kind === 2) {
         this.e[MARKER] = found;
         const differ = found.hasAttribute('data-differ');

@@ -160,14 +160,14 @@ export class Controller {
     const handle = (kind, code, x, y) =>
       this.widget === widget && this.call((w) => w.handle(kind, code, x, y));
     widget = this.widget = Widget.mount(root, this.options.src, text, packed, this.lang(), handle, 0, 0);
-    if (!fellBack(host) && top < 0 && bottom > 0) {
+    // A re-render replaces a whole widget: the new one is whole at once
+    // too, or for a frame the page would be shorter and, read near its end,
+    // scroll back. So is one the reader is brought to.
+    const inside = !again && top < 0 && bottom > 0;
+    if (!fellBack(host) && (again || inside)) {
       handle(REST, '', 0, 0);
-      host.scrollIntoView();
+      if (inside) host.scrollIntoView();
     }
-    // A re-render replaces a whole widget: the new one is whole at once too,
-    // or for a frame the page would be shorter and, read near its end,
-    // scroll back.
-    if (again) handle(REST, '', 0, 0);
     const { view, country } = this.options;
     if (country) {
       // As written: Rust reads the code in any case, and names it so in a note.
@@ -185,13 +185,12 @@ export class Controller {
     if (view) this.call((w) => w.handle(VIEW, view, 0, 0));
     if (this.table) this.call((w) => w.handle(SHOW_TABLE, '', 0, 0));
     // Unless the page moved focus meanwhile (a `spector-select` listener
-    // may): the widget completed first (the panel comes after the first
-    // frame otherwise), then the same control, else the map's tab stop,
-    // else (the table view) the table button. The page does not scroll:
-    // the control is where it was.
+    // may): the same control (focus was in the widget, so this is a
+    // re-render, whole at once above), else the map's tab stop, else (the
+    // table view) the table button. The page does not scroll: the control
+    // is where it was.
     const doc = root.ownerDocument;
     if (old && doc.activeElement === doc.body) {
-      this.call((w) => w.handle(REST, '', 0, 0));
       for (const e of [same()[nth], root.querySelector('path.on[tabindex="0"]'), root.querySelector('.as-table')]) {
         if (!root.activeElement) e?.focus({ preventScroll: true });
       }
