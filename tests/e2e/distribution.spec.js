@@ -224,8 +224,12 @@ test.describe('a reader already scrolling when the script arrives', () => {
     });
     await watchShifts(page);
     await page.goto('/', { waitUntil: 'commit' });
-    // Parsed, the deferred script not yet run.
-    await page.waitForFunction(() => document.readyState === 'interactive');
+    // Parsed, the deferred script not yet run, and the article's
+    // stylesheet applied: the parser does not wait for it, and a page laid
+    // out without it is another page (this made the tests below fail on a
+    // loaded machine, where the stylesheet came after the reader scrolled).
+    await page.waitForFunction(() => document.readyState === 'interactive'
+      && [...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.sheet));
     await page.evaluate((height) => {
       const more = document.createElement('p');
       more.className = 'more';
