@@ -1183,10 +1183,13 @@ impl State {
     /// Places the tooltip and the open popover again, for the widget's new
     /// size: placed for the old one, a phone turned sideways left the
     /// popover off the screen, and a wider widget left the tooltip over
-    /// its own country.
+    /// its own country. A selection without its tooltip gets it now: a
+    /// widget that started hidden (in a closed tab or accordion) had no
+    /// size to place it by.
     fn replace(&mut self) {
-        if let Some(code) = self.shown.and_then(|shown| self.code(shown)) {
-            self.show_at_symbol(code, self.tip_pinned);
+        let pinned = self.shown.is_none() || self.tip_pinned;
+        if let Some(code) = self.shown.or(self.selected).and_then(|code| self.code(code)) {
+            self.show_at_symbol(code, pinned);
         }
         if self.open {
             self.place_pop();

@@ -178,9 +178,12 @@ export class Shell {
       if (tip && !tip.hidden && !tip.classList.contains('pin')) send(event, REST);
       if (outside(event)) send(event, ELSEWHERE);
     });
-    // A new size (a phone turned, a window resized): what is placed beside
-    // something, the tooltip and the popover, is placed again.
-    const resized = new ResizeObserver(() => (this.e[OPENER] || !this.e[TIP]?.hidden) && this.handle(RESIZE, '', 0, 0));
+    // A new size (a phone turned, a window resized, a hidden widget shown):
+    // what is placed beside something, the tooltip and the popover, is
+    // placed again, and a selection's tooltip that had no place is shown.
+    const resized = new ResizeObserver(
+      () => (this.e[OPENER] || !this.e[TIP]?.hidden || root.querySelector('[data-sel]')) && this.handle(RESIZE, '', 0, 0),
+    );
     resized.observe(root.host);
     this.off.push(() => resized.disconnect());
     // Printing: the disagreements, which the screen shows in popovers,

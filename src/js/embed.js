@@ -7,7 +7,10 @@ import { define } from './element.js';
 import { reader } from './reader.js';
 import { wasm } from './wasm.js';
 
-// Read while this script runs: `currentScript` is null afterwards.
-const here = document.currentScript?.src || location.href;
-
-define(wasm, () => reader(() => new URL('spector_reader.wasm', here)));
+// Where there is no DOM (a site's server-side render imports the
+// package's `embed.js` too), there is nothing to define.
+if (typeof customElements === 'object') {
+  // Read while this script runs: `currentScript` is null afterwards.
+  const here = document.currentScript?.src || location.href;
+  define(wasm, () => reader(() => new URL('spector_reader.wasm', here)));
+}

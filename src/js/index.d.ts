@@ -17,6 +17,16 @@ export interface SpectorWidgetOptions {
   theme?: 'auto' | 'light' | 'dark';
 }
 
+/** The attributes of <spector-widget>, as written in markup (JSX, say:
+ *  see the README). */
+export interface SpectorWidgetAttributes {
+  src?: string;
+  lang?: string;
+  country?: string;
+  view?: 'world' | 'europe' | '';
+  theme?: 'auto' | 'light' | 'dark';
+}
+
 /** What `mount()` returns. */
 export interface SpectorWidgetHandle {
   /** Selects a country by ISO code, or clears the selection with null. */
@@ -34,10 +44,12 @@ export interface SpectorSelectDetail {
   country: string | null;
 }
 
-/** Registers the <spector-widget> element; false if another copy already did. */
+/** Registers the <spector-widget> element; false if another copy already
+ *  did, or where there is no DOM (a server-side render). */
 export function define(): boolean;
 
-/** Renders the widget into any element's open shadow root. */
+/** Renders the widget into any element's open shadow root; a second
+ *  call for one element replaces the first. */
 export function mount(element: HTMLElement, options?: SpectorWidgetOptions): SpectorWidgetHandle;
 
 /** The <spector-widget> element. Attributes: src, lang, country, view, theme. */

@@ -14,20 +14,28 @@ import { wasm } from './wasm.js';
 const read = () => reader(() => new URL('./spector_reader.wasm', import.meta.url));
 
 /** Registers <spector-widget>. Returns false when another copy already
- *  defined it (that copy keeps working); true again on a second call. */
+ *  defined it (that copy keeps working), and where there is no DOM to
+ *  define it in: a site's server-side render runs the same module, and
+ *  calls this there too. True again on a second call. */
 export function define() {
-  return defineElement(wasm, read);
+  return typeof customElements === 'object' && defineElement(wasm, read);
 }
+
+/** The handle of the widget mounted into each element: a second `mount`
+ *  into one element replaces the first, which would otherwise keep
+ *  listening and wipe the second's markup on its `destroy`. */
+const mounted = new WeakMap();
 
 /** Renders the widget into `element`'s (open) shadow root. */
 export function mount(element, options = {}) {
+  mounted.get(element)?.destroy();
   // The stylesheet reads the theme from the host's attribute, as it does
   // for <spector-widget theme="dark">; `destroy` puts back what was there.
   const theme = element.getAttribute('theme');
   if (options.theme) element.setAttribute('theme', options.theme);
   const controller = new Controller(element, wasm, read, options);
   controller.start();
-  return {
+  const handle = {
     select(country) {
       controller.select(country);
     },
@@ -38,12 +46,22 @@ export function mount(element, options = {}) {
       controller.update({ lang });
     },
     destroy() {
+      if (mounted.get(element) !== handle) return;
+      mounted.delete(element);
       controller.destroy();
-      element.shadowRoot?.replaceChildren();
+      // A shadow root cannot be taken away: one with a slot and no
+      // stylesheet shows the element's own content again, as it was.
+      const root = element.shadowRoot;
+      if (root) {
+        root.adoptedStyleSheets = [];
+        root.replaceChildren(element.ownerDocument.createElement('slot'));
+      }
       if (options.theme) {
         if (theme === null) element.removeAttribute('theme');
         else element.setAttribute('theme', theme);
       }
     },
   };
+  mounted.set(element, handle);
+  return handle;
 }

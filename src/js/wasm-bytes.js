@@ -6,13 +6,14 @@
 
 const text = '__SPECTOR_WASM_BYTES__';
 
-/* Whether this script was decoded as UTF-8. tools/embed/build-embed.mjs
- * replaces the marker with `"é".length===1` after bundling (the bundler
- * would fold that to `true` and drop the repair below). Decoded as UTF-8,
- * "é" (C3 A9) is one character; if a host page made the browser decode this
- * script as windows-1252 it is two ("Ã©"), and so is every byte ≥ 0x80 of
- * the module, which `bytes()` then repairs. */
-/* global __SPECTOR_DECODED_AS_UTF8__ */
+// The string holds only characters up to U+00FF when this script was
+// decoded as UTF-8 (or escaped to ASCII by a bundler). A host page that
+// makes the browser decode it as windows-1252 turns every byte of 0x80 or
+// more into two characters, and some of those lie above U+00FF, which is
+// how `bytes()` tells (build-embed.mjs checks that this module has such
+// bytes). The string itself is the test: a probe like `"é".length === 1`
+// is folded to `true` by minifiers (esbuild, terser), and a site's build
+// minifies this file again.
 
 // windows-1252 maps bytes 0x80–0x9F to these code points, not to
 // U+0080–U+009F. Numbers, not a string, so they read the same however
@@ -22,28 +23,43 @@ const CP1252 = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
-/** One byte per character of `chars`. Where the browser has
- *  `Uint8Array.fromBase64`, the two native passes (`btoa` takes exactly
- *  such a string) take a fraction of a millisecond; a plain loop over the
- *  module's 160 KB took about 5 ms of the time to first render, most of it
- *  before V8 optimised the loop. */
+/** One byte per character of `chars`, or null when a character is not a
+ *  byte. Where the browser has `Uint8Array.fromBase64`, the two native
+ *  passes (`btoa` takes exactly such a string, and throws on any other)
+ *  take a fraction of a millisecond; a plain loop over the module's
+ *  160 KB took about 5 ms of the time to first render, most of it before
+ *  V8 optimised the loop. */
 function latin1(chars) {
-  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(btoa(chars));
+  if (Uint8Array.fromBase64) {
+    try {
+      return Uint8Array.fromBase64(btoa(chars));
+    } catch {
+      return null;
+    }
+  }
   const out = new Uint8Array(chars.length);
-  for (let i = 0; i < chars.length; i++) out[i] = chars.charCodeAt(i);
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
+    if (code > 0xff) return null;
+    out[i] = code;
+  }
   return out;
 }
 
-/** The module's bytes, whichever way the script was decoded. */
+/** The module's bytes, whichever way the script was decoded. Mis-decoded,
+ *  the characters go back to the UTF-8 bytes they came from, and those
+ *  decode as UTF-8 to one character per module byte. */
 export function bytes() {
-  if (__SPECTOR_DECODED_AS_UTF8__) return latin1(text);
-  // Mis-decoded: turn characters back into the UTF-8 bytes they came from,
-  // then decode those as UTF-8 to get one character per module byte.
-  const raw = Uint8Array.from(text, (c) => {
-    const code = c.charCodeAt(0);
-    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
-    const i = CP1252.indexOf(code);
-    return i >= 0 ? 0x80 + i : code & 0xff;
-  });
-  return latin1(new TextDecoder('utf-8').decode(raw));
+  return (
+    latin1(text) ??
+    latin1(
+      new TextDecoder().decode(
+        Uint8Array.from(text, (c) => {
+          const code = c.charCodeAt(0);
+          const i = CP1252.indexOf(code);
+          return i < 0 ? code : 0x80 + i;
+        }),
+      ),
+    )
+  );
 }

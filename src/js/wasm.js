@@ -23,7 +23,7 @@ export function wasm() {
     } catch (error) {
       console.warn(
         "spector-widget: WebAssembly cannot run on this page, so the widget's static version (if the page has one) is shown. " +
-          "If the page has a Content-Security-Policy, its script-src needs 'wasm-unsafe-eval'. (" +
+          "If the page has a Content-Security-Policy, its script-src needs 'wasm-unsafe-eval'; and the script must be served as UTF-8. (" +
           (error?.message ?? error) +
           ')',
       );

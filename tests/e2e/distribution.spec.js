@@ -161,6 +161,70 @@ test.describe('the npm package', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('minified again by a site build that keeps its characters, and read by a windows-1252 page, it still renders', async ({ page }) => {
+    // Webpack's and Vite's minifiers keep non-ASCII characters as they are
+    // (esbuild does with --charset=utf8) and fold constant expressions: a
+    // `"é".length === 1` probe became `true`, so a page that decoded the
+    // bundle as windows-1252 (a legacy CMS page without a charset, whose
+    // classic scripts inherit its encoding) got no widget.
+    writeFileSync(join(project, 'legacy.js'), `import { define } from 'spector-widget';\ndefine();`);
+    execFileSync(bin('esbuild'), ['legacy.js', '--bundle', '--minify', '--charset=utf8', '--outfile=legacy-bundle.js', '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, 'legacy-bundle.js'));
+    await page.route('http://consumer.test/**', (route) =>
+      new URL(route.request().url()).pathname === '/legacy-bundle.js'
+        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
+        : route.fulfill({ headers: { 'content-type': 'text/html' }, body: '<!doctype html><spector-widget></spector-widget><script src="/legacy-bundle.js"></script>' }),
+    );
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'warning' && problems.push(m.text()));
+    await page.goto('http://consumer.test/');
+    expect(await page.evaluate(() => document.characterSet)).toBe('windows-1252');
+    await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
+    await expect(page.locator('spector-widget .total')).toHaveText('288');
+    expect(problems).toEqual([]);
+  });
+
+  test('a server-side render may import it and call define(), and require() finds it', () => {
+    // Next.js and Astro run a page's modules on the server too, where there
+    // is no DOM: define() there does nothing and says so.
+    const script = `import { define } from 'spector-widget'; import 'spector-widget/embed.js'; process.stdout.write(String(define()));`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('false');
+    // CommonJS tools (Jest's resolver, require.resolve) find the module.
+    const resolved = execFileSync(process.execPath, ['-e', `process.stdout.write(require.resolve('spector-widget'))`], { cwd: project, encoding: 'utf8' }).trim();
+    expect(resolved).toBe(join(project, 'node_modules/spector-widget/index.js'));
+  });
+
+  test('a second mount() into one element replaces the first, and destroy() gives the element its content back', async ({ page }) => {
+    writeFileSync(
+      join(project, 'twice.js'),
+      `import { mount } from 'spector-widget';
+       const element = document.querySelector('#chart');
+       const first = mount(element);
+       const second = mount(element, { country: 'DE' });
+       first.destroy();
+       window.kept = element.shadowRoot.querySelectorAll('svg.map').length;
+       second.destroy();
+       window.done = true;`,
+    );
+    execFileSync(bin('esbuild'), ['twice.js', '--bundle', '--format=esm', '--outfile=twice-bundle.js', '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, 'twice-bundle.js'), 'utf8');
+    await page.route('http://consumer.test/**', (route) =>
+      new URL(route.request().url()).pathname === '/twice-bundle.js'
+        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
+        : route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><div id="chart"><p>The arrests by country, as a list.</p></div><script type="module" src="/twice-bundle.js"></script>',
+          }),
+    );
+    await page.goto('http://consumer.test/');
+    await expect.poll(() => page.evaluate(() => window.done)).toBe(true);
+    // The first handle's destroy() left the second widget alone.
+    expect(await page.evaluate(() => window.kept)).toBe(1);
+    await expect(page.getByText('The arrests by country, as a list.')).toBeVisible();
+    expect(await page.locator('#chart').evaluate((e) => getComputedStyle(e).marginTop)).toBe('0px');
+  });
+
   test('its TypeScript declarations accept correct use and reject misuse', () => {
     writeFileSync(join(project, 'usage.ts'), readFileSync(join(repo, 'tests/types/usage.ts')));
     writeFileSync(

@@ -356,3 +356,30 @@ test('a re-render for a new language leaves the page where the reader had scroll
     expect(Math.abs((await page.evaluate(() => scrollY)) - before), `scrolled to ${to}`).toBeLessThanOrEqual(1);
   }
 });
+
+test('a widget that starts hidden (a closed tab or accordion) shows its selection\'s tooltip once shown', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'tab';
+    box.style.display = 'none';
+    box.innerHTML = '<spector-widget id="hidden" country="DE"></spector-widget>';
+    document.body.prepend(box);
+  });
+  const widget = page.locator('#hidden');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  // The zoom to Europe (Germany's view), which jumps for a reader who
+  // prefers less motion, has tried to place the tooltip while hidden.
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'e');
+  await expect(widget.locator('.tip')).toBeHidden();
+  await page.evaluate(() => (document.querySelector('#tab').style.display = ''));
+  const tip = widget.locator('.tip');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('Germany');
+  // Beside Germany's symbol, inside the map, as in a widget started visible.
+  const [t, map] = [await tip.boundingBox(), await widget.locator('.map-wrap').boundingBox()];
+  expect(t.x).toBeGreaterThanOrEqual(map.x);
+  expect(t.x + t.width).toBeLessThanOrEqual(map.x + map.width + 0.5);
+  expect(t.y).toBeGreaterThanOrEqual(map.y);
+});

@@ -1,6 +1,6 @@
 // Type-checked against pkg/index.d.ts by tests/e2e/distribution.spec.js:
 // what a site developer writes must compile, and misuse must not.
-import { define, mount, type SpectorWidgetHandle } from 'spector-widget';
+import { define, mount, type SpectorWidgetAttributes, type SpectorWidgetHandle } from 'spector-widget';
 
 const defined: boolean = define();
 const host = document.createElement('div');
@@ -29,3 +29,10 @@ handle.setView('asia');
 
 // @ts-expect-error: themes are 'auto', 'light' or 'dark'
 mount(host, { theme: 'sepia' });
+
+// The attributes, as a JSX declaration (see the README) would use them.
+const attributes: SpectorWidgetAttributes = { country: 'DE', view: 'europe', lang: 'de', theme: 'auto' };
+console.log(attributes);
+// @ts-expect-error: attributes are strings, as in markup
+const wrong: SpectorWidgetAttributes = { country: 49 };
+console.log(wrong);
