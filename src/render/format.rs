@@ -60,8 +60,32 @@ pub fn push_qualifier_around(out: &mut String, t: &Locale, q: Qualifier, written
     }
 }
 
+/// The qualifier and value to write for a figure whose number is written
+/// in `scale`s (a million, say) with at most one decimal. A value that
+/// one decimal cannot hold (€26.75 million, 0.25 kg) is rounded so that
+/// the sentence stays true: an exact figure becomes "about", "more than"
+/// and "at least" round down (more than €53.45 million is more than €53.4
+/// million, not €53.5 million), "nearly" rounds up. The figure's popover
+/// quotes the source's own number.
+pub fn honest(q: Qualifier, value: f64, scale: f64) -> (Qualifier, f64) {
+    let tenths = value / scale * 10.0;
+    let nearest = num::round(tenths);
+    // Within float error of a tenth (53.4e6 / 1e6 * 10 is 534.0000000001).
+    if (tenths - nearest).abs() <= 1e-9 * nearest.abs().max(1.0) {
+        return (q, value);
+    }
+    let down = num::trunc(tenths);
+    let (q, tenths) = match q {
+        Qualifier::MoreThan | Qualifier::AtLeast => (q, down),
+        Qualifier::Nearly => (q, down + 1.0),
+        _ => (Qualifier::About, nearest),
+    };
+    (q, tenths / 10.0 * scale)
+}
+
 /// Appends a qualified number, e.g. "more than 200,000", "mehr als 200.000".
 pub fn push_qualified(out: &mut String, t: &Locale, q: Qualifier, value: f64) {
+    let (q, value) = honest(q, value, 1.0);
     let mut n = String::with_capacity(16);
     push_number_in(&mut n, value, &t.number);
     push_qualifier_around(out, t, q, &n);
@@ -91,6 +115,18 @@ mod tests {
         assert_eq!(n(1000.0), "1,000");
         assert_eq!(n(200_000.0), "200,000");
         assert_eq!(n(53_400_000.0), "53,400,000");
+    }
+
+    #[test]
+    fn a_qualified_number_says_how_it_was_rounded() {
+        let q = |q, v| {
+            let mut s = String::new();
+            push_qualified(&mut s, Locale::english(), q, v);
+            s
+        };
+        assert_eq!(q(Qualifier::Exact, 1234.25), "about 1,234.3");
+        assert_eq!(q(Qualifier::MoreThan, 1234.25), "more than 1,234.2");
+        assert_eq!(q(Qualifier::Exact, 1234.2), "1,234.2");
     }
 
     #[test]

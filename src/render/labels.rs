@@ -150,17 +150,28 @@ pub fn push_money(out: &mut String, t: &Locale, unit: &str, value: f64) -> bool 
     let Some([plain, million, billion]) = money_keys(unit) else {
         return false;
     };
-    let (key, scaled) = if value.abs() >= 1e9 {
-        (billion, value / 1e9)
-    } else if value.abs() >= 1e6 {
-        (million, value / 1e6)
-    } else {
-        (plain, value)
+    let scale = money_scale(value);
+    let key = match scale as u32 {
+        1_000_000_000 => billion,
+        1_000_000 => million,
+        _ => plain,
     };
+    let scaled = value / scale;
     let mut n = String::with_capacity(16);
     push_number_in(&mut n, scaled, &t.number);
     t.push_plural(out, key, scaled, &[("n", &n)]);
     true
+}
+
+/// What an amount of money is written in: billions, millions or units.
+fn money_scale(value: f64) -> f64 {
+    if value.abs() >= 1e9 {
+        1e9
+    } else if value.abs() >= 1e6 {
+        1e6
+    } else {
+        1.0
+    }
 }
 
 /// The pattern key of a counted unit.
@@ -201,6 +212,8 @@ pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
 /// "288 people", "more than 200,000 pills", "more than $53.4 million",
 /// "mehr als 53,4 Mio. US$".
 pub fn push_amount(out: &mut String, t: &Locale, qualifier: Qualifier, value: f64, unit: &str) {
+    let scale = if is_money(unit) { money_scale(value) } else { 1.0 };
+    let (qualifier, value) = super::format::honest(qualifier, value, scale);
     let mut written = String::with_capacity(48);
     push_count(&mut written, t, value, unit);
     push_qualifier_around(out, t, qualifier, &written);
@@ -349,12 +362,24 @@ mod tests {
             "more than $53.4\u{a0}million"
         );
         assert_eq!(a(Qualifier::Exact, 53_000_000.0, "EUR"), "€53\u{a0}million");
-        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "$1.3\u{a0}billion");
+        assert_eq!(a(Qualifier::Exact, 53_400_000.0, "USD"), "$53.4\u{a0}million");
         assert_eq!(
             a(Qualifier::MoreThan, 200_000.0, "pills"),
             "more than 200,000\u{a0}pills"
         );
         assert_eq!(a(Qualifier::Exact, 1.0, "people"), "1\u{a0}person");
+        // What one decimal cannot hold is said to be rounded, or rounded
+        // the way that keeps the sentence true.
+        assert_eq!(a(Qualifier::Exact, 26_750_000.0, "EUR"), "about €26.8\u{a0}million");
+        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "about $1.3\u{a0}billion");
+        assert_eq!(
+            a(Qualifier::MoreThan, 53_450_000.0, "USD"),
+            "more than $53.4\u{a0}million"
+        );
+        assert_eq!(a(Qualifier::AtLeast, 0.25, "kg"), "at least 0.2\u{a0}kg");
+        assert_eq!(a(Qualifier::Nearly, 0.25, "kg"), "nearly 0.3\u{a0}kg");
+        assert_eq!(a(Qualifier::About, 64.35, "kg"), "about 64.4\u{a0}kg");
+        assert_eq!(a(Qualifier::Exact, 1_234.5, "kg"), "1,234.5\u{a0}kg");
         assert_eq!(a(Qualifier::Exact, 3.0, "<b>"), "3\u{a0}&lt;b&gt;");
     }
 
