@@ -96,14 +96,16 @@ fn check_escapes_and_cuts_the_operation_name_in_its_summary() {
 }
 
 #[test]
-fn check_escapes_and_cuts_the_metric_in_a_warning() {
+fn check_escapes_and_cuts_the_metric_in_a_warning_and_an_error() {
     let scratch = Scratch::new("metric");
-    let metric = format!("arrests\rwarning: fake\u{202E}{}", "y".repeat(100));
+    // A metric is lower-case words joined by `_`, so one in a warning can
+    // be long but holds nothing to escape; it is cut at 80 characters.
+    let long = format!("arrests_{}", "y".repeat(100));
     let file = scratch.file(
         "metric.json",
         &minimal_with(|b| {
             for fact in b["facts"].as_array_mut().unwrap() {
-                fact["metric"] = serde_json::json!(metric);
+                fact["metric"] = serde_json::json!(long);
             }
             b["facts"][1]["value"] = serde_json::json!(70);
         }),
@@ -116,8 +118,24 @@ fn check_escapes_and_cuts_the_metric_in_a_warning() {
     assert_eq!(
         lines[1],
         format!(
-            "warning: {file}: facts[0].value: the per-country arrests\\u000Dwarning: fake\\u202E{} (cut) \
-             add up to 75, but the operation-wide figure is 12",
+            "warning: {file}: facts[0].value: the per-country arrests_{} (cut) add up to 75, but the operation-wide figure is 12",
+            "y".repeat(72)
+        )
+    );
+    // One with a line break and a bidirectional override is refused, and
+    // the error names it escaped and cut.
+    let metric = format!("arrests\rwarning: fake\u{202E}{}", "y".repeat(100));
+    let file = scratch.file(
+        "hostile-metric.json",
+        &minimal_with(|b| b["facts"][0]["metric"] = serde_json::json!(metric)),
+    );
+    let out = run(&["check", &file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{file}: facts[0].metric: \"arrests\\u000Dwarning: fake\\u202E{}\" (cut) must be lower-case letters a-z \
+             and digits, starting with a letter, words joined by _\n",
             "y".repeat(58)
         )
     );
@@ -458,7 +476,7 @@ fn csv_neutralises_formula_looking_text() {
     let row = csv.lines().find(|l| l.starts_with("DE,")).unwrap();
     assert_eq!(
         row,
-        r#"DE,"'=HYPERLINK(""http://evil.example"",""click"")",1234567.25,'+kg,at_least,'-dash-source,,formula-de,'@SUM(A1:A9)"#
+        r#"DE,cocaine_seized_kg,1234567.25,kg,at_least,'-dash-source,,formula-de,"'=HYPERLINK(""http://evil.example"",""click"")""#
     );
 }
 
@@ -501,7 +519,7 @@ fn json_export_matches_the_csv_cells_and_escapes_markup() {
     assert_eq!(rows[0]["label"], "Drugs, \"cash\" and crypto");
     assert_eq!(rows[0]["value"], serde_json::json!(0.5));
     // JSON carries the text as it is: the apostrophe is only for spreadsheets.
-    assert_eq!(rows[1]["metric"], r#"=HYPERLINK("http://evil.example","click")"#);
+    assert_eq!(rows[1]["label"], r#"=HYPERLINK("http://evil.example","click")"#);
     assert_eq!(rows[2]["label"], "Line one\nline two </script><b>");
 }
 
@@ -601,4 +619,27 @@ fn two_fallbacks_of_one_bundle_on_a_page_each_lead_to_their_own_sources_with_id_
         help.contains("Give each fallback of the\n                          same bundle on one page its own"),
         "{help}"
     );
+}
+
+#[test]
+fn check_hints_at_a_metric_one_letter_from_a_known_one() {
+    let scratch = Scratch::new("hint");
+    let file = scratch.file(
+        "arrest.json",
+        &minimal_with(|b| b["facts"][1]["metric"] = serde_json::json!("arrest")),
+    );
+    let out = run(&["check", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[1..],
+        [format!(
+            "warning: {file}: facts[1].metric: \"arrest\" is not a metric the widget knows; did you mean \"arrests\"?"
+        )]
+    );
+    // `export` says so on stderr, beside its table.
+    let out = run(&["export", &file]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("did you mean \"arrests\"?"), "{}", stderr(&out));
 }

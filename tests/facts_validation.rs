@@ -2,6 +2,7 @@
 //! bundle has that mistake.
 #![cfg(not(target_arch = "wasm32"))]
 
+use spector_widget::facts::validate as validator;
 use spector_widget::facts::{parse_json, validate, ErrorKind, Scope};
 use std::fs;
 
@@ -172,19 +173,24 @@ fn a_metric_and_scope_name_one_figure_and_an_event_one_date() {
 }
 
 #[test]
-fn a_metric_or_event_in_other_case_or_spacing_is_the_same_one() {
-    // The widget names a metric it has no name for by its words, the first
-    // capitalised: `Arrests` beside `arrests` showed Germany's arrests
-    // twice, 7 and 70, both "Arrests".
-    assert_error(
-        "same-metric-other-case",
-        "facts[3]: same metric and scope as facts[1]; record another value as its disagreement",
+fn a_metric_or_event_in_other_case_or_spacing_is_refused_and_still_the_same_one() {
+    // The widget tells a known metric by its exact text: `Arrests` passed
+    // the checker, then the map, the "Arrests by country" table and the
+    // CSV left that country out. It is refused with its one spelling, and
+    // still named the same figure as the `arrests` before it.
+    let all = errors("same-metric-other-case");
+    assert_eq!(
+        all,
+        [
+            "facts[3].metric: \"Arrests\" must be written \"arrests\" (lower case, words joined by _)",
+            "facts[3]: same metric and scope as facts[1]; record another value as its disagreement",
+        ]
     );
-    for (metric, event) in [
-        ("ARRESTS", "ANNOUNCEMENT"),
-        (" arrests", " announcement"),
-        ("arrests\t", "Announcement\n"),
-        ("_arrests_", "_announcement_"),
+    for (metric, event, written) in [
+        ("ARRESTS", "ANNOUNCEMENT", ["ARRESTS", "ANNOUNCEMENT"]),
+        (" arrests", " announcement", [" arrests", " announcement"]),
+        ("arrests\t", "Announcement\n", ["arrests\\u0009", "Announcement\\u000A"]),
+        ("_arrests_", "_announcement_", ["_arrests_", "_announcement_"]),
     ] {
         let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
         let mut again = json["facts"][1].clone();
@@ -198,16 +204,24 @@ fn a_metric_or_event_in_other_case_or_spacing_is_the_same_one() {
         assert_eq!(
             messages(&json.to_string()),
             [
-                "facts[3]: same metric and scope as facts[1]; record another value as its disagreement",
-                "dates[1]: same event as dates[0]; record another date as its disagreement",
+                format!(
+                    "facts[3].metric: \"{}\" must be written \"arrests\" (lower case, words joined by _)",
+                    written[0]
+                ),
+                "facts[3]: same metric and scope as facts[1]; record another value as its disagreement".into(),
+                format!(
+                    "dates[1].event: \"{}\" must be written \"announcement\" (lower case, words joined by _)",
+                    written[1]
+                ),
+                "dates[1]: same event as dates[0]; record another date as its disagreement".into(),
             ],
             "{metric:?}"
         );
     }
     // Words that differ are other metrics: `boats_sunk` reads "Boats sunk",
-    // `boatssunk` "Boatssunk"; separators between words count once.
+    // `boatssunk` "Boatssunk".
     let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
-    for (i, metric) in ["boats_sunk", "boatssunk", "boats_sunk_kg", "arrest"]
+    for (i, metric) in ["boats_sunk", "boatssunk", "boats_sunk_count", "arrest"]
         .into_iter()
         .enumerate()
     {
@@ -223,8 +237,109 @@ fn a_metric_or_event_in_other_case_or_spacing_is_the_same_one() {
     json["facts"].as_array_mut().unwrap().push(again);
     assert_eq!(
         messages(&json.to_string()),
-        ["facts[7]: same metric and scope as facts[3]; record another value as its disagreement"]
+        [
+            "facts[7].metric: \"Boats__sunk\" must be written \"boats_sunk\" (lower case, words joined by _)",
+            "facts[7]: same metric and scope as facts[3]; record another value as its disagreement"
+        ]
     );
+}
+
+#[test]
+fn a_metric_or_event_with_no_spelling_to_suggest_says_what_a_name_is() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    json["facts"][1]["metric"] = "2nd_raid".into();
+    json["facts"][2]["metric"] = "festnahmen_gesamt!".into();
+    json["dates"][0]["event"] = "razzia_köln".into();
+    assert_eq!(
+        messages(&json.to_string()),
+        [
+            "facts[1].metric: \"2nd_raid\" must be lower-case letters a-z and digits, starting with a letter, words joined by _",
+            "facts[2].metric: \"festnahmen_gesamt!\" must be lower-case letters a-z and digits, starting with a letter, words joined by _",
+            "dates[0].event: \"razzia_köln\" must be lower-case letters a-z and digits, starting with a letter, words joined by _",
+        ]
+    );
+    // A hyphen is a gap between words, so a kebab-case metric is told its
+    // spelling.
+    json["facts"][1]["metric"] = "cocaine-seized-kg".into();
+    json["facts"][1]["unit"] = "kg".into();
+    json["facts"][2]["metric"] = "arrests".into();
+    json["dates"][0]["event"] = "announcement".into();
+    assert_eq!(
+        messages(&json.to_string()),
+        ["facts[1].metric: \"cocaine-seized-kg\" must be written \"cocaine_seized_kg\" (lower case, words joined by _)"]
+    );
+}
+
+#[test]
+fn a_unit_is_one_of_the_listed_and_fits_a_known_metric() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    // Arrests in kilograms passed, and skipped the whole-number rule.
+    json["facts"][1]["unit"] = "kg".into();
+    json["facts"][1]["value"] = 7.5.into();
+    json["facts"][2]["unit"] = "People".into();
+    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "cash-eur", "metric": "cash_and_crypto_eur", "scope": "ALL", "value": 26700000,
+        "unit": "USD", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "EUR 26.7 million" }]
+    }));
+    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "cash-other", "metric": "cash_seized", "scope": "ALL", "value": 5,
+        "unit": "€", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "€5" }]
+    }));
+    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "boats-all", "metric": "boats_sunk", "scope": "ALL", "value": 5,
+        "unit": "boats", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "5 boats" }]
+    }));
+    assert_eq!(
+        messages(&json.to_string()),
+        [
+            "facts[1].unit: unit \"kg\" does not fit metric \"arrests\", expected \"people\"",
+            "facts[1].value: must be a whole number of people",
+            "facts[2].unit: \"People\" must be written \"people\" (in lower case)",
+            "facts[3].unit: unit \"USD\" does not fit metric \"cash_and_crypto_eur\", expected \"EUR\"",
+            "facts[4].unit: \"€\" must be written \"EUR\" (money by its ISO 4217 code)",
+            "facts[5].unit: unknown unit \"boats\", expected people, countries, firearms, kg, pills, USD, EUR or GBP",
+        ]
+    );
+    // A metric the widget does not know may have any listed unit, and
+    // each known one its own.
+    json["facts"][1]["unit"] = "people".into();
+    json["facts"][1]["value"] = 7.into();
+    json["facts"][2]["unit"] = "people".into();
+    json["facts"][3]["unit"] = "EUR".into();
+    json["facts"][4]["unit"] = "GBP".into();
+    json["facts"][5]["unit"] = "countries".into();
+    assert!(parse_json(&json.to_string()).is_ok());
+}
+
+#[test]
+fn a_metric_one_letter_from_a_known_one_is_valid_with_a_hint_for_the_author() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    json["facts"][1]["metric"] = "arrest".into();
+    json["facts"][2]["metric"] = "firearm_seized".into();
+    json["facts"][2]["unit"] = "firearms".into();
+    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "cocaine-all", "metric": "cocain_seized_kg", "scope": "ALL", "value": 5,
+        "unit": "kg", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "5 kg" }]
+    }));
+    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+        "id": "boats-all", "metric": "boats_sunk", "scope": "ALL", "value": 5,
+        "unit": "kg", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "5" }]
+    }));
+    json["dates"][0]["event"] = "anouncement".into();
+    let bundle = parse_json(&json.to_string()).unwrap();
+    // The widget's readers are not shown them: only the author can act.
+    assert!(bundle.warnings.is_empty());
+    let hints: Vec<String> = validator::hints(&bundle).iter().map(|h| h.to_string()).collect();
+    assert_eq!(
+        hints,
+        [
+            "facts[1].metric: \"arrest\" is not a metric the widget knows; did you mean \"arrests\"?",
+            "facts[2].metric: \"firearm_seized\" is not a metric the widget knows; did you mean \"firearms_seized\"?",
+            "facts[3].metric: \"cocain_seized_kg\" is not a metric the widget knows; did you mean \"cocaine_seized_kg\"?",
+            "dates[0].event: \"anouncement\" is not an event the widget knows; did you mean \"announcement\"?",
+        ]
+    );
+    assert!(validator::hints(&parse_json(spector_widget::facts::EMBEDDED_JSON).unwrap()).is_empty());
 }
 
 #[test]
@@ -236,7 +351,7 @@ fn ids_are_unique() {
 fn scope_is_all_or_an_iso_country_code() {
     assert_error(
         "unknown-country",
-        "facts[1].scope: unknown country code \"UK\", expected ALL or an ISO 3166-1 alpha-2 code",
+        "facts[1].scope: unknown country code \"UK\", expected ALL or an ISO 3166-1 alpha-2 code; write \"GB\" for the United Kingdom",
     );
 }
 
@@ -401,4 +516,85 @@ fn the_readme_example_bundle_is_valid() {
 fn the_example_bundle_in_data_is_valid() {
     let bundle = parse_json(&fs::read_to_string("data/example-minimal.json").unwrap()).unwrap();
     assert!(bundle.total("arrests").is_some());
+}
+
+#[test]
+fn a_date_is_one_its_month_has_and_the_announcement_is_a_day() {
+    let with = |date: &str, announced: &str| {
+        let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+        json["dates"][0]["date"] = date.into();
+        json["operation"]["announced"] = announced.into();
+        json.to_string()
+    };
+    for (date, days) in [
+        ("2021-02-30", 28),
+        ("2023-02-29", 28),
+        ("2100-02-29", 28),
+        ("2021-04-31", 30),
+    ] {
+        assert_eq!(
+            messages(&with(date, "2024-03-01")),
+            [format!(
+                "dates[0].date: bad date \"{date}\": that month has {days} days"
+            )]
+        );
+    }
+    for date in ["2024-02-29", "2000-02-29", "2021-12-31", "2021-12", "2021"] {
+        assert!(parse_json(&with(date, "2024-03-01")).is_ok(), "{date}");
+    }
+    // The schema and the docs said YYYY-MM-DD; the checker took a month.
+    for announced in ["2021-10", "2021"] {
+        assert_eq!(
+            messages(&with("2024-03-01", announced)),
+            [format!(
+                "operation.announced: bad date \"{announced}\", expected the day of the announcement, YYYY-MM-DD"
+            )]
+        );
+    }
+    assert_eq!(
+        messages(&with("2024-03-01", "2021-02-30")),
+        ["operation.announced: bad date \"2021-02-30\": that month has 28 days"]
+    );
+}
+
+#[test]
+fn a_claim_that_repeats_the_figure_is_no_disagreement() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let claim = |value: serde_json::Value, qualifier: &str| serde_json::json!({ "value": value, "qualifier": qualifier, "citations": [{ "source": "agency", "quote": "q" }] });
+    json["facts"][0]["disagreement"] = serde_json::json!({
+        "reason": "r", "claims": [claim(12.into(), "exact"), claim(13.into(), "exact")]
+    });
+    json["dates"][0]["disagreement"] = serde_json::json!({
+        "reason": "r", "claims": [{ "date": "2024-03-01", "citations": [{ "source": "agency", "quote": "q" }] }]
+    });
+    assert_eq!(
+        messages(&json.to_string()),
+        [
+            "facts[0].disagreement.claims[0]: claims the same value as the figure; a disagreement needs another value",
+            "dates[0].disagreement.claims[0]: claims the same date as the one shown; a disagreement needs another date",
+        ]
+    );
+    // "More than 12" beside an exact 12 is another claim.
+    json["facts"][0]["disagreement"]["claims"][0] = claim(12.into(), "more_than");
+    json["dates"][0]["disagreement"]["claims"][0]["date"] = "2024-02".into();
+    assert!(parse_json(&json.to_string()).is_ok());
+}
+
+#[test]
+fn a_language_is_a_bcp_47_tag() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    json["lang"] = "English".into();
+    json["sources"][0]["lang"] = "de_DE".into();
+    assert_eq!(
+        messages(&json.to_string()),
+        [
+            "lang: bad language tag \"English\", expected a BCP 47 tag such as en, de or pt-BR",
+            "sources[0].lang: bad language tag \"de_DE\", expected a BCP 47 tag such as en, de or pt-BR",
+        ]
+    );
+    for tag in ["en", "pt-BR", "zh-Hant-TW", "gsw", "DE"] {
+        json["lang"] = tag.into();
+        json["sources"][0]["lang"] = tag.into();
+        assert!(parse_json(&json.to_string()).is_ok(), "{tag}");
+    }
 }

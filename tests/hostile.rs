@@ -5,7 +5,9 @@
 //! 1,001 figures) are made here at run time rather than committed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use spector_widget::facts::{self, check_limits, parse_json, raw::RawBundle, validate, ErrorKind, EMBEDDED_JSON};
+use spector_widget::facts::{
+    self, check_limits, parse_json, raw::RawBundle, validate, Bundle, ErrorKind, EMBEDDED_JSON,
+};
 use spector_widget::geo::World;
 use spector_widget::{export, render};
 use std::collections::BTreeSet;
@@ -36,7 +38,15 @@ const REFUSED: &[(&str, &str)] = &[
     ("trailing-comma.json", "not valid JSON: trailing comma at line 18"),
     (
         "single-quotes.json",
-        "not valid JSON: key must be a string at line 1 column 2",
+        "not valid JSON: use straight double quotes (\") around keys and strings, not curly or single quotes at line 1 column 2",
+    ),
+    (
+        "curly-quotes.json",
+        "not valid JSON: use straight double quotes (\") around keys and strings, not curly or single quotes at line 6 column 5",
+    ),
+    (
+        "thousands-separator.json",
+        "not valid JSON: numbers take no thousands separators (write 1234567, not 1,234,567) at line 25 column 18",
     ),
     (
         "unquoted-key.json",
@@ -167,14 +177,28 @@ const REFUSED: &[(&str, &str)] = &[
     // Country codes.
     (
         "country-uk.json",
-        "facts[1].scope: unknown country code \"UK\", expected ALL or an ISO 3166-1 alpha-2 code",
+        "facts[1].scope: unknown country code \"UK\", expected ALL or an ISO 3166-1 alpha-2 code; write \"GB\" for the United Kingdom",
     ),
-    ("country-eu.json", "facts[1].scope: unknown country code \"EU\""),
-    ("country-lower-us.json", "facts[1].scope: unknown country code \"us\""),
+    (
+        "country-el.json",
+        "facts[1].scope: unknown country code \"EL\", expected ALL or an ISO 3166-1 alpha-2 code; write \"GR\" for Greece",
+    ),
+    (
+        "country-eu.json",
+        "facts[1].scope: unknown country code \"EU\", expected ALL or an ISO 3166-1 alpha-2 code",
+    ),
+    (
+        "country-lower-us.json",
+        "facts[1].scope: \"us\" must be written \"US\" (in capitals)",
+    ),
+    (
+        "country-lower-all.json",
+        "facts[1].scope: \"all\" must be written \"ALL\" (in capitals)",
+    ),
     ("country-xx.json", "facts[1].scope: unknown country code \"XX\""),
     (
         "country-all-space.json",
-        "facts[1].scope: unknown country code \"ALL \"",
+        "facts[1].scope: \"ALL \" must be written \"ALL\" (without spaces)",
     ),
     ("country-empty.json", "facts[1].scope: unknown country code \"\""),
     // Numbers.
@@ -225,11 +249,11 @@ const REFUSED: &[(&str, &str)] = &[
     ),
     (
         "url-whitespace.json",
-        "sources[0].url: only http(s) URLs are allowed, got \"https://police.example/news/12 arrested\"",
+        "sources[0].url: the URL \"https://police.example/news/12 arrested\" contains a space; encode it as %20",
     ),
     (
         "url-leading-space.json",
-        "sources[0].url: only http(s) URLs are allowed, got \" https://police.example/\"",
+        "sources[0].url: the URL \" https://police.example/\" starts or ends with a space; remove it",
     ),
     (
         "url-one-slash.json",
@@ -242,6 +266,61 @@ const REFUSED: &[(&str, &str)] = &[
     (
         "url-no-host.json",
         "sources[0].url: only http(s) URLs are allowed, got \"https://\"",
+    ),
+    // Names, units, languages and dates as the widget reads them: a
+    // metric, an event, a unit and a language have one spelling each.
+    (
+        "named-fields-markup.json",
+        "facts[0].metric: \"<script>alert(1)</script>\" must be lower-case letters a-z and digits, starting with a letter, words joined by _",
+    ),
+    (
+        "metric-capitalised.json",
+        "facts[1].metric: \"Arrests\" must be written \"arrests\" (lower case, words joined by _)",
+    ),
+    (
+        "metric-spaces.json",
+        "facts[1].metric: \"firearms seized\" must be written \"firearms_seized\" (lower case, words joined by _)",
+    ),
+    (
+        "event-capitalised.json",
+        "dates[0].event: \"Announcement\" must be written \"announcement\" (lower case, words joined by _)",
+    ),
+    (
+        "unit-kg-for-arrests.json",
+        "facts[1].unit: unit \"kg\" does not fit metric \"arrests\", expected \"people\"",
+    ),
+    (
+        "unit-usd-for-eur.json",
+        "facts[0].unit: unit \"USD\" does not fit metric \"cash_and_crypto_eur\", expected \"EUR\"",
+    ),
+    (
+        "unit-euro-sign.json",
+        "facts[0].unit: \"\u{20ac}\" must be written \"EUR\" (money by its ISO 4217 code)",
+    ),
+    (
+        "unit-unknown.json",
+        "facts[1].unit: unknown unit \"persons\", expected people, countries, firearms, kg, pills, USD, EUR or GBP",
+    ),
+    (
+        "lang-english.json",
+        "lang: bad language tag \"English\", expected a BCP 47 tag such as en, de or pt-BR",
+    ),
+    (
+        "announced-month.json",
+        "operation.announced: bad date \"2024-03\", expected the day of the announcement, YYYY-MM-DD",
+    ),
+    (
+        "date-february-30.json",
+        "dates[0].date: bad date \"2021-02-30\": that month has 28 days",
+    ),
+    // A disagreement is another value.
+    (
+        "claim-same-value.json",
+        "facts[0].disagreement.claims[0]: claims the same value as the figure; a disagreement needs another value",
+    ),
+    (
+        "claim-same-date.json",
+        "dates[0].disagreement.claims[0]: claims the same date as the one shown; a disagreement needs another date",
     ),
     // Lengths.
     (
@@ -525,6 +604,22 @@ fn escaped(text: &str) -> String {
     out
 }
 
+/// A markup fixture's bundle with its payload also in the fields the
+/// checker holds to one spelling (a metric, a unit, an event, the
+/// languages), where a bundle can no longer carry it: the renderer
+/// escapes them all the same, as it must for any `Bundle`.
+fn with_payload_in_named_fields(name: &str, mut bundle: Bundle) -> Bundle {
+    if name.starts_with("markup-") {
+        let payload = bundle.operation.name.clone();
+        bundle.lang = payload.clone();
+        bundle.sources[0].lang = payload.clone();
+        bundle.facts[0].metric = payload.clone();
+        bundle.facts[0].unit = payload.clone();
+        bundle.dates[0].event = payload;
+    }
+    bundle
+}
+
 #[test]
 fn every_accepted_fixture_renders_with_its_text_escaped() {
     let world = world();
@@ -532,6 +627,7 @@ fn every_accepted_fixture_renders_with_its_text_escaped() {
     for name in ACCEPTED {
         let text = read(name);
         let bundle = parse_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let bundle = with_payload_in_named_fields(name, bundle);
         let markup = render::widget(&bundle, &world);
         assert_harmless(name, &markup, &own_uses);
         let with_json = render::widget_with_bundle_text(&bundle, &world, Some(&text));
@@ -549,7 +645,7 @@ fn every_accepted_fixture_renders_with_its_text_escaped() {
 #[test]
 fn the_markup_payloads_reach_every_text_field_and_stay_text() {
     let text = read("markup-script.json");
-    let bundle = parse_json(&text).unwrap();
+    let bundle = with_payload_in_named_fields("markup-script.json", parse_json(&text).unwrap());
     let markup = render::widget(&bundle, &world());
     let shown = escaped("<script>alert(1)</script>");
     assert!(markup.matches(&shown).count() >= 3, "{markup:.400}");
@@ -994,6 +1090,7 @@ fn an_attribution_to_a_hostile_publisher_stays_text() {
             ));
         }
         let bundle = parse_json(&json.to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let bundle = with_payload_in_named_fields(name, bundle);
         // The agency's name is bundle text: in a bundle whose own language
         // (here a hostile one) is not English, it is marked with that
         // language, escaped like any attribute value.

@@ -488,7 +488,7 @@ const HOSTILE: &str = r#"{
   "operation": { "id": "x", "name": "<script>alert(1)</script>", "summary": "<script>", "announced": "2023-05-02" },
   "sources": [
     { "id": "s1", "publisher": "<script>pub</script>", "title": "<script>title</script>", "date": "2023-05-02",
-      "url": "https://example.org/?a=\"><script>", "url_confirmed": true, "kind": "primary", "lang": "en\"><script>" },
+      "url": "https://example.org/?a=\"><script>", "url_confirmed": true, "kind": "primary", "lang": "en" },
     { "id": "s2", "publisher": "P2", "title": "T2", "date": "2023",
       "url": "https://example.org/<script>", "kind": "secondary" }
   ],
@@ -497,22 +497,34 @@ const HOSTILE: &str = r#"{
       "citations": [ { "source": "s1", "quote": "<script>q</script>" }, { "source": "s2", "quote": "q2" } ],
       "disagreement": { "reason": "<script>why</script>", "claims": [ { "value": 4, "qualifier": "exact",
         "citations": [ { "source": "s2", "quote": "<script>claim</script>" } ] } ] } },
-    { "id": "boats-pl", "metric": "<script>_seized_kg", "scope": "PL", "value": 3, "unit": "kg", "qualifier": "exact",
+    { "id": "boats-pl", "metric": "boats_seized_kg", "scope": "PL", "value": 3, "unit": "kg", "qualifier": "exact",
       "label": "<script>", "citations": [ { "source": "s1", "quote": "x" } ] },
-    { "id": "odd-all", "metric": "odd<script>", "scope": "ALL", "value": 2, "unit": "<script>", "qualifier": "about",
+    { "id": "odd-all", "metric": "odd", "scope": "ALL", "value": 2, "unit": "kg", "qualifier": "about",
       "label": "<script>label</script>", "citations": [ { "source": "s1", "quote": "x" } ] }
   ],
   "dates": [
-    { "id": "d1", "event": "<script>", "date": "2023-05", "label": "<script>date</script>",
+    { "id": "d1", "event": "raid", "date": "2023-05", "label": "<script>date</script>",
       "citations": [ { "source": "s1", "quote": "<script>" } ],
       "disagreement": { "reason": "<script>", "claims": [ { "date": "2023-04", "qualifier": "exact",
         "citations": [ { "source": "s2", "quote": "<script>" } ] } ] } }
   ]
 }"#;
 
+/// `HOSTILE`, with markup also where the checker refuses it (a language,
+/// metrics, a unit, an event): the renderer escapes those too.
+fn hostile() -> Bundle {
+    let mut bundle = parse_json(HOSTILE).unwrap();
+    bundle.sources[0].lang = "en\"><script>".into();
+    bundle.facts[1].metric = "<script>_seized_kg".into();
+    bundle.facts[2].metric = "odd<script>".into();
+    bundle.facts[2].unit = "<script>".into();
+    bundle.dates[0].event = "<script>".into();
+    bundle
+}
+
 #[test]
 fn bundle_text_is_escaped_everywhere() {
-    let bundle = parse_json(HOSTILE).unwrap();
+    let bundle = hostile();
     let mut parts = vec![panel_for(&bundle, None), panel_for(&bundle, Some("PL"))];
     let mut out = String::new();
     cite::push_sources(&mut out, &bundle, Locale::english());
@@ -725,7 +737,7 @@ fn a_bundle_warning_is_a_note_the_reader_sees() {
 
 #[test]
 fn the_widget_needs_no_inline_style_script_or_handler() {
-    for markup in [widget(&spector()), widget(&parse_json(HOSTILE).unwrap())] {
+    for markup in [widget(&spector()), widget(&hostile())] {
         assert!(!markup.contains(" style=") && !markup.contains("<style"));
         assert!(!markup.to_lowercase().contains("<script"));
         // No ` onclick=` or the like: an attribute name `on…` right before `=`.

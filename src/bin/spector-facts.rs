@@ -41,7 +41,9 @@ Usage:
   spector-facts --version
 
 Commands:
-  check     Validate FILE; print a summary, or every error with its JSON path.
+  check     Validate FILE; print a summary, or every error found with its
+            JSON path: shape errors first, then, once the shape is right,
+            errors of content.
   export    Write one row per figure as CSV (default) or JSON to stdout,
             or to PATH with -o.
   render    Write the static version of the widget, made by the same Rust
@@ -409,6 +411,15 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
         eprintln!("{}: {error}", file.display());
     }
 
+    /// What the author should see: the bundle's warnings, which the
+    /// widget shows its readers too, then the hints only the author can
+    /// act on (a metric one letter from a known one, say).
+    fn warnings(bundle: &Bundle) -> Vec<Problem> {
+        let mut all = bundle.warnings.clone();
+        all.extend(facts::validate::hints(bundle));
+        all
+    }
+
     fn warning_line(file: &Path, warning: &Problem) -> String {
         format!("warning: {}: {warning}\n", file.display())
     }
@@ -427,7 +438,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
             count(bundle.sources.len(), "source", "sources"),
             count(disagreements, "disagreement", "disagreements"),
         );
-        for warning in &bundle.warnings {
+        for warning in &warnings(&bundle) {
             report.push_str(&warning_line(file, warning));
         }
         write_stdout(report.as_bytes())
@@ -450,7 +461,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     /// stays clean.
     fn export(file: &Path, format: Format, output: Option<&Path>) -> Result<(), Failure> {
         let bundle = load(file)?;
-        for warning in &bundle.warnings {
+        for warning in &warnings(&bundle) {
             eprint!("{}", warning_line(file, warning));
         }
         let text = match format {
@@ -469,7 +480,7 @@ Exit status: 0 ok (warnings are printed but do not fail), 1 invalid bundle,
     /// and notes go to stderr.
     fn render(args: &RenderArgs) -> Result<(), Failure> {
         let bundle = load(&args.file)?;
-        for warning in &bundle.warnings {
+        for warning in &warnings(&bundle) {
             eprint!("{}", warning_line(&args.file, warning));
         }
         let lang = Lang::from_tag(&args.lang).unwrap_or_else(|| {

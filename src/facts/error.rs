@@ -41,7 +41,9 @@ pub enum ErrorKind {
     AttributedToSecondary(String),
     /// A figure or date has no citation.
     NoCitation,
-    /// A scope that is neither `ALL` nor an ISO 3166-1 alpha-2 code.
+    /// A scope that is neither `ALL` nor an ISO 3166-1 alpha-2 code. A
+    /// code often written for a country that has another (`UK`, `EL`) is
+    /// answered with that one.
     UnknownCountry(String),
     /// A value that is negative.
     Negative,
@@ -101,6 +103,38 @@ pub enum ErrorKind {
     /// A warning, not a refusal: the per-country counts of a metric do not
     /// add up to the operation-wide figure.
     SumMismatch { metric: String, sum: f64, total: f64 },
+    /// A name, code or unit written another way than the one the widget
+    /// recognises (`Arrests` for `arrests`, `de` for `DE`, `€` for `EUR`):
+    /// the text, its one spelling, and the rule in a few words.
+    WriteAs {
+        text: String,
+        canonical: String,
+        how: &'static str,
+    },
+    /// A metric or event that is not lower-case words joined by `_`, with
+    /// no spelling to suggest (markup, other letters, a leading digit).
+    BadName(String),
+    /// A unit outside the documented set.
+    UnknownUnit(String),
+    /// A unit that contradicts its figure's known metric (`kg` for
+    /// `arrests`); `expected` is the metric's unit.
+    UnitMismatch {
+        unit: String,
+        metric: String,
+        expected: &'static str,
+    },
+    /// An http(s) URL that would be one but for a space inside it
+    /// (`around` false) or around it (`around` true).
+    UrlSpace { url: String, around: bool },
+    /// A language that is not a BCP 47 tag's shape (`English`).
+    BadLang(String),
+    /// A date of the right shape whose day its month does not have
+    /// (`2021-02-30`); `days` is how many the month has.
+    NoSuchDay { date: String, days: u8 },
+    /// `operation.announced` as only a year or a month.
+    NotFullDate(String),
+    /// A disagreement's claim with the value (or date) and qualifier shown.
+    SameAsShown { date: bool },
 }
 
 impl BundleError {
@@ -168,6 +202,9 @@ impl ErrorKind {
                 out.push_str("unknown country code ");
                 quoted(out, c);
                 out.push_str(", expected ALL or an ISO 3166-1 alpha-2 code");
+                if let Some(hint) = country_alias(c) {
+                    out.push_str(hint);
+                }
             }
             ErrorKind::Negative => out.push_str("must not be negative"),
             ErrorKind::NotFinite => out.push_str("must be a finite number"),
@@ -269,6 +306,64 @@ impl ErrorKind {
                     "]; record another value as its disagreement"
                 });
             }
+            ErrorKind::WriteAs { text, canonical, how } => {
+                quoted(out, text);
+                out.push_str(" must be written ");
+                quoted(out, canonical);
+                out.push_str(" (");
+                out.push_str(how);
+                out.push(')');
+            }
+            ErrorKind::BadName(text) => {
+                quoted(out, text);
+                out.push_str(" must be lower-case letters a-z and digits, starting with a letter, words joined by _");
+            }
+            ErrorKind::UnknownUnit(unit) => {
+                out.push_str("unknown unit ");
+                quoted(out, unit);
+                out.push_str(", expected ");
+                out.push_str(UNIT_LIST);
+            }
+            ErrorKind::UnitMismatch { unit, metric, expected } => {
+                out.push_str("unit ");
+                quoted(out, unit);
+                out.push_str(" does not fit metric ");
+                quoted(out, metric);
+                out.push_str(", expected \"");
+                out.push_str(expected);
+                out.push('"');
+            }
+            ErrorKind::UrlSpace { url, around } => {
+                out.push_str("the URL ");
+                quoted(out, url);
+                out.push_str(if *around {
+                    " starts or ends with a space; remove it"
+                } else {
+                    " contains a space; encode it as %20"
+                });
+            }
+            ErrorKind::BadLang(tag) => {
+                out.push_str("bad language tag ");
+                quoted(out, tag);
+                out.push_str(", expected a BCP 47 tag such as en, de or pt-BR");
+            }
+            ErrorKind::NoSuchDay { date, days } => {
+                out.push_str("bad date ");
+                quoted(out, date);
+                out.push_str(": that month has ");
+                push_uint(out, u64::from(*days));
+                out.push_str(" days");
+            }
+            ErrorKind::NotFullDate(d) => {
+                out.push_str("bad date ");
+                quoted(out, d);
+                out.push_str(", expected the day of the announcement, YYYY-MM-DD");
+            }
+            ErrorKind::SameAsShown { date } => out.push_str(if *date {
+                "claims the same date as the one shown; a disagreement needs another date"
+            } else {
+                "claims the same value as the figure; a disagreement needs another value"
+            }),
             ErrorKind::SumMismatch { metric, sum, total } => {
                 // Numbers go through `push_fixed` rather than f64's Display,
                 // whose float-printing machinery would add ~15 KB to the wasm.
@@ -280,6 +375,22 @@ impl ErrorKind {
                 push_fixed(out, *total, 6);
             }
         }
+    }
+}
+
+/// The units a figure may have, in words, as `validate::UNITS` lists them.
+const UNIT_LIST: &str = "people, countries, firearms, kg, pills, USD, EUR or GBP";
+
+/// The code to write for a country code that is in use but not ISO 3166-1
+/// alpha-2's, in any case: the United Kingdom's everyday "UK" and the EU's
+/// "EL" for Greece.
+fn country_alias(code: &str) -> Option<&'static str> {
+    if code.eq_ignore_ascii_case("UK") {
+        Some("; write \"GB\" for the United Kingdom")
+    } else if code.eq_ignore_ascii_case("EL") {
+        Some("; write \"GR\" for Greece")
+    } else {
+        None
     }
 }
 

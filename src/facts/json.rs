@@ -53,6 +53,9 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     p.document().map_err(|problem| p.fail(problem))
 }
 
+/// A key or a string in quotes JSON does not take.
+const WRONG_QUOTES: &str = "use straight double quotes (\") around keys and strings, not curly or single quotes";
+
 /// What is wrong, at the parser's position: the parser stops where it
 /// finds a problem, and only `parse` turns the position into a line and a
 /// column, once.
@@ -117,8 +120,17 @@ impl Parser<'_> {
             Some(b'[') => self.array(),
             Some(b'"') => self.string().map(Json::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) if self.at_wrong_quote() => Err(WRONG_QUOTES),
             Some(_) => self.word(),
         }
+    }
+
+    /// Whether the text goes on with a quote JSON does not take: a curly
+    /// one, as word processors and copied quotes bring in, or a single one.
+    fn at_wrong_quote(&self) -> bool {
+        // U+2018 to U+201D (‘ ’ ‚ ‛ “ ”) are E2 80 98 to E2 80 9D in UTF-8.
+        let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+        matches!(rest, [b'\'', ..] | [0xE2, 0x80, 0x98..=0x9D, ..])
     }
 
     fn word(&mut self) -> Step<Json> {
@@ -174,6 +186,7 @@ impl Parser<'_> {
                 Some(b'"') => {}
                 None => return Err("EOF while parsing an object"),
                 Some(b'}') => return Err("trailing comma"),
+                Some(_) if self.at_wrong_quote() => return Err(WRONG_QUOTES),
                 Some(_) => return Err("key must be a string"),
             }
             let key = self.string()?;
@@ -182,6 +195,16 @@ impl Parser<'_> {
                 return Err("expected `:`");
             }
             let value = self.value()?;
+            // `26,700,000` reads as 26, then a key that is not a string:
+            // after a number, a digit straight after the comma is a
+            // thousands separator, never a member (an array's `[1,2]` is
+            // read elsewhere).
+            if matches!(value, Json::Number(_))
+                && self.peek() == Some(b',')
+                && matches!(self.text.as_bytes().get(self.at + 1), Some(b'0'..=b'9'))
+            {
+                return Err("numbers take no thousands separators (write 1234567, not 1,234,567)");
+            }
             match members.iter_mut().find(|(k, _)| *k == key) {
                 Some(member) => member.1 = value,
                 None => members.push((key, value)),
@@ -500,6 +523,22 @@ mod tests {
         assert_eq!(error("[1, 2,]"), "trailing comma at line 1 column 7");
         assert_eq!(error("{\"a\": 1,}"), "trailing comma at line 1 column 9");
         assert_eq!(error("{a: 1}"), "key must be a string at line 1 column 2");
+        assert_eq!(
+            error("{\"value\": 26,700,000}"),
+            "numbers take no thousands separators (write 1234567, not 1,234,567) at line 1 column 13"
+        );
+        assert_eq!(
+            error("{\u{201C}value\u{201D}: 1}"),
+            "use straight double quotes (\") around keys and strings, not curly or single quotes at line 1 column 2"
+        );
+        assert_eq!(
+            error("{\"quote\": \u{201C}arrested\u{201D}}"),
+            "use straight double quotes (\") around keys and strings, not curly or single quotes at line 1 column 11"
+        );
+        assert_eq!(
+            error("{'a': 1}"),
+            "use straight double quotes (\") around keys and strings, not curly or single quotes at line 1 column 2"
+        );
         assert_eq!(
             error("\"a\u{1}\""),
             "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 3"

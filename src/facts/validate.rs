@@ -16,6 +16,30 @@ use crate::text::is_blank;
 /// Units that count whole things, so their values must be whole numbers.
 const WHOLE_UNITS: [&str; 4] = ["people", "firearms", "pills", "countries"];
 
+/// Every unit a figure may have: those the widget writes with their own
+/// words or as money (`render::labels`). Any other was shown as a bare
+/// word after the number (`26.7 €`), and a currency's symbol not at all
+/// as money. `error::UNIT_LIST` says the same in words.
+pub const UNITS: [&str; 8] = ["people", "countries", "firearms", "kg", "pills", "USD", "EUR", "GBP"];
+
+/// The unit a metric the widget knows is counted in: a figure in another
+/// one would be shown beside its peers as if it were the same kind of
+/// number (`arrests` in kg, `cash_and_crypto_eur` as "$26.7 million").
+/// A metric it does not know may have any of `UNITS`.
+pub fn unit_of(metric: &str) -> Option<&'static str> {
+    Some(match metric {
+        "arrests" => "people",
+        "countries_involved" => "countries",
+        "firearms_seized" => "firearms",
+        "pills_seized" => "pills",
+        _ if metric.ends_with("_kg") => "kg",
+        _ if metric.ends_with("_usd") => "USD",
+        _ if metric.ends_with("_eur") => "EUR",
+        _ if metric.ends_with("_gbp") => "GBP",
+        _ => return None,
+    })
+}
+
 /// Source ids, sorted, for finding a citation's source in O(log n): a
 /// bundle at the limits has 1,000 sources and tens of thousands of
 /// citations.
@@ -43,6 +67,13 @@ impl<'a> SourceIndex<'a> {
         let at = self.ids.partition_point(|(k, _)| *k < id);
         self.ids.get(at).filter(|(k, _)| *k == id).map(|(_, i)| *i)
     }
+}
+
+/// What a figure or a date shows, for comparing its claims with it.
+#[derive(Clone, Copy)]
+enum Shown<'a> {
+    Value(f64, Qualifier),
+    Date(&'a str),
 }
 
 /// Collects problems while walking the bundle, each under its path. A
@@ -112,8 +143,71 @@ impl Checker {
 
     fn date(&mut self, at: &str, field: &str, text: &str) {
         self.text(at, field, text);
-        if !is_date(text) {
-            self.err(at, field, ErrorKind::BadDate(text.to_owned()));
+        if let Some(kind) = date_problem(text) {
+            self.err(at, field, kind);
+        }
+    }
+
+    /// A metric or an event: not empty, and written as the widget
+    /// recognises it, lower-case words joined by one `_`. The widget tells
+    /// a known metric by its exact text, so `Arrests` was shown in the
+    /// panel but left off the map, the table and the CSV's sums.
+    fn name(&mut self, at: &str, field: &str, text: &str) {
+        self.non_empty(at, field, text);
+        if is_blank(text) || is_name(text) {
+            return;
+        }
+        let kind = match spelling(text) {
+            Some(canonical) => ErrorKind::WriteAs {
+                text: text.to_owned(),
+                canonical,
+                how: "lower case, words joined by _",
+            },
+            None => ErrorKind::BadName(text.to_owned()),
+        };
+        self.err(at, field, kind);
+    }
+
+    /// A figure's unit: one of `UNITS`, and the one its metric is counted
+    /// in where the metric is known. A unit in another case, or money by
+    /// its symbol, is told its spelling.
+    fn unit(&mut self, at: &str, unit: &str, metric: &str) {
+        self.non_empty(at, "unit", unit);
+        if is_blank(unit) {
+            return;
+        }
+        let listed = UNITS.iter().find(|u| u.eq_ignore_ascii_case(unit)).copied();
+        let Some(canonical) = listed.or_else(|| currency_code(unit)) else {
+            self.err(at, "unit", ErrorKind::UnknownUnit(unit.to_owned()));
+            return;
+        };
+        let kind = match unit_of(metric) {
+            Some(expected) if expected != canonical => ErrorKind::UnitMismatch {
+                unit: unit.to_owned(),
+                metric: metric.to_owned(),
+                expected,
+            },
+            _ if canonical == unit => return,
+            _ => ErrorKind::WriteAs {
+                text: unit.to_owned(),
+                canonical: canonical.to_owned(),
+                how: if canonical.bytes().all(|b| b.is_ascii_uppercase()) {
+                    "money by its ISO 4217 code"
+                } else {
+                    "in lower case"
+                },
+            },
+        };
+        self.err(at, "unit", kind);
+    }
+
+    /// A language: a BCP 47 tag's shape, as the widget writes it into
+    /// `lang` attributes and matches it against its translations.
+    fn lang(&mut self, at: &str, field: &str, lang: &Option<String>) {
+        let Some(lang) = lang else { return };
+        self.text(at, field, lang);
+        if !is_lang_tag(lang) {
+            self.err(at, field, ErrorKind::BadLang(lang.clone()));
         }
     }
 
@@ -191,14 +285,20 @@ impl Checker {
         None
     }
 
+    /// A figure's or a date's disagreement. `shown` is the figure's value
+    /// and qualifier, or the date: a claim that repeats them is refused,
+    /// because the widget would show "sources differ" between two equal
+    /// values. (Plain values, not a `ClaimValue`: building one here made
+    /// its drop glue a call of its own in the widget's wasm too.)
     fn disagreement(
         &mut self,
         at: &str,
         raw: &Option<RawDisagreement>,
         sources: &SourceIndex<'_>,
-        about_dates: bool,
+        shown: Shown<'_>,
         unit: &str,
     ) -> Option<Disagreement> {
+        let about_dates = matches!(shown, Shown::Date(_));
         let raw = raw.as_ref()?;
         let path = join(at, "disagreement");
         self.non_empty(&path, "reason", &raw.reason);
@@ -210,25 +310,38 @@ impl Checker {
         let mut claims = Vec::new();
         for (i, c) in raw.claims.iter().enumerate() {
             let at = index(&list, i);
-            let value = match (c.value, &c.date, about_dates) {
+            let (value, read) = match (c.value, &c.date, about_dates) {
                 (Some(v), None, false) => {
                     self.number(&at, v, unit);
-                    ClaimValue::Number(v)
+                    (ClaimValue::Number(v), true)
                 }
                 (None, Some(d), true) => {
                     self.date(&at, "date", d);
-                    ClaimValue::Date(d.clone())
+                    (ClaimValue::Date(d.clone()), true)
                 }
                 _ => {
                     self.errors
                         .push(BundleError::new(at.as_str(), ErrorKind::ClaimWithoutValue));
-                    ClaimValue::Number(0.0)
+                    (ClaimValue::Number(0.0), false)
                 }
             };
             let qualifier = match &c.qualifier {
                 Some(q) => self.qualifier(&at, "qualifier", q),
                 None => Qualifier::Exact,
             };
+            // A date has no qualifier of its own, so a claimed date is
+            // compared by its text alone.
+            let same = match (shown, c.value, c.date.as_deref()) {
+                (Shown::Value(v, q), Some(claimed), _) => claimed == v && qualifier == q,
+                (Shown::Date(d), _, Some(claimed)) => claimed == d,
+                _ => false,
+            };
+            if read && same {
+                self.errors.push(BundleError::new(
+                    at.as_str(),
+                    ErrorKind::SameAsShown { date: about_dates },
+                ));
+            }
             let citations = self.citations(&at, &c.citations, sources);
             claims.push(Claim {
                 value,
@@ -251,7 +364,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         c.err("", "schema", ErrorKind::UnsupportedSchema(raw.schema));
     }
 
-    c.opt_text("", "lang", &raw.lang);
+    c.lang("", "lang", &raw.lang);
     let lang = raw.lang.as_deref().unwrap_or("en");
 
     let op = &raw.operation;
@@ -261,7 +374,12 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     }
     c.non_empty("operation", "name", &op.name);
     c.text("operation", "summary", &op.summary);
+    // The day, as the schema says: a month alone was accepted here and
+    // refused by an editor checking the schema.
     c.date("operation", "announced", &op.announced);
+    if op.announced.len() < 10 && date_problem(&op.announced).is_none() {
+        c.err("operation", "announced", ErrorKind::NotFullDate(op.announced.clone()));
+    }
 
     if raw.sources.is_empty() {
         c.err("", "sources", ErrorKind::NoSources);
@@ -283,11 +401,11 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         c.date(&at, "date", &s.date);
         c.opt_text(&at, "url", &s.url);
         c.opt_text(&at, "seed", &s.seed);
-        c.opt_text(&at, "lang", &s.lang);
+        c.lang(&at, "lang", &s.lang);
         c.text(&at, "kind", &s.kind);
         if let Some(url) = &s.url {
             if !is_http_url(url) {
-                c.err(&at, "url", ErrorKind::NotHttpUrl(url.clone()));
+                c.err(&at, "url", url_problem(url));
             }
         }
         let kind = match s.kind.as_str() {
@@ -318,16 +436,19 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     for (i, f) in raw.facts.iter().enumerate() {
         let at = index("facts", i);
         unique(&mut c, &mut ids, &at, &f.id);
-        c.non_empty(&at, "metric", &f.metric);
-        c.non_empty(&at, "unit", &f.unit);
-        c.number(&at, f.value, &f.unit);
+        c.name(&at, "metric", &f.metric);
+        c.unit(&at, &f.unit, &f.metric);
+        // A known metric's own unit decides whether the value must be
+        // whole, so `arrests` in a wrong unit is still counted in people.
+        let unit = unit_of(&f.metric).unwrap_or(&f.unit);
+        c.number(&at, f.value, unit);
         c.text(&at, "scope", &f.scope);
         c.opt_text(&at, "label", &f.label);
         let scope = if f.scope == "ALL" {
             Scope::All
         } else {
             if !is_country_code(&f.scope) {
-                c.err(&at, "scope", ErrorKind::UnknownCountry(f.scope.clone()));
+                c.err(&at, "scope", scope_problem(&f.scope));
             }
             Scope::Country(f.scope.clone())
         };
@@ -349,7 +470,8 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         metrics.push(metric);
         let qualifier = c.qualifier(&at, "qualifier", &f.qualifier);
         let citations = c.citations(&at, &f.citations, &by_id);
-        let disagreement = c.disagreement(&at, &f.disagreement, &by_id, false, &f.unit);
+        let shown = Shown::Value(f.value, qualifier);
+        let disagreement = c.disagreement(&at, &f.disagreement, &by_id, shown, unit);
         facts.push(Fact {
             id: f.id.clone(),
             metric: f.metric.clone(),
@@ -368,7 +490,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
     for (i, d) in raw.dates.iter().enumerate() {
         let at = index("dates", i);
         unique(&mut c, &mut ids, &at, &d.id);
-        c.non_empty(&at, "event", &d.event);
+        c.name(&at, "event", &d.event);
         c.date(&at, "date", &d.date);
         c.opt_text(&at, "label", &d.label);
         // An event names one date, as a metric and scope name one figure,
@@ -378,7 +500,7 @@ pub fn validate(raw: &RawBundle) -> Result<Bundle, BundleErrors> {
         c.same_as(&at, first, true);
         events.push(event);
         let citations = c.citations(&at, &d.citations, &by_id);
-        let disagreement = c.disagreement(&at, &d.disagreement, &by_id, true, "");
+        let disagreement = c.disagreement(&at, &d.disagreement, &by_id, Shown::Date(&d.date), "");
         dates.push(DateEntry {
             id: d.id.clone(),
             event: d.event.clone(),
@@ -445,6 +567,94 @@ fn sum_warnings(bundle: &Bundle) -> Vec<Problem> {
     warnings
 }
 
+/// The metrics the widget has a name for (`render::labels`), besides the
+/// `<drug>_seized_kg` of every drug it translates.
+#[cfg(not(target_arch = "wasm32"))]
+pub const KNOWN_METRICS: [&str; 9] = [
+    "arrests",
+    "countries_involved",
+    "firearms_seized",
+    "pills_seized",
+    "drugs_seized_kg",
+    "fentanyl_seized_kg",
+    "lsd_and_ecstasy_seized_kg",
+    "cash_and_crypto_usd",
+    "cash_and_crypto_eur",
+];
+
+/// Hints for a bundle's author, not its readers: each metric or event
+/// the widget has no name for that is one letter away from one it has
+/// (`arrest`, `firearm_seized`, `market_lunch`), with that one. Such a
+/// figure is valid, but the widget shows it as its words and leaves it
+/// out wherever it looks for the known metric (`arrests` is the map).
+/// `spector-facts` prints them as warnings; the widget does not show
+/// them, because a reader can do nothing about a spelling. Native only,
+/// so neither wasm carries the lists.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn hints(bundle: &Bundle) -> Vec<Problem> {
+    use crate::i18n::Key;
+    use crate::render::labels::{drug_of, standard_event_key, standard_metric_key};
+    let family = |prefix: &'static str| Key::ALL.into_iter().filter_map(move |k| k.name().strip_prefix(prefix));
+    let metrics: Vec<String> = KNOWN_METRICS
+        .iter()
+        .map(|m| (*m).to_owned())
+        .chain(family("drug.").map(|d| alloc::format!("{d}_seized_kg")))
+        .collect();
+    let events: Vec<&str> = family("event.").collect();
+    let mut hints = Vec::new();
+    let mut hint = |path: String, what: &str, text: &str, near: Option<&str>| {
+        if let Some(near) = near {
+            let mut words = String::new();
+            crate::facts::error::push_shortened(&mut words, text);
+            hints.push(Problem {
+                path,
+                words: alloc::format!("\"{words}\" is not {what} the widget knows; did you mean \"{near}\"?"),
+            });
+        }
+    };
+    for (i, f) in bundle.facts.iter().enumerate() {
+        let known = standard_metric_key(&f.metric).is_some() || drug_of(&f.metric).and_then(Key::drug).is_some();
+        if !known {
+            let near = metrics.iter().find(|m| one_edit_apart(m, &f.metric));
+            hint(
+                join(&index("facts", i), "metric"),
+                "a metric",
+                &f.metric,
+                near.map(String::as_str),
+            );
+        }
+    }
+    for (i, d) in bundle.dates.iter().enumerate() {
+        if standard_event_key(&d.event).is_none() {
+            let near = events.iter().find(|e| one_edit_apart(e, &d.event));
+            hint(join(&index("dates", i), "event"), "an event", &d.event, near.copied());
+        }
+    }
+    hints
+}
+
+/// Whether `b` is `a` with one letter added, left out, changed, or two
+/// neighbours swapped.
+#[cfg(not(target_arch = "wasm32"))]
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    fn tail(s: &[u8], n: usize) -> &[u8] {
+        s.get(n..).unwrap_or_default()
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (tail(a, head), tail(b, head));
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        (x, y) if x == y + 1 => tail(ra, 1) == rb,
+        (x, y) if y == x + 1 => tail(rb, 1) == ra,
+        (x, y) if x == y => {
+            let swapped = ra.first() == rb.get(1) && ra.get(1) == rb.first() && tail(ra, 2) == tail(rb, 2);
+            tail(ra, 1) == tail(rb, 1) || swapped
+        }
+        _ => false,
+    }
+}
+
 /// A metric (or event) as the widget names it, for telling two apart: one
 /// it has no name for is shown as its words, split at `_`, the first
 /// capitalised (`arrests` and `Arrests` both read "Arrests", and so do
@@ -466,6 +676,135 @@ fn reads_as(text: &str) -> Vec<u8> {
         }
     }
     key
+}
+
+/// Whether a metric or event is written as the widget recognises it:
+/// lower-case ASCII letters and digits, starting with a letter, words
+/// joined by one `_` (the schema's `^[a-z][a-z0-9]*(_[a-z0-9]+)*$`).
+pub fn is_name(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.first().is_some_and(u8::is_ascii_lowercase)
+        && b.last() != Some(&b'_')
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_')
+        // Bytes, not `str::contains`, whose substring search (and the
+        // panic messages it links) cost the reader's wasm 6 KB of brotli.
+        && !b.windows(2).any(|w| w == b"__")
+}
+
+/// The spelling to suggest for a metric or event the widget would not
+/// recognise: its words in lower case joined by one `_` (`-` counts as a
+/// gap too), if that makes a name.
+fn spelling(text: &str) -> Option<String> {
+    let mut key = String::new();
+    let mut gap = false;
+    // Bytes: a name is ASCII, so other text has no spelling to suggest.
+    for b in text.bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        if matches!(b, b'_' | b'-') || b.is_ascii_whitespace() {
+            gap = !key.is_empty();
+        } else {
+            if gap {
+                key.push('_');
+                gap = false;
+            }
+            key.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
+    is_name(&key).then_some(key)
+}
+
+/// The ISO 4217 code of a currency written by its symbol or its name.
+fn currency_code(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "$" | "US$" => "USD",
+        "€" | "euro" | "euros" => "EUR",
+        "£" => "GBP",
+        _ => return None,
+    })
+}
+
+/// Why a scope other than `ALL` that is no country code is refused: a
+/// code written in lower case or with spaces is told its spelling, any
+/// other is unknown (with the code to write for `UK` and `EL`).
+fn scope_problem(scope: &str) -> ErrorKind {
+    let trimmed = scope.trim_ascii();
+    // Byte by byte, not `str::to_ascii_uppercase`: the widget's wasm uses
+    // that one too, and a second caller made it a call of its own there.
+    // A byte that is not ASCII makes no code, so its char does no harm.
+    let upper: String = trimmed.bytes().map(|b| char::from(b.to_ascii_uppercase())).collect();
+    if upper != scope && (upper == "ALL" || is_country_code(&upper)) {
+        let how = if trimmed == scope {
+            "in capitals"
+        } else {
+            "without spaces"
+        };
+        return ErrorKind::WriteAs {
+            text: scope.to_owned(),
+            canonical: upper,
+            how,
+        };
+    }
+    ErrorKind::UnknownCountry(scope.to_owned())
+}
+
+/// Why a URL is not one that may become a link, saying so where it would
+/// be one but for spaces.
+fn url_problem(url: &str) -> ErrorKind {
+    let trimmed = url.trim_ascii();
+    let around = trimmed != url && is_http_url(trimmed);
+    // Spaces inside, where a space encoded as %20 would make a link: the
+    // other whitespace and controls `is_http_url` refuses are ASCII, or
+    // left to its message. (Bytes: char iteration and patterns cost the
+    // reader's wasm more than this check.)
+    let inside = http_rest(trimmed).is_some_and(|rest| {
+        let b = rest.as_bytes();
+        let mut spaces = false;
+        let rest_fits = b.iter().all(|&c| {
+            spaces |= c == b' ';
+            c == b' ' || (c > b' ' && c != 0x7F)
+        });
+        spaces && rest_fits && !matches!(b.first(), Some(b'/'))
+    });
+    if around || inside {
+        return ErrorKind::UrlSpace {
+            url: url.to_owned(),
+            around,
+        };
+    }
+    ErrorKind::NotHttpUrl(url.to_owned())
+}
+
+/// A BCP 47 tag's shape: a language of two or three letters, then
+/// subtags of one to eight letters and digits after `-` (the schema's
+/// `^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`).
+pub fn is_lang_tag(tag: &str) -> bool {
+    // One pass over the bytes: the length of the current subtag, and
+    // whether it is the first (the language).
+    let (mut run, mut first, mut ok) = (0usize, true, true);
+    let fits = |run: usize, first: bool| {
+        if first {
+            (2..=3).contains(&run)
+        } else {
+            (1..=8).contains(&run)
+        }
+    };
+    for &c in tag.as_bytes() {
+        if c == b'-' {
+            ok &= fits(run, first);
+            (run, first) = (0, false);
+        } else {
+            ok &= if first {
+                c.is_ascii_alphabetic()
+            } else {
+                c.is_ascii_alphanumeric()
+            };
+            run += 1;
+        }
+    }
+    ok && fits(run, first)
 }
 
 fn unique<'a>(c: &mut Checker, ids: &mut Vec<&'a str>, at: &str, id: &'a str) {
@@ -524,8 +863,15 @@ pub fn is_id(text: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a day its month has.
 pub fn is_date(text: &str) -> bool {
+    date_problem(text).is_none()
+}
+
+/// What is wrong with a date, if anything: not `YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD` with a month from 01 to 12 and a day from 01 to 31, or a
+/// day its month does not have (`2021-02-30`, `2023-02-29`).
+fn date_problem(text: &str) -> Option<ErrorKind> {
     let b = text.as_bytes();
     // Dashes after the year and the month, ASCII digits everywhere else.
     let shape = matches!(b.len(), 4 | 7 | 10)
@@ -536,16 +882,38 @@ pub fn is_date(text: &str) -> bool {
                 c.is_ascii_digit()
             }
         });
-    // The two digits at `at` (absent parts read as in range).
-    let two = |at: usize, hi: u8| match (b.get(at), b.get(at + 1)) {
-        (Some(t), Some(u)) => (1..=hi).contains(&((t - b'0') * 10 + (u - b'0'))),
-        _ => true,
+    // The digits from `at` to `to` as a number (absent parts read as 1).
+    let number = |at: usize, to: usize| {
+        b.get(at..to)
+            .map_or(1, |d| d.iter().fold(0u32, |n, c| n * 10 + u32::from(c - b'0')))
     };
-    shape && two(5, 12) && two(8, 31)
+    if !shape || !(1..=12).contains(&number(5, 7)) || !(1..=31).contains(&number(8, 10)) {
+        return Some(ErrorKind::BadDate(text.to_owned()));
+    }
+    let year = number(0, 4);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match number(5, 7) {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (number(8, 10) > u32::from(days)).then(|| ErrorKind::NoSuchDay {
+        date: text.to_owned(),
+        days,
+    })
 }
 
 /// Only absolute http(s) addresses may become links.
 pub fn is_http_url(url: &str) -> bool {
+    http_rest(url).is_some_and(|rest| {
+        !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+/// What follows `http://` or `https://` (in any case), if the URL starts
+/// with either.
+fn http_rest(url: &str) -> Option<&str> {
     // The first eight bytes lowercased into a fixed buffer, so the scheme
     // is matched in any case without a new string.
     let mut head = [0u8; 8];
@@ -557,9 +925,8 @@ pub fn is_http_url(url: &str) -> bool {
     } else if head.starts_with(b"http://") {
         7
     } else {
-        return false;
+        return None;
     };
     // The scheme is ASCII, so the rest starts at a character boundary.
-    let rest = url.get(scheme..).unwrap_or_default();
-    !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+    url.get(scheme..)
 }

@@ -55,3 +55,57 @@ test('shape mistakes are refused by the schema as by the widget', () => {
     expect(validate(read(`tests/fixtures/hostile/${name}.json`)), name).toBe(false);
   }
 });
+
+test('names, units, codes, languages and URLs are refused by the schema as by the widget', () => {
+  for (const name of [
+    'metric-capitalised',
+    'metric-spaces',
+    'event-capitalised',
+    'named-fields-markup',
+    'unit-kg-for-arrests',
+    'unit-usd-for-eur',
+    'unit-euro-sign',
+    'unit-unknown',
+    'lang-english',
+    'announced-month',
+    'country-uk',
+    'country-el',
+    'country-eu',
+    'country-xx',
+    'country-lower-all',
+    'country-all-space',
+    'url-whitespace',
+    'url-leading-space',
+  ]) {
+    expect(validate(read(`tests/fixtures/hostile/${name}.json`)), name).toBe(false);
+  }
+  // What the widget accepts, the schema accepts: a metric it has no name
+  // for in any listed unit, money in pounds, a kebab-free name with digits.
+  const bundle = read('tests/fixtures/valid-minimal.json');
+  bundle.facts[1].metric = 'boats_sunk_2023';
+  bundle.facts[1].unit = 'GBP';
+  bundle.facts[2].metric = 'cocaine_seized_kg';
+  bundle.facts[2].unit = 'kg';
+  bundle.lang = 'pt-BR';
+  const ok = validate(bundle);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(ok).toBe(true);
+});
+
+test('what a schema cannot compare is left to spector-facts, as documented', () => {
+  // An impossible day and a claim that repeats the shown value pass the
+  // schema; the widget and spector-facts refuse them (tests/hostile.rs).
+  for (const name of ['date-february-30', 'claim-same-value', 'claim-same-date']) {
+    expect(validate(read(`tests/fixtures/hostile/${name}.json`)), name).toBe(true);
+  }
+  const docs = readFileSync(resolve(repo, 'docs/bundle.md'), 'utf8');
+  expect(docs).toContain('a day its month does not have');
+  expect(docs).toContain('claims the same value as the figure');
+});
+
+test('the schema lists the country codes spector-facts checks, and no other', () => {
+  const source = readFileSync(resolve(repo, 'src/facts/country_codes.rs'), 'utf8');
+  const codes = /const CODES: &str = "([A-Z]+)"/.exec(source)[1].match(/../g);
+  const schema = read('schema/facts.schema.json');
+  expect(schema.$defs.fact.properties.scope.enum).toEqual(['ALL', ...codes]);
+});
