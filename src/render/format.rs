@@ -10,15 +10,16 @@ use crate::num;
 use crate::text::push_uint;
 
 /// Appends a number by `nf`: groups of three digits (only from
-/// `min_grouping + 3` digits on), fractions rounded to one decimal, as the
-/// sources state them. "200,000", "53.4" in English; "200.000", "53,4" in
-/// German; "200 000" (U+202F) in French; "1000" but "10 000" in Polish.
+/// `min_grouping + 3` digits on), fractions rounded to two decimals and
+/// written without trailing zeros, as the sources state them. "200,000",
+/// "53.4", "26.75" in English; "200.000", "53,4" in German; "200 000"
+/// (U+202F) in French; "1000" but "10 000" in Polish.
 pub fn push_number_in(out: &mut String, value: f64, nf: &NumberFormat) {
-    let tenths = num::round(value.abs() * 10.0) as u64;
-    if value < 0.0 && tenths != 0 {
+    let hundredths = num::round(value.abs() * 100.0) as u64;
+    if value < 0.0 && hundredths != 0 {
         out.push('-');
     }
-    let whole = tenths / 10;
+    let whole = hundredths / 100;
     let mut digits = String::new();
     push_uint(&mut digits, whole);
     let len = digits.len();
@@ -29,9 +30,13 @@ pub fn push_number_in(out: &mut String, value: f64, nf: &NumberFormat) {
         }
         out.push(ch);
     }
-    if tenths % 10 != 0 {
+    let fraction = hundredths % 100;
+    if fraction != 0 {
         out.push_str(&nf.decimal);
-        out.push(char::from(b'0' + (tenths % 10) as u8));
+        out.push(char::from(b'0' + (fraction / 10) as u8));
+        if fraction % 10 != 0 {
+            out.push(char::from(b'0' + (fraction % 10) as u8));
+        }
     }
 }
 
@@ -61,26 +66,28 @@ pub fn push_qualifier_around(out: &mut String, t: &Locale, q: Qualifier, written
 }
 
 /// The qualifier and value to write for a figure whose number is written
-/// in `scale`s (a million, say) with at most one decimal. A value that
-/// one decimal cannot hold (€26.75 million, 0.25 kg) is rounded so that
+/// in `scale`s (a million, say) with at most two decimals. A value that
+/// two decimals cannot hold (€26,751,234, 0.125 kg) is rounded so that
 /// the sentence stays true: an exact figure becomes "about", "more than"
-/// and "at least" round down (more than €53.45 million is more than €53.4
-/// million, not €53.5 million), "nearly" rounds up. The figure's popover
-/// quotes the source's own number.
+/// and "at least" round down (more than €53.456 million is more than
+/// €53.45 million, not €53.46 million), "nearly" rounds up. The figure's
+/// popover quotes the source's own number.
 pub fn honest(q: Qualifier, value: f64, scale: f64) -> (Qualifier, f64) {
-    let tenths = value / scale * 10.0;
-    let nearest = num::round(tenths);
-    // Within float error of a tenth (53.4e6 / 1e6 * 10 is 534.0000000001).
-    if (tenths - nearest).abs() <= 1e-9 * nearest.abs().max(1.0) {
+    let hundredths = value / scale * 100.0;
+    let nearest = num::round(hundredths);
+    // Within float error of a hundredth (53.4e6 / 1e6 * 100 is
+    // 5340.000000000001), and no further: $1,999,999,999 is 199.9999999
+    // hundredths of a billion, and reads "about $2 billion".
+    if (hundredths - nearest).abs() <= 1e-9 {
         return (q, value);
     }
-    let down = num::trunc(tenths);
-    let (q, tenths) = match q {
+    let down = num::trunc(hundredths);
+    let (q, hundredths) = match q {
         Qualifier::MoreThan | Qualifier::AtLeast => (q, down),
         Qualifier::Nearly => (q, down + 1.0),
         _ => (Qualifier::About, nearest),
     };
-    (q, tenths / 10.0 * scale)
+    (q, hundredths / 100.0 * scale)
 }
 
 /// Appends a qualified number, e.g. "more than 200,000", "mehr als 200.000".
@@ -124,20 +131,23 @@ mod tests {
             push_qualified(&mut s, Locale::english(), q, v);
             s
         };
-        assert_eq!(q(Qualifier::Exact, 1234.25), "about 1,234.3");
-        assert_eq!(q(Qualifier::MoreThan, 1234.25), "more than 1,234.2");
-        assert_eq!(q(Qualifier::Exact, 1234.2), "1,234.2");
+        assert_eq!(q(Qualifier::Exact, 1234.125), "about 1,234.13");
+        assert_eq!(q(Qualifier::MoreThan, 1234.125), "more than 1,234.12");
+        assert_eq!(q(Qualifier::Nearly, 1234.125), "nearly 1,234.13");
+        assert_eq!(q(Qualifier::Exact, 1234.25), "1,234.25");
     }
 
     #[test]
-    fn keeps_one_decimal_when_the_source_gives_one() {
+    fn keeps_up_to_two_decimals_as_the_source_gives_them() {
         assert_eq!(n(50.8), "50.8");
-        assert_eq!(n(1234.25), "1,234.3");
+        assert_eq!(n(0.05), "0.05");
+        assert_eq!(n(1234.25), "1,234.25");
+        assert_eq!(n(1234.125), "1,234.13");
     }
 
     #[test]
     fn each_language_groups_and_marks_decimals_its_way() {
-        assert_eq!(in_lang(Lang::De, 1234.25), "1.234,3");
+        assert_eq!(in_lang(Lang::De, 1234.25), "1.234,25");
         assert_eq!(in_lang(Lang::Fr, 200_000.0), "200\u{202f}000");
         assert_eq!(in_lang(Lang::Es, 1000.0), "1000");
         assert_eq!(in_lang(Lang::Es, 10_000.0), "10.000");

@@ -368,18 +368,22 @@ mod tests {
             "more than 200,000\u{a0}pills"
         );
         assert_eq!(a(Qualifier::Exact, 1.0, "people"), "1\u{a0}person");
-        // What one decimal cannot hold is said to be rounded, or rounded
+        // Up to two decimals, as the source gives them: two figures a
+        // disagreement sets side by side stay apart.
+        assert_eq!(a(Qualifier::Exact, 26_750_000.0, "EUR"), "€26.75\u{a0}million");
+        assert_eq!(a(Qualifier::Exact, 26_760_000.0, "EUR"), "€26.76\u{a0}million");
+        assert_eq!(a(Qualifier::MoreThan, 0.05, "kg"), "more than 0.05\u{a0}kg");
+        // What two decimals cannot hold is said to be rounded, or rounded
         // the way that keeps the sentence true.
-        assert_eq!(a(Qualifier::Exact, 26_750_000.0, "EUR"), "about €26.8\u{a0}million");
-        assert_eq!(a(Qualifier::Exact, 1_250_000_000.0, "USD"), "about $1.3\u{a0}billion");
+        assert_eq!(a(Qualifier::Exact, 26_751_234.0, "EUR"), "about €26.75\u{a0}million");
+        assert_eq!(a(Qualifier::Exact, 1_999_999_999.0, "USD"), "about $2\u{a0}billion");
         assert_eq!(
-            a(Qualifier::MoreThan, 53_450_000.0, "USD"),
-            "more than $53.4\u{a0}million"
+            a(Qualifier::MoreThan, 53_456_000.0, "USD"),
+            "more than $53.45\u{a0}million"
         );
-        assert_eq!(a(Qualifier::AtLeast, 0.25, "kg"), "at least 0.2\u{a0}kg");
-        assert_eq!(a(Qualifier::Nearly, 0.25, "kg"), "nearly 0.3\u{a0}kg");
-        assert_eq!(a(Qualifier::About, 64.35, "kg"), "about 64.4\u{a0}kg");
-        assert_eq!(a(Qualifier::Exact, 1_234.5, "kg"), "1,234.5\u{a0}kg");
+        assert_eq!(a(Qualifier::AtLeast, 0.125, "kg"), "at least 0.12\u{a0}kg");
+        assert_eq!(a(Qualifier::Nearly, 0.125, "kg"), "nearly 0.13\u{a0}kg");
+        assert_eq!(a(Qualifier::About, 64.355, "kg"), "about 64.36\u{a0}kg");
         assert_eq!(a(Qualifier::Exact, 3.0, "<b>"), "3\u{a0}&lt;b&gt;");
     }
 
