@@ -271,24 +271,29 @@ fn a_metric_or_event_with_no_spelling_to_suggest_says_what_a_name_is() {
 }
 
 #[test]
-fn a_unit_is_one_of_the_listed_and_fits_a_known_metric() {
+fn a_unit_fits_a_known_metric_and_a_listed_one_has_one_spelling() {
     let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
     // Arrests in kilograms passed, and skipped the whole-number rule.
     json["facts"][1]["unit"] = "kg".into();
     json["facts"][1]["value"] = 7.5.into();
     json["facts"][2]["unit"] = "People".into();
-    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
-        "id": "cash-eur", "metric": "cash_and_crypto_eur", "scope": "ALL", "value": 26700000,
-        "unit": "USD", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "EUR 26.7 million" }]
-    }));
-    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
-        "id": "cash-other", "metric": "cash_seized", "scope": "ALL", "value": 5,
-        "unit": "€", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "€5" }]
-    }));
-    json["facts"].as_array_mut().unwrap().push(serde_json::json!({
-        "id": "boats-all", "metric": "boats_sunk", "scope": "ALL", "value": 5,
-        "unit": "boats", "qualifier": "exact", "citations": [{ "source": "agency", "quote": "5 boats" }]
-    }));
+    let mut push = |metric: &str, unit: &str| {
+        json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+            "id": format!("{metric}-all"), "metric": metric, "scope": "ALL", "value": 5,
+            "unit": unit, "qualifier": "exact", "citations": [{ "source": "agency", "quote": "5" }]
+        }));
+    };
+    push("cash_and_crypto_eur", "USD");
+    push("cash_seized", "€");
+    // A known metric in a unit of its own is as wrong as in another
+    // listed one.
+    push("firearms_seized", "guns");
+    // A listed unit written another way is told its spelling for a metric
+    // the widget does not know as well: as written, it would be shown as
+    // a word after the number, not as a count or as money.
+    push("catch_weight", "Kg");
+    push("boats_sunk", " people");
+    push("cocaine_seized_kg", "kg ");
     assert_eq!(
         messages(&json.to_string()),
         [
@@ -297,7 +302,10 @@ fn a_unit_is_one_of_the_listed_and_fits_a_known_metric() {
             "facts[2].unit: \"People\" must be written \"people\" (in lower case)",
             "facts[3].unit: unit \"USD\" does not fit metric \"cash_and_crypto_eur\", expected \"EUR\"",
             "facts[4].unit: \"€\" must be written \"EUR\" (money by its ISO 4217 code)",
-            "facts[5].unit: unknown unit \"boats\", expected people, countries, firearms, kg, pills, USD, EUR or GBP",
+            "facts[5].unit: unit \"guns\" does not fit metric \"firearms_seized\", expected \"firearms\"",
+            "facts[6].unit: \"Kg\" must be written \"kg\" (in lower case)",
+            "facts[7].unit: \" people\" must be written \"people\" (without spaces)",
+            "facts[8].unit: \"kg \" must be written \"kg\" (without spaces)",
         ]
     );
     // A metric the widget does not know may have any listed unit, and
@@ -307,8 +315,43 @@ fn a_unit_is_one_of_the_listed_and_fits_a_known_metric() {
     json["facts"][2]["unit"] = "people".into();
     json["facts"][3]["unit"] = "EUR".into();
     json["facts"][4]["unit"] = "GBP".into();
-    json["facts"][5]["unit"] = "countries".into();
+    json["facts"][5]["unit"] = "firearms".into();
+    json["facts"][6]["unit"] = "kg".into();
+    json["facts"][7]["unit"] = "countries".into();
+    json["facts"][8]["unit"] = "kg".into();
     assert!(parse_json(&json.to_string()).is_ok());
+}
+
+#[test]
+fn a_metric_the_widget_does_not_know_may_have_a_unit_of_its_own() {
+    // docs/bundle.md's own example, refused for a while as an unknown unit.
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let mut push = |metric: &str, unit: &str, value: f64| {
+        json["facts"].as_array_mut().unwrap().push(serde_json::json!({
+            "id": format!("{metric}-all"), "metric": metric, "scope": "ALL", "value": value,
+            "unit": unit, "qualifier": "exact", "citations": [{ "source": "agency", "quote": "5" }]
+        }));
+    };
+    push("boats_sunk", "boats", 5.0);
+    // Any text, in the bundle's language; the renderer escapes it.
+    push("vessels_seized", "Fischerboote", 3.0);
+    push("ammunition_seized", "rounds of 9 mm", 1200.0);
+    push("fuel_seized", "m³", 2.5);
+    let bundle = parse_json(&json.to_string()).unwrap();
+    let units: Vec<&str> = bundle.facts[3..].iter().map(|f| f.unit.as_str()).collect();
+    assert_eq!(units, ["boats", "Fischerboote", "rounds of 9 mm", "m³"]);
+    // Counts of a listed whole unit stay whole for such a metric, and a
+    // unit of its own may not be empty.
+    json["facts"][3]["unit"] = "people".into();
+    json["facts"][3]["value"] = 2.5.into();
+    json["facts"][4]["unit"] = " ".into();
+    assert_eq!(
+        messages(&json.to_string()),
+        [
+            "facts[3].value: must be a whole number of people",
+            "facts[4].unit: must not be empty",
+        ]
+    );
 }
 
 #[test]
@@ -365,6 +408,40 @@ fn urls_are_only_http_or_https() {
     assert_error(
         "non-http-url",
         "sources[0].url: only http(s) URLs are allowed, got \"javascript:alert(1)\"",
+    );
+}
+
+#[test]
+fn a_url_that_is_nearly_one_says_what_to_change() {
+    let mut json: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let urls = [
+        "https:///news/12-arrested",
+        "https://",
+        "https://police.example/news/12\tarrested",
+        "https://police.example/news/12\u{a0}arrested",
+        "http://police .example/news",
+        "https://police.example/news/12 arrested",
+        " https://police.example/news",
+    ];
+    let mut sources = Vec::new();
+    for (i, url) in urls.iter().enumerate() {
+        let mut source = json["sources"][0].clone();
+        source["id"] = format!("source-{i}").into();
+        source["url"] = (*url).into();
+        sources.push(source);
+    }
+    json["sources"].as_array_mut().unwrap().extend(sources);
+    assert_eq!(
+        messages(&json.to_string()),
+        [
+            "sources[1].url: the URL \"https:///news/12-arrested\" has no host; write it after the //, as in https://example.org/",
+            "sources[2].url: the URL \"https://\" has no host; write it after the //, as in https://example.org/",
+            "sources[3].url: the URL \"https://police.example/news/12\\u0009arrested\" contains whitespace; remove it",
+            "sources[4].url: the URL \"https://police.example/news/12\u{a0}arrested\" contains whitespace; remove it",
+            "sources[5].url: the URL \"http://police .example/news\" has a space in its host; remove it",
+            "sources[6].url: the URL \"https://police.example/news/12 arrested\" contains a space; encode it as %20",
+            "sources[7].url: the URL \" https://police.example/news\" starts or ends with a space; remove it",
+        ]
     );
 }
 

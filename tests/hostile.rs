@@ -46,7 +46,11 @@ const REFUSED: &[(&str, &str)] = &[
     ),
     (
         "thousands-separator.json",
-        "not valid JSON: numbers take no thousands separators (write 1234567, not 1,234,567) at line 25 column 18",
+        "not valid JSON: numbers take no thousands separators and use a decimal point (write 1234567, or 1.5) at line 25 column 18",
+    ),
+    (
+        "decimal-comma.json",
+        "not valid JSON: numbers take no thousands separators and use a decimal point (write 1234567, or 1.5) at line 39 column 17",
     ),
     (
         "unquoted-key.json",
@@ -265,7 +269,19 @@ const REFUSED: &[(&str, &str)] = &[
     ),
     (
         "url-no-host.json",
-        "sources[0].url: only http(s) URLs are allowed, got \"https://\"",
+        "sources[0].url: the URL \"https://\" has no host; write it after the //, as in https://example.org/",
+    ),
+    (
+        "url-no-host-path.json",
+        "sources[0].url: the URL \"https:///news/12-arrested\" has no host; write it after the //, as in https://example.org/",
+    ),
+    (
+        "url-tab.json",
+        "sources[0].url: the URL \"https://police.example/news/12\\u0009arrested\" contains whitespace; remove it",
+    ),
+    (
+        "url-host-space.json",
+        "sources[0].url: the URL \"http://police .example/news\" has a space in its host; remove it",
     ),
     // Names, units, languages and dates as the widget reads them: a
     // metric, an event, a unit and a language have one spelling each.
@@ -299,7 +315,7 @@ const REFUSED: &[(&str, &str)] = &[
     ),
     (
         "unit-unknown.json",
-        "facts[1].unit: unknown unit \"persons\", expected people, countries, firearms, kg, pills, USD, EUR or GBP",
+        "facts[1].unit: unit \"persons\" does not fit metric \"arrests\", expected \"people\"",
     ),
     (
         "lang-english.json",
@@ -341,6 +357,7 @@ const ACCEPTED: &[&str] = &[
     "markup-svg-close.json",
     "markup-svg-use.json",
     "quote-10000-chars.json",
+    "unit-own-markup.json",
     "url-quote-breakout.json",
     "url-upper-case.json",
     "value-at-max.json",

@@ -114,18 +114,17 @@ pub enum ErrorKind {
     /// A metric or event that is not lower-case words joined by `_`, with
     /// no spelling to suggest (markup, other letters, a leading digit).
     BadName(String),
-    /// A unit outside the documented set.
-    UnknownUnit(String),
-    /// A unit that contradicts its figure's known metric (`kg` for
-    /// `arrests`); `expected` is the metric's unit.
+    /// A unit that contradicts its figure's known metric (`kg` or `boats`
+    /// for `arrests`); `expected` is the metric's unit.
     UnitMismatch {
         unit: String,
         metric: String,
         expected: &'static str,
     },
-    /// An http(s) URL that would be one but for a space inside it
-    /// (`around` false) or around it (`around` true).
-    UrlSpace { url: String, around: bool },
+    /// An http(s) URL that would be one but for what `why` says, after
+    /// the URL: a space around it, no host, whitespace other than a space,
+    /// a space in its host or in the rest (with the fix).
+    BadUrl { url: String, why: &'static str },
     /// A language that is not a BCP 47 tag's shape (`English`).
     BadLang(String),
     /// A date of the right shape whose day its month does not have
@@ -318,12 +317,6 @@ impl ErrorKind {
                 quoted(out, text);
                 out.push_str(" must be lower-case letters a-z and digits, starting with a letter, words joined by _");
             }
-            ErrorKind::UnknownUnit(unit) => {
-                out.push_str("unknown unit ");
-                quoted(out, unit);
-                out.push_str(", expected ");
-                out.push_str(UNIT_LIST);
-            }
             ErrorKind::UnitMismatch { unit, metric, expected } => {
                 out.push_str("unit ");
                 quoted(out, unit);
@@ -333,14 +326,10 @@ impl ErrorKind {
                 out.push_str(expected);
                 out.push('"');
             }
-            ErrorKind::UrlSpace { url, around } => {
+            ErrorKind::BadUrl { url, why } => {
                 out.push_str("the URL ");
                 quoted(out, url);
-                out.push_str(if *around {
-                    " starts or ends with a space; remove it"
-                } else {
-                    " contains a space; encode it as %20"
-                });
+                out.push_str(why);
             }
             ErrorKind::BadLang(tag) => {
                 out.push_str("bad language tag ");
@@ -377,9 +366,6 @@ impl ErrorKind {
         }
     }
 }
-
-/// The units a figure may have, in words, as `validate::UNITS` lists them.
-const UNIT_LIST: &str = "people, countries, firearms, kg, pills, USD, EUR or GBP";
 
 /// The code to write for a country code that is in use but not ISO 3166-1
 /// alpha-2's, in any case: the United Kingdom's everyday "UK" and the EU's

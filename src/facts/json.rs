@@ -197,13 +197,14 @@ impl Parser<'_> {
             let value = self.value()?;
             // `26,700,000` reads as 26, then a key that is not a string:
             // after a number, a digit straight after the comma is a
-            // thousands separator, never a member (an array's `[1,2]` is
-            // read elsewhere).
+            // thousands separator or a decimal comma (`1,5` for 1.5),
+            // never a member (an array's `[1,2]` is read elsewhere). The
+            // message names both, as `1,500` can be either.
             if matches!(value, Json::Number(_))
                 && self.peek() == Some(b',')
                 && matches!(self.text.as_bytes().get(self.at + 1), Some(b'0'..=b'9'))
             {
-                return Err("numbers take no thousands separators (write 1234567, not 1,234,567)");
+                return Err("numbers take no thousands separators and use a decimal point (write 1234567, or 1.5)");
             }
             match members.iter_mut().find(|(k, _)| *k == key) {
                 Some(member) => member.1 = value,
@@ -525,7 +526,13 @@ mod tests {
         assert_eq!(error("{a: 1}"), "key must be a string at line 1 column 2");
         assert_eq!(
             error("{\"value\": 26,700,000}"),
-            "numbers take no thousands separators (write 1234567, not 1,234,567) at line 1 column 13"
+            "numbers take no thousands separators and use a decimal point (write 1234567, or 1.5) at line 1 column 13"
+        );
+        // A decimal comma: following the advice for thousands alone, its
+        // writer wrote 15 for 1.5.
+        assert_eq!(
+            error("{\"value\": 1,5}"),
+            "numbers take no thousands separators and use a decimal point (write 1234567, or 1.5) at line 1 column 12"
         );
         assert_eq!(
             error("{\u{201C}value\u{201D}: 1}"),

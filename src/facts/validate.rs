@@ -16,16 +16,19 @@ use crate::text::is_blank;
 /// Units that count whole things, so their values must be whole numbers.
 const WHOLE_UNITS: [&str; 4] = ["people", "firearms", "pills", "countries"];
 
-/// Every unit a figure may have: those the widget writes with their own
-/// words or as money (`render::labels`). Any other was shown as a bare
-/// word after the number (`26.7 €`), and a currency's symbol not at all
-/// as money. `error::UNIT_LIST` says the same in words.
+/// The units the widget writes with its own words or as money
+/// (`render::labels`). Any other is written after the number as it
+/// stands, so one of these in another case or with spaces (`People`,
+/// `Kg `), or money by its symbol (`€`), would be shown as a word of the
+/// bundle's (`26.7 €`) instead of as a count or as money: those are told
+/// the spelling to use.
 pub const UNITS: [&str; 8] = ["people", "countries", "firearms", "kg", "pills", "USD", "EUR", "GBP"];
 
 /// The unit a metric the widget knows is counted in: a figure in another
 /// one would be shown beside its peers as if it were the same kind of
 /// number (`arrests` in kg, `cash_and_crypto_eur` as "$26.7 million").
-/// A metric it does not know may have any of `UNITS`.
+/// A metric it does not know may have any unit, one of `UNITS` or one of
+/// its own (`boats_sunk` in `boats`).
 pub fn unit_of(metric: &str) -> Option<&'static str> {
     Some(match metric {
         "arrests" => "people",
@@ -168,35 +171,43 @@ impl Checker {
         self.err(at, field, kind);
     }
 
-    /// A figure's unit: one of `UNITS`, and the one its metric is counted
-    /// in where the metric is known. A unit in another case, or money by
-    /// its symbol, is told its spelling.
+    /// A figure's unit: the one its metric is counted in where the widget
+    /// knows the metric, else any text. A listed unit written another way
+    /// (`People`, ` kg`), or money by its symbol, is told its spelling.
+    ///
+    /// A unit of a metric's own may be any text, as a label may: the
+    /// widget writes it after the number as it stands, escaped as all
+    /// bundle text is, and the bundles of earlier releases had such units
+    /// (`boats`). A rule for its characters would only refuse a spelling
+    /// of the author's language.
     fn unit(&mut self, at: &str, unit: &str, metric: &str) {
         self.non_empty(at, "unit", unit);
         if is_blank(unit) {
             return;
         }
-        let listed = UNITS.iter().find(|u| u.eq_ignore_ascii_case(unit)).copied();
-        let Some(canonical) = listed.or_else(|| currency_code(unit)) else {
-            self.err(at, "unit", ErrorKind::UnknownUnit(unit.to_owned()));
-            return;
-        };
-        let kind = match unit_of(metric) {
-            Some(expected) if expected != canonical => ErrorKind::UnitMismatch {
+        let trimmed = unit.trim_ascii();
+        let listed = UNITS.iter().find(|u| u.eq_ignore_ascii_case(trimmed)).copied();
+        let canonical = listed.or_else(|| currency_code(trimmed));
+        let kind = match (canonical, unit_of(metric)) {
+            (canonical, Some(expected)) if canonical != Some(expected) => ErrorKind::UnitMismatch {
                 unit: unit.to_owned(),
                 metric: metric.to_owned(),
                 expected,
             },
-            _ if canonical == unit => return,
-            _ => ErrorKind::WriteAs {
+            (Some(canonical), _) if canonical != unit => ErrorKind::WriteAs {
                 text: unit.to_owned(),
                 canonical: canonical.to_owned(),
-                how: if canonical.bytes().all(|b| b.is_ascii_uppercase()) {
+                how: if trimmed != unit {
+                    "without spaces"
+                } else if canonical.bytes().all(|b| b.is_ascii_uppercase()) {
                     "money by its ISO 4217 code"
                 } else {
                     "in lower case"
                 },
             },
+            // A listed unit as written, or a unit of its own for a metric
+            // the widget does not know.
+            _ => return,
         };
         self.err(at, "unit", kind);
     }
@@ -750,31 +761,43 @@ fn scope_problem(scope: &str) -> ErrorKind {
     ErrorKind::UnknownCountry(scope.to_owned())
 }
 
-/// Why a URL is not one that may become a link, saying so where it would
-/// be one but for spaces.
+/// Why a URL is not one that may become a link, saying what to change
+/// where it would be one but for whitespace or its missing host.
 fn url_problem(url: &str) -> ErrorKind {
     let trimmed = url.trim_ascii();
-    let around = trimmed != url && is_http_url(trimmed);
-    // Spaces inside, where a space encoded as %20 would make a link: the
-    // other whitespace and controls `is_http_url` refuses are ASCII, or
-    // left to its message. (Bytes: char iteration and patterns cost the
-    // reader's wasm more than this check.)
-    let inside = http_rest(trimmed).is_some_and(|rest| {
+    let why = if trimmed != url && is_http_url(trimmed) {
+        " starts or ends with a space; remove it"
+    } else if let Some(rest) = http_rest(trimmed) {
+        // The host runs to the first `/`, `?` or `#`. (Bytes, as the
+        // other checks here, to keep the reader's wasm small; whitespace
+        // is told by chars, so a no-break space counts as one.)
         let b = rest.as_bytes();
-        let mut spaces = false;
-        let rest_fits = b.iter().all(|&c| {
-            spaces |= c == b' ';
-            c == b' ' || (c > b' ' && c != 0x7F)
-        });
-        spaces && rest_fits && !matches!(b.first(), Some(b'/'))
-    });
-    if around || inside {
-        return ErrorKind::UrlSpace {
-            url: url.to_owned(),
-            around,
-        };
+        let end = b
+            .iter()
+            .position(|c| matches!(c, b'/' | b'?' | b'#'))
+            .unwrap_or(b.len());
+        let host = b.get(..end).unwrap_or_default();
+        if host.is_empty() {
+            " has no host; write it after the //, as in https://example.org/"
+        } else if rest.chars().any(|c| c.is_whitespace() && c != ' ') {
+            // A tab or a line break is no part of an address (browsers
+            // drop them), so %20 would be the wrong advice.
+            " contains whitespace; remove it"
+        } else if host.contains(&b' ') {
+            // A host name has no spaces, encoded or not.
+            " has a space in its host; remove it"
+        } else if b.contains(&b' ') {
+            " contains a space; encode it as %20"
+        } else {
+            return ErrorKind::NotHttpUrl(url.to_owned());
+        }
+    } else {
+        return ErrorKind::NotHttpUrl(url.to_owned());
+    };
+    ErrorKind::BadUrl {
+        url: url.to_owned(),
+        why,
     }
-    ErrorKind::NotHttpUrl(url.to_owned())
 }
 
 /// A BCP 47 tag's shape: a language of two or three letters, then

@@ -76,11 +76,15 @@ test('names, units, codes, languages and URLs are refused by the schema as by th
     'country-all-space',
     'url-whitespace',
     'url-leading-space',
+    'url-no-host-path',
+    'url-tab',
+    'url-host-space',
   ]) {
     expect(validate(read(`tests/fixtures/hostile/${name}.json`)), name).toBe(false);
   }
   // What the widget accepts, the schema accepts: a metric it has no name
-  // for in any listed unit, money in pounds, a kebab-free name with digits.
+  // for in a listed unit or in one of its own, money in pounds, a
+  // kebab-free name with digits.
   const bundle = read('tests/fixtures/valid-minimal.json');
   bundle.facts[1].metric = 'boats_sunk_2023';
   bundle.facts[1].unit = 'GBP';
@@ -90,6 +94,48 @@ test('names, units, codes, languages and URLs are refused by the schema as by th
   const ok = validate(bundle);
   expect(validate.errors ?? []).toEqual([]);
   expect(ok).toBe(true);
+  for (const unit of ['boats', 'Fischerboote', 'rounds of 9 mm', 'm³', '<img src=x onerror=alert(1)> boats']) {
+    bundle.facts[1].unit = unit;
+    expect(validate(bundle), unit).toBe(true);
+  }
+  expect(validate(read('tests/fixtures/hostile/unit-own-markup.json'))).toBe(true);
+  // A listed unit written another way is refused for such a metric too,
+  // as spector-facts refuses it with the spelling to use; so is a known
+  // metric's unit of its own.
+  for (const unit of ['People', 'Kg', ' kg', 'usd', '$', '€', 'euros', '£', '']) {
+    bundle.facts[1].unit = unit;
+    expect(validate(bundle), unit).toBe(false);
+  }
+  bundle.facts[1].unit = 'boats';
+  bundle.facts[2].unit = 'bags';
+  expect(validate(bundle)).toBe(false);
+});
+
+test('counts of people, countries, firearms and pills are whole numbers, as for the widget', () => {
+  const bundle = read('tests/fixtures/valid-minimal.json');
+  bundle.facts[1].value = 2.5;
+  expect(validate(bundle), 'arrests').toBe(false);
+  // A metric the widget does not know, counted in people.
+  bundle.facts[1].metric = 'boats_sunk';
+  expect(validate(bundle), 'boats_sunk in people').toBe(false);
+  // In a unit of its own, or in kilograms, a fraction is fine.
+  bundle.facts[1].unit = 'boats';
+  expect(validate(bundle), 'boats_sunk in boats').toBe(true);
+  bundle.facts[1].metric = 'cocaine_seized_kg';
+  bundle.facts[1].unit = 'kg';
+  expect(validate(bundle), 'kg').toBe(true);
+  // A claimed count too.
+  const claimed = read('tests/fixtures/valid-minimal.json');
+  claimed.facts[0].disagreement = {
+    reason: 'sources differ',
+    claims: [{ value: 12.5, citations: [{ source: 'agency', quote: '12.5' }] }],
+  };
+  expect(validate(claimed), 'claim').toBe(false);
+  claimed.facts[0].disagreement.claims[0].value = 13;
+  expect(validate(claimed), 'whole claim').toBe(true);
+  for (const name of ['value-fraction-people', 'value-fraction-firearms', 'claim-fraction-people']) {
+    expect(validate(read(`tests/fixtures/hostile/${name}.json`)), name).toBe(false);
+  }
 });
 
 test('what a schema cannot compare is left to spector-facts, as documented', () => {
