@@ -1187,10 +1187,7 @@ impl State {
     /// widget that started hidden (in a closed tab or accordion) had no
     /// size to place it by.
     fn replace(&mut self) {
-        let pinned = self.shown.is_none() || self.tip_pinned;
-        if let Some(code) = self.shown.or(self.selected).and_then(|code| self.code(code)) {
-            self.show_at_symbol(code, pinned);
-        }
+        self.tip_again();
         if self.open {
             self.place_pop();
         }
@@ -1326,7 +1323,13 @@ impl State {
     /// back beside its country.
     fn settle(&mut self) {
         self.mark_view(self.view);
-        // The selection's tooltip, which a view without its country hid.
+        self.tip_again();
+    }
+
+    /// The tooltip beside its country again: the one shown, else the
+    /// selection's, which a view without its country, or a widget with no
+    /// size yet, left hidden. Pinned for the selection, as focus pins it.
+    fn tip_again(&mut self) {
         if let Some(code) = self.shown.and_then(|shown| self.code(shown)).or(self.selected) {
             let pinned = self.selected == Some(code);
             self.show_at_symbol(code, pinned);
