@@ -675,3 +675,23 @@ fn a_language_is_a_bcp_47_tag() {
         assert!(parse_json(&json.to_string()).is_ok(), "{tag}");
     }
 }
+
+#[test]
+fn the_hints_know_every_metric_the_widget_names_and_no_other() {
+    // `validator::KNOWN_METRICS` lists by hand what `standard_metric_key`
+    // matches, for suggesting a spelling: the two must not drift apart.
+    use spector_widget::i18n::Key;
+    use spector_widget::render::labels::standard_metric_key;
+    for metric in validator::KNOWN_METRICS {
+        assert!(standard_metric_key(metric).is_some(), "{metric} has no name in the widget");
+    }
+    // Each `metric.*` key of the interface words is named by some metric in
+    // the list (the money ones by their currency's suffix).
+    for key in Key::ALL {
+        let Some(stem) = key.name().strip_prefix("metric.") else { continue };
+        assert!(
+            validator::KNOWN_METRICS.iter().any(|m| standard_metric_key(m) == Some(key)),
+            "metric.{stem} is missing from KNOWN_METRICS"
+        );
+    }
+}
