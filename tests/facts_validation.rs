@@ -683,14 +683,21 @@ fn the_hints_know_every_metric_the_widget_names_and_no_other() {
     use spector_widget::i18n::Key;
     use spector_widget::render::labels::standard_metric_key;
     for metric in validator::KNOWN_METRICS {
-        assert!(standard_metric_key(metric).is_some(), "{metric} has no name in the widget");
+        assert!(
+            standard_metric_key(metric).is_some(),
+            "{metric} has no name in the widget"
+        );
     }
     // Each `metric.*` key of the interface words is named by some metric in
     // the list (the money ones by their currency's suffix).
     for key in Key::ALL {
-        let Some(stem) = key.name().strip_prefix("metric.") else { continue };
+        let Some(stem) = key.name().strip_prefix("metric.") else {
+            continue;
+        };
         assert!(
-            validator::KNOWN_METRICS.iter().any(|m| standard_metric_key(m) == Some(key)),
+            validator::KNOWN_METRICS
+                .iter()
+                .any(|m| standard_metric_key(m) == Some(key)),
             "metric.{stem} is missing from KNOWN_METRICS"
         );
     }
