@@ -169,6 +169,10 @@ export class Shell {
     let pressed;
     on(root.ownerDocument, 'pointerdown', (event) => (pressed = !event.composedPath().includes(root.host)));
     on(root.ownerDocument, 'pointerup', (event) => pressed && outside(event) && send(event, ELSEWHERE));
+    // Focus that moves out of the widget (Tab, or Enter on a link of the
+    // page, which makes no press) leaves the popover behind for a
+    // keyboard reader as a press does for a pointer one: it closes too.
+    on(root.ownerDocument, 'focusin', (event) => outside(event) && send(event, ELSEWHERE));
     // Escape anywhere on the page dismisses the tooltip that follows the
     // pointer or the focus, without moving either (WCAG 1.4.13); the
     // pinned one is the selection's, which Escape in the widget clears.
