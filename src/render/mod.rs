@@ -130,10 +130,20 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
     }
     // The map's keys, shown while a country has keyboard focus, sit over
     // the buttons above the map (see the stylesheet): below it they hid
-    // the chips, and inside it the countries on a phone.
-    out.push_str("</div><p class=\"sr\" id=\"sw-keys\">");
-    t.push(&mut out, if europe { Key::MapKeysEurope } else { Key::MapKeys });
-    out.push_str("</p><div class=\"map-wrap\" data-view=\"w\">");
+    // the chips, and inside it the countries on a phone. A narrow widget
+    // shows them in short, since the sentence would cover the headline
+    // there; the short words are hidden from screen readers, which read
+    // the sentence as the map's description.
+    out.push_str("</div><p class=\"sr\" id=\"sw-keys\"><span class=\"kl\">");
+    let (long, short) = if europe {
+        (Key::MapKeysEurope, Key::MapKeysEuropeShort)
+    } else {
+        (Key::MapKeys, Key::MapKeysShort)
+    };
+    t.push(&mut out, long);
+    out.push_str("</span><span class=\"ks\" aria-hidden=\"true\">");
+    t.push(&mut out, short);
+    out.push_str("</span></p><div class=\"map-wrap\" data-view=\"w\">");
     map::push_map(&mut out, bundle, world, &views, t);
     map::push_outside_view(&mut out, bundle, world, &views, t);
     out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div>");

@@ -460,13 +460,15 @@ test('after E, Tab reaches a country of the Europe view, not one it leaves out',
   expect(await view()).toBe('e');
 });
 
-test('the map\'s keys cover neither the map, its figure, nor the chips, at any width and in a long language', async ({ page }) => {
+test('the map\'s keys cover neither the headline, the map, its figure, nor the chips, at any width and in every language', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  for (const [width, lang] of [[320, 'en'], [320, 'de'], [480, 'en'], [700, 'en'], [700, 'de'], [1000, 'en']]) {
+  const narrow = ['en', 'de', 'fr', 'nl', 'es', 'pt-BR', 'pl'].map((lang) => [320, lang]);
+  for (const [width, lang] of [...narrow, [480, 'en'], [480, 'de'], [700, 'en'], [700, 'de'], [1000, 'en']]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/');
-    // The widget as wide as the window.
-    await page.addStyleTag({ content: 'main{max-width:none!important;padding:0 8px!important}' });
+    // The widget as wide as the window; at 320 px, as wide as the demo
+    // article's column (280 px), where the headline takes two lines.
+    await page.addStyleTag({ content: `main{max-width:none!important;padding:0 ${width === 320 ? 20 : 8}px!important}` });
     const widget = page.locator('spector-widget');
     await widget.evaluate((el, l) => el.setAttribute('lang', l), lang);
     await expect(widget.locator('.sw')).toHaveAttribute('lang', lang);
@@ -483,7 +485,8 @@ test('the map\'s keys cover neither the map, its figure, nor the chips, at any w
       const k = await keys.boundingBox();
       const host = await widget.boundingBox();
       const covered = [];
-      for (const part of ['.map-wrap', '.chip', '.panel']) {
+      // Nor the headline above the buttons ("288 arrests in 9 countries").
+      for (const part of ['.map-wrap', '.chip', '.panel', '.stat']) {
         for (const box of await widget.locator(part).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
           const overlap = Math.min(k.y + k.height, box.bottom) - Math.max(k.y, box.top);
           const across = Math.min(k.x + k.width, box.right) - Math.max(k.x, box.left);
@@ -496,6 +499,24 @@ test('the map\'s keys cover neither the map, its figure, nor the chips, at any w
       // Nothing moved for them. (A selection then docks its figure under
       // a narrow map, which moves the panel down, as with the mouse.)
       if (step === 'focused') expect(await side()).toBe(before);
+    }
+    // A narrow widget shows the keys in short; a screen reader still
+    // hears the whole sentence as the map's description, in English
+    // "Arrow keys move between countries, …", and nothing twice.
+    if (lang === 'en') {
+      const focused = widget.locator('svg.map');
+      const sentence = /^Arrow keys move between countries, Enter or Space selects one, Escape clears the selection, E zooms to Europe and back\.$/;
+      await expect(focused).toHaveAccessibleDescription(sentence);
+      const [long, short] = [keys.locator('.kl'), keys.locator('.ks')];
+      // The stylesheet asks the widget's own width, not the window's.
+      if ((await widget.boundingBox()).width < 480) {
+        await expect(short).toHaveText('Arrow keys: move. Enter: select. Esc: clear. E: Europe.');
+        await expect(short).toBeVisible();
+        expect((await long.boundingBox()).width).toBeLessThanOrEqual(1);
+      } else {
+        await expect(short).toBeHidden();
+        expect((await long.boundingBox()).width).toBeGreaterThan(100);
+      }
     }
   }
 });
