@@ -1234,3 +1234,43 @@ fn the_europe_view_names_the_countries_it_leaves_out_and_only_those() {
     assert!(markup.contains("class=\"zoom\""), "a Europe view");
     assert!(!markup.contains("outside"), "{markup}");
 }
+
+#[test]
+fn a_metric_whose_last_word_is_its_unit_is_named_without_it() {
+    // `fines_usd` in USD, no label: the value says "$2.5 million", so the
+    // widget, its table and the static version name the figure "Fines",
+    // not "Fines usd". A unit of the bundle's own counts as one too.
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    for (id, metric, unit, n) in [
+        ("fines", "fines_usd", "USD", 2_500_000),
+        ("catch", "catch_boats", "boats", 4),
+    ] {
+        let mut fact = facts[0].clone();
+        fact["id"] = id.into();
+        fact["metric"] = metric.into();
+        fact["unit"] = unit.into();
+        fact["value"] = n.into();
+        facts.push(fact);
+    }
+    let bundle = parse_json(&value.to_string()).unwrap();
+    let world = World::embedded().unwrap();
+    let t = Locale::english();
+    let mut markup = render::widget_in(&bundle, &world, None, t);
+    markup.push_str(&render::table_markup_in(&bundle, t));
+    markup.push_str(&render::popover_in(&bundle, "fines", false, t).unwrap());
+    let page = spector_widget::static_page::html_fragment_in(&bundle, &world, 640, t);
+    for markup in [&markup, &page] {
+        assert!(markup.contains("<th scope=\"row\">Fines</th>"), "{markup}");
+        assert!(markup.contains("<th scope=\"row\">Catch</th>"), "{markup}");
+        assert!(
+            !markup.contains("Fines usd") && !markup.contains("Catch boats"),
+            "{markup}"
+        );
+    }
+    assert!(markup.contains("<span class=\"fig-label\">Fines</span>"), "{markup}");
+    assert!(
+        markup.contains("<p class=\"pop-title\">Sources for Fines</p>"),
+        "{markup}"
+    );
+}

@@ -41,8 +41,9 @@ pub fn drug_of(metric: &str) -> Option<&str> {
 /// Appends a metric's name: a standard name, a drug's name (translated
 /// when `i18n/en.txt` has a `drug.<name>` key, else from the metric:
 /// "crystal_meth" → "Crystal meth", MDMA and LSD in capitals), else the
-/// bundle's label, else the metric with spaces for underscores.
-pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Option<&str>) {
+/// bundle's label, else the metric with spaces for underscores, less a
+/// last word that is its `unit` ("fines_usd" in USD → "Fines").
+pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, unit: &str, label: Option<&str>) {
     if let Some(key) = standard_metric_key(metric) {
         t.push(out, key);
     } else if let Some(drug) = drug_of(metric) {
@@ -53,13 +54,26 @@ pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Optio
     } else if let Some(label) = label.filter(|l| !is_blank(l)) {
         push_escaped(out, label);
     } else {
-        push_words(out, metric);
+        push_words(out, without_unit(metric, unit));
+    }
+}
+
+/// A metric without its last word where that word is its unit, in any
+/// case: the value is written with its unit ("$5 million", "3 kg"), so
+/// "Fines usd" or "Catch kg" would say it twice. A metric of one word
+/// keeps it, so that it still has a name.
+fn without_unit<'a>(metric: &'a str, unit: &str) -> &'a str {
+    // Bytes, as `text.rs` splits, to keep the wasm small.
+    let cut = metric.bytes().rposition(|b| b == b'_').unwrap_or_default();
+    match (metric.get(..cut), metric.get(cut + 1..)) {
+        (Some(words), Some(last)) if !words.is_empty() && last.eq_ignore_ascii_case(unit) => words,
+        _ => metric,
     }
 }
 
 /// Appends a fact's name, e.g. "Fentanyl".
 pub fn push_fact_name(out: &mut String, t: &Locale, fact: &Fact) {
-    push_metric_name(out, t, &fact.metric, fact.label.as_deref());
+    push_metric_name(out, t, &fact.metric, &fact.unit, fact.label.as_deref());
 }
 
 /// Appends a fact's name as element content: a name that comes from the
@@ -345,12 +359,29 @@ mod tests {
             ("crystal_meth_seized_kg", "Crystal meth"),
             ("boats_sunk", "Boats sunk"),
         ] {
-            assert_eq!(s(|o| push_metric_name(o, en(), metric, None)), name);
+            assert_eq!(s(|o| push_metric_name(o, en(), metric, "kg", None)), name);
         }
         assert_eq!(
-            s(|o| push_metric_name(o, en(), "boats_sunk", Some("Boats <b>"))),
+            s(|o| push_metric_name(o, en(), "boats_sunk", "boats", Some("Boats <b>"))),
             "Boats &lt;b&gt;"
         );
+        // A last word that is the unit says nothing the value does not.
+        for (metric, unit, name) in [
+            ("fines_usd", "USD", "Fines"),
+            ("bail_paid_eur", "EUR", "Bail paid"),
+            ("catch_kg", "kg", "Catch"),
+            ("sunk_boats", "boats", "Sunk"),
+            ("boats_sunk", "boats", "Boats sunk"),
+            ("fines_usd", "EUR", "Fines usd"),
+            ("usd", "USD", "Usd"),
+            ("fines_usd", "US dollars", "Fines usd"),
+        ] {
+            assert_eq!(
+                s(|o| push_metric_name(o, en(), metric, unit, None)),
+                name,
+                "{metric} in {unit}"
+            );
+        }
     }
 
     #[test]
