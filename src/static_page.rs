@@ -524,7 +524,7 @@ fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagre
         }
         out.push_str("<strong>");
         match (&claim.value, item) {
-            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, t, claim.qualifier, *v, &f.unit),
+            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, t, claim.qualifier, *v, &f.unit, lang),
             (ClaimValue::Number(v), Item::Date(_)) => push_qualified(out, t, claim.qualifier, *v),
             (ClaimValue::Date(date), _) => labels::push_date(out, t, date),
         }
@@ -547,7 +547,7 @@ fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagre
 /// value column's.
 fn push_row_end(out: &mut String, bundle: &Bundle, prefix: &str, fact: &Fact, alt: Option<&Fact>, t: &Locale) {
     let amount = |out: &mut String, fact: &Fact| {
-        labels::push_fact_value(out, t, fact);
+        labels::push_fact_value(out, t, fact, &bundle.lang);
         let refs = cite::source_indexes(&fact.citations);
         if !refs.is_empty() {
             out.push(' ');

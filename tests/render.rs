@@ -1274,3 +1274,53 @@ fn a_metric_whose_last_word_is_its_unit_is_named_without_it() {
         "{markup}"
     );
 }
+
+#[test]
+fn a_unit_of_the_bundles_own_is_marked_with_the_bundles_language() {
+    // `boats` is the bundle's word, written after the number untranslated:
+    // a German widget reading an English bundle marks it as English, as it
+    // does the figure's name, wherever the value is shown (the panel, the
+    // table, the "sources differ" popover, the static version).
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    let mut boats = facts[0].clone();
+    boats["id"] = "boats".into();
+    boats["metric"] = "boats_sunk".into();
+    boats["unit"] = "boats".into();
+    boats["value"] = 5.into();
+    boats["disagreement"] = serde_json::json!({
+        "reason": "The police count is later.",
+        "claims": [{ "value": 7, "qualifier": "exact", "citations": [{ "source": "nydn", "quote": "7 boats" }] }]
+    });
+    facts.push(boats);
+    let bundle = parse_json(&value.to_string()).unwrap();
+    assert_eq!(bundle.lang, "en");
+    let world = World::embedded().unwrap();
+    let de = Locale::get(Lang::De);
+    let mut markup = render::widget_in(&bundle, &world, None, de);
+    markup.push_str(&render::table_markup_in(&bundle, de));
+    markup.push_str(&render::popover_in(&bundle, "boats", true, de).unwrap());
+    let page = spector_widget::static_page::html_fragment_in(&bundle, &world, 640, de);
+    let boats = |n: u32| format!("{n}\u{a0}<span lang=\"en\">boats</span>");
+    assert!(
+        markup.contains(&format!("<span class=\"fig-value\">{}</span>", boats(5))),
+        "{markup}"
+    );
+    assert!(
+        markup.contains(&format!("<td class=\"n\">{}</td>", boats(5))),
+        "{markup}"
+    );
+    assert!(
+        markup.contains(&format!("<span class=\"claim-value\">{}</span>", boats(5))),
+        "{markup}"
+    );
+    assert!(
+        markup.contains(&format!("<span class=\"claim-value\">{}</span>", boats(7))),
+        "{markup}"
+    );
+    assert!(page.contains(&boats(5)) && page.contains(&boats(7)), "{page}");
+    assert!(!markup.contains("\u{a0}boats") && !page.contains("\u{a0}boats"));
+    // In the bundle's own language the unit is plain text.
+    let en = render::widget_in(&bundle, &world, None, Locale::english());
+    assert!(en.contains("<span class=\"fig-value\">5\u{a0}boats</span>"), "{en}");
+}

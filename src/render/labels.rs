@@ -8,7 +8,7 @@
 use alloc::string::String;
 
 use super::format::{push_number_in, push_qualified, push_qualifier_around};
-use super::{close_lang, open_lang};
+use super::{close_lang, open_lang, push_in};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
 use crate::text::{capital, is_blank, parse_uint, push_escaped, push_uint, split_ascii};
@@ -203,8 +203,11 @@ fn unit_key(unit: &str) -> Option<Key> {
 
 /// Appends a value with its unit, no qualifier: "288 people", "850 kg",
 /// "$53.4 million", "1 osoba", "5 osób", a no-break space between the
-/// number and its unit. An unknown unit is written after the number.
-pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
+/// number and its unit. An unknown unit is written after the number: it
+/// is the bundle's text, in the bundle's language `lang`, and marked so
+/// where the widget speaks another (`t.code()` for an attribute value, as
+/// for `push_fact_name_in`).
+pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str, lang: &str) {
     if push_money(out, t, unit, value) {
         return;
     }
@@ -217,33 +220,36 @@ pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
             // A no-break space, as in the languages' unit patterns: a
             // line never ends between a number and its unit.
             out.push('\u{a0}');
-            push_escaped(out, unit);
+            push_in(out, t, lang, unit);
         }
     }
 }
 
 /// Appends a value with its qualifier and unit as a reader reads it:
 /// "288 people", "more than 200,000 pills", "more than $53.4 million",
-/// "mehr als 53,4 Mio. US$".
-pub fn push_amount(out: &mut String, t: &Locale, qualifier: Qualifier, value: f64, unit: &str) {
+/// "mehr als 53,4 Mio. US$"; a unit of the bundle's own in its `lang`
+/// (see `push_count`).
+pub fn push_amount(out: &mut String, t: &Locale, qualifier: Qualifier, value: f64, unit: &str, lang: &str) {
     let scale = if is_money(unit) { money_scale(value) } else { 1.0 };
     let (qualifier, value) = super::format::honest(qualifier, value, scale);
     let mut written = String::with_capacity(48);
-    push_count(&mut written, t, value, unit);
+    push_count(&mut written, t, value, unit, lang);
     push_qualifier_around(out, t, qualifier, &written);
 }
 
-/// Appends a fact's value, e.g. "more than 258 kg".
-pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact) {
-    push_amount(out, t, fact.qualifier, fact.value, &fact.unit);
+/// Appends a fact's value, e.g. "more than 258 kg", a unit of the
+/// bundle's own in its `lang` (see `push_count`).
+pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact, lang: &str) {
+    push_amount(out, t, fact.qualifier, fact.value, &fact.unit, lang);
 }
 
 /// Appends a fact's value for a table row that its name heads: the
 /// number alone where the name already says what the unit counts
 /// ("Firearms: 117", "Pills: more than 200,000", arrests under "Arrests"),
-/// else with its unit ("850 kg", "$53.4 million"). The repeated word
-/// ("Schusswaffen | 117 Schusswaffen") made the value column the widest.
-pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact) {
+/// else with its unit ("850 kg", "$53.4 million", a unit of the bundle's
+/// own in its `lang`). The repeated word ("Schusswaffen | 117
+/// Schusswaffen") made the value column the widest.
+pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact, lang: &str) {
     // Keys, not strings: both lookups are in the wasm already.
     let says_unit = matches!(
         (standard_metric_key(&fact.metric), unit_key(&fact.unit)),
@@ -255,7 +261,7 @@ pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact) {
     if says_unit {
         push_qualified(out, t, fact.qualifier, fact.value);
     } else {
-        push_fact_amount(out, t, fact);
+        push_fact_amount(out, t, fact, lang);
     }
 }
 
@@ -386,7 +392,7 @@ mod tests {
 
     #[test]
     fn amounts_and_money() {
-        let a = |q, v, u: &str| s(|o| push_amount(o, en(), q, v, u));
+        let a = |q, v, u: &str| s(|o| push_amount(o, en(), q, v, u, "en"));
         // A no-break space holds each number to its unit.
         assert_eq!(
             a(Qualifier::MoreThan, 53_400_000.0, "USD"),

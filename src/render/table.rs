@@ -122,7 +122,7 @@ fn push_row_start(out: &mut String, start: &str, fact: &Fact) {
 /// 320 px phone in German, Dutch and Portuguese.
 fn push_row_end(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
     out.push_str("</th><td class=\"n\">");
-    labels::push_fact_value(out, t, fact);
+    labels::push_fact_value(out, t, fact, &bundle.lang);
     out.push_str("</td><td>");
     cite::push_fact_marks(out, bundle, fact, t);
     out.push_str("</td></tr>");
