@@ -78,8 +78,14 @@ fn layout_width(width: u32) -> f64 {
 /// (largest first) order.
 fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
     table::push_summary(out, bundle, t);
+    let symbols = map::symbols(bundle, world);
+    // Without symbols (no arrests by country, which the summary says) there
+    // is no list: a lone " ." once ended the description.
+    if symbols.is_empty() {
+        return;
+    }
     out.push(' ');
-    for (i, s) in map::symbols(bundle, world).iter().enumerate() {
+    for (i, s) in symbols.iter().enumerate() {
         if i > 0 {
             t.push(out, Key::PunctList);
         }

@@ -1324,3 +1324,45 @@ fn a_unit_of_the_bundles_own_is_marked_with_the_bundles_language() {
     let en = render::widget_in(&bundle, &world, None, Locale::english());
     assert!(en.contains("<span class=\"fig-value\">5\u{a0}boats</span>"), "{en}");
 }
+
+#[test]
+fn a_map_without_arrests_by_country_says_no_source_gives_them() {
+    // Only the operation's total, or no arrests at all: the map has
+    // nothing on it. Its description said "Map of 288 arrests in 9
+    // countries" (with the bundle's countries figure) or only the map's
+    // name, for screen readers only, and the static version's ended " .".
+    let world = World::embedded().unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    value["facts"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["metric"] != "arrests" || f["scope"] == "ALL");
+    let total_only = parse_json(&value.to_string()).unwrap();
+    value["facts"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["metric"] != "arrests");
+    let none = parse_json(&value.to_string()).unwrap();
+    for bundle in [&total_only, &none] {
+        for lang in Lang::ALL {
+            let t = Locale::get(lang);
+            let said = t.text(spector_widget::i18n::Key::DescNone);
+            assert_eq!(render::summary_in(bundle, t), said, "{lang:?}");
+            // Shown to every reader, where the map's description is.
+            let markup = render::widget_first_in(bundle, &world, t);
+            assert!(
+                markup.contains(&format!("<p class=\"outside\" id=\"sw-desc\">{said}</p>")),
+                "{lang:?}: {markup:.1500}"
+            );
+            let page = spector_widget::static_page::html_fragment_in(bundle, &world, 640, t);
+            assert!(page.contains(&format!("-map-d\">{said}</desc>")), "{lang:?}");
+        }
+    }
+    assert_eq!(
+        render::summary_in(&total_only, Locale::english()),
+        "No source gives arrests by country."
+    );
+    // A map with arrests keeps its description for screen readers.
+    let markup = render::widget_first_in(&spector(), &world, Locale::english());
+    assert!(markup.contains("<p class=\"sr\" id=\"sw-desc\">Map of 288"));
+}
