@@ -78,8 +78,14 @@ fn layout_width(width: u32) -> f64 {
 /// (largest first) order.
 fn push_description(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
     table::push_summary(out, bundle, t);
+    let symbols = map::symbols(bundle, world);
+    // Without symbols (no arrests by country, which the summary says) there
+    // is no list: a lone " ." once ended the description.
+    if symbols.is_empty() {
+        return;
+    }
     out.push(' ');
-    for (i, s) in map::symbols(bundle, world).iter().enumerate() {
+    for (i, s) in symbols.iter().enumerate() {
         if i > 0 {
             t.push(out, Key::PunctList);
         }
@@ -524,7 +530,7 @@ fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagre
         }
         out.push_str("<strong>");
         match (&claim.value, item) {
-            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, t, claim.qualifier, *v, &f.unit),
+            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, t, claim.qualifier, *v, &f.unit, lang),
             (ClaimValue::Number(v), Item::Date(_)) => push_qualified(out, t, claim.qualifier, *v),
             (ClaimValue::Date(date), _) => labels::push_date(out, t, date),
         }
@@ -547,7 +553,7 @@ fn push_disagreement(out: &mut String, prefix: &str, item: Item<'_>, d: &Disagre
 /// value column's.
 fn push_row_end(out: &mut String, bundle: &Bundle, prefix: &str, fact: &Fact, alt: Option<&Fact>, t: &Locale) {
     let amount = |out: &mut String, fact: &Fact| {
-        labels::push_fact_value(out, t, fact);
+        labels::push_fact_value(out, t, fact, &bundle.lang);
         let refs = cite::source_indexes(&fact.citations);
         if !refs.is_empty() {
             out.push(' ');

@@ -417,6 +417,8 @@ fn a_url_that_is_nearly_one_says_what_to_change() {
     let urls = [
         "https:///news/12-arrested",
         "https://",
+        "https://?id=12",
+        "https://#arrests",
         "https://police.example/news/12\tarrested",
         "https://police.example/news/12\u{a0}arrested",
         "http://police .example/news",
@@ -436,11 +438,13 @@ fn a_url_that_is_nearly_one_says_what_to_change() {
         [
             "sources[1].url: the URL \"https:///news/12-arrested\" has no host; write it after the //, as in https://example.org/",
             "sources[2].url: the URL \"https://\" has no host; write it after the //, as in https://example.org/",
-            "sources[3].url: the URL \"https://police.example/news/12\\u0009arrested\" contains whitespace; remove it",
-            "sources[4].url: the URL \"https://police.example/news/12\u{a0}arrested\" contains whitespace; remove it",
-            "sources[5].url: the URL \"http://police .example/news\" has a space in its host; remove it",
-            "sources[6].url: the URL \"https://police.example/news/12 arrested\" contains a space; encode it as %20",
-            "sources[7].url: the URL \" https://police.example/news\" starts or ends with a space; remove it",
+            "sources[3].url: the URL \"https://?id=12\" has no host; write it after the //, as in https://example.org/",
+            "sources[4].url: the URL \"https://#arrests\" has no host; write it after the //, as in https://example.org/",
+            "sources[5].url: the URL \"https://police.example/news/12\\u0009arrested\" contains whitespace; remove it",
+            "sources[6].url: the URL \"https://police.example/news/12\u{a0}arrested\" contains whitespace; remove it",
+            "sources[7].url: the URL \"http://police .example/news\" has a space in its host; remove it",
+            "sources[8].url: the URL \"https://police.example/news/12 arrested\" contains a space; encode it as %20",
+            "sources[9].url: the URL \" https://police.example/news\" starts or ends with a space; remove it",
         ]
     );
 }

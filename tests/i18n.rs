@@ -202,7 +202,8 @@ fn plain(markup: &str) -> String {
 }
 
 fn amount(lang: Lang, q: Qualifier, v: f64, unit: &str) -> String {
-    plain(&s(|o| labels::push_amount(o, Locale::get(lang), q, v, unit)))
+    let t = Locale::get(lang);
+    plain(&s(|o| labels::push_amount(o, t, q, v, unit, t.code())))
 }
 
 fn date(lang: Lang, d: &str) -> String {

@@ -1234,3 +1234,135 @@ fn the_europe_view_names_the_countries_it_leaves_out_and_only_those() {
     assert!(markup.contains("class=\"zoom\""), "a Europe view");
     assert!(!markup.contains("outside"), "{markup}");
 }
+
+#[test]
+fn a_metric_whose_last_word_is_its_unit_is_named_without_it() {
+    // `fines_usd` in USD, no label: the value says "$2.5 million", so the
+    // widget, its table and the static version name the figure "Fines",
+    // not "Fines usd". A unit of the bundle's own counts as one too.
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    for (id, metric, unit, n) in [
+        ("fines", "fines_usd", "USD", 2_500_000),
+        ("catch", "catch_boats", "boats", 4),
+    ] {
+        let mut fact = facts[0].clone();
+        fact["id"] = id.into();
+        fact["metric"] = metric.into();
+        fact["unit"] = unit.into();
+        fact["value"] = n.into();
+        facts.push(fact);
+    }
+    let bundle = parse_json(&value.to_string()).unwrap();
+    let world = World::embedded().unwrap();
+    let t = Locale::english();
+    let mut markup = render::widget_in(&bundle, &world, None, t);
+    markup.push_str(&render::table_markup_in(&bundle, t));
+    markup.push_str(&render::popover_in(&bundle, "fines", false, t).unwrap());
+    let page = spector_widget::static_page::html_fragment_in(&bundle, &world, 640, t);
+    for markup in [&markup, &page] {
+        assert!(markup.contains("<th scope=\"row\">Fines</th>"), "{markup}");
+        assert!(markup.contains("<th scope=\"row\">Catch</th>"), "{markup}");
+        assert!(
+            !markup.contains("Fines usd") && !markup.contains("Catch boats"),
+            "{markup}"
+        );
+    }
+    assert!(markup.contains("<span class=\"fig-label\">Fines</span>"), "{markup}");
+    assert!(
+        markup.contains("<p class=\"pop-title\">Sources for Fines</p>"),
+        "{markup}"
+    );
+}
+
+#[test]
+fn a_unit_of_the_bundles_own_is_marked_with_the_bundles_language() {
+    // `boats` is the bundle's word, written after the number untranslated:
+    // a German widget reading an English bundle marks it as English, as it
+    // does the figure's name, wherever the value is shown (the panel, the
+    // table, the "sources differ" popover, the static version).
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    let mut boats = facts[0].clone();
+    boats["id"] = "boats".into();
+    boats["metric"] = "boats_sunk".into();
+    boats["unit"] = "boats".into();
+    boats["value"] = 5.into();
+    boats["disagreement"] = serde_json::json!({
+        "reason": "The police count is later.",
+        "claims": [{ "value": 7, "qualifier": "exact", "citations": [{ "source": "nydn", "quote": "7 boats" }] }]
+    });
+    facts.push(boats);
+    let bundle = parse_json(&value.to_string()).unwrap();
+    assert_eq!(bundle.lang, "en");
+    let world = World::embedded().unwrap();
+    let de = Locale::get(Lang::De);
+    let mut markup = render::widget_in(&bundle, &world, None, de);
+    markup.push_str(&render::table_markup_in(&bundle, de));
+    markup.push_str(&render::popover_in(&bundle, "boats", true, de).unwrap());
+    let page = spector_widget::static_page::html_fragment_in(&bundle, &world, 640, de);
+    let boats = |n: u32| format!("{n}\u{a0}<span lang=\"en\">boats</span>");
+    assert!(
+        markup.contains(&format!("<span class=\"fig-value\">{}</span>", boats(5))),
+        "{markup}"
+    );
+    assert!(
+        markup.contains(&format!("<td class=\"n\">{}</td>", boats(5))),
+        "{markup}"
+    );
+    assert!(
+        markup.contains(&format!("<span class=\"claim-value\">{}</span>", boats(5))),
+        "{markup}"
+    );
+    assert!(
+        markup.contains(&format!("<span class=\"claim-value\">{}</span>", boats(7))),
+        "{markup}"
+    );
+    assert!(page.contains(&boats(5)) && page.contains(&boats(7)), "{page}");
+    assert!(!markup.contains("\u{a0}boats") && !page.contains("\u{a0}boats"));
+    // In the bundle's own language the unit is plain text.
+    let en = render::widget_in(&bundle, &world, None, Locale::english());
+    assert!(en.contains("<span class=\"fig-value\">5\u{a0}boats</span>"), "{en}");
+}
+
+#[test]
+fn a_map_without_arrests_by_country_says_no_source_gives_them() {
+    // Only the operation's total, or no arrests at all: the map has
+    // nothing on it. Its description said "Map of 288 arrests in 9
+    // countries" (with the bundle's countries figure) or only the map's
+    // name, for screen readers only, and the static version's ended " .".
+    let world = World::embedded().unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    value["facts"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["metric"] != "arrests" || f["scope"] == "ALL");
+    let total_only = parse_json(&value.to_string()).unwrap();
+    value["facts"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["metric"] != "arrests");
+    let none = parse_json(&value.to_string()).unwrap();
+    for bundle in [&total_only, &none] {
+        for lang in Lang::ALL {
+            let t = Locale::get(lang);
+            let said = t.text(spector_widget::i18n::Key::DescNone);
+            assert_eq!(render::summary_in(bundle, t), said, "{lang:?}");
+            // Shown to every reader, where the map's description is.
+            let markup = render::widget_first_in(bundle, &world, t);
+            assert!(
+                markup.contains(&format!("<p class=\"outside\" id=\"sw-desc\">{said}</p>")),
+                "{lang:?}: {markup:.1500}"
+            );
+            let page = spector_widget::static_page::html_fragment_in(bundle, &world, 640, t);
+            assert!(page.contains(&format!("-map-d\">{said}</desc>")), "{lang:?}");
+        }
+    }
+    assert_eq!(
+        render::summary_in(&total_only, Locale::english()),
+        "No source gives arrests by country."
+    );
+    // A map with arrests keeps its description for screen readers.
+    let markup = render::widget_first_in(&spector(), &world, Locale::english());
+    assert!(markup.contains("<p class=\"sr\" id=\"sw-desc\">Map of 288"));
+}

@@ -46,7 +46,7 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
 
 fn amount(q: facts::Qualifier, v: f64, unit: &str) -> String {
     let mut s = String::new();
-    labels::push_amount(&mut s, Locale::english(), q, v, unit);
+    labels::push_amount(&mut s, Locale::english(), q, v, unit, "en");
     s
 }
 

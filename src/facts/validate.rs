@@ -927,10 +927,13 @@ fn date_problem(text: &str) -> Option<ErrorKind> {
     })
 }
 
-/// Only absolute http(s) addresses may become links.
+/// Only absolute http(s) addresses may become links: a host right after
+/// the `//`, so neither `https://?x` nor `https://#a` (nothing before the
+/// query or the fragment) nor `https:///news` is one.
 pub fn is_http_url(url: &str) -> bool {
     http_rest(url).is_some_and(|rest| {
-        !rest.is_empty() && !rest.starts_with('/') && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+        !matches!(rest.as_bytes().first(), None | Some(b'/' | b'?' | b'#'))
+            && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
     })
 }
 

@@ -80,16 +80,17 @@ impl<'a> Item<'a> {
         if let Item::Fact(f) = self {
             if labels::is_money(&f.unit) {
                 out.push_str(" (");
-                labels::push_fact_amount(out, t, f);
+                labels::push_fact_amount(out, t, f, t.code());
                 out.push(')');
             }
         }
     }
 
-    /// Appends the value the widget shows: "117 firearms", "December 2021".
-    pub fn push_shown_value(&self, out: &mut String, t: &Locale) {
+    /// Appends the value the widget shows: "117 firearms", "December 2021";
+    /// a unit of the bundle's own marked with its language `lang`.
+    pub fn push_shown_value(&self, out: &mut String, t: &Locale, lang: &str) {
         match self {
-            Item::Fact(f) => labels::push_fact_amount(out, t, f),
+            Item::Fact(f) => labels::push_fact_amount(out, t, f, lang),
             Item::Date(d) => labels::push_date(out, t, &d.date),
         }
     }
@@ -405,7 +406,7 @@ fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation],
 /// popover.
 fn push_claims(out: &mut String, bundle: &Bundle, item: Item<'_>, d: &Disagreement, t: &Locale) {
     out.push_str("<ul class=\"claims\"><li class=\"claim claim-shown\"><span class=\"claim-value\">");
-    item.push_shown_value(out, t);
+    item.push_shown_value(out, t, &bundle.lang);
     out.push_str("</span> <span class=\"claim-tag\">(");
     t.push(out, Key::CiteShown);
     out.push_str(")</span>");
@@ -414,7 +415,9 @@ fn push_claims(out: &mut String, bundle: &Bundle, item: Item<'_>, d: &Disagreeme
     for claim in &d.claims {
         out.push_str("<li class=\"claim\"><span class=\"claim-value\">");
         match (&claim.value, item) {
-            (ClaimValue::Number(v), Item::Fact(f)) => labels::push_amount(out, t, claim.qualifier, *v, &f.unit),
+            (ClaimValue::Number(v), Item::Fact(f)) => {
+                labels::push_amount(out, t, claim.qualifier, *v, &f.unit, &bundle.lang)
+            }
             (ClaimValue::Number(v), Item::Date(_)) => super::format::push_qualified(out, t, claim.qualifier, *v),
             (ClaimValue::Date(date), _) => labels::push_date(out, t, date),
         }

@@ -8,7 +8,7 @@
 use alloc::string::String;
 
 use super::format::{push_number_in, push_qualified, push_qualifier_around};
-use super::{close_lang, open_lang};
+use super::{close_lang, open_lang, push_in};
 use crate::facts::{DateEntry, Fact, Qualifier};
 use crate::i18n::{Key, Locale};
 use crate::text::{capital, is_blank, parse_uint, push_escaped, push_uint, split_ascii};
@@ -41,8 +41,9 @@ pub fn drug_of(metric: &str) -> Option<&str> {
 /// Appends a metric's name: a standard name, a drug's name (translated
 /// when `i18n/en.txt` has a `drug.<name>` key, else from the metric:
 /// "crystal_meth" → "Crystal meth", MDMA and LSD in capitals), else the
-/// bundle's label, else the metric with spaces for underscores.
-pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Option<&str>) {
+/// bundle's label, else the metric with spaces for underscores, less a
+/// last word that is its `unit` ("fines_usd" in USD → "Fines").
+pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, unit: &str, label: Option<&str>) {
     if let Some(key) = standard_metric_key(metric) {
         t.push(out, key);
     } else if let Some(drug) = drug_of(metric) {
@@ -53,13 +54,26 @@ pub fn push_metric_name(out: &mut String, t: &Locale, metric: &str, label: Optio
     } else if let Some(label) = label.filter(|l| !is_blank(l)) {
         push_escaped(out, label);
     } else {
-        push_words(out, metric);
+        push_words(out, without_unit(metric, unit));
+    }
+}
+
+/// A metric without its last word where that word is its unit, in any
+/// case: the value is written with its unit ("$5 million", "3 kg"), so
+/// "Fines usd" or "Catch kg" would say it twice. A metric of one word
+/// keeps it, so that it still has a name.
+fn without_unit<'a>(metric: &'a str, unit: &str) -> &'a str {
+    // Bytes, as `text.rs` splits, to keep the wasm small.
+    let cut = metric.bytes().rposition(|b| b == b'_').unwrap_or_default();
+    match (metric.get(..cut), metric.get(cut + 1..)) {
+        (Some(words), Some(last)) if !words.is_empty() && last.eq_ignore_ascii_case(unit) => words,
+        _ => metric,
     }
 }
 
 /// Appends a fact's name, e.g. "Fentanyl".
 pub fn push_fact_name(out: &mut String, t: &Locale, fact: &Fact) {
-    push_metric_name(out, t, &fact.metric, fact.label.as_deref());
+    push_metric_name(out, t, &fact.metric, &fact.unit, fact.label.as_deref());
 }
 
 /// Appends a fact's name as element content: a name that comes from the
@@ -189,8 +203,11 @@ fn unit_key(unit: &str) -> Option<Key> {
 
 /// Appends a value with its unit, no qualifier: "288 people", "850 kg",
 /// "$53.4 million", "1 osoba", "5 osób", a no-break space between the
-/// number and its unit. An unknown unit is written after the number.
-pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
+/// number and its unit. An unknown unit is written after the number: it
+/// is the bundle's text, in the bundle's language `lang`, and marked so
+/// where the widget speaks another (`t.code()` for an attribute value, as
+/// for `push_fact_name_in`).
+pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str, lang: &str) {
     if push_money(out, t, unit, value) {
         return;
     }
@@ -203,33 +220,36 @@ pub fn push_count(out: &mut String, t: &Locale, value: f64, unit: &str) {
             // A no-break space, as in the languages' unit patterns: a
             // line never ends between a number and its unit.
             out.push('\u{a0}');
-            push_escaped(out, unit);
+            push_in(out, t, lang, unit);
         }
     }
 }
 
 /// Appends a value with its qualifier and unit as a reader reads it:
 /// "288 people", "more than 200,000 pills", "more than $53.4 million",
-/// "mehr als 53,4 Mio. US$".
-pub fn push_amount(out: &mut String, t: &Locale, qualifier: Qualifier, value: f64, unit: &str) {
+/// "mehr als 53,4 Mio. US$"; a unit of the bundle's own in its `lang`
+/// (see `push_count`).
+pub fn push_amount(out: &mut String, t: &Locale, qualifier: Qualifier, value: f64, unit: &str, lang: &str) {
     let scale = if is_money(unit) { money_scale(value) } else { 1.0 };
     let (qualifier, value) = super::format::honest(qualifier, value, scale);
     let mut written = String::with_capacity(48);
-    push_count(&mut written, t, value, unit);
+    push_count(&mut written, t, value, unit, lang);
     push_qualifier_around(out, t, qualifier, &written);
 }
 
-/// Appends a fact's value, e.g. "more than 258 kg".
-pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact) {
-    push_amount(out, t, fact.qualifier, fact.value, &fact.unit);
+/// Appends a fact's value, e.g. "more than 258 kg", a unit of the
+/// bundle's own in its `lang` (see `push_count`).
+pub fn push_fact_amount(out: &mut String, t: &Locale, fact: &Fact, lang: &str) {
+    push_amount(out, t, fact.qualifier, fact.value, &fact.unit, lang);
 }
 
 /// Appends a fact's value for a table row that its name heads: the
 /// number alone where the name already says what the unit counts
 /// ("Firearms: 117", "Pills: more than 200,000", arrests under "Arrests"),
-/// else with its unit ("850 kg", "$53.4 million"). The repeated word
-/// ("Schusswaffen | 117 Schusswaffen") made the value column the widest.
-pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact) {
+/// else with its unit ("850 kg", "$53.4 million", a unit of the bundle's
+/// own in its `lang`). The repeated word ("Schusswaffen | 117
+/// Schusswaffen") made the value column the widest.
+pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact, lang: &str) {
     // Keys, not strings: both lookups are in the wasm already.
     let says_unit = matches!(
         (standard_metric_key(&fact.metric), unit_key(&fact.unit)),
@@ -241,7 +261,7 @@ pub fn push_fact_value(out: &mut String, t: &Locale, fact: &Fact) {
     if says_unit {
         push_qualified(out, t, fact.qualifier, fact.value);
     } else {
-        push_fact_amount(out, t, fact);
+        push_fact_amount(out, t, fact, lang);
     }
 }
 
@@ -345,17 +365,34 @@ mod tests {
             ("crystal_meth_seized_kg", "Crystal meth"),
             ("boats_sunk", "Boats sunk"),
         ] {
-            assert_eq!(s(|o| push_metric_name(o, en(), metric, None)), name);
+            assert_eq!(s(|o| push_metric_name(o, en(), metric, "kg", None)), name);
         }
         assert_eq!(
-            s(|o| push_metric_name(o, en(), "boats_sunk", Some("Boats <b>"))),
+            s(|o| push_metric_name(o, en(), "boats_sunk", "boats", Some("Boats <b>"))),
             "Boats &lt;b&gt;"
         );
+        // A last word that is the unit says nothing the value does not.
+        for (metric, unit, name) in [
+            ("fines_usd", "USD", "Fines"),
+            ("bail_paid_eur", "EUR", "Bail paid"),
+            ("catch_kg", "kg", "Catch"),
+            ("sunk_boats", "boats", "Sunk"),
+            ("boats_sunk", "boats", "Boats sunk"),
+            ("fines_usd", "EUR", "Fines usd"),
+            ("usd", "USD", "Usd"),
+            ("fines_usd", "US dollars", "Fines usd"),
+        ] {
+            assert_eq!(
+                s(|o| push_metric_name(o, en(), metric, unit, None)),
+                name,
+                "{metric} in {unit}"
+            );
+        }
     }
 
     #[test]
     fn amounts_and_money() {
-        let a = |q, v, u: &str| s(|o| push_amount(o, en(), q, v, u));
+        let a = |q, v, u: &str| s(|o| push_amount(o, en(), q, v, u, "en"));
         // A no-break space holds each number to its unit.
         assert_eq!(
             a(Qualifier::MoreThan, 53_400_000.0, "USD"),

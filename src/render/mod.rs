@@ -115,7 +115,16 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
 
     // The figure: named by the title, described by its main finding; the
     // table (inserted by the DOM shell while shown) takes the map's place.
-    out.push_str("<div class=\"main\"><figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"sr\" id=\"sw-desc\">");
+    // Without arrests by country the map is empty, so its description
+    // (that no source gives them) is shown, as a note like the Europe
+    // view's, for every reader rather than for screen readers only.
+    out.push_str("<div class=\"main\"><figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"");
+    out.push_str(if bundle.by_country(map::MAP_METRIC).next().is_none() {
+        "outside"
+    } else {
+        "sr"
+    });
+    out.push_str("\" id=\"sw-desc\">");
     table::push_summary(&mut out, bundle, t);
     out.push_str("</p><div class=\"zoombar\"><button type=\"button\" class=\"as-table\" aria-pressed=\"false\">");
     t.push(&mut out, Key::TableShow);

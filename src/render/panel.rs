@@ -221,10 +221,11 @@ fn push_bar(out: &mut String, fact: &Fact, width: f64, whole: Option<f64>) {
     out.push_str("</svg>");
 }
 
-/// Appends a figure's amount in its `fig-value` span.
-fn push_value(out: &mut String, fact: &Fact, t: &Locale) {
+/// Appends a figure's amount in its `fig-value` span, a unit of the
+/// bundle's own in its `lang`.
+fn push_value(out: &mut String, fact: &Fact, lang: &str, t: &Locale) {
     out.push_str("<span class=\"fig-value\">");
-    labels::push_fact_amount(out, t, fact);
+    labels::push_fact_amount(out, t, fact, lang);
     out.push_str("</span>");
 }
 
@@ -244,7 +245,7 @@ fn push_row(
     out.push_str("\"><span class=\"fig-label\">");
     labels::push_fact_name_in(out, t, row_fact, &bundle.lang);
     out.push_str("</span> ");
-    push_value(out, row_fact, t);
+    push_value(out, row_fact, &bundle.lang, t);
     out.push(' ');
     cite::push_fact_marks(out, bundle, row_fact, t);
     if let Some(alt) = alt {
@@ -254,7 +255,7 @@ fn push_row(
         // inline block), and wraps inside only when wider than a line, as
         // with the spacing a reader's own style sheet may add (WCAG 1.4.12).
         out.push_str(" <span class=\"fig-alt-w\"><span class=\"fig-alt\">(");
-        push_value(out, alt, t);
+        push_value(out, alt, &bundle.lang, t);
         out.push_str(")</span> ");
         cite::push_fact_marks(out, bundle, alt, t);
         out.push_str("</span>");

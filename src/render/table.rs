@@ -41,8 +41,17 @@ pub fn by_value(bundle: &Bundle) -> Vec<(&str, &Fact)> {
 /// the bundle's `countries_involved` figure; without that figure, the
 /// arrests on the map and its countries (the total's countries are not
 /// known), when every figure on the map is exact; else the map's name
-/// stands for it.
+/// stands for it. Without arrests by country it says that no source gives
+/// them.
 pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
+    let mut top = by_value(bundle);
+    if top.is_empty() {
+        // The map has nothing on it: "Map of 288 arrests in 9 countries"
+        // would describe arrests it does not show, and the map's name
+        // alone would leave a reader looking for them.
+        t.push(out, Key::DescNone);
+        return;
+    }
     let mut n = String::with_capacity(24);
     let mut count = String::with_capacity(24);
     let figures = match (bundle.total(MAP_METRIC), bundle.total("countries_involved")) {
@@ -61,7 +70,7 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
             }
             push_number_in(&mut n, sum, &t.number);
             push_number_in(&mut count, parts as f64, &t.number);
-            (exact && parts > 0).then_some((sum, parts as f64))
+            exact.then_some((sum, parts as f64))
         }
         _ => None,
     };
@@ -76,11 +85,7 @@ pub fn push_summary(out: &mut String, bundle: &Bundle, t: &Locale) {
             out.push('.');
         }
     }
-    let mut top = by_value(bundle);
     top.truncate(TOP);
-    if top.is_empty() {
-        return;
-    }
     out.push(' ');
     push_country_list(out, &top, Key::DescTop, t);
 }
@@ -122,7 +127,7 @@ fn push_row_start(out: &mut String, start: &str, fact: &Fact) {
 /// 320 px phone in German, Dutch and Portuguese.
 fn push_row_end(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
     out.push_str("</th><td class=\"n\">");
-    labels::push_fact_value(out, t, fact);
+    labels::push_fact_value(out, t, fact, &bundle.lang);
     out.push_str("</td><td>");
     cite::push_fact_marks(out, bundle, fact, t);
     out.push_str("</td></tr>");

@@ -1,6 +1,8 @@
 // <spector-widget src="…">: another bundle renders the same widget, and a
 // bad or missing one becomes a message in its own widget only.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 test('an invalid bundle shows its problem and JSON path while the other widgets render', async ({ page }) => {
   const consoleErrors = [];
@@ -196,4 +198,25 @@ test('a src that fails keeps the author\'s static version in view and explains i
   await expect(missing.locator('.fallback')).toBeVisible();
   await expect(missing.locator('svg')).toHaveCount(0);
   expect(consoleErrors.some((t) => t.includes('no-such-bundle.json?network could not be loaded (network error)'))).toBe(true);
+});
+
+test('a bundle without arrests by country says where its map is described, in the reader\'s language, that no source gives them', async ({ page }) => {
+  // The map was empty, described for screen readers only as a map of
+  // arrests ("Map of arrests by country."), and a sighted reader was told
+  // nothing.
+  const bundle = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/valid-minimal.json'), 'utf8'));
+  bundle.facts = bundle.facts.filter((f) => f.scope === 'ALL');
+  await page.route('**/total-only.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(bundle) }));
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  const other = page.locator('#other');
+  await other.evaluate((el) => {
+    el.setAttribute('lang', 'de');
+    el.setAttribute('src', '/total-only.json');
+  });
+  const desc = other.locator('#sw-desc');
+  await expect(desc).toHaveText('Keine Quelle nennt Festnahmen nach Ländern.');
+  await expect(desc).toBeVisible();
+  await expect(other.locator('figure.map-col')).toHaveAccessibleDescription('Keine Quelle nennt Festnahmen nach Ländern.');
+  await expect(other.locator('svg.map path.on')).toHaveCount(0);
+  await expect(other.locator('.total')).toHaveText('12');
 });

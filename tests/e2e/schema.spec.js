@@ -29,7 +29,16 @@ test('a URL is http(s) in any case, as for the widget and spector-facts', () => 
     expect(validate.errors ?? [], url).toEqual([]);
     expect(ok, url).toBe(true);
   }
-  for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'ftp://police.example/a', '//police.example/a']) {
+  // No host after the //, before a path, a query or a fragment alike.
+  for (const url of [
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'ftp://police.example/a',
+    '//police.example/a',
+    'https:///a',
+    'https://?id=12',
+    'https://#arrests',
+  ]) {
     bundle.sources[0].url = url;
     expect(validate(bundle), url).toBe(false);
   }
