@@ -902,6 +902,12 @@ pub fn html_fragment_with_ids(bundle: &Bundle, world: &World<'_>, width: u32, t:
     out.push_str("</desc>");
     push_map_layers(&mut out, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
     out.push_str("</svg><figcaption>");
+    // An empty map says why, as the widget's does: its description is for
+    // screen readers, and a reader without JavaScript saw nothing on it.
+    if bundle.by_country(map::MAP_METRIC).next().is_none() {
+        t.push(&mut out, Key::DescNone);
+        out.push(' ');
+    }
     out.push_str(&credits(bundle, world, t, true));
     out.push_str("</figcaption></figure>\n");
 

@@ -1356,6 +1356,9 @@ fn a_map_without_arrests_by_country_says_no_source_gives_them() {
             );
             let page = spector_widget::static_page::html_fragment_in(bundle, &world, 640, t);
             assert!(page.contains(&format!("-map-d\">{said}</desc>")), "{lang:?}");
+            // And under the static version's map, for readers without
+            // JavaScript, who saw an empty map with nothing said.
+            assert!(page.contains(&format!("<figcaption>{said} ")), "{lang:?}");
         }
     }
     assert_eq!(
@@ -1365,4 +1368,6 @@ fn a_map_without_arrests_by_country_says_no_source_gives_them() {
     // A map with arrests keeps its description for screen readers.
     let markup = render::widget_first_in(&spector(), &world, Locale::english());
     assert!(markup.contains("<p class=\"sr\" id=\"sw-desc\">Map of 288"));
+    let page = spector_widget::static_page::html_fragment_in(&spector(), &world, 640, Locale::english());
+    assert!(page.contains("<figcaption>Sources: "));
 }
