@@ -773,7 +773,7 @@ fn one_stylesheet_holds_the_panel_styles_and_the_wide_layout() {
         ".tl{",
         ".dl{",
         ".warn{",
-        ".tip.pin{pointer-events:auto}",
+        ".tip.pin{pointer-events:inherit}",
     ] {
         assert!(css.contains(rule), "{rule}");
     }

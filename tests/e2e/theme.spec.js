@@ -392,3 +392,54 @@ test("the widget's text follows the reader's default text size, not the page's",
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test("a page that hides the widget's container hides the widget and keeps it out of reach, and a right-to-left page leaves it left-to-right", async ({ page }) => {
+  // Tabs, carousels and off-canvas panels hide their other panels with
+  // `visibility: hidden`, `pointer-events: none` or `inert`; the widget's
+  // reset of inherited styles must not undo any of them.
+  await servePage(
+    page,
+    '/hidden-tab.html',
+    `<button id="before">before</button>
+     <div id="tab" style="visibility:hidden"><spector-widget id="hidden"></spector-widget></div>
+     <div id="dead" style="pointer-events:none"><spector-widget id="untouchable"></spector-widget></div>
+     <div inert><spector-widget id="inert"></spector-widget></div>
+     <button id="after">after</button>`,
+  );
+  await page.setViewportSize({ width: 640, height: 900 });
+  await page.goto('/hidden-tab.html');
+  const [hidden, untouchable, inert] = ['#hidden', '#untouchable', '#inert'].map((id) => page.locator(id));
+  for (const w of [hidden, untouchable, inert]) await expect(w.locator('.chip')).toHaveCount(9);
+  await expect(hidden.locator('.title')).toBeHidden();
+  await expect(hidden.locator('svg.map')).toBeHidden();
+  // Tab goes past both unreachable widgets, from "before" to the
+  // clickable one's first control, and never into the hidden or inert one.
+  await page.locator('#before').focus();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => document.activeElement.id);
+    expect(['hidden', 'inert']).not.toContain(at);
+    if (at === 'after') break;
+  }
+  await expect(page.locator('#after')).toBeFocused();
+  // A click on a chip of the widget under `pointer-events: none` reaches
+  // nothing in it: no country is selected.
+  const chip = untouchable.locator('.chip').nth(2);
+  await chip.scrollIntoViewIfNeeded();
+  const box = await chip.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(untouchable.locator('.chip[aria-pressed=true]')).toHaveCount(0);
+
+  // A right-to-left page (Arabic, Hebrew) around a widget whose seven
+  // languages are all written left to right.
+  await page.route('**/rtl.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>t</title></head><body><spector-widget lang="en"></spector-widget><script src="/pkg/embed.js"></script></body></html>',
+    }),
+  );
+  const rtl = await open(page, { url: '/rtl.html' });
+  expect(await css(rtl, '.sw', 'direction')).toBe('ltr');
+  const [host, title] = [await rtl.boundingBox(), await rtl.locator('.title').boundingBox()];
+  expect(title.x - host.x).toBeLessThan(20);
+});
