@@ -114,6 +114,13 @@ export function tell(host, country) {
   host.dispatchEvent(new CustomEvent('spector-select', init));
 }
 
+/** How many of the page's px one of the widget's own CSS px covers: more
+ *  than 1 under a page's `zoom` or `transform: scale()` on an ancestor
+ *  (accessibility toolbars and some themes zoom the article). Boxes and
+ *  pointer positions come in the page's px, while the widget places its
+ *  tooltip and popovers in its own, so the shell hands Rust its own. */
+const zoomOf = (e) => (e?.offsetWidth ? e.getBoundingClientRect().width / e.offsetWidth : 1);
+
 /** Adds `skeleton` (the widget's boxes, empty) to `root` and returns the
  *  width of its map column; the widget's markup replaces both next. Beside
  *  what `root` shows, not in its place: without the widget for a moment
@@ -123,7 +130,7 @@ export function columnWidth(root, skeleton) {
   const box = root.ownerDocument.createElement('div');
   html(box, skeleton);
   root.append(box);
-  return box.querySelector('.map-col')?.getBoundingClientRect().width ?? 0;
+  return (box.querySelector('.map-col')?.getBoundingClientRect().width ?? 0) / zoomOf(box.firstElementChild);
 }
 
 /** One mounted widget's elements and listeners. `handle(kind, code, x, y)`
@@ -148,8 +155,8 @@ export class Shell {
     };
     // Where on the map a pointer is: the country hit, if any, and the
     // pointer's position.
-    const at = (event, kind) =>
-      send(event, kind, event.target.closest('svg.map [data-c]')?.getAttribute('data-c'), event.clientX, event.clientY);
+    const at = (event, kind, k = zoomOf(this.e[0])) =>
+      send(event, kind, event.target.closest('svg.map [data-c]')?.getAttribute('data-c'), event.clientX / k, event.clientY / k);
     on(root, 'pointermove', (event) => {
       const target = event.target;
       // Over the pinned tooltip (to reach its marker) or a popover: keep.
@@ -210,7 +217,7 @@ export class Shell {
       } else if (kind === 5) send(event, CLICK + kind, found.getAttribute('data-c'));
       else if (kind === CLICKS.length) at(event, CLICK + kind);
       // The pinned tooltip away from its markers: whatever it covers.
-      else if (found?.matches('.tip')) send(event, TIP_BODY, '', event.clientX, event.clientY);
+      else if (found?.matches('.tip')) at(event, TIP_BODY);
       else send(event, CLICK + kind);
     });
     on(root, 'keydown', (event) => {
@@ -282,13 +289,15 @@ export class Shell {
   measure(i) {
     const e = (this.m = this.part(i));
     this.r = e?.getBoundingClientRect();
+    this.k = zoomOf(this.e[0]);
     return !!e;
   }
 
-  /** The measured part's left, top, width, height, offsetWidth or offsetHeight. */
+  /** The measured part's left, top, width, height (in the widget's own
+   *  px, see `zoomOf`), offsetWidth or offsetHeight. */
   got(k) {
     const r = this.r;
-    return k < 4 ? [r.left, r.top, r.width, r.height][k] : k < 5 ? this.m.offsetWidth : this.m.offsetHeight;
+    return k < 4 ? [r.left, r.top, r.width, r.height][k] / this.k : k < 5 ? this.m.offsetWidth : this.m.offsetHeight;
   }
 
   /** Moves a part to `x`, `y` (CSS px) in its container. */

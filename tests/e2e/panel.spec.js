@@ -324,6 +324,53 @@ test('focus that leaves the widget closes its popover, as a press outside does; 
   await expect(page.locator('.masthead a')).toBeFocused();
 });
 
+test('under a page zoom or scale the pinned tooltip sits beside its country and a popover at its marker', async ({ page }) => {
+  // Accessibility toolbars and some themes zoom or scale the article: the
+  // browser's boxes are then in the page's px, the widget's places in its own.
+  for (const style of ['main{zoom:1.5;max-width:600px}', 'main{zoom:1.25}', 'main{transform:scale(.8);transform-origin:0 0}']) {
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto('/');
+    await page.addStyleTag({ content: style });
+    const widget = page.locator('spector-widget');
+    await expect(widget.locator('.panel')).toBeVisible();
+    // A pointer just beside the United States' circle finds it.
+    await widget.locator('svg.map').scrollIntoViewIfNeeded();
+    const us = await widget.locator('g.sym.v-w circle[data-c=US]').boundingBox();
+    await page.mouse.move(us.x + us.width + 6, us.y + us.height / 2);
+    await expect(widget.locator('.tip'), style).toContainText('United States');
+    await widget.locator('.chip[data-c=GB]').click();
+    const tip = widget.locator('.tip.pin');
+    await expect(tip).toBeVisible();
+    // The tooltip covers no other country's symbol and lies inside the
+    // widget, once the map has zoomed to the United Kingdom's view.
+    const covered = () => widget.evaluate((el) => {
+      const s = el.shadowRoot;
+      const t = s.querySelector('.tip').getBoundingClientRect();
+      const view = s.querySelector('.map-wrap').getAttribute('data-view');
+      return [...s.querySelectorAll(`g.sym.v-${view} circle[data-c]`)]
+        .filter((c) => c.getAttribute('data-c') !== 'GB')
+        .filter((c) => {
+          const b = c.getBoundingClientRect();
+          return b.right > t.left && b.left < t.right && b.bottom > t.top && b.top < t.bottom;
+        })
+        .map((c) => c.getAttribute('data-c'));
+    });
+    await expect.poll(covered, style).toEqual([]);
+    const [host, box] = [await widget.boundingBox(), await tip.boundingBox()];
+    expect(box.x, style).toBeGreaterThanOrEqual(host.x - 0.5);
+    expect(box.x + box.width, style).toBeLessThanOrEqual(host.x + host.width + 0.5);
+    // Its marker's popover opens at the marker, inside the widget.
+    const marker = tip.locator('.cite').first();
+    await marker.click();
+    const pop = widget.locator('.pop');
+    await expect(pop).toBeVisible();
+    const [p, m] = [await pop.boundingBox(), await marker.boundingBox()];
+    expect(p.x, style).toBeGreaterThanOrEqual(host.x - 0.5);
+    expect(p.x + p.width, style).toBeLessThanOrEqual(host.x + host.width + 0.5);
+    expect(Math.min(Math.abs(p.y - (m.y + m.height)), Math.abs(p.y + p.height - m.y)), style).toBeLessThan(40);
+  }
+});
+
 test('a popover and the pinned tooltip are placed again when the widget changes size', async ({ page }) => {
   // A phone turned from landscape to portrait with a popover open.
   await page.setViewportSize({ width: 740, height: 360 });
