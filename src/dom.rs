@@ -1460,14 +1460,19 @@ impl State {
         // Above or below the symbol, right or left of it, wherever the
         // tooltip lies inside the view and covers no other symbol: in the
         // Europe view France's covered Germany's, which a tap then could
-        // not reach. Checked in the view's units, as the labels are.
+        // not reach. Then the same four places moved away from the symbol
+        // sideways, by a quarter of the tooltip's width at a time, up to
+        // its whole width: on a 480 to 560 px widget the United States'
+        // tooltip covered Brazil's symbol below it, with open sea further
+        // right. Checked in the view's units, as the labels are.
         let Some((w, h)) = self.tip_wh(&area) else { return };
         let (uw, uh, gap) = (w / ppu, h / ppu, 6.0 / ppu);
-        for i in 0..4 {
-            let ux = if i < 2 {
-                sx + sr * 0.7 + gap
+        for i in 0..20 {
+            let slide = f64::from(i / 4) * uw / 4.0;
+            let ux = if i % 4 < 2 {
+                sx + sr * 0.7 + gap + slide
             } else {
-                sx - sr * 0.7 - gap - uw
+                sx - sr * 0.7 - gap - uw - slide
             };
             let uy = if i % 2 == 0 { sy - sr - gap - uh } else { sy + sr + gap };
             let b = layout::Rect {

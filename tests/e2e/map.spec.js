@@ -386,6 +386,37 @@ for (const width of [320, 640, 1200]) {
   });
 }
 
+test('in the world view the United States\' tooltip covers no other symbol where there is room, also beside Brazil on a 480 to 560 px widget', async ({ browser }) => {
+  for (const [width, height] of [[520, 900], [560, 900], [600, 900], [568, 320]]) {
+    const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto('/');
+    const widget = page.locator('spector-widget');
+    await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+    for (const code of ['US', 'BR']) {
+      await widget.locator(`.chip[data-c="${code}"]`).tap();
+      await expect(widget.locator('.tip.pin')).toBeVisible();
+      await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+      const tip = await widget.locator('.tip').boundingBox();
+      const covered = [];
+      for (const circle of await widget.locator('.sym.v-w circle').all()) {
+        const c = await circle.getAttribute('data-c');
+        const b = await circle.boundingBox();
+        if (c === code || !b) continue;
+        // Any part of the symbol, not only its centre: Brazil's is small.
+        if (b.x + b.width > tip.x && b.x < tip.x + tip.width && b.y + b.height > tip.y && b.y < tip.y + tip.height) covered.push(c);
+      }
+      expect(covered, `${width}×${height}, ${code}`).toEqual([]);
+      // Beside its own symbol still: the tooltip's nearest edge within
+      // a tooltip's width of it.
+      const own = await widget.locator(`.sym.v-w circle[data-c="${code}"]`).boundingBox();
+      const gap = Math.max(tip.x - (own.x + own.width), own.x - (tip.x + tip.width), 0);
+      expect(gap, `${width}×${height}, ${code}`).toBeLessThan(tip.width);
+    }
+    await context.close();
+  }
+});
+
 test('in the Europe view a selected country\'s tooltip covers no other symbol where there is room, so a tap reaches its neighbours', async ({ browser }) => {
   for (const width of [600, 1000]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, hasTouch: true, reducedMotion: 'reduce' });
