@@ -339,7 +339,7 @@ impl Widget {
         let order = map::keyboard_order_of(&world_symbols);
         let symbols = [
             world_symbols,
-            map::symbols_in(&bundle, &world, &views.get(ViewKind::Europe), ViewKind::Europe),
+            map::symbols_in(&bundle, &world, views.get(ViewKind::Europe), ViewKind::Europe),
         ];
         let shell = Shell::new(root, handle);
         let state = State {
@@ -634,7 +634,7 @@ fn print(live: &Live, on: bool) {
     // arrests, and with a country selected, the whole operation's figures
     // too, which the disagreements after them are about.
     let kind = if on { ViewKind::World } else { s.view };
-    let view = s.views.get(kind);
+    let view = *s.views.get(kind);
     s.draw(view);
     s.mark_view(kind);
     let mut markup = String::new();
@@ -1281,7 +1281,7 @@ impl State {
             Key::MapZoomIn
         };
         self.shell.set(ZOOM, "textContent", self.t.text(label));
-        let (from, to) = (self.drawn, self.views.get(kind));
+        let (from, to) = (self.drawn, *self.views.get(kind));
         // Zooming in, the smaller Europe symbols show from the start and grow
         // with the zoom; zooming out, they stay until the world is back.
         if kind == ViewKind::Europe {
@@ -1343,7 +1343,7 @@ impl State {
         if self.labels & bit == 0 {
             self.labels |= bit;
             let view = self.views.get(kind);
-            let markup = map::annotations_markup_with(&self.bundle, &view, self.symbols_of(kind), kind, bucket, self.t);
+            let markup = map::annotations_markup_with(&self.bundle, view, self.symbols_of(kind), kind, bucket, self.t);
             self.shell.labels(kind.key(), bucket as u32, &markup);
         }
     }
@@ -1432,7 +1432,7 @@ impl State {
     /// (docked under the map on narrow widgets, by the stylesheet).
     /// A country without a symbol (one the map does not draw) hides it.
     fn show_at_symbol(&mut self, code: &'static str, pinned: bool) {
-        let view = self.views.get(self.view);
+        let view = *self.views.get(self.view);
         // A symbol the view leaves out (the United States in the Europe
         // view) has no place for a tooltip inside the widget: none is
         // shown, and focus in it goes to the zoom button, which brings

@@ -178,7 +178,7 @@ fn layouts() -> Vec<Layout> {
     let views = Views::new(&bundle, &world);
     let mut out = Vec::new();
     for &kind in views.kinds() {
-        let v = views.get(kind);
+        let v = *views.get(kind);
         let symbols = map::symbols_in(&bundle, &world, &v, kind);
         for bucket in 0..BUCKETS.len() {
             let (legend, labels) = map::annotations(
@@ -247,15 +247,15 @@ fn a_legend_of_people_shows_whole_numbers_whose_circles_match() {
     let views = Views::new(&bundle, &world);
     for &kind in views.kinds() {
         let v = views.get(kind);
-        let symbols = map::symbols_in(&bundle, &world, &v, kind);
+        let symbols = map::symbols_in(&bundle, &world, v, kind);
         for bucket in 0..BUCKETS.len() {
-            let (legend, _) = map::annotations(&bundle, &symbols, &v, kind, bucket, Locale::english());
+            let (legend, _) = map::annotations(&bundle, &symbols, v, kind, bucket, Locale::english());
             let legend = legend.unwrap();
             let values: Vec<f64> = legend.items.iter().map(|i| i.value).collect();
             assert_eq!(values, vec![5.0, 3.0], "{kind:?} b{bucket}");
             // Each circle has the area of its value on the symbols' scale.
             for item in &legend.items {
-                assert_eq!(item.r, map::radius(item.value, 9.0, &v, kind));
+                assert_eq!(item.r, map::radius(item.value, 9.0, v, kind));
             }
             let markup = map::annotations_markup(&bundle, &world, kind, bucket, Locale::english());
             assert!(markup.contains(">5</text>") && markup.contains(">3</text>"), "{markup}");

@@ -277,9 +277,9 @@ impl<'a> Unpacker<'a> {
 
     fn text(&mut self) -> String {
         let n = self.uint();
-        match core::str::from_utf8(self.take(n)) {
-            Ok(text) => String::from(text),
-            Err(_) => {
+        match crate::text::utf8(self.take(n)) {
+            Some(text) => String::from(text),
+            None => {
                 self.failed = true;
                 String::new()
             }
