@@ -115,6 +115,13 @@ test('theme="auto" follows prefers-color-scheme; "light" and "dark" force it', a
   await widget.evaluate((el) => el.setAttribute('theme', 'light'));
   expect(await css(widget, '.title', 'color')).toBe(INK);
   expect(await css(widget, '.sw', 'background-color')).toBe('rgba(0, 0, 0, 0)');
+  // As HTML reads its own keyword attributes, and the widget its `view`:
+  // in any ASCII case.
+  await widget.evaluate((el) => el.setAttribute('theme', 'LIGHT'));
+  expect(await css(widget, '.title', 'color')).toBe(INK);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await widget.evaluate((el) => el.setAttribute('theme', 'Dark'));
+  expect(await css(widget, '.title', 'color')).toBe(PAPER);
 });
 
 for (const theme of ['light', 'dark']) {
