@@ -640,8 +640,9 @@ fn print(live: &Live, on: bool) {
     let mut markup = String::new();
     if on {
         markup.push_str("<div class=\"print\">");
-        // (The table view prints every figure already.)
-        if s.selected.is_some() && !s.table_shown {
+        // From the table view too: paper has the map and the panel in
+        // place of the tables (see the stylesheet's print rules).
+        if s.selected.is_some() {
             panel::push_panel(&mut markup, &s.bundle, None, s.t);
         }
         let bundle = &s.bundle;
