@@ -640,8 +640,9 @@ fn print(live: &Live, on: bool) {
     let mut markup = String::new();
     if on {
         markup.push_str("<div class=\"print\">");
-        // (The table view prints every figure already.)
-        if s.selected.is_some() && !s.table_shown {
+        // From the table view too: paper has the map and the panel in
+        // place of the tables (see the stylesheet's print rules).
+        if s.selected.is_some() {
             panel::push_panel(&mut markup, &s.bundle, None, s.t);
         }
         let bundle = &s.bundle;
@@ -1409,6 +1410,12 @@ impl State {
             return true;
         }
         self.close_tip_pop();
+        self.shell.set(TIP, "className", if pinned { "tip pin" } else { "tip" });
+        // Only a pinned tooltip can be reached: its marker opens the sources.
+        // Set before new markup goes in, so that focus on the old marker
+        // moves to the new one in a pinned tooltip only (see `set` in
+        // dom.js), not in one that follows the pointer.
+        self.shell.attr(TIP, "inert", if pinned { None } else { Some("") });
         if self.shown != Some(code) {
             match render::tooltip_in(&self.bundle, code, self.t) {
                 Some(markup) => self.shell.set(TIP, "innerHTML", &markup),
@@ -1421,9 +1428,6 @@ impl State {
         }
         self.tip_pinned = pinned;
         self.tip_size = None;
-        self.shell.set(TIP, "className", if pinned { "tip pin" } else { "tip" });
-        // Only a pinned tooltip can be reached: its marker opens the sources.
-        self.shell.attr(TIP, "inert", if pinned { None } else { Some("") });
         self.shell.attr(TIP, "hidden", None);
         true
     }
@@ -1530,6 +1534,10 @@ impl State {
             return;
         }
         self.close_tip_pop();
+        // Emptied, so that focus on its marker (the page cleared the
+        // selection) goes to the map's tab stop (see `set` in dom.js),
+        // not to the page once the browser notices the marker is hidden.
+        self.shell.set(TIP, "innerHTML", "");
         self.shell.attr(TIP, "hidden", Some(""));
         self.shell.set(TIP, "className", "tip");
         self.shell.attr(TIP, "inert", Some(""));

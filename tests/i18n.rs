@@ -656,6 +656,20 @@ fn the_shipped_files_parse_without_a_bad_line() {
     }
 }
 
+#[test]
+fn no_value_shows_a_straight_double_quote() {
+    // Brazilian Portuguese said `Fontes divergem sobre "Armas de fogo"`:
+    // a value that quotes uses its language's own quotation marks
+    // (“…” in Portuguese, „…“ in German, « … » in French). The quotes
+    // around a value that keep its spaces are the file's syntax, not text.
+    for lang in Lang::ALL {
+        let (table, _) = parse(lang.source());
+        for (key, value) in table.entries() {
+            assert!(!value.contains('"'), "i18n/{}.txt: {key} = {value}", lang.code());
+        }
+    }
+}
+
 /// The text a written file gives `key` in the form `form`: the form, else
 /// `other`, else the key without forms (the rule `build.rs` applies).
 fn written(table: &Table, key: &str, form: Option<&str>) -> Option<String> {

@@ -652,9 +652,10 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
         "{map_table}"
     );
     assert!(all.contains("<td class=\"n\">more than $53.4\u{a0}million</td>"));
-    // Row headers everywhere.
+    // Row headers everywhere: each row's own, or for the cash in euros,
+    // the one above spanning it.
     assert_eq!(
-        occurrences(&table, "<th scope=\"row\">"),
+        occurrences(&table, "<th scope=\"row\"") + occurrences(&table, "rowspan=\"2\""),
         occurrences(&table, "<tr") - 3
     );
     // It is not in the first render: the DOM shell inserts it on demand.
@@ -662,6 +663,34 @@ fn the_table_holds_every_figure_of_the_map_with_its_marker() {
     assert!(markup.contains("<div class=\"ftable\" hidden></div>"));
     assert!(!markup.contains("<table"));
     assert!(markup.contains("<button type=\"button\" class=\"as-table\" aria-pressed=\"false\">Show as table</button>"));
+}
+
+#[test]
+fn the_table_says_the_cash_in_euros_is_the_same_sum_as_in_dollars_as_the_panel_does() {
+    // The table once named two rows "Cash and crypto", one in dollars and
+    // one in euros, which read as two seizures. As in the panel and the
+    // static version, the euros are the same sum in parentheses: under the
+    // dollars' row header, which spans both rows, each with its marker.
+    let bundle = spector();
+    let table = render::table_markup(&bundle);
+    let all = between(&table, "<table class=\"ft ft-all\">", "</table>");
+    assert_eq!(occurrences(all, ">Cash and crypto<"), 1, "{all}");
+    let usd = between(all, "<tr data-fact=\"cash-crypto-usd\">", "</tr>");
+    assert!(
+        usd.starts_with(
+            "<th scope=\"row\" rowspan=\"2\">Cash and crypto</th><td class=\"n\">more than $53.4\u{a0}million</td>"
+        ),
+        "{usd}"
+    );
+    assert!(usd.contains("data-cite=\"cash-crypto-usd\""), "{usd}");
+    let eur = between(all, "<tr data-fact=\"cash-crypto-eur\">", "</tr>");
+    assert!(
+        eur.starts_with("<td class=\"n\">(more than €50.8\u{a0}million)</td>"),
+        "{eur}"
+    );
+    assert!(eur.contains("data-cite=\"cash-crypto-eur\""), "{eur}");
+    // The euros' row follows the dollars' at once, so the header spans it.
+    assert!(all.contains("</tr><tr data-fact=\"cash-crypto-eur\">"), "{all}");
 }
 
 /// Every `data-fact` id in the table markup, in order.

@@ -52,6 +52,9 @@ const TIP_BODY = CLICK + 8;
 // The keys Rust answers, by position (`keydown` in dom.rs).
 const KEYS = ['e', 'E', 'Escape', 'ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End', 'Enter', ' '];
 
+// The map's one tab stop (a roving tabindex).
+const STOP = 'path.on[tabindex="0"]';
+
 // What Tab can reach inside a popover.
 const FOCUSABLE = 'button,a[href],[tabindex]:not([tabindex="-1"])';
 
@@ -244,7 +247,7 @@ export class Shell {
       // may) stays there.
       const now = this.e[ROOT].activeElement;
       const page = root.ownerDocument.activeElement;
-      if (now ? now.closest('[hidden]') : !page || page === root.ownerDocument.body) this.e[ROOT].querySelector('path.on[tabindex="0"]')?.focus();
+      if (now ? now.closest('[hidden]') : !page || page === root.ownerDocument.body) this.e[ROOT].querySelector(STOP)?.focus();
     });
     on(root, 'focusin', (event) => {
       const target = event.target;
@@ -260,10 +263,18 @@ export class Shell {
     return i === POP ? this.e[2]?.firstElementChild : this.e[i];
   }
 
-  /** Sets a property (innerHTML, textContent, className) of a part. */
+  /** Sets a property (innerHTML, textContent, className) of a part. Focus
+   *  on the pinned tooltip's marker stays in the widget when new markup
+   *  replaces it (the page selected another country): on the new marker,
+   *  or where there is none (the tooltip emptied as it hides), on the
+   *  map's tab stop, rather than on the page. A tooltip that follows the
+   *  pointer is inert, and takes no focus. */
   set(i, name, value) {
     const e = this.part(i);
-    if (e) e[name] = name === 'innerHTML' ? trusted(value) : value;
+    if (!e) return;
+    const kept = i === TIP && e.contains(this.e[ROOT].activeElement);
+    e[name] = name === 'innerHTML' ? trusted(value) : value;
+    if (kept && !e.inert && !e.contains(this.e[ROOT].activeElement)) (e.querySelector('button') ?? this.e[ROOT].querySelector(STOP))?.focus();
   }
 
   /** Sets an attribute of a part, or removes it when `value` is undefined. */
@@ -322,7 +333,7 @@ export class Shell {
   /** Focus on a country that is no longer the map's tab stop moves to the
    *  one that is. */
   refocus() {
-    if (this.e[ROOT].activeElement?.matches('path.on[tabindex="-1"]')) this.focus(ROOT, 'path.on[tabindex="0"]', '');
+    if (this.e[ROOT].activeElement?.matches('path.on[tabindex="-1"]')) this.focus(ROOT, STOP, '');
   }
 
   /** Replaces the panel's markup. Focus inside it moves to the new chip of

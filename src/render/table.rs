@@ -111,12 +111,18 @@ pub fn push_country_list(out: &mut String, countries: &[(&str, &Fact)], sentence
 
 /// Appends a row's start up to its header cell's content: `start` (the
 /// `<tr` and whatever comes before its `data-fact`), the fact's id, the
-/// `<th>`. The three kinds of row share it and `push_row_end`, so their
-/// markup is written once.
-fn push_row_start(out: &mut String, start: &str, fact: &Fact) {
+/// `<th>`, spanning the next row too for a figure with the same sum in a
+/// second currency below it (`paired`; the stylesheet draws no rule
+/// between the two). The kinds of row share it and
+/// `push_row_end`, so their markup is written once.
+fn push_row_start(out: &mut String, start: &str, fact: &Fact, paired: bool) {
     out.push_str(start);
     push_escaped(out, &fact.id);
-    out.push_str("\"><th scope=\"row\">");
+    out.push_str(if paired {
+        "\"><th scope=\"row\" rowspan=\"2\">"
+    } else {
+        "\"><th scope=\"row\">"
+    });
 }
 
 /// Appends the rest of a row after its header cell's content: the value
@@ -126,9 +132,16 @@ fn push_row_start(out: &mut String, start: &str, fact: &Fact) {
 /// 117 Schusswaffen" made the whole operation's table too wide for a
 /// 320 px phone in German, Dutch and Portuguese.
 fn push_row_end(out: &mut String, bundle: &Bundle, fact: &Fact, t: &Locale) {
-    out.push_str("</th><td class=\"n\">");
+    push_cells(out, bundle, fact, "</th><td class=\"n\">", "</td><td>", t);
+}
+
+/// Appends a row's value cell and markers cell, the value between `open`
+/// and `close`: in parentheses for the same sum in a second currency, as
+/// the panel writes it.
+fn push_cells(out: &mut String, bundle: &Bundle, fact: &Fact, open: &str, close: &str, t: &Locale) {
+    out.push_str(open);
     labels::push_fact_value(out, t, fact, &bundle.lang);
-    out.push_str("</td><td>");
+    out.push_str(close);
     cite::push_fact_marks(out, bundle, fact, t);
     out.push_str("</td></tr>");
 }
@@ -170,13 +183,13 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
         for (code, fact) in &countries {
             out.push_str("<tr data-c=\"");
             push_escaped(out, code);
-            push_row_start(out, "\" data-fact=\"", fact);
+            push_row_start(out, "\" data-fact=\"", fact, false);
             push_escaped(out, country_name(t, code));
             push_row_end(out, bundle, fact, t);
         }
         out.push_str("</tbody>");
         if let Some(total) = total {
-            push_row_start(out, "<tfoot><tr data-fact=\"", total);
+            push_row_start(out, "<tfoot><tr data-fact=\"", total, false);
             t.push(out, Key::TableTotal);
             push_row_end(out, bundle, total, t);
             out.push_str("</tfoot>");
@@ -187,27 +200,30 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
     // Every other figure, as the static version lists them: the whole
     // operation's, then each country's in a table captioned with its name
     // (the United States' firearms and pills, say), each in the panel's
-    // order, a part naming the figure it belongs to. Only the figures the
-    // first table shows are left out: every country's arrests and the
-    // total (a second total, from another source, is listed here).
+    // order, a part naming the figure it belongs to, and the same sum in a
+    // second currency in parentheses in the row below, under the same
+    // row header: two rows named "Cash and crypto" read as two seizures.
+    // Only the figures the first table shows are left out: every
+    // country's arrests and the total (a second total, from another
+    // source, is listed here).
     let mut scopes: Vec<Option<&str>> = Vec::new();
     scopes.push(None);
     for code in panel::countries(bundle) {
         scopes.push(Some(code));
     }
     for scope in scopes {
-        let mut rows: Vec<(&Fact, Option<&Fact>)> = Vec::new();
+        // (figure, the whole it is part of, the same sum in a second currency)
+        let mut rows: Vec<(&Fact, Option<&Fact>, Option<&Fact>)> = Vec::new();
         for row in panel::rows(bundle, scope) {
             let above = row.fact.metric == MAP_METRIC
                 && (scope.is_some() || total.is_some_and(|total| core::ptr::eq(total, row.fact)));
             if !above {
-                rows.push((row.fact, None));
-            }
-            if let Some(alt) = row.alt {
-                rows.push((alt, None));
+                rows.push((row.fact, None, row.alt));
+            } else if let Some(alt) = row.alt {
+                rows.push((alt, None, None));
             }
             for part in &row.parts {
-                rows.push((part, Some(row.fact)));
+                rows.push((part, Some(row.fact), None));
             }
         }
         if rows.is_empty() {
@@ -230,8 +246,8 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
             [Key::StaticColFigure, Key::StaticColValue, Key::StaticColSources],
         );
         out.push_str("<tbody>");
-        for (fact, whole) in rows {
-            push_row_start(out, "<tr data-fact=\"", fact);
+        for (fact, whole, alt) in rows {
+            push_row_start(out, "<tr data-fact=\"", fact, alt.is_some());
             labels::push_fact_name_in(out, t, fact, &bundle.lang);
             if let Some(whole) = whole {
                 out.push_str(" <span class=\"ft-part\">(");
@@ -241,6 +257,11 @@ pub fn push_table(out: &mut String, bundle: &Bundle, t: &Locale) {
                 out.push_str(")</span>");
             }
             push_row_end(out, bundle, fact, t);
+            if let Some(alt) = alt {
+                out.push_str("<tr data-fact=\"");
+                push_escaped(out, &alt.id);
+                push_cells(out, bundle, alt, "\"><td class=\"n\">(", ")</td><td>", t);
+            }
         }
         out.push_str("</tbody></table>");
     }

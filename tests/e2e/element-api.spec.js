@@ -210,6 +210,32 @@ test('when the page zooms to Europe, focus on a country that view leaves out mov
   expect(await widget.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-c'))).toBe('GB');
 });
 
+test('focus on the pinned tooltip\'s marker stays in the widget when the page selects another country, or none', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.tip.pin')).toContainText('Germany');
+  const focused = () =>
+    widget.evaluate((el) => {
+      const e = el.shadowRoot.activeElement;
+      return e && `${e.getAttribute('class')} ${e.dataset.cite ?? e.dataset.c}`;
+    });
+  // The page selects Austria while the keyboard is on Germany's marker in
+  // the tooltip: focus goes to Austria's marker in the new tooltip, as
+  // focus on a panel's marker goes to a chip, not to the page.
+  await widget.locator('.tip .cite').focus();
+  expect(await focused()).toBe('cite arrests-de');
+  await widget.evaluate((el) => el.setAttribute('country', 'at'));
+  await expect(widget.locator('.tip.pin')).toContainText('Austria');
+  expect(await focused()).toBe('cite arrests-at');
+  // With no country selected there is no tooltip: focus goes to the map's
+  // country just left.
+  await widget.evaluate((el) => el.removeAttribute('country'));
+  await expect(widget.locator('.tip')).toBeHidden();
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  expect(await focused()).toBe('on AT');
+});
+
 test('focus inside the widget stays on the same control through a re-render for a new language or bundle, without scrolling the page; focus elsewhere stays there', async ({ page }) => {
   await page.setViewportSize({ width: 700, height: 700 });
   await page.goto('/tests/e2e/pages/element-api.html');

@@ -105,6 +105,10 @@ test('the table has a row per country and the totals, with the right values', as
   await expect(all.locator('tr[data-fact="firearms-all"] td.n')).toHaveText('117');
   await expect(all.locator('tr[data-fact="drugs-all"] td.n')).toHaveText('850 kg');
   await expect(all.locator('tr[data-fact="cash-crypto-usd"] td.n')).toHaveText('more than $53.4 million');
+  // The same sum in euros, in parentheses under one row header, as the
+  // panel has it: not a second "Cash and crypto", a second seizure.
+  await expect(all.getByRole('rowheader', { name: 'Cash and crypto' })).toHaveCount(1);
+  await expect(all.locator('tr[data-fact="cash-crypto-eur"] td.n')).toHaveText('(more than €50.8 million)');
   // A country's other figures under its name: the United States' firearms
   // and pills, as in the static version.
   const us = widget.locator('.ftable table.ft-one');

@@ -115,6 +115,13 @@ test('theme="auto" follows prefers-color-scheme; "light" and "dark" force it', a
   await widget.evaluate((el) => el.setAttribute('theme', 'light'));
   expect(await css(widget, '.title', 'color')).toBe(INK);
   expect(await css(widget, '.sw', 'background-color')).toBe('rgba(0, 0, 0, 0)');
+  // As HTML reads its own keyword attributes, and the widget its `view`:
+  // in any ASCII case.
+  await widget.evaluate((el) => el.setAttribute('theme', 'LIGHT'));
+  expect(await css(widget, '.title', 'color')).toBe(INK);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await widget.evaluate((el) => el.setAttribute('theme', 'Dark'));
+  expect(await css(widget, '.title', 'color')).toBe(PAPER);
 });
 
 for (const theme of ['light', 'dark']) {
@@ -274,13 +281,25 @@ test('print with a country selected in the Europe view: the world map and the wh
   expect(await widget.locator('svg.map').getAttribute('viewBox')).toBe(europe);
   await expect(widget.locator('.print')).toHaveCount(0);
   await expect(widget.locator('.tip.pin')).toBeVisible();
-  // From the table view, which prints every figure, the whole operation's
-  // panel is not printed a second time.
+  // From the table view, paper is as from the map view: the world map
+  // (the README says it prints), Germany's figures and the whole
+  // operation's, each once; the tables, which hold the same figures, do
+  // not print. They printed instead of the map, and every figure twice.
   await widget.locator('.as-table').click();
+  await expect(widget.locator('.ftable table')).toHaveCount(3);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await expect(widget.locator('.print .panel')).toHaveCount(0);
-  await expect(widget.locator('.print .pop-differ').first()).toBeAttached();
+  await page.emulateMedia({ media: 'print' });
+  await expect(widget.locator('svg.map')).toBeVisible();
+  await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+  await expect(widget.locator('.ftable')).toBeHidden();
+  await expect(widget.locator('.side .panel')).toHaveAttribute('data-scope', 'DE');
+  await expect(whole).toBeVisible();
+  await expect(widget.locator('.print .pop-differ').first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  // And the screen is the table view again.
+  await expect(widget.locator('.ftable')).toBeVisible();
+  await expect(widget.locator('.map-wrap')).toBeHidden();
 });
 
 /** Decodes a Playwright screenshot (8-bit RGB or RGBA PNG, not interlaced). */
