@@ -361,8 +361,8 @@ fn the_markup_does_not_depend_on_the_width_and_the_stylesheet_picks_the_layout()
     }
     assert_eq!(
         occurrences(render::STYLE, "@container sw"),
-        BUCKETS.len() + 1,
-        "one query per bucket, one for the docked tooltip"
+        BUCKETS.len() + 2,
+        "one query per bucket, one for the docked tooltip, one for the map's keys in short"
     );
 }
 
