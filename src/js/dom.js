@@ -272,9 +272,11 @@ export class Shell {
   set(i, name, value) {
     const e = this.part(i);
     if (!e) return;
-    const kept = i === TIP && e.contains(this.e[ROOT].activeElement);
+    const kept = (i === TIP || i === 2) && e.contains(this.e[ROOT].activeElement);
     e[name] = name === 'innerHTML' ? trusted(value) : value;
-    if (kept && !e.inert && !e.contains(this.e[ROOT].activeElement)) (e.querySelector('button') ?? this.e[ROOT].querySelector(STOP))?.focus();
+    // The popover's slot emptied under focus (the page selected another
+    // country): focus goes back to its marker, as Escape takes it.
+    if (kept && !e.inert && !e.contains(this.e[ROOT].activeElement)) ((i === TIP ? e.querySelector('button') : this.e[OPENER]) ?? this.e[ROOT].querySelector(STOP))?.focus();
   }
 
   /** Sets an attribute of a part, or removes it when `value` is undefined. */

@@ -236,6 +236,28 @@ test('focus on the pinned tooltip\'s marker stays in the widget when the page se
   expect(await focused()).toBe('on AT');
 });
 
+test('focus in an open popover stays in the widget when the page selects another country', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.tip.pin')).toContainText('Germany');
+  const inside = () => page.evaluate(() => document.activeElement === document.querySelector('#de'));
+  // From each kind of marker: the headline's, the panel's, the tooltip's.
+  for (const marker of ['.stat .cite', '.panel .cite', '.tip .cite']) {
+    await widget.evaluate((el) => el.setAttribute('country', 'de'));
+    await expect(widget.locator('.tip.pin')).toContainText('Germany');
+    await widget.locator(marker).first().focus();
+    await page.keyboard.press('Enter');
+    await expect(widget.locator('.pop')).toBeVisible();
+    expect(await inside(), marker).toBe(true);
+    await widget.evaluate((el) => el.setAttribute('country', 'at'));
+    await expect(widget.locator('.tip.pin')).toContainText('Austria');
+    await expect(widget.locator('.pop')).toHaveCount(0);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await inside(), marker).toBe(true);
+  }
+});
+
 test('focus inside the widget stays on the same control through a re-render for a new language or bundle, without scrolling the page; focus elsewhere stays there', async ({ page }) => {
   await page.setViewportSize({ width: 700, height: 700 });
   await page.goto('/tests/e2e/pages/element-api.html');
