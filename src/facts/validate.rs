@@ -772,12 +772,8 @@ fn url_problem(url: &str) -> ErrorKind {
         // other checks here, to keep the reader's wasm small; whitespace
         // is told by chars, so a no-break space counts as one.)
         let b = rest.as_bytes();
-        let end = b
-            .iter()
-            .position(|c| matches!(c, b'/' | b'?' | b'#'))
-            .unwrap_or(b.len());
-        let host = b.get(..end).unwrap_or_default();
-        if host.is_empty() {
+        let host = authority(b);
+        if host_in(host).is_empty() {
             " has no host; write it after the //, as in https://example.org/"
         } else if rest.chars().any(|c| c.is_whitespace() && c != ' ') {
             // A tab or a line break is no part of an address (browsers
@@ -927,14 +923,36 @@ fn date_problem(text: &str) -> Option<ErrorKind> {
     })
 }
 
-/// Only absolute http(s) addresses may become links: a host right after
-/// the `//`, so neither `https://?x` nor `https://#a` (nothing before the
-/// query or the fragment) nor `https:///news` is one.
+/// Only absolute http(s) addresses may become links: a host after the
+/// `//`, so neither `https://?x` nor `https://#a` (nothing before the
+/// query or the fragment) nor `https:///news` is one, and neither are
+/// `https://user@?x`, `https://@/x` or `https://:80/news`, whose user or
+/// port comes with no host (browsers refuse all of them).
 pub fn is_http_url(url: &str) -> bool {
     http_rest(url).is_some_and(|rest| {
-        !matches!(rest.as_bytes().first(), None | Some(b'/' | b'?' | b'#'))
-            && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
+        !host_in(authority(rest.as_bytes())).is_empty() && !rest.chars().any(|c| c.is_whitespace() || c.is_control())
     })
+}
+
+/// What follows the scheme up to the first `/`, `?` or `#`: the host, with
+/// any user before it and any port after it. (Bytes, as the other checks
+/// here, to keep the reader's wasm small.)
+fn authority(rest: &[u8]) -> &[u8] {
+    let end = rest
+        .iter()
+        .position(|c| matches!(c, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    rest.get(..end).unwrap_or_default()
+}
+
+/// The host of an authority: after the last `@`, before a `:port` (an
+/// IPv6 address in brackets keeps its colons).
+fn host_in(authority: &[u8]) -> &[u8] {
+    let host = authority.rsplit(|&c| c == b'@').next().unwrap_or_default();
+    if host.first() == Some(&b'[') {
+        return host;
+    }
+    host.split(|&c| c == b':').next().unwrap_or_default()
 }
 
 /// What follows `http://` or `https://` (in any case), if the URL starts

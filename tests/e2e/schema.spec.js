@@ -23,7 +23,7 @@ test('the shipped bundles and the examples satisfy the schema', () => {
 
 test('a URL is http(s) in any case, as for the widget and spector-facts', () => {
   const bundle = read('tests/fixtures/valid-minimal.json');
-  for (const url of ['HTTPS://police.example/a', 'Http://police.example/a', 'hTtPs://police.example/a']) {
+  for (const url of ['HTTPS://police.example/a', 'Http://police.example/a', 'hTtPs://police.example/a', 'https://user:pw@police.example:8080/a?b#c', 'https://[2001:db8::1]/a', 'https://police.example']) {
     bundle.sources[0].url = url;
     const ok = validate(bundle);
     expect(validate.errors ?? [], url).toEqual([]);
@@ -38,6 +38,10 @@ test('a URL is http(s) in any case, as for the widget and spector-facts', () => 
     'https:///a',
     'https://?id=12',
     'https://#arrests',
+    'https://user@?x',
+    'https://@/x',
+    'https://:80/news',
+    'https://a@b@/x',
   ]) {
     bundle.sources[0].url = url;
     expect(validate(bundle), url).toBe(false);
