@@ -904,7 +904,7 @@ pub fn html_fragment_with_ids(bundle: &Bundle, world: &World<'_>, width: u32, t:
     out.push_str("</svg><figcaption>");
     // An empty map says why, as the widget's does: its description is for
     // screen readers, and a reader without JavaScript saw nothing on it.
-    if bundle.by_country(map::MAP_METRIC).next().is_none() {
+    if map::is_empty(bundle) {
         t.push(&mut out, Key::DescNone);
         out.push(' ');
     }

@@ -8,6 +8,7 @@
 // The parts Rust addresses by number (`Part` in dom.rs): the elements found
 // once after mounting, then the markers and the shadow root.
 const PARTS = ['.sw', '.side', '.pop-slot', '.live', '.ftable', '.as-table', '.map-wrap', 'svg.map', '.tip', '.zoom'];
+const SLOT = 2;
 const TABLE = 4;
 const TIP = 8;
 const OPENER = 10; // the marker whose popover is open
@@ -228,7 +229,7 @@ export class Shell {
       const target = event.target;
       if (event.key === 'Tab') {
         // Only at an open popover's first or last control (see dom.rs).
-        const slot = this.e[2];
+        const slot = this.e[SLOT];
         if (!this.e[OPENER] || !slot?.contains(target)) return;
         const list = slot.querySelectorAll(FOCUSABLE);
         if (list[event.shiftKey ? 0 : list.length - 1] === target) send(event, TAB, '', +event.shiftKey);
@@ -260,7 +261,7 @@ export class Shell {
   }
 
   part(i) {
-    return i === POP ? this.e[2]?.firstElementChild : this.e[i];
+    return i === POP ? this.e[SLOT]?.firstElementChild : this.e[i];
   }
 
   /** Sets a property (innerHTML, textContent, className) of a part. Focus
@@ -272,7 +273,7 @@ export class Shell {
   set(i, name, value) {
     const e = this.part(i);
     if (!e) return;
-    const kept = (i === TIP || i === 2) && e.contains(this.e[ROOT].activeElement);
+    const kept = (i === TIP || i === SLOT) && e.contains(this.e[ROOT].activeElement);
     e[name] = name === 'innerHTML' ? trusted(value) : value;
     // The popover's slot emptied under focus (the page selected another
     // country): focus goes back to its marker, as Escape takes it.

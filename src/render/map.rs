@@ -61,6 +61,12 @@ fn radius_share(kind: ViewKind) -> f64 {
     }
 }
 
+/// Whether the map has nothing on it: no source gives arrests by country.
+/// The widget and the static version then say so where the map is.
+pub fn is_empty(bundle: &Bundle) -> bool {
+    bundle.by_country(MAP_METRIC).next().is_none()
+}
+
 /// The largest value on the map.
 fn max_value(bundle: &Bundle) -> f64 {
     bundle

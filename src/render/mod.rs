@@ -119,11 +119,7 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
     // (that no source gives them) is shown, as a note like the Europe
     // view's, for every reader rather than for screen readers only.
     out.push_str("<div class=\"main\"><figure class=\"map-col\" aria-labelledby=\"sw-title\" aria-describedby=\"sw-desc\"><p class=\"");
-    out.push_str(if bundle.by_country(map::MAP_METRIC).next().is_none() {
-        "outside"
-    } else {
-        "sr"
-    });
+    out.push_str(if map::is_empty(bundle) { "outside" } else { "sr" });
     out.push_str("\" id=\"sw-desc\">");
     table::push_summary(&mut out, bundle, t);
     out.push_str("</p><div class=\"zoombar\"><button type=\"button\" class=\"as-table\" aria-pressed=\"false\">");
