@@ -95,7 +95,7 @@ extern "C" {
     /// A console message for the page's developer: an error, or a note.
     fn note(error: bool, text: &str);
     /// Adds `skeleton` to `root`, beside what it shows, and measures its
-    /// map column's width.
+    /// map column's width in ems of its text.
     #[wasm_bindgen(js_name = columnWidth)]
     fn column_width(root: &ShadowRoot, skeleton: &str) -> f64;
     /// Sets `root`'s markup, through the widget's Trusted Types policy

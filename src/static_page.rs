@@ -405,7 +405,15 @@ pub fn svg_document_in(bundle: &Bundle, world: &World<'_>, width: u32, t: &Local
     body.push_str("\" viewBox=\"");
     view.push_attr(&mut body);
     body.push_str("\">");
-    push_map_layers(&mut body, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
+    push_map_layers(
+        &mut body,
+        bundle,
+        world,
+        &view,
+        view.w / lw,
+        layout::bucket_for(lw / layout::BASE_PX),
+        t,
+    );
     body.push_str("</svg>");
     let credit_size = 12.0;
     let credit_lines = wrap(&credits(bundle, world, t, false), text_w / credit_size, 0.52);
@@ -900,7 +908,15 @@ pub fn html_fragment_with_ids(bundle: &Bundle, world: &World<'_>, width: u32, t:
     out.push_str("-map-d\">");
     push_description(&mut out, bundle, world, t);
     out.push_str("</desc>");
-    push_map_layers(&mut out, bundle, world, &view, view.w / lw, layout::bucket_for(lw), t);
+    push_map_layers(
+        &mut out,
+        bundle,
+        world,
+        &view,
+        view.w / lw,
+        layout::bucket_for(lw / layout::BASE_PX),
+        t,
+    );
     out.push_str("</svg><figcaption>");
     // An empty map says why, as the widget's does: its description is for
     // screen readers, and a reader without JavaScript saw nothing on it.
@@ -951,11 +967,11 @@ mod tests {
 
     #[test]
     fn buckets_follow_the_widget_container_queries() {
-        assert_eq!(layout::bucket_for(320.0), 0);
-        assert_eq!(layout::bucket_for(479.0), 0);
-        assert_eq!(layout::bucket_for(480.0), 1);
-        assert_eq!(layout::bucket_for(640.0), 1);
-        assert_eq!(layout::bucket_for(1000.0), 3);
+        assert_eq!(layout::bucket_for(320.0 / layout::BASE_PX), 0);
+        assert_eq!(layout::bucket_for(479.0 / layout::BASE_PX), 0);
+        assert_eq!(layout::bucket_for(480.0 / layout::BASE_PX), 1);
+        assert_eq!(layout::bucket_for(640.0 / layout::BASE_PX), 1);
+        assert_eq!(layout::bucket_for(1000.0 / layout::BASE_PX), 3);
         assert_eq!(layout_width(1200), 640.0);
         assert_eq!(layout_width(200), 320.0);
     }

@@ -777,9 +777,11 @@ fn one_stylesheet_holds_the_panel_styles_and_the_wide_layout() {
     ] {
         assert!(css.contains(rule), "{rule}");
     }
-    // The widget's width, not the window's, puts the panel beside the map.
+    // The widget's width, not the window's, puts the panel beside the map:
+    // 720 px at the default text size, in ems, so that a larger text size
+    // keeps the map one column for longer.
     assert!(css.contains(".sw{") && css.contains("container:widget/inline-size"));
-    assert!(css.contains("@container widget (width>=720px){.main{display:grid"));
+    assert!(css.contains("@container widget (width>=48em){.main{display:grid"));
     assert!(!css.contains("@media (min-width"), "no viewport queries for layout");
     // Interactive targets are at least 24 px.
     assert!(css.contains(".chip,.back,.cite,.differ,.pop-close{min-width:24px;min-height:24px"));

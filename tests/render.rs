@@ -155,7 +155,7 @@ fn a_refused_bundle_shows_each_problem_with_its_path() {
 
 // ---- Cartography, views, keyboard and hit testing (issue #4) ----
 
-use render::layout::{self, Rect, BUCKETS};
+use render::layout::{self, Rect, BASE_PX, BUCKETS};
 use render::map::Views;
 use render::view::{self, ViewKind};
 
@@ -353,10 +353,17 @@ fn the_markup_does_not_depend_on_the_width_and_the_stylesheet_picks_the_layout()
             );
         }
     }
+    // In ems of the widget's text, so that the labels follow the reader's
+    // text size; three decimals, cut (46.666em, 699.99 px), which a
+    // column's width in 64ths of a px reaches exactly where it reaches the
+    // bucket's px.
     for limit in BUCKETS.iter().skip(1) {
+        let thousandths = (*limit / BASE_PX * 1000.0) as u32;
+        let em = format!("{}.{:03}", thousandths / 1000, thousandths % 1000);
+        let em = em.trim_end_matches('0').trim_end_matches('.');
         assert!(
-            render::STYLE.contains(&format!("{}px", *limit as u32)),
-            "style.css lacks the {limit} px bucket"
+            render::STYLE.contains(&format!("{em}em<=width")),
+            "style.css lacks the {limit} px bucket as {em}em"
         );
     }
     assert_eq!(

@@ -126,15 +126,17 @@ export function tell(host, country) {
 const zoomOf = (e) => (e?.offsetWidth ? e.getBoundingClientRect().width / e.offsetWidth : 1);
 
 /** Adds `skeleton` (the widget's boxes, empty) to `root` and returns the
- *  width of its map column; the widget's markup replaces both next. Beside
- *  what `root` shows, not in its place: without the widget for a moment
- *  (a re-render for a new `lang`), the page could be shorter than the
- *  window and scroll back to its top. */
+ *  width of its map column in ems of its text, as the label groups'
+ *  container queries measure it; the widget's markup replaces both next.
+ *  Beside what `root` shows, not in its place: without the widget for a
+ *  moment (a re-render for a new `lang`), the page could be shorter than
+ *  the window and scroll back to its top. */
 export function columnWidth(root, skeleton) {
   const box = root.ownerDocument.createElement('div');
   html(box, skeleton);
   root.append(box);
-  return (box.querySelector('.map-col')?.getBoundingClientRect().width ?? 0) / zoomOf(box.firstElementChild);
+  const column = box.querySelector('.map-col');
+  return column ? column.getBoundingClientRect().width / zoomOf(box.firstElementChild) / parseFloat(getComputedStyle(column).fontSize) : 0;
 }
 
 /** One mounted widget's elements and listeners. `handle(kind, code, x, y)`

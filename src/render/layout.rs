@@ -18,14 +18,22 @@ use super::view::View;
 use crate::i18n::{Key, Locale};
 use crate::num;
 
-/// Smallest widget width of each bucket, in CSS px. The stylesheet's
-/// container queries use the same limits (`.b0` … `.b3` in style.css).
+/// Smallest map width of each bucket, in CSS px at the widget's default
+/// text size (`BASE_PX`). The stylesheet's container queries use the same
+/// limits in ems (`.b0` … `.b3` in style.css), so that a reader who set a
+/// larger text size gets the labels of a narrower map, as large next to
+/// the text as everyone else's.
 pub const BUCKETS: [f64; 4] = [320.0, 480.0, 700.0, 1000.0];
 
+/// The widget's text size at the browser's default, in CSS px
+/// (`--sw-font-size`, .9375 of 16 px).
+pub const BASE_PX: f64 = 15.0;
+
 /// The label bucket the widget's container queries pick for a map this
-/// wide: the last one whose minimum width it reaches.
-pub fn bucket_for(width: f64) -> usize {
-    BUCKETS.iter().rposition(|min| width >= *min).unwrap_or(0)
+/// wide, in ems of the widget's text: the last one whose minimum width it
+/// reaches.
+pub fn bucket_for(width_em: f64) -> usize {
+    BUCKETS.iter().rposition(|min| width_em >= *min / BASE_PX).unwrap_or(0)
 }
 
 /// Label text size at the smallest width of its bucket, in CSS px.

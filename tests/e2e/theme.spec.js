@@ -412,6 +412,49 @@ test("the widget's text follows the reader's default text size, not the page's",
   }
 });
 
+/** The map's labels as drawn: the size of the shown label group's text in
+ *  CSS px over the widget's text size, and whether any labels show. */
+const labelScale = (widget) =>
+  widget.evaluate((host) => {
+    const root = host.shadowRoot;
+    const svg = root.querySelector('svg.map');
+    const group = [...root.querySelectorAll('.lb')].find((g) => getComputedStyle(g).display !== 'none' && g.checkVisibility());
+    const px = (Number(group.getAttribute('font-size')) * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width;
+    return { ratio: px / parseFloat(getComputedStyle(root.querySelector('.sw')).fontSize), labels: group.querySelectorAll('text').length };
+  });
+
+test("the map's labels grow with the reader's default text size, as the widget's text does", async ({ page, baseURL }, testInfo) => {
+  // Labels are drawn in the map's units, so their size on screen follows
+  // the map's width; the label group shown is picked by that width in ems
+  // of the widget's text, so a reader with a larger text size gets the
+  // larger labels of a narrower map: 0.8 to 1.2 of the text at any width,
+  // as at the usual size (down to a map of 320 px at the usual size,
+  // 21⅓ em, the narrowest the labels are laid out for). In px they stayed
+  // 12 to 18 px at 150% text.
+  const profile = mkdtempSync(join(tmpdir(), 'sw-font-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }));
+  const { launchOptions } = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, viewport: { width: 800, height: 900 } });
+  try {
+    const large = context.pages()[0] ?? (await context.newPage());
+    for (const width of [560, 800, 1100, 1500]) {
+      const usual = await labelScale(await open(page, { width }));
+      const widget = await open(large, { width, url: `${baseURL}` });
+      expect(await css(widget, '.sw', 'font-size')).toBe('22.5px');
+      const scaled = await labelScale(widget);
+      for (const [size, { ratio, labels }] of [['usual', usual], ['150%', scaled]]) {
+        expect(labels, `${width} px, ${size} text: labels shown`).toBeGreaterThan(0);
+        expect(ratio, `${width} px, ${size} text: label size over text size`).toBeGreaterThanOrEqual(0.79);
+        expect(ratio, `${width} px, ${size} text: label size over text size`).toBeLessThanOrEqual(1.21);
+      }
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
 test("a page that hides the widget's container hides the widget and keeps it out of reach, and a right-to-left page leaves it left-to-right", async ({ page }) => {
   // Tabs, carousels and off-canvas panels hide their other panels with
   // `visibility: hidden`, `pointer-events: none` or `inert`; the widget's
