@@ -98,7 +98,7 @@ fn us_panel_shows_its_own_figures_only() {
     assert!(row(&markup, "firearms-us").contains("104\u{a0}firearms"));
     assert!(row(&markup, "pills-us").contains("more than 200,000\u{a0}pills"));
     assert!(!markup.contains("288\u{a0}people") && !markup.contains("850\u{a0}kg"));
-    assert!(!markup.contains("No source gives"));
+    assert!(!markup.contains("no source gives"));
     assert_eq!(count(&markup, "<button type=\"button\" class=\"back\" data-c=\"\">"), 1);
     assert!(markup.contains("data-c=\"US\" aria-pressed=\"true\""));
     assert_eq!(count(&markup, "aria-pressed=\"true\""), 1);
@@ -108,7 +108,7 @@ fn us_panel_shows_its_own_figures_only() {
 fn poland_panel_says_no_source_gives_seizure_figures() {
     let markup = panel_for(&spector(), Some("PL"));
     assert!(row(&markup, "arrests-pl").contains("<span class=\"fig-value\">1\u{a0}person</span>"));
-    assert!(markup.contains("No source gives seizure figures for Poland."));
+    assert!(markup.contains("Poland: no source gives seizure figures."));
     assert_eq!(
         count(&markup, "class=\"fig-value\""),
         1,
@@ -120,7 +120,7 @@ fn poland_panel_says_no_source_gives_seizure_figures() {
 #[test]
 fn a_country_without_figures_gets_a_sentence_not_a_number() {
     let markup = panel_for(&spector(), Some("IT"));
-    assert!(markup.contains("No source gives figures for Italy."), "{markup}");
+    assert!(markup.contains("Italy: no source gives figures."), "{markup}");
     assert_eq!(count(&markup, "class=\"fig-value\""), 0);
 }
 

@@ -1053,7 +1053,7 @@ fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
     }
     let de = render::popover_in(&bundle, "arrests-ch", false, Locale::get(Lang::De)).unwrap();
     assert!(
-        de.contains("<p class=\"pop-title\">Quellen zu Festnahmen (Schweiz)</p>"),
+        de.contains("<p class=\"pop-title\">Quellen zu „Festnahmen (Schweiz)“</p>"),
         "{de}"
     );
     let pl = render::popover_in(&bundle, "arrests-us", true, Locale::get(Lang::Pl)).unwrap();

@@ -242,7 +242,7 @@ fn chips_and_the_back_button_select_as_the_map_does() {
     };
     click(".chip[data-c=PL]");
     assert_eq!(h.widget.selected().as_deref(), Some("PL"));
-    assert!(text(&h.root, ".panel").contains("No source gives seizure figures for Poland."));
+    assert!(text(&h.root, ".panel").contains("Poland: no source gives seizure figures."));
     assert_eq!(count(&h.root, "path.on[data-c=PL][aria-pressed=true]"), 1);
     click(".panel button.back");
     assert_eq!(h.widget.selected(), None);

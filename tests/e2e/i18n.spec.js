@@ -38,7 +38,7 @@ test('lang="de" on the element shows German words and German numbers', async ({ 
   await expect(de.locator('.panel')).toContainText('Polen: Keine Quelle nennt Zahlen zu Beschlagnahmungen.');
   // Verbatim quotes keep their own language.
   await de.locator('.stat button.cite').first().click();
-  await expect(de.locator('.pop-title')).toHaveText('Quellen zu Festnahmen');
+  await expect(de.locator('.pop-title')).toHaveText('Quellen zu „Festnahmen“');
   await expect(de.locator('.pop blockquote').first()).toHaveAttribute('lang', 'en');
 });
 
@@ -364,8 +364,8 @@ test('a country\'s figure is named by the country\'s name in the reader\'s langu
   const de = page.locator('#de');
   await de.locator('.chip[data-c="CH"]').click();
   await de.locator('.panel .cite[data-cite="arrests-ch"]').click();
-  await expect(de.locator('.pop-title')).toHaveText('Quellen zu Festnahmen (Schweiz)');
-  await expect(de.locator('.pop')).toHaveAttribute('aria-label', 'Quellen zu Festnahmen (Schweiz)');
+  await expect(de.locator('.pop-title')).toHaveText('Quellen zu „Festnahmen (Schweiz)“');
+  await expect(de.locator('.pop')).toHaveAttribute('aria-label', 'Quellen zu „Festnahmen (Schweiz)“');
   await de.evaluate((el) => el.setAttribute('lang', 'pl'));
   await expect(de.locator('.sw')).toHaveAttribute('lang', 'pl');
   await de.locator('.chip[data-c="US"]').click();

@@ -102,7 +102,7 @@ test('the Poland chip says no seizure figures were published, and the map follow
   await widget.locator('.chip[data-c="PL"]').click();
   const panel = widget.locator('.panel');
   await expect(panel).toHaveAttribute('data-scope', 'PL');
-  await expect(panel.locator('.no-figures')).toHaveText('No source gives seizure figures for Poland.');
+  await expect(panel.locator('.no-figures')).toHaveText('Poland: no source gives seizure figures.');
   await expect(panel.locator('[data-fact="arrests-pl"] > .fig-value')).toHaveText('1 person');
   await expect(widget.locator('path.on[data-c="PL"]')).toHaveAttribute('aria-pressed', 'true');
   await expect(widget.locator('.tip')).toContainText('Poland');

@@ -25,6 +25,8 @@ async function expectMap(widget) {
   await expect(widget.locator('button.zoom')).toBeVisible();
   await expect(widget.locator('.ftable')).toBeHidden();
   await expect(widget.locator('.ftable table')).toHaveCount(0);
+  // Screen readers hear how to move on the map with the map.
+  expect(await widget.locator('.map-col').ariaSnapshot()).toContain('Arrow keys move between countries');
 }
 
 async function expectTable(widget) {
@@ -33,6 +35,9 @@ async function expectTable(widget) {
   await expect(widget.locator('button.zoom')).toBeHidden();
   await expect(widget.locator('.ftable')).toBeVisible();
   await expect(widget.locator('.ftable table')).toHaveCount(3);
+  // The map's keys go with the map: the table has no countries to move
+  // between and no view to zoom.
+  expect(await widget.locator('.map-col').ariaSnapshot()).not.toContain('Arrow keys');
 }
 
 test('"Show as table" swaps the map for the table and back, by mouse', async ({ page }) => {
