@@ -316,10 +316,14 @@ export class Shell {
     return k < 4 ? [r.left, r.top, r.width, r.height][k] / this.k : k < 5 ? this.m.offsetWidth : this.m.offsetHeight;
   }
 
-  /** Moves a part to `x`, `y` (CSS px) in its container. */
+  /** Moves a part to `x`, `y` (CSS px) in its container. A popover then
+   *  scrolls into view where it is not whole on screen: its place below
+   *  its marker is inside the widget, which on a phone is several screens
+   *  tall, and focus on its close button, at its top, scrolls nothing. */
   place(i, x, y) {
     const e = this.part(i);
     if (e) e.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
+    if (i == POP) e?.scrollIntoView({ block: 'nearest' });
   }
 
   /** Focuses a part, or the first element in it matching `selector`, or

@@ -417,6 +417,32 @@ test('in the world view the United States\' tooltip covers no other symbol where
   }
 });
 
+test('on a phone a popover opened from the pinned tooltip scrolls into view whole, where it would have run off the bottom of the screen', async ({ browser }) => {
+  // Placed below its marker inside the widget, which is much taller than
+  // a phone's screen, the "sources differ" popover of the United States
+  // ran to 220 px below a 568 px screen, and nothing scrolled it up: the
+  // reader saw its title only.
+  for (const [width, height] of [[320, 568], [375, 667], [390, 844]]) {
+    const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto('/');
+    const widget = page.locator('spector-widget');
+    await expect(widget.locator('svg.map path.on')).toHaveCount(9);
+    await widget.evaluate((host) => host.scrollIntoView());
+    await widget.locator('.chip[data-c="US"]').tap();
+    await widget.locator('.tip.pin button.differ').tap();
+    await expect(widget.locator('.pop')).toBeVisible();
+    await expect(widget.locator('.pop .pop-close')).toBeFocused();
+    const box = await widget.locator('.pop').evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, screen: innerHeight };
+    });
+    expect(box.top, `${width}×${height}: the popover's top on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.bottom, `${width}×${height}: the popover's bottom on screen`).toBeLessThanOrEqual(box.screen + 0.5);
+    await context.close();
+  }
+});
+
 test('in the Europe view a selected country\'s tooltip covers no other symbol where there is room, so a tap reaches its neighbours', async ({ browser }) => {
   for (const width of [600, 1000]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, hasTouch: true, reducedMotion: 'reduce' });

@@ -588,6 +588,9 @@ test('selecting a quote in a popover and letting go outside the widget keeps the
 
 test('a press that begins outside the widget and is let go inside its popover, or inside the widget, keeps the popover open', async ({ page }) => {
   const widget = await open(page);
+  // Tall enough for the article's first paragraph and the whole popover
+  // at once: a popover not whole on screen scrolls into view.
+  await page.setViewportSize({ width: 640, height: 1400 });
   await widget.locator('.stat button.cite[data-cite="arrests-all"]').click();
   const pop = widget.locator('.pop');
   const quote = pop.locator('blockquote').first();
