@@ -106,6 +106,25 @@ test('a country value the bundle does not have is named in one console note, and
   expect(notes.map(([, t]) => /country="([^"]*)"/.exec(t)[1])).toEqual(['xx', 'CN']);
 });
 
+test('country="UK", the code people write for the United Kingdom, selects it (its ISO code is GB), with no note, through a re-render too', async ({ page }) => {
+  const notes = [];
+  page.on('console', (m) => {
+    if (m.text().includes('country=')) notes.push(m.text());
+  });
+  await page.goto('/tests/e2e/pages/element-api.html');
+  const widget = page.locator('#de');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
+  const told = widget.evaluate((el) => new Promise((done) => el.addEventListener('spector-select', (e) => done(e.detail.country), { once: true })));
+  await widget.evaluate((el) => el.setAttribute('country', 'uk'));
+  expect(await told).toBe('GB');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'GB');
+  await expect(widget.locator('path.on[aria-pressed="true"]')).toHaveAttribute('data-c', 'GB');
+  await widget.evaluate((el) => el.setAttribute('lang', 'fr'));
+  await expect(widget.locator('.sw')).toHaveAttribute('lang', 'fr');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'GB');
+  expect(notes).toEqual([]);
+});
+
 test('what the reader chose stays through a new language and a move in the page; a country a new bundle lacks is cleared, and the page hears it', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
