@@ -134,13 +134,14 @@ pub const EMBEDDED_JSON: &str = include_str!("../../data/spector.json");
 /// without reading JSON. It is `src/facts/spector.packed` without the
 /// first line that says how the file was made, as `build.rs` copies it, so
 /// the wasm does not carry that line. `tests/packed.rs` holds the file
-/// equal to that line and `EMBEDDED_JSON` packed, and writes it anew when
-/// asked.
+/// equal to that line and `EMBEDDED_JSON` packed against itself, and
+/// writes it anew when asked.
 pub const EMBEDDED_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spector.packed"));
 
-/// The embedded bundle, unpacked from `EMBEDDED_PACKED`.
+/// The embedded bundle, unpacked from `EMBEDDED_PACKED`, whose texts are
+/// references into `EMBEDDED_JSON` (`packed::pack_in`).
 pub fn embedded() -> Result<Bundle, alloc::vec::Vec<Problem>> {
-    packed::unpack(EMBEDDED_PACKED)
+    packed::unpack_in(EMBEDDED_PACKED, EMBEDDED_JSON.as_bytes())
 }
 
 /// Reads a bundle from any serde deserializer, naming the JSON path of a
