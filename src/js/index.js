@@ -28,6 +28,9 @@ const mounted = new WeakMap();
 
 /** Renders the widget into `element`'s (open) shadow root. */
 export function mount(element, options = {}) {
+  // The usual slip is a selector that matched nothing: say so, rather
+  // than "cannot read properties of null" from inside the widget.
+  if (!(element instanceof Element)) throw new TypeError(`spector-widget: mount() needs an element, and got ${element}`);
   mounted.get(element)?.destroy();
   // The stylesheet reads the theme from the host's attribute, as it does
   // for <spector-widget theme="dark">; `destroy` puts back what was there.

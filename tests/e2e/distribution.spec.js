@@ -225,6 +225,29 @@ test.describe('the npm package', () => {
     expect(await page.locator('#chart').evaluate((e) => getComputedStyle(e).marginTop)).toBe('0px');
   });
 
+  test('mount() with no element, as from a selector that matched nothing, says so', async ({ page }) => {
+    writeFileSync(
+      join(project, 'missing.js'),
+      `import { mount } from 'spector-widget';
+       try {
+         mount(document.querySelector('#chrat'));
+       } catch (e) {
+         window.error = e.constructor.name + ': ' + e.message;
+       }
+       window.done = true;`,
+    );
+    execFileSync(bin('esbuild'), ['missing.js', '--bundle', '--format=esm', '--outfile=missing-bundle.js', '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, 'missing-bundle.js'), 'utf8');
+    await page.route('http://consumer.test/**', (route) =>
+      new URL(route.request().url()).pathname === '/missing-bundle.js'
+        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
+        : route.fulfill({ contentType: 'text/html', body: '<!doctype html><div id="chart"></div><script type="module" src="/missing-bundle.js"></script>' }),
+    );
+    await page.goto('http://consumer.test/');
+    await expect.poll(() => page.evaluate(() => window.done)).toBe(true);
+    expect(await page.evaluate(() => window.error)).toBe('TypeError: spector-widget: mount() needs an element, and got null');
+  });
+
   test('its TypeScript declarations accept correct use and reject misuse', () => {
     writeFileSync(join(project, 'usage.ts'), readFileSync(join(repo, 'tests/types/usage.ts')));
     writeFileSync(
