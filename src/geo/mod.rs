@@ -337,7 +337,7 @@ fn index<'a>(
 /// `bytes` as text, if they are all ASCII. `core::str::from_utf8` would do
 /// as well, for 0.7 KB of wasm: the file's only text is its ASCII header and
 /// country codes. A plain loop: `<[u8]>::is_ascii` reads a word at a time,
-/// in more code than a header line and 176 two-letter codes need.
+/// in more code than a header line and 175 two-letter codes need.
 fn ascii(bytes: &[u8]) -> Option<&str> {
     let mut all_ascii = true;
     for &b in bytes {
@@ -724,9 +724,49 @@ mod tests {
         // and not near French Guiana
         let (gx, gy) = world().project(-53.0, 4.0);
         assert!((f64::from(x) - gx).hypot(f64::from(y) - gy) > 300.0);
-        // nor at the centre of France's bounding box, which lies in the Atlantic
+    }
+
+    #[test]
+    fn geo_france_is_in_europe_and_french_guiana_a_country_of_its_own() {
+        // Natural Earth's France holds French Guiana; the generator moves
+        // it to a country of its own, so a bundle marking France marks,
+        // names and zooms to Europe's France only.
+        let w = world();
+        let lon_lat = |c: &Country<'_>| -> Vec<(f64, f64)> {
+            c.rings()
+                .flat_map(|r| r.points())
+                .map(|(x, y)| w.invert(f64::from(x), f64::from(y)).expect("on the globe"))
+                .collect()
+        };
+        let france = lon_lat(&get("FR"));
+        assert_eq!(get("FR").rings().count(), 2, "the mainland and Corsica");
+        for (lon, lat) in france {
+            assert!(
+                (-6.0..=10.0).contains(&lon) && (41.0..=52.0).contains(&lat),
+                "France at {lon}, {lat}"
+            );
+        }
+        let guiana = get("GF");
+        assert_eq!(guiana.code(), "GF");
+        let english = crate::i18n::Locale::english();
+        assert_eq!(english.country("GF"), Some("French Guiana"));
+        for (lon, lat) in lon_lat(&guiana) {
+            assert!(
+                (-55.0..=-51.0).contains(&lon) && (2.0..=6.0).contains(&lat),
+                "GF at {lon}, {lat}"
+            );
+        }
+        let (x, y) = w.project(-53.0, 4.0);
+        assert!(guiana.contains(x, y) && !get("FR").contains(x, y) && !get("BR").contains(x, y));
+        let (ax, ay) = guiana.anchor();
+        assert!(guiana.contains(f64::from(ax), f64::from(ay)));
+        // One country a code: France's lookup finds France's record only.
+        assert_eq!(w.countries().filter(|c| c.code() == "FR").count(), 1);
+        assert_eq!(w.countries().filter(|c| c.code() == "GF").count(), 1);
+        // France's bounding box is now metropolitan France's, its centre
+        // on land (it lay in the Atlantic while French Guiana was France).
         let (x0, y0, x1, y1) = get("FR").bounds();
-        assert!(!get("FR").contains(f64::from(x0 + x1) / 2.0, f64::from(y0 + y1) / 2.0));
+        assert!(get("FR").contains(f64::from(x0 + x1) / 2.0, f64::from(y0 + y1) / 2.0));
     }
 
     #[test]

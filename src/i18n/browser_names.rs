@@ -35,7 +35,7 @@ extern "C" {
     /// Every code, not only the map's: a bundle may have figures for a
     /// country the map does not draw (Singapore, Malta), and asking for
     /// all 676 takes the browser under a millisecond more than asking for
-    /// the map's 174, and the wasm no list of codes.
+    /// the map's 175, and the wasm no list of codes.
     #[wasm_bindgen(js_name = regionNames)]
     fn region_names(lang: &str) -> String;
 }

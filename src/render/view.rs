@@ -101,7 +101,8 @@ pub fn world_view(world: &World<'_>) -> View {
 }
 
 /// Rings whose bounding box starts further than this from the country's
-/// anchor are overseas (French Guiana, say) and left out of the Europe box.
+/// anchor are overseas and left out of the Europe box. (French Guiana was,
+/// while the map counted it in France; it is now a country of its own.)
 const MAINLAND_REACH: i32 = 150;
 
 /// Margin around the European countries, in grid units.

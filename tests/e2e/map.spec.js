@@ -116,6 +116,39 @@ test.describe('pointer', () => {
     await page.mouse.move(x, box.y - 40);
     await expect(tip).toBeHidden();
   });
+
+  // Natural Earth counts French Guiana in France; the map draws it as a
+  // country of its own, quiet, so it is not France's orange on Brazil's
+  // border, nor France under the pointer.
+  test('French Guiana is not France: no tooltip of France over it, and a click there selects nothing', async ({ page }) => {
+    const widget = await open(page);
+    const tip = widget.locator('.tip');
+    const map = widget.locator('svg.map');
+    await map.scrollIntoViewIfNeeded();
+    // French Guiana's middle, 53° W 4° N, is (980, 645) in the map's grid
+    // units (the world view's viewBox).
+    const inFill = (selector) =>
+      map.evaluate((svg, s) => svg.querySelector(s).isPointInFill(new DOMPoint(980, 645)), selector);
+    expect(await inFill('path.on[data-c="FR"]')).toBe(false);
+    expect(await inFill('.land path')).toBe(true);
+    const at = await map.evaluate((svg) => {
+      const p = new DOMPoint(980, 645).matrixTransform(svg.getScreenCTM());
+      return { x: p.x, y: p.y };
+    });
+    // From the United States' figure, a move there leaves no tooltip: no
+    // marked country and no symbol within reach (Brazil's is far below).
+    await widget.locator('.sym.v-w circle[data-c="US"]').hover();
+    await expect(tip).toContainText('United States');
+    await page.mouse.move(at.x, at.y);
+    await expect(tip).toBeHidden();
+    await expect(tip).not.toContainText('France');
+    await page.mouse.click(at.x, at.y);
+    await expect(widget.locator('path.on[data-c="FR"]')).toHaveAttribute('aria-pressed', 'false');
+    await expect(widget.locator('.chip[data-c="FR"]')).toHaveAttribute('aria-pressed', 'false');
+    await expect(widget.locator('.panel')).not.toHaveAttribute('data-scope', 'FR');
+    await expect(widget.locator('.map-wrap')).toHaveAttribute('data-view', 'w');
+    await expect(tip).toBeHidden();
+  });
 });
 
 test.describe('touch', () => {

@@ -1,6 +1,8 @@
 // Generates src/geo/world.bin: a compact world map (Natural Earth 110m via
-// world-atlas, Antarctica dropped) projected with Equal Earth onto an integer
-// grid, for the Rust decoder in src/geo/mod.rs. Run with `npm run geo`.
+// world-atlas, Antarctica dropped, French Guiana a country of its own
+// rather than part of France: see OVERSEAS) projected with Equal Earth onto
+// an integer grid, for the Rust decoder in src/geo/mod.rs: 177 countries,
+// 175 of them with a code. Run with `npm run geo`.
 // Deterministic: running it twice gives identical bytes.
 //
 // Options (for measuring; the defaults are what is committed):
@@ -122,7 +124,49 @@ const DRY_RUN = Boolean(args["dry-run"]);
 const atlasVersion = JSON.parse(readFileSync(join(ATLAS_DIR, "package.json"), "utf8")).version;
 const topo = JSON.parse(readFileSync(join(ATLAS_DIR, "countries-110m.json"), "utf8"));
 const ANTARCTICA = "010";
-const features = feature(topo, topo.objects.countries).features.filter((f) => f.id !== ANTARCTICA);
+
+// Overseas parts that Natural Earth's admin-0 countries count in a country
+// of the operation and that are drawn as countries of their own: at 110m,
+// France's multipolygon holds French Guiana (ISO 3166-1 254, GF), which a
+// bundle marking France would otherwise colour, and make hoverable and
+// clickable as France, on Brazil's border. Its polygons are those lying
+// wholly west of `west` (longitude, degrees); the new country follows its
+// parent in the file and is drawn like any other the bundle does not mark.
+// The other countries of the operation have no such part at 110m (the
+// Netherlands' Caribbean islands, for one, are not in it), and the United
+// States' Alaska and Hawaii are states.
+const OVERSEAS = [{ parent: "250", id: "254", name: "French Guiana", west: -40 }];
+
+/** The atlas's features with each OVERSEAS part moved to a feature of its own. */
+function splitOverseas(all) {
+  const out = [];
+  for (const f of all) {
+    const split = OVERSEAS.find((o) => o.parent === f.id);
+    if (!split) {
+      out.push(f);
+      continue;
+    }
+    if (f.geometry.type !== "MultiPolygon") throw new Error(`${f.properties.name}: not a MultiPolygon`);
+    const west = (polygon) => polygon.every((ring) => ring.every(([lon]) => lon < split.west));
+    const moved = f.geometry.coordinates.filter(west);
+    const kept = f.geometry.coordinates.filter((p) => !west(p));
+    if (!moved.length || !kept.length) {
+      throw new Error(`${f.properties.name}: ${moved.length} polygons west of ${split.west}°, ${kept.length} east`);
+    }
+    const part = (id, name, polygons) => ({
+      type: "Feature",
+      id,
+      properties: { ...f.properties, name },
+      geometry: { type: "MultiPolygon", coordinates: polygons },
+    });
+    out.push(part(f.id, f.properties.name, kept), part(split.id, split.name, moved));
+  }
+  return out;
+}
+
+const features = splitOverseas(
+  feature(topo, topo.objects.countries).features.filter((f) => f.id !== ANTARCTICA),
+);
 const collection = { type: "FeatureCollection", features };
 
 // precision(0): no adaptive resampling, so a border shared by two countries
