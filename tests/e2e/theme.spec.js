@@ -388,16 +388,25 @@ test('aggressive page CSS present before the widget starts changes nothing eithe
   expect(visibleDifference(await hostile.screenshot(), reference), 'visibly different pixels').toBe(0);
 });
 
-test("the widget's text follows the reader's default text size, not the page's", async ({ baseURL }, testInfo) => {
-  // A browser whose reader chose a larger default text size (Chromium's
-  // Settings → Appearance → Font size), set in a fresh profile.
+/** Runs `use(page)` in a browser whose reader chose a larger default text
+ *  size, 24 px (Chromium's Settings → Appearance → Font size), set in a
+ *  fresh profile. */
+async function withLargeText(testInfo, use) {
   const profile = mkdtempSync(join(tmpdir(), 'sw-font-'));
   mkdirSync(join(profile, 'Default'));
   writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }));
   const { launchOptions } = testInfo.project.use;
   const context = await chromium.launchPersistentContext(profile, { ...launchOptions, viewport: { width: 800, height: 900 } });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
+    await use(context.pages()[0] ?? (await context.newPage()));
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+test("the widget's text follows the reader's default text size, not the page's", async ({ baseURL }, testInfo) => {
+  await withLargeText(testInfo, async (page) => {
     await servePage(page, '/reader-size.html', '<p>Article text at the reader\'s size.</p><spector-widget></spector-widget>');
     const widget = await open(page, { width: 800, url: `${baseURL}reader-size.html` });
     expect(await page.locator('p').first().evaluate((p) => getComputedStyle(p).fontSize)).toBe('24px');
@@ -406,10 +415,7 @@ test("the widget's text follows the reader's default text size, not the page's",
     // A page that sets its own root size does not shrink the widget.
     await page.addStyleTag({ content: 'html { font-size: 62.5% } body { font-size: 1.6rem }' });
     expect(await css(widget, '.sw', 'font-size')).toBe('22.5px');
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });
 
 /** The map's labels as drawn: the size of the shown label group's text in
@@ -431,13 +437,7 @@ test("the map's labels grow with the reader's default text size, as the widget's
   // as at the usual size (down to a map of 320 px at the usual size,
   // 21⅓ em, the narrowest the labels are laid out for). In px they stayed
   // 12 to 18 px at 150% text.
-  const profile = mkdtempSync(join(tmpdir(), 'sw-font-'));
-  mkdirSync(join(profile, 'Default'));
-  writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }));
-  const { launchOptions } = testInfo.project.use;
-  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, viewport: { width: 800, height: 900 } });
-  try {
-    const large = context.pages()[0] ?? (await context.newPage());
+  await withLargeText(testInfo, async (large) => {
     for (const width of [560, 800, 1100, 1500]) {
       const usual = await labelScale(await open(page, { width }));
       const widget = await open(large, { width, url: `${baseURL}` });
@@ -449,10 +449,7 @@ test("the map's labels grow with the reader's default text size, as the widget's
         expect(ratio, `${width} px, ${size} text: label size over text size`).toBeLessThanOrEqual(1.21);
       }
     }
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 });
 
 test("a page that hides the widget's container hides the widget and keeps it out of reach, and a right-to-left page leaves it left-to-right", async ({ page }) => {
