@@ -279,7 +279,9 @@ export class Shell {
     e[name] = name === 'innerHTML' ? trusted(value) : value;
     // The popover's slot emptied under focus (the page selected another
     // country): focus goes back to its marker, as Escape takes it.
-    if (kept && !e.inert && !e.contains(this.e[ROOT].activeElement)) ((i === TIP ? e.querySelector('button') : this.e[OPENER]) ?? this.e[ROOT].querySelector(STOP))?.focus();
+    // Without scrolling: the page did this, and the reader may be
+    // reading elsewhere in it (a story that selects as it scrolls).
+    if (kept && !e.inert && !e.contains(this.e[ROOT].activeElement)) ((i === TIP ? e.querySelector('button') : this.e[OPENER]) ?? this.e[ROOT].querySelector(STOP))?.focus({ preventScroll: true });
   }
 
   /** Sets an attribute of a part, or removes it when `value` is undefined. */
@@ -316,14 +318,17 @@ export class Shell {
     return k < 4 ? [r.left, r.top, r.width, r.height][k] / this.k : k < 5 ? this.m.offsetWidth : this.m.offsetHeight;
   }
 
-  /** Moves a part to `x`, `y` (CSS px) in its container. A popover then
-   *  scrolls into view where it is not whole on screen: its place below
-   *  its marker is inside the widget, which on a phone is several screens
-   *  tall, and focus on its close button, at its top, scrolls nothing. */
+  /** Moves a part to `x`, `y` (CSS px) in its container. A popover just
+   *  opened then scrolls into view where it is not whole on screen: its
+   *  place below its marker is inside the widget, which on a phone is
+   *  several screens tall, and focus on its close button, at its top,
+   *  scrolls nothing. Placed again later (the widget changed size), it
+   *  does not: the reader may have scrolled away from it on purpose. */
   place(i, x, y) {
     const e = this.part(i);
     if (e) e.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
-    if (i == POP) e?.scrollIntoView({ block: 'nearest' });
+    if (i == POP && this.fresh) e?.scrollIntoView({ block: 'nearest' });
+    this.fresh = false;
   }
 
   /** Focuses a part, or the first element in it matching `selector`, or
@@ -363,6 +368,7 @@ export class Shell {
    *  open popover's marker has none; `aria-expanded` follows. */
   opened(open) {
     const e = this.e;
+    this.fresh = open;
     if (open) e[OPENER] = e[MARKER];
     else [e[CLOSED], e[OPENER]] = [e[OPENER], null];
     e[open ? OPENER : CLOSED]?.setAttribute('aria-expanded', String(open));

@@ -586,6 +586,47 @@ test('selecting a quote in a popover and letting go outside the widget keeps the
   await expect(widget.locator('.pop')).toBeVisible();
 });
 
+test('a reader who scrolled away from an open popover stays where they are when the widget changes size or the page selects a country', async ({ page }) => {
+  // A popover scrolls into view when it opens. Placed again because the
+  // widget changed size (the system turned dark, the page set a theme, the
+  // window narrowed), or closed because the page selected a country (a
+  // story that selects as the reader scrolls), it must not pull the page
+  // back: it jumped from 2,500 to 1,346 px.
+  const text = '<p>' + 'Article text. '.repeat(3000) + '</p>';
+  await page.route('**/tall-article.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${text}<spector-widget></spector-widget>${text}<script src="/pkg/embed.js"></script></body></html>`,
+    }),
+  );
+  const changes = {
+    'the system turns dark': () => page.emulateMedia({ colorScheme: 'dark' }),
+    'the page sets theme="dark"': () => page.evaluate(() => document.querySelector('spector-widget').setAttribute('theme', 'dark')),
+    'the window narrows': () => page.setViewportSize({ width: 1180, height: 900 }),
+    'the page selects a country': () => page.evaluate(() => document.querySelector('spector-widget').setAttribute('country', 'DE')),
+  };
+  for (const [change, make] of Object.entries(changes)) {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto('/tall-article.html');
+    const widget = page.locator('spector-widget');
+    // A widget far down the page starts when the reader comes near.
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('.panel')).toBeVisible();
+    await widget.locator('.stat button.differ').click();
+    await expect(widget.locator('.pop .pop-close')).toBeFocused();
+    await page.evaluate(() => scrollTo(0, document.querySelector('spector-widget').getBoundingClientRect().bottom + scrollY + 400));
+    await make();
+    // Two frames: the resize observer's and the placing after it.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // The widget still 400 px above the screen (give or take what the
+    // browser's scroll anchoring moves as the widget's height changes).
+    const below = await widget.evaluate((host) => -host.getBoundingClientRect().bottom);
+    expect(below, change).toBeGreaterThan(350);
+    expect(below, change).toBeLessThan(450);
+  }
+});
+
 test('a press that begins outside the widget and is let go inside its popover, or inside the widget, keeps the popover open', async ({ page }) => {
   const widget = await open(page);
   // Tall enough for the article's first paragraph and the whole popover
