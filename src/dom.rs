@@ -668,13 +668,12 @@ fn select_code(live: &Live, code: &str) {
         clear(live);
         return;
     }
-    let mut upper = code.to_ascii_uppercase();
-    // The United Kingdom's code is GB, but the one people write is UK
-    // (ISO 3166 reserves it for them): a journalist's `country="UK"`
-    // selects it rather than a note that the country is not there.
-    if upper == "UK" {
-        upper = String::from("GB");
-    }
+    // The codes people write for the United Kingdom and Greece, UK and
+    // EL, select them, rather than a note that the country is not there.
+    let upper = match crate::facts::iso_for_alias(code) {
+        Some(iso) => String::from(iso),
+        None => code.to_ascii_uppercase(),
+    };
     let found = live.state.try_borrow().ok().and_then(|s| s.selectable(&upper));
     match found {
         Some(code) => select(live, code),

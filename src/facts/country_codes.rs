@@ -14,9 +14,32 @@ pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && CODES.as_bytes().chunks_exact(2).any(|pair| pair == code.as_bytes())
 }
 
+/// The ISO 3166-1 alpha-2 code for a code in use that is not ISO's, in any
+/// case: the United Kingdom's everyday "UK" and the EU's "EL" for Greece
+/// (ISO reserves both for these uses).
+pub fn iso_for_alias(code: &str) -> Option<&'static str> {
+    if code.eq_ignore_ascii_case("UK") {
+        Some("GB")
+    } else if code.eq_ignore_ascii_case("EL") {
+        Some("GR")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_the_iso_code_of_uk_and_el_in_any_case_and_nothing_else() {
+        assert_eq!(iso_for_alias("UK"), Some("GB"));
+        assert_eq!(iso_for_alias("uk"), Some("GB"));
+        assert_eq!(iso_for_alias("El"), Some("GR"));
+        for code in ["GB", "GR", "U", "UKK", ""] {
+            assert_eq!(iso_for_alias(code), None, "{code}");
+        }
+    }
 
     #[test]
     fn knows_the_nine_countries_of_the_operation() {

@@ -368,15 +368,11 @@ impl ErrorKind {
 }
 
 /// The code to write for a country code that is in use but not ISO 3166-1
-/// alpha-2's, in any case: the United Kingdom's everyday "UK" and the EU's
-/// "EL" for Greece.
+/// alpha-2's (`iso_for_alias`).
 fn country_alias(code: &str) -> Option<&'static str> {
-    if code.eq_ignore_ascii_case("UK") {
-        Some("; write \"GB\" for the United Kingdom")
-    } else if code.eq_ignore_ascii_case("EL") {
-        Some("; write \"GR\" for Greece")
-    } else {
-        None
+    match super::iso_for_alias(code)? {
+        "GB" => Some("; write \"GB\" for the United Kingdom"),
+        _ => Some("; write \"GR\" for Greece"),
     }
 }
 

@@ -13,7 +13,7 @@ pub mod validate;
 use alloc::string::{String, ToString};
 use alloc::vec;
 
-pub use country_codes::is_country_code;
+pub use country_codes::{is_country_code, iso_for_alias};
 pub use error::{BundleError, BundleErrors, ErrorKind, Problem};
 pub use model::*;
 pub use validate::validate;

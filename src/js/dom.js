@@ -327,8 +327,10 @@ export class Shell {
   place(i, x, y) {
     const e = this.part(i);
     if (e) e.style.transform = `translate(${Math.round(x)}px,${Math.round(y)}px)`;
-    if (i == POP && this.fresh) e?.scrollIntoView({ block: 'nearest' });
-    this.fresh = false;
+    if (i == POP && this.fresh) {
+      e?.scrollIntoView({ block: 'nearest' });
+      this.fresh = false;
+    }
   }
 
   /** Focuses a part, or the first element in it matching `selector`, or

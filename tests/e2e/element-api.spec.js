@@ -122,7 +122,12 @@ test('country="UK", the code people write for the United Kingdom, selects it (it
   await widget.evaluate((el) => el.setAttribute('lang', 'fr'));
   await expect(widget.locator('.sw')).toHaveAttribute('lang', 'fr');
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'GB');
-  expect(notes).toEqual([]);
+  // EL, the EU's code for Greece, is named as Greece's code (GR) would
+  // be: this bundle has no figures for Greece.
+  await widget.evaluate((el) => el.setAttribute('country', 'EL'));
+  await expect.poll(() => notes.length).toBe(1);
+  expect(notes[0]).toContain('country="EL"');
+  await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'ALL');
 });
 
 test('what the reader chose stays through a new language and a move in the page; a country a new bundle lacks is cleared, and the page hears it', async ({ page }) => {
