@@ -249,26 +249,9 @@ fn headline(bundle: &Bundle, t: &Locale) -> Option<(String, String, String)> {
 /// bundle's language where `t`'s differs (as in the widget); else plain
 /// text, not escaped, for the SVG's lines.
 fn credits(bundle: &Bundle, world: &World<'_>, t: &Locale, markup: bool) -> String {
-    let cited: Vec<_> = bundle
-        .facts
-        .iter()
-        .filter(|f| f.metric == MAP_METRIC)
-        .flat_map(|f| f.citations.iter())
-        .flat_map(Citation::sources)
-        .filter_map(|s| bundle.source(s))
-        .collect();
-    let primary: Vec<_> = cited
-        .iter()
-        .copied()
-        .filter(|s| s.kind == SourceKind::Primary)
-        .collect();
-    let shown = if primary.is_empty() { cited } else { primary };
-    let mut named: Vec<&str> = Vec::new();
-    for source in shown {
-        if !named.contains(&source.publisher.as_str()) {
-            named.push(&source.publisher);
-        }
-    }
+    // The markup (the HTML fragment) cites the total beside it; the image
+    // (plain text) has only this line to credit it.
+    let named = map::publishers(bundle, !markup);
     // The interface's words, escaped for markup.
     let words = |out: &mut String, text: &str| {
         if markup {

@@ -23,7 +23,7 @@ use alloc::vec::Vec;
 use super::format::{push_number_in, push_qualifier_around};
 use super::layout::{self, Label, Legend, Rect, BUCKETS};
 use super::view::{self, View, ViewKind};
-use crate::facts::{Bundle, Fact};
+use crate::facts::{Bundle, Fact, Scope, Source, SourceKind};
 use crate::geo::World;
 use crate::i18n::{Key, Locale};
 use crate::num;
@@ -478,6 +478,37 @@ pub fn push_outside_view(out: &mut String, bundle: &Bundle, world: &World<'_>, v
         super::table::push_country_list(out, &outside, Key::MapOutsideView, t);
         out.push_str("</p>");
     }
+}
+
+/// The publishers behind the map's figures, each once, in the order the
+/// bundle cites them: the sources of each country's figure of the mapped
+/// metric and the agencies those sources attribute it to, only the
+/// primary ones when there are any. The operation's total counts only
+/// `with_total`: the widget and the static HTML give it its own markers
+/// beside it, but the static image has no other place to credit it.
+pub fn publishers(bundle: &Bundle, with_total: bool) -> Vec<&str> {
+    // Plain loops: the iterator chains they replaced cost the wasm more.
+    let mut cited: Vec<&Source> = Vec::new();
+    for fact in &bundle.facts {
+        if fact.metric != MAP_METRIC || (!with_total && matches!(fact.scope, Scope::All)) {
+            continue;
+        }
+        for c in &fact.citations {
+            for s in [Some(c.source), c.attributed_to] {
+                if let Some(source) = s.and_then(|s| bundle.source(s)) {
+                    cited.push(source);
+                }
+            }
+        }
+    }
+    let primary_only = cited.iter().any(|s| s.kind == SourceKind::Primary);
+    let mut named: Vec<&str> = Vec::new();
+    for source in cited {
+        if (!primary_only || source.kind == SourceKind::Primary) && !named.contains(&source.publisher.as_str()) {
+            named.push(&source.publisher);
+        }
+    }
+    named
 }
 
 /// Appends the names of the bundle's countries with figures that the map

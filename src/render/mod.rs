@@ -19,9 +19,8 @@ pub mod timeline;
 pub mod view;
 
 use alloc::string::String;
-use alloc::vec::Vec;
 
-use crate::facts::{Bundle, BundleErrors, Problem, Source, SourceKind};
+use crate::facts::{Bundle, BundleErrors, Problem};
 use crate::geo::World;
 use crate::i18n::{Key, Lang, Locale};
 use crate::text::push_escaped;
@@ -315,32 +314,12 @@ pub fn popover_in(bundle: &Bundle, id: &str, differ: bool, t: &Locale) -> Option
 fn push_credits(out: &mut String, bundle: &Bundle, world: &World<'_>, t: &Locale) {
     out.push_str("<p class=\"credits\">");
     let mut list = String::with_capacity(128);
-    let mut named: Vec<&str> = Vec::new();
-    // Plain loops: the iterator chains they replaced cost the wasm more.
-    let mut cited: Vec<&Source> = Vec::new();
-    for fact in bundle.facts.iter().filter(|f| f.metric == map::MAP_METRIC) {
-        for c in &fact.citations {
-            // The source, then the agency its words cite.
-            for s in [Some(c.source), c.attributed_to] {
-                if let Some(source) = s.and_then(|s| bundle.source(s)) {
-                    cited.push(source);
-                }
-            }
+    let named = map::publishers(bundle, false);
+    for (i, publisher) in named.iter().enumerate() {
+        if i > 0 {
+            t.push(&mut list, Key::PunctList);
         }
-    }
-    // The primary sources when there are any, else every one.
-    let primary_only = cited.iter().any(|s| s.kind == SourceKind::Primary);
-    for source in cited
-        .into_iter()
-        .filter(|s| !primary_only || s.kind == SourceKind::Primary)
-    {
-        if !named.contains(&source.publisher.as_str()) {
-            if !named.is_empty() {
-                t.push(&mut list, Key::PunctList);
-            }
-            push_in(&mut list, t, &bundle.lang, &source.publisher);
-            named.push(&source.publisher);
-        }
+        push_in(&mut list, t, &bundle.lang, publisher);
     }
     if !named.is_empty() {
         t.push_with(out, Key::CreditsSources, &[("list", &list)]);

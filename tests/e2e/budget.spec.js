@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 45_000;
-const BUDGET_BYTES = 58_100;
+const BUDGET_BYTES = 58_150;
 /** A budget further than this above the size is stale: lower it. */
 const SLACK_BYTES = 2_000;
 
@@ -39,7 +39,7 @@ test('gzip, for servers without brotli, stays within the budget plus a quarter',
 });
 
 /** The bundle reader, fetched by a page only for a widget with a `src`. */
-const READER_BUDGET_BYTES = 18_150;
+const READER_BUDGET_BYTES = 18_200;
 
 test('pkg/spector_reader.wasm, fetched only for a src, stays within its own budget', () => {
   const reader = readFileSync(resolve(import.meta.dirname, '../../pkg/spector_reader.wasm'));
