@@ -606,8 +606,12 @@ fn assert_harmless(name: &str, markup: &str, own_uses: &BTreeSet<String>) {
                     || (v.starts_with('#') && tag.name != "use");
                 let own_use = tag.name == "use" && own_uses.contains(value);
                 assert!(ok || own_use, "{name}: href {value:?} on <{}>", tag.name);
-                assert!(!v.contains("javascript:"), "{name}: {value}");
-                if !own_download {
+                if own_download {
+                    // The bundle's own text, as the body of a data: URL:
+                    // nothing in it may end the attribute or the URL.
+                    assert!(!value.contains(['"', '<', '>', '&', '#', ' ', '\n']), "{name}: {value}");
+                } else {
+                    assert!(!v.contains("javascript:"), "{name}: {value}");
                     assert!(!v.contains("data:"), "{name}: {value}");
                 }
             }
