@@ -401,14 +401,16 @@ impl Widget {
     /// refused bundle, in the reader's language, and tells the console in
     /// English: `kind` 0 is an HTTP error
     /// (`detail` its status), 1 a network failure, 2 a timeout (`detail`
-    /// seconds), 4 a reader module that did not load, anything else another
-    /// failure.
+    /// seconds), 4 a reader module that did not load, 5 a `src` that is not
+    /// an address the widget loads (nothing was fetched), anything else
+    /// another failure.
     fn failed(root: &ShadowRoot, kind: u32, src: &str, detail: u32, t: &Locale) -> Widget {
         let failure = match kind {
             0 => LoadFailure::Http(detail),
             1 => LoadFailure::Network,
             2 => LoadFailure::Timeout(detail),
             4 => LoadFailure::Reader,
+            5 => LoadFailure::Address,
             _ => LoadFailure::Other,
         };
         let reason = render::load_failure_text(failure, src, t);

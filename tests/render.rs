@@ -925,6 +925,20 @@ fn a_bundle_that_never_arrived_is_explained_in_the_readers_language() {
         load_failure_text(LoadFailure::Network, "x.json", de),
         "Die Datendatei x.json konnte nicht geladen werden (Netzwerkfehler)."
     );
+    // A `src` the widget does not fetch is not called a network error: the
+    // journalist is told what to write instead.
+    assert_eq!(
+        load_failure_text(LoadFailure::Address, "javascript:alert(1)", en),
+        "the data file javascript:alert(1) could not be loaded (not an http or https address or a relative path)."
+    );
+    for lang in Lang::ALL {
+        let text = load_failure_text(LoadFailure::Address, "C:\\x.json", Locale::get(lang));
+        let network = load_failure_text(LoadFailure::Network, "C:\\x.json", Locale::get(lang));
+        assert!(
+            text.contains("C:\\x.json") && text.contains("https") && text != network,
+            "{text}"
+        );
+    }
     // Every language names the file and the status.
     for lang in Lang::ALL {
         let text = load_failure_text(LoadFailure::Http(503), "<b>.json", Locale::get(lang));

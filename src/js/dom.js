@@ -70,7 +70,7 @@ const FOCUSABLE = 'button,a[href],[tabindex]:not([tabindex="-1"])';
 // not ask for the name again (a page allows it once), and it is kept under
 // a global symbol, so the npm module and embed.js in one page share it.
 // `undefined` until then; `null` where there is no policy and strings are
-// accepted; `false` where the page refuses both.
+// accepted; `false` where the page does not allow the name.
 let policy;
 const SHARED = Symbol.for('spector-widget policy');
 
@@ -83,20 +83,23 @@ const trusted = (markup) => (policy ? policy.createHTML(markup) : markup);
 export function writable() {
   if (policy === undefined) {
     try {
-      policy = globalThis[SHARED] ??= trustedTypes.createPolicy('spector-widget', { createHTML: (markup) => markup });
+      // A browser without Trusted Types takes plain strings.
+      policy = globalThis.trustedTypes
+        ? (globalThis[SHARED] ??= trustedTypes.createPolicy('spector-widget', { createHTML: (markup) => markup }))
+        : null;
     } catch {
-      // No Trusted Types in this browser, or a page that does not allow the
-      // name: plain strings then do, unless the page requires policies.
-      try {
-        document.createElement('b').innerHTML = ' ';
-        policy = null;
-      } catch {
-        policy = false;
-        console.warn(
-          "spector-widget: this page's Content-Security-Policy requires Trusted Types and does not allow the widget's policy, so the widget's static version (if the page has one) is shown. " +
-            'Add `trusted-types spector-widget` to the policy.',
-        );
-      }
+      // The page's `trusted-types` list leaves the name out, which cost it
+      // one violation report. Whether it also requires Trusted Types, and
+      // so refuses plain strings, only a write would tell, at the price of
+      // a second report. The widget does not ask: it takes the list as
+      // meant for it and does not start. A page that lists names without
+      // requiring them (rare) shows the static version too, and the note
+      // says what makes the widget start there as well.
+      policy = false;
+      console.warn(
+        "spector-widget: this page's Content-Security-Policy does not allow the widget's Trusted Types policy, so the widget's static version (if the page has one) is shown. " +
+          'Add `trusted-types spector-widget` to the policy.',
+      );
     }
   }
   return policy !== false;

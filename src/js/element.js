@@ -88,27 +88,29 @@ export class Controller {
       this.mountWith(run);
       return;
     }
+    const fail = (error) => {
+      if (this.run !== run) return;
+      // Rust words the failure: for the article's reader in the widget's
+      // language, for the console in English. Anything unforeseen, and what
+      // kept the bundle reader from loading, is logged as is. `mount` shows
+      // a failure when its `failure` is not 0 (no handler).
+      if (!error?.failure || error.cause) console.error('spector-widget:', error?.cause ?? error);
+      const [kind, detail] = error?.failure ?? [3, 0];
+      this.widget = this.wasm().Widget.mount(this.root, src, null, null, this.lang(), null, kind + 1, detail);
+      fellBack(this.host);
+    };
+    // A `src` the widget does not load is said to be one, at once, and
+    // nothing is fetched, the reader neither: fetch refuses a
+    // `javascript:` URL or a file path as it refuses an unreachable
+    // server, and the journalist went looking for a network problem.
+    if (!loads(src)) return fail(failed(5, 0));
     // The reader loads while the bundle does; a failed fetch of the bundle
     // is reported before anything about the reader.
     const reading = this.read();
     reading.catch(() => {});
     fetchBundle(src, run)
       .then((bytes) => reading.then((read) => [asText(bytes), read(bytes)]))
-      .then(
-        ([text, packed]) => this.run === run && this.mountWith(run, text, packed),
-        (error) => {
-          if (this.run !== run) return;
-          // Rust words the failure: for the article's reader in the
-          // widget's language, for the console in English. Anything
-          // unforeseen, and what kept the bundle reader from loading, is
-          // logged as is. `mount` shows a failure when its `failure` is not
-          // 0 (no handler).
-          if (!error?.failure || error.cause) console.error('spector-widget:', error?.cause ?? error);
-          const [kind, detail] = error?.failure ?? [3, 0];
-          this.widget = this.wasm().Widget.mount(this.root, src, null, null, this.lang(), null, kind + 1, detail);
-          fellBack(this.host);
-        },
-      );
+      .then(([text, packed]) => this.run === run && this.mountWith(run, text, packed), fail);
   }
 
   /** The interface language: the `lang` option (the element's attribute),
@@ -350,13 +352,30 @@ export function define(wasm, read) {
   return true;
 }
 
-/** A failed fetch: a kind (0 HTTP, 1 network, 2 timeout; 4, the reader, is
- *  reader.js's) and a number (the status, the seconds), which `mount` takes
- *  as `failure` (the kind plus one) and `detail`. */
+/** A failed fetch: a kind (0 HTTP, 1 network, 2 timeout, 5 an address the
+ *  widget does not load; 4, the reader, is reader.js's) and a number (the
+ *  status, the seconds), which `mount` takes as `failure` (the kind plus
+ *  one) and `detail`. */
 function failed(kind, detail) {
   const error = new Error(`fetch failed (${kind}, ${detail})`);
   error.failure = [kind, detail];
   return error;
+}
+
+/** Whether the widget fetches `src`: an http or https address or a path
+ *  relative to the page (resolved here against an http base, so that one
+ *  stays relative on a `file:` page too, where the fetch then fails as
+ *  before), or a `data:` or `blob:` URL, which a page's script may build
+ *  from a bundle it holds. Read by the URL parser, as fetch would read it,
+ *  so a tab inside `java\tscript:` or spaces before it change nothing.
+ *  What the parser refuses ("http://exa mple.org/") is left to fetch,
+ *  which says it could not load it. */
+function loads(src) {
+  try {
+    return /^(https?|data|blob):$/.test(new URL(src, 'http://x').protocol);
+  } catch {
+    return true;
+  }
 }
 
 /** A bundle's bytes as text, for its download and for sharing one render

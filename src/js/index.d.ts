@@ -2,7 +2,9 @@
 
 /** Options shared by `mount()` and the element's attributes. */
 export interface SpectorWidgetOptions {
-  /** URL of a facts bundle to show instead of the embedded SpecTor bundle. */
+  /** URL of a facts bundle to show instead of the embedded SpecTor bundle:
+   *  an http or https address or a path relative to the page (or a `data:`
+   *  or `blob:` URL). Anything else is not fetched, and the widget says so. */
   src?: string;
   /** Interface language (BCP 47): en, de, fr, nl, es, pt-BR or pl (`de-AT`
    *  is German, `pt` Brazilian Portuguese). Without it, the nearest

@@ -356,6 +356,10 @@ pub enum LoadFailure {
     /// The bundle arrived, but the module that reads it
     /// (`spector_reader.wasm`, fetched from beside the script) did not.
     Reader,
+    /// Nothing was fetched: `src` is not an address the widget loads (it
+    /// loads http and https addresses and relative paths), such as a
+    /// `javascript:` URL or a file path (`C:\data\x.json`).
+    Address,
 }
 
 /// The reader's sentence for a bundle at `src` that never arrived, in the
@@ -367,6 +371,7 @@ pub fn load_failure_text(failure: LoadFailure, src: &str, t: &Locale) -> String 
         LoadFailure::Timeout(seconds) => (Key::ErrorLoadTimeout, Some(("seconds", seconds))),
         LoadFailure::Other => (Key::ErrorLoadUnknown, None),
         LoadFailure::Reader => (Key::ErrorLoadReader, None),
+        LoadFailure::Address => (Key::ErrorLoadAddress, None),
     };
     let mut out = String::with_capacity(128 + src.len());
     // The arguments as an array on the stack, which costs the wasm less

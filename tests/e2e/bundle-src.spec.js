@@ -113,6 +113,61 @@ test('a file that never arrives is explained in the widget\'s language, the cons
   expect(consoleErrors.some((t) => t.includes('still-no-such-bundle.json could not be loaded (HTTP 404)'))).toBe(true);
 });
 
+test('a src that is not an http or https address or a relative path is said to be one, in the reader\'s language, and nothing is fetched or run', async ({ page }) => {
+  // A `javascript:` URL or a file path read "could not be loaded (network
+  // error)", and the journalist went looking for a network problem.
+  await page.addInitScript(() => {
+    window.__fetched = [];
+    const fetch = window.fetch;
+    window.fetch = (input, init) => {
+      window.__fetched.push(String(input));
+      return fetch(input, init);
+    };
+  });
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/tests/e2e/pages/src-address.html');
+  const url = page.url();
+
+  const script = page.locator('#script').getByRole('alert');
+  await expect(script).toHaveText(
+    'This chart could not be shown: the data file javascript:alert(1) could not be loaded (not an http or https address or a relative path).',
+  );
+  const path = page.locator('#path').getByRole('alert');
+  await expect(path).toHaveAttribute('lang', 'de');
+  await expect(path).toHaveText(
+    'Diese Grafik kann nicht angezeigt werden: Die Datendatei C:\\Daten\\bundle.json konnte nicht geladen werden (keine http- oder https-Adresse und kein relativer Pfad).',
+  );
+  // The console says the same, in English, and nothing about a network.
+  expect(consoleErrors).toEqual([
+    'spector-widget: the data file javascript:alert(1) could not be loaded (not an http or https address or a relative path).',
+    'spector-widget: the data file C:\\Daten\\bundle.json could not be loaded (not an http or https address or a relative path).',
+  ]);
+
+  // However it is written, a `javascript:` src is read as the browser would.
+  await page.locator('#script').evaluate((el) => el.setAttribute('src', ' JAVA\tSCRIPT:alert(2)'));
+  await expect(script).toContainText('could not be loaded (not an http or https address or a relative path)');
+
+  // Nothing was fetched (not the bundle reader either), run or opened.
+  expect(await page.evaluate(() => window.__fetched)).toEqual([]);
+  expect(requests.filter((r) => !/\/(tests\/e2e\/pages\/src-address\.html|pkg\/embed\.js)$/.test(r))).toEqual([]);
+  expect(dialogs).toEqual([]);
+  expect(page.url()).toBe(url);
+
+  // A `data:` URL, which a page's script may build from a bundle it holds,
+  // is still read.
+  const bundle = readFileSync(resolve(import.meta.dirname, '../fixtures/valid-minimal.json'), 'utf8');
+  await page.locator('#path').evaluate((el, json) => el.setAttribute('src', `data:application/json,${encodeURIComponent(json)}`), bundle);
+  await expect(page.locator('#path .title')).toHaveText('Operation Example');
+});
+
 test('only a page with a src fetches the bundle reader, once for all its widgets', async ({ page }) => {
   const fetched = [];
   page.on('request', (r) => r.url().includes('spector_reader') && fetched.push(new URL(r.url()).pathname));
