@@ -1087,6 +1087,12 @@ fn a_countrys_figure_is_named_with_the_countrys_name_never_its_code() {
         pl.contains("aria-label=\"Źródła się różnią: Zatrzymania (Stany Zjednoczone)\""),
         "{pl}"
     );
+    // The differing claims' quotes follow French punctuation too: a thin
+    // space before the colon, as in the popover's other lines.
+    let fr = render::popover_in(&bundle, "firearms-all", true, Locale::get(Lang::Fr)).unwrap();
+    let claims = &fr[fr.find("<ul class=\"claim-src\">").unwrap()..];
+    assert!(claims.contains("</span>\u{202f}: <q lang=\"en\">"), "{claims}");
+    assert!(!claims.contains("</span>: <q"), "{claims}");
 }
 
 #[test]
@@ -1416,6 +1422,9 @@ fn a_map_without_arrests_by_country_says_no_source_gives_them() {
                 markup.contains(&format!("<p class=\"outside\" id=\"sw-desc\">{said}</p>")),
                 "{lang:?}: {markup:.1500}"
             );
+            // No keys to move between countries where there are none, for
+            // a screen reader to read out or the map to point at.
+            assert!(!markup.contains("sw-keys"), "{lang:?}: {markup:.1500}");
             let page = spector_widget::static_page::html_fragment_in(bundle, &world, 640, t);
             assert!(page.contains(&format!("-map-d\">{said}</desc>")), "{lang:?}");
             // And under the static version's map, for readers without
@@ -1430,6 +1439,7 @@ fn a_map_without_arrests_by_country_says_no_source_gives_them() {
     // A map with arrests keeps its description for screen readers.
     let markup = render::widget_first_in(&spector(), &world, Locale::english());
     assert!(markup.contains("<p class=\"sr\" id=\"sw-desc\">Map of 288"));
+    assert!(markup.contains("aria-describedby=\"sw-keys\"") && markup.contains("<p class=\"sr\" id=\"sw-keys\">"));
     let page = spector_widget::static_page::html_fragment_in(&spector(), &world, 640, Locale::english());
     assert!(page.contains("<figcaption>Sources: "));
 }

@@ -391,7 +391,8 @@ fn push_claim_sources(out: &mut String, bundle: &Bundle, citations: &[Citation],
         push_in(out, t, &bundle.lang, &source.publisher);
         out.push_str("</span>");
         push_citing(out, bundle, c, t, ", ");
-        out.push_str(": <q lang=\"");
+        t.push(out, Key::PunctName);
+        out.push_str("<q lang=\"");
         push_escaped(out, &source.lang);
         out.push_str("\">");
         push_escaped(out, &c.quote);

@@ -267,7 +267,12 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, views: &Vi
     }
     out.push_str("\" role=\"group\" aria-label=\"");
     t.push(out, Key::MapLabel);
-    out.push_str("\" aria-describedby=\"sw-keys\">");
+    // The keys are there only for a map with countries to move between.
+    out.push_str(if is_empty(bundle) {
+        "\">"
+    } else {
+        "\" aria-describedby=\"sw-keys\">"
+    });
 
     // Quiet land first, then the operation's countries above it, so their
     // outlines are not painted over by neighbours. The quiet countries are

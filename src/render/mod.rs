@@ -132,22 +132,27 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
         t.push(&mut out, Key::MapZoomIn);
         out.push_str("</button>");
     }
+    out.push_str("</div>");
     // The map's keys, shown while a country has keyboard focus, sit over
     // the buttons above the map (see the stylesheet): below it they hid
     // the chips, and inside it the countries on a phone. A narrow widget
     // shows them in short, since the sentence would cover the headline
     // there; the short words are hidden from screen readers, which read
-    // the sentence as the map's description.
-    out.push_str("</div><p class=\"sr\" id=\"sw-keys\"><span class=\"kl\">");
-    let (long, short) = if europe {
-        (Key::MapKeysEurope, Key::MapKeysEuropeShort)
-    } else {
-        (Key::MapKeys, Key::MapKeysShort)
-    };
-    t.push(&mut out, long);
-    out.push_str("</span><span class=\"ks\" aria-hidden=\"true\">");
-    t.push(&mut out, short);
-    out.push_str("</span></p><div class=\"map-wrap\" data-view=\"w\">");
+    // the sentence as the map's description. A map without countries has
+    // nothing to move between, so no keys.
+    if !map::is_empty(bundle) {
+        out.push_str("<p class=\"sr\" id=\"sw-keys\"><span class=\"kl\">");
+        let (long, short) = if europe {
+            (Key::MapKeysEurope, Key::MapKeysEuropeShort)
+        } else {
+            (Key::MapKeys, Key::MapKeysShort)
+        };
+        t.push(&mut out, long);
+        out.push_str("</span><span class=\"ks\" aria-hidden=\"true\">");
+        t.push(&mut out, short);
+        out.push_str("</span></p>");
+    }
+    out.push_str("<div class=\"map-wrap\" data-view=\"w\">");
     map::push_map(&mut out, bundle, world, &views, t);
     map::push_outside_view(&mut out, bundle, world, &views, t);
     out.push_str("<div class=\"tip\" hidden inert></div></div><div class=\"ftable\" hidden></div>");
