@@ -50,8 +50,11 @@ export interface SpectorSelectDetail {
  *  did, or where there is no DOM (a server-side render). */
 export function define(): boolean;
 
-/** Renders the widget into any element's open shadow root; a second
- *  call for one element replaces the first. */
+/** Renders the widget into an element's open shadow root, in the
+ *  browser; a second call for one element replaces the first. The element
+ *  must be one that can hold a shadow root (a div, a section, a span, a
+ *  custom element; not an input or an img), or mount() throws a TypeError
+ *  that says so. */
 export function mount(element: HTMLElement, options?: SpectorWidgetOptions): SpectorWidgetHandle;
 
 /** The <spector-widget> element. Attributes: src, lang, country, view, theme. */

@@ -28,9 +28,18 @@ const mounted = new WeakMap();
 
 /** Renders the widget into `element`'s (open) shadow root. */
 export function mount(element, options = {}) {
+  // A server-side render runs this module too: say that mount() belongs in
+  // the browser, rather than "Element is not defined".
+  if (typeof Element !== 'function') throw new TypeError('spector-widget: mount() needs a browser DOM, and there is none here: call it in the browser');
   // The usual slip is a selector that matched nothing: say so, rather
   // than "cannot read properties of null" from inside the widget.
   if (!(element instanceof Element)) throw new TypeError(`spector-widget: mount() needs an element, and got ${element}`);
+  // The widget draws in a shadow root, which HTML allows only on these
+  // elements and custom ones; attachShadow's own refusal names neither the
+  // widget nor an element that would do.
+  if (!element.shadowRoot && !(element instanceof HTMLElement && /^(article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span|[a-z].*-.*)$/.test(element.localName))) {
+    throw new TypeError(`spector-widget: mount() needs an element that can hold a shadow root, such as a div, and <${element.localName}> cannot`);
+  }
   mounted.get(element)?.destroy();
   // The stylesheet reads the theme from the host's attribute, as it does
   // for <spector-widget theme="dark">; `destroy` puts back what was there.

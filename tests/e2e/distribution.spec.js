@@ -185,11 +185,16 @@ test.describe('the npm package', () => {
     expect(problems).toEqual([]);
   });
 
-  test('a server-side render may import it and call define(), and require() finds it', () => {
+  test('a server-side render may import it and call define(), is told that mount() is for the browser, and require() finds it', () => {
     // Next.js and Astro run a page's modules on the server too, where there
     // is no DOM: define() there does nothing and says so.
     const script = `import { define } from 'spector-widget'; import 'spector-widget/embed.js'; process.stdout.write(String(define()));`;
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' }).trim()).toBe('false');
+    // mount() there cannot work, and says why.
+    const mounting = `import { mount } from 'spector-widget'; try { mount({}); } catch (e) { process.stdout.write(e.constructor.name + ': ' + e.message); }`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', mounting], { cwd: project, encoding: 'utf8' })).toBe(
+      'TypeError: spector-widget: mount() needs a browser DOM, and there is none here: call it in the browser',
+    );
     // CommonJS tools (Jest's resolver, require.resolve) find the module.
     const resolved = execFileSync(process.execPath, ['-e', `process.stdout.write(require.resolve('spector-widget'))`], { cwd: project, encoding: 'utf8' }).trim();
     expect(resolved).toBe(join(project, 'node_modules/spector-widget/index.js'));
@@ -246,6 +251,33 @@ test.describe('the npm package', () => {
     await page.goto('http://consumer.test/');
     await expect.poll(() => page.evaluate(() => window.done)).toBe(true);
     expect(await page.evaluate(() => window.error)).toBe('TypeError: spector-widget: mount() needs an element, and got null');
+  });
+
+  test('mount() into an element that cannot hold a shadow root says so, and which can', async ({ page }) => {
+    writeFileSync(
+      join(project, 'input.js'),
+      `import { mount } from 'spector-widget';
+       try {
+         mount(document.querySelector('input'), { theme: 'dark' });
+       } catch (e) {
+         window.error = e.constructor.name + ': ' + e.message;
+       }
+       window.done = true;`,
+    );
+    execFileSync(bin('esbuild'), ['input.js', '--bundle', '--format=esm', '--outfile=input-bundle.js', '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, 'input-bundle.js'), 'utf8');
+    await page.route('http://consumer.test/**', (route) =>
+      new URL(route.request().url()).pathname === '/input-bundle.js'
+        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
+        : route.fulfill({ contentType: 'text/html', body: '<!doctype html><input id="chart"><script type="module" src="/input-bundle.js"></script>' }),
+    );
+    await page.goto('http://consumer.test/');
+    await expect.poll(() => page.evaluate(() => window.done)).toBe(true);
+    expect(await page.evaluate(() => window.error)).toBe(
+      'TypeError: spector-widget: mount() needs an element that can hold a shadow root, such as a div, and <input> cannot',
+    );
+    // The input is left as it was.
+    await expect(page.locator('input')).not.toHaveAttribute('theme');
   });
 
   test('its TypeScript declarations accept correct use and reject misuse', () => {

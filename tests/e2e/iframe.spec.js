@@ -1,5 +1,6 @@
 // www/embed.html in an iframe on another origin: the host snippet sizes the
-// frame to the widget and follows later changes in its height.
+// frame to the widget and follows later changes in its height. Without
+// JavaScript the frame shows the static version, scrolling inside it.
 import { test, expect } from '@playwright/test';
 
 test('the iframe takes the widget height across origins and follows changes', async ({ page, baseURL }) => {
@@ -62,4 +63,40 @@ test("the embed page passes its documented parameters, but not a src, which coul
   await expect(widget.locator('.panel')).toHaveAttribute('data-scope', 'DE');
   await expect(widget.locator('.sw')).toHaveAttribute('lang', 'de');
   await expect(widget).not.toHaveAttribute('src');
+});
+
+test.describe('without JavaScript', () => {
+  // Neither the host's snippet nor the frame's scripts run, so the iframe
+  // keeps the 640 px the host page gives it, and the frame shows the
+  // static version, which is several times taller.
+  test.use({ javaScriptEnabled: false, viewport: { width: 800, height: 1000 } });
+
+  test('the iframe shows the static version, and the reader scrolls through it inside the frame', async ({ page }) => {
+    await page.goto('/iframe-host.html');
+    const frameEl = page.locator('iframe.spector-frame');
+    const frame = page.frameLocator('iframe.spector-frame');
+    await expect(frame.locator('spector-widget h2')).toHaveText('Operation SpecTor');
+    await expect(frame.locator('spector-widget figure svg')).toBeVisible();
+    await expect(frame.locator('spector-widget table').first().locator('caption')).toHaveText('Arrests by country');
+    const box = await frameEl.boundingBox();
+    expect(box.height).toBe(640);
+    // Nothing reaches past the frame's sides, where no one could scroll to it.
+    const sideways = await frame.locator('html').evaluate(() =>
+      Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll('spector-widget')].map((w) => w.scrollWidth)) - innerWidth);
+    expect(sideways).toBeLessThanOrEqual(0);
+    // The mouse wheel over the frame brings the last source into the frame.
+    const last = frame.locator('spector-widget li[id^="sw-spector-src-"]').last();
+    const inFrame = async () => {
+      const [outer, inner] = [await frameEl.boundingBox(), await last.boundingBox()];
+      return inner.y >= outer.y && inner.y + inner.height <= outer.y + outer.height;
+    };
+    expect(await inFrame()).toBe(false);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 1500);
+        return inFrame();
+      })
+      .toBe(true);
+  });
 });
