@@ -774,7 +774,11 @@ fn push_sources(out: &mut String, bundle: &Bundle, prefix: &str, t: &Locale) {
         out.push_str("), <cite lang=\"");
         push_escaped(out, &source.lang);
         out.push_str("\">");
-        cite::push_title(out, source, "");
+        // In a new tab, as the widget's: the static version is also what
+        // the iframe embed shows without JavaScript, where a link opened
+        // in place would load the source inside the frame (or, for a site
+        // that refuses to be framed, an error).
+        cite::push_title(out, source, " target=\"_blank\"");
         out.push_str("</cite>, ");
         labels::push_time(out, t, &source.date);
         if let (Some(url), false) = (&source.url, source.url_confirmed) {

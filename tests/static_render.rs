@@ -276,9 +276,13 @@ fn html_lists_every_source_once_with_quotes_and_safe_links() {
             "{}",
             source.id
         );
+        // In a new tab, as in the widget: inside the iframe embed, a link
+        // opened in place would load the source into the frame.
         if let (Some(url), true) = (&source.url, source.url_confirmed) {
             assert!(
-                list.contains(&format!("<a href=\"{url}\" rel=\"noopener noreferrer\">")),
+                list.contains(&format!(
+                    "<a href=\"{url}\" target=\"_blank\" rel=\"noopener noreferrer\">"
+                )),
                 "{url}"
             );
         }
