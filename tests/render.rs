@@ -929,7 +929,7 @@ fn a_bundle_that_never_arrived_is_explained_in_the_readers_language() {
     // journalist is told what to write instead.
     assert_eq!(
         load_failure_text(LoadFailure::Address, "javascript:alert(1)", en),
-        "the data file javascript:alert(1) could not be loaded (not an http or https address or a relative path)."
+        "the data file javascript:alert(1) could not be loaded (neither an http or https address nor a relative path)."
     );
     for lang in Lang::ALL {
         let text = load_failure_text(LoadFailure::Address, "C:\\x.json", Locale::get(lang));
@@ -1436,6 +1436,18 @@ fn a_map_without_arrests_by_country_says_no_source_gives_them() {
         render::summary_in(&total_only, Locale::english()),
         "No source gives arrests by country."
     );
+    // Nor where the only country with a figure is one the map does not
+    // draw: nothing on it takes focus.
+    let mut value: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    facts.retain(|f| f["metric"] != "arrests" || f["scope"] == "ALL");
+    facts.push(serde_json::json!({
+        "id": "arrests-sg", "metric": "arrests", "scope": "SG", "value": 3, "unit": "people",
+        "qualifier": "exact", "citations": [{ "source": "europol", "quote": "3 arrests in Singapore" }]
+    }));
+    let singapore_only = parse_json(&value.to_string()).unwrap();
+    let markup = render::widget_first_in(&singapore_only, &world, Locale::english());
+    assert!(!markup.contains("sw-keys"), "{markup:.1500}");
     // A map with arrests keeps its description for screen readers.
     let markup = render::widget_first_in(&spector(), &world, Locale::english());
     assert!(markup.contains("<p class=\"sr\" id=\"sw-desc\">Map of 288"));

@@ -309,8 +309,13 @@ export class Shell {
   /** Measures a part (its box, then its offset size); false when it is missing. */
   measure(i) {
     const e = (this.m = this.part(i));
-    this.r = e?.getBoundingClientRect();
     this.k = zoomOf(this.e[0]);
+    // A popover is at most 60% of the window's height. In CSS that is
+    // 60vh, which a page's `zoom` on an ancestor scales with everything
+    // else: at zoom 2 it was taller than the window. So the widget says it
+    // in its own px, through a property the print stylesheet can ignore.
+    if (i == POP) e?.style.setProperty('--pop-max', (innerHeight * 0.6) / this.k + 'px');
+    this.r = e?.getBoundingClientRect();
     return !!e;
   }
 

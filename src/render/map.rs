@@ -67,6 +67,15 @@ pub fn is_empty(bundle: &Bundle) -> bool {
     bundle.by_country(MAP_METRIC).next().is_none()
 }
 
+/// Whether the map draws a country with a figure, for the keyboard to
+/// move between: Singapore's or Malta's alone draw none (see
+/// `push_not_drawn`).
+pub fn has_drawn(bundle: &Bundle, world: &World<'_>) -> bool {
+    bundle
+        .by_country(MAP_METRIC)
+        .any(|(code, _)| world.country(code).is_some())
+}
+
 /// The largest value on the map.
 fn max_value(bundle: &Bundle) -> f64 {
     bundle
@@ -268,10 +277,10 @@ pub fn push_map(out: &mut String, bundle: &Bundle, world: &World<'_>, views: &Vi
     out.push_str("\" role=\"group\" aria-label=\"");
     t.push(out, Key::MapLabel);
     // The keys are there only for a map with countries to move between.
-    out.push_str(if is_empty(bundle) {
-        "\">"
-    } else {
+    out.push_str(if has_drawn(bundle, world) {
         "\" aria-describedby=\"sw-keys\">"
+    } else {
+        "\">"
     });
 
     // Quiet land first, then the operation's countries above it, so their

@@ -138,9 +138,9 @@ fn push_widget(bundle: &Bundle, world: &World<'_>, rest: Option<&Rest>, t: &Loca
     // the chips, and inside it the countries on a phone. A narrow widget
     // shows them in short, since the sentence would cover the headline
     // there; the short words are hidden from screen readers, which read
-    // the sentence as the map's description. A map without countries has
-    // nothing to move between, so no keys.
-    if !map::is_empty(bundle) {
+    // the sentence as the map's description. A map without countries it
+    // draws has nothing to move between, so no keys.
+    if map::has_drawn(bundle, world) {
         out.push_str("<p class=\"sr\" id=\"sw-keys\"><span class=\"kl\">");
         let (long, short) = if europe {
             (Key::MapKeysEurope, Key::MapKeysEuropeShort)

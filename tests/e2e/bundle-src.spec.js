@@ -138,7 +138,7 @@ test('a src that is not an http or https address or a relative path is said to b
 
   const script = page.locator('#script').getByRole('alert');
   await expect(script).toHaveText(
-    'This chart could not be shown: the data file javascript:alert(1) could not be loaded (not an http or https address or a relative path).',
+    'This chart could not be shown: the data file javascript:alert(1) could not be loaded (neither an http or https address nor a relative path).',
   );
   const path = page.locator('#path').getByRole('alert');
   await expect(path).toHaveAttribute('lang', 'de');
@@ -147,13 +147,13 @@ test('a src that is not an http or https address or a relative path is said to b
   );
   // The console says the same, in English, and nothing about a network.
   expect(consoleErrors).toEqual([
-    'spector-widget: the data file javascript:alert(1) could not be loaded (not an http or https address or a relative path).',
-    'spector-widget: the data file C:\\Daten\\bundle.json could not be loaded (not an http or https address or a relative path).',
+    'spector-widget: the data file javascript:alert(1) could not be loaded (neither an http or https address nor a relative path).',
+    'spector-widget: the data file C:\\Daten\\bundle.json could not be loaded (neither an http or https address nor a relative path).',
   ]);
 
   // However it is written, a `javascript:` src is read as the browser would.
   await page.locator('#script').evaluate((el) => el.setAttribute('src', ' JAVA\tSCRIPT:alert(2)'));
-  await expect(script).toContainText('could not be loaded (not an http or https address or a relative path)');
+  await expect(script).toContainText('could not be loaded (neither an http or https address nor a relative path)');
 
   // Nothing was fetched (not the bundle reader either), run or opened.
   expect(await page.evaluate(() => window.__fetched)).toEqual([]);

@@ -371,6 +371,25 @@ test('under a page zoom or scale the pinned tooltip sits beside its country and 
   }
 });
 
+test('under a page zoom a popover is still at most 60% of the window tall, and on screen', async ({ page }) => {
+  // The stylesheet's 60vh is scaled by an ancestor's zoom: at zoom 2 the
+  // 288 arrests' popover was 1,080 px tall in a 900 px window.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/');
+  await page.addStyleTag({ content: 'main{zoom:2}' });
+  const widget = page.locator('spector-widget');
+  await expect(widget.locator('.panel')).toBeVisible();
+  await widget.locator('.stat .cite').first().click();
+  const pop = widget.locator('.pop');
+  await expect(pop).toBeVisible();
+  const box = await pop.boundingBox();
+  expect(box.height).toBeLessThanOrEqual(900 * 0.6 + 1);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(900 + 1);
+  // Its sources scroll inside it instead.
+  expect(await pop.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+});
+
 test('a popover and the pinned tooltip are placed again when the widget changes size', async ({ page }) => {
   // A phone turned from landscape to portrait with a popover open.
   await page.setViewportSize({ width: 740, height: 360 });
