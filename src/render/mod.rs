@@ -362,8 +362,9 @@ pub enum LoadFailure {
     /// (`spector_reader.wasm`, fetched from beside the script) did not.
     Reader,
     /// Nothing was fetched: `src` is not an address the widget loads (it
-    /// loads http and https addresses and relative paths), such as a
-    /// `javascript:` URL or a file path (`C:\data\x.json`).
+    /// loads http and https addresses, relative paths, and the `data:` and
+    /// `blob:` URLs a page's script may make), such as a `javascript:` URL
+    /// or a file path (`C:\data\x.json`).
     Address,
 }
 
