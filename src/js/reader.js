@@ -27,12 +27,15 @@ export function reader(where) {
   let url;
   loading ??= new Promise((ok) => ok(fetch((url = where()))))
     .then((response) => {
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.arrayBuffer();
     })
     .then((bytes) => WebAssembly.instantiate(bytes))
+    // The console names the address whatever went wrong there: an HTTP
+    // error, or a page where the module should be (a dev server's
+    // fallback). `url` is unset only where `where()` threw.
     .catch((cause) => {
-      throw readerFailed(cause);
+      throw readerFailed(url ? new Error(`${url}: ${cause.message}`) : cause);
     })
     .then(({ instance }) => {
       const { memory, read_alloc: room, read } = instance.exports;

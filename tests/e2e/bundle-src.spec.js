@@ -201,6 +201,20 @@ test('a bundle reader that does not load is named in the message and the console
   await expect(other.locator('.title')).toHaveText('Operation Example');
 });
 
+test('a bundle reader answered by a page instead (a dev server\'s fallback) is named in the console', async ({ page }) => {
+  // Vite's dev server before Vite 8 answers a module's missing file with its
+  // HTML page and status 200: the console said only that the bytes were
+  // not WebAssembly, not which address gave them.
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  await page.route('**/spector_reader.wasm', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>app</title>' }),
+  );
+  await page.goto('/tests/e2e/pages/src-bundles.html');
+  await expect(page.locator('#other').getByRole('alert')).toContainText("the widget's reader (spector_reader.wasm) did not load.");
+  expect(consoleErrors.some((t) => /\/pkg\/spector_reader\.wasm: .*magic/.test(t)), consoleErrors.join('\n')).toBe(true);
+});
+
 test('a bundle nested as deep as the limit allows is read by the reader and refused by shape, not by a trap', async ({ page }) => {
   // 32 levels: `facts::MAX_DEPTH`, the deepest the reader's parser recurses.
   const deep = '{"schema":1,"operation":' + '['.repeat(31) + ']'.repeat(31) + '}';
