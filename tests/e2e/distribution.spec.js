@@ -3,9 +3,9 @@
 // jump, and two copies of the script on one page.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bin = (name) => join(repo, 'node_modules/.bin', name);
@@ -112,6 +112,70 @@ test.describe('the npm package', () => {
     await page.evaluate(() => window.handle.destroy());
     await expect(page.locator('#mounted svg')).toHaveCount(0);
   });
+
+  // A site's own build, as a reviewer checked by hand: Vite rewrites the
+  // module's `new URL('./spector_reader.wasm', import.meta.url)` to a hashed
+  // asset, and webpack emits the file too. The `src` bundle's operation is
+  // renamed, so its title shows that the reader was found and ran.
+  const builds = {
+    async vite(app, out) {
+      const { build } = await import('vite');
+      writeFileSync(join(app, 'index.html'), siteHtml('./main.js'));
+      mkdirSync(join(app, 'public'));
+      writeFileSync(join(app, 'public/bundled.json'), renamedBundle());
+      await build({ root: app, configFile: false, logLevel: 'error', cacheDir: join(app, '.vite'), build: { outDir: out } });
+    },
+    async webpack(app, out) {
+      const { default: webpack } = await import('webpack');
+      const compiler = webpack({ mode: 'production', context: app, entry: './main.js', output: { path: out } });
+      const stats = await new Promise((done, fail) => compiler.run((error, result) => (error ? fail(error) : done(result))));
+      await new Promise((done) => compiler.close(done));
+      expect(stats.hasErrors(), stats.toString('errors-only')).toBe(false);
+      // Webpack builds no page: the site has its own, beside the output.
+      writeFileSync(join(out, 'index.html'), siteHtml('./main.js'));
+      writeFileSync(join(out, 'bundled.json'), renamedBundle());
+    },
+  };
+  const siteHtml = (script) =>
+    `<!doctype html><div id="mounted"></div><spector-widget src="/bundled.json"></spector-widget><script type="module" src="${script}"></script>`;
+  const renamedBundle = () => {
+    const bundle = JSON.parse(readFileSync(join(repo, 'data/spector.json'), 'utf8'));
+    bundle.operation.name = 'Operation Bundled';
+    return JSON.stringify(bundle);
+  };
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+  for (const [bundler, run] of Object.entries(builds)) {
+    test(`a ${bundler} production build of a site renders, and ships the reader a src needs`, async ({ page }) => {
+      const app = mkdtempSync(join(project, `${bundler}-app-`));
+      const out = join(app, 'dist');
+      writeFileSync(
+        join(app, 'main.js'),
+        `import { mount, define } from 'spector-widget';\ndefine();\nmount(document.querySelector('#mounted'));\n`,
+      );
+      await run(app, out);
+      const wasm = readdirSync(out, { recursive: true }).filter((file) => file.endsWith('.wasm'));
+      expect(wasm).toHaveLength(1);
+      // The build's output, served as a static host would: its files, else 404.
+      const fetched = [];
+      await page.route('http://site.test/**', (route) => {
+        const path = new URL(route.request().url()).pathname;
+        fetched.push(path);
+        const file = resolve(out, '.' + (path === '/' ? '/index.html' : decodeURIComponent(path)));
+        if (!file.startsWith(out + '/') || !existsSync(file) || !statSync(file).isFile()) return route.fulfill({ status: 404, body: 'not here' });
+        return route.fulfill({ contentType: types[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      });
+      const errors = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto('http://site.test/');
+      await expect(page.locator('#mounted svg.map path.on')).toHaveCount(9);
+      await expect(page.locator('spector-widget .title')).toHaveText('Operation Bundled');
+      await expect(page.locator('spector-widget svg.map path.on')).toHaveCount(9);
+      expect(fetched).toContain('/' + wasm[0]);
+      expect(errors).toEqual([]);
+    });
+  }
 
   test('mount() sets the theme it is given and destroy() puts back what the element had', async ({ page }) => {
     writeFileSync(
