@@ -1344,6 +1344,51 @@ fn a_metric_whose_last_word_is_its_unit_is_named_without_it() {
 }
 
 #[test]
+fn two_figures_a_reader_would_see_under_one_name_share_a_row() {
+    // `fines` in euros and `fines_usd` in dollars both read "Fines": as two
+    // rows they looked like one figure said twice. Like the cash in both
+    // currencies, the second stands in brackets beside the first, in the
+    // panel, the table and the static version.
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
+    let facts = value["facts"].as_array_mut().unwrap();
+    for (id, metric, unit, n) in [
+        ("fines-eur", "fines", "EUR", 2_000_000),
+        ("fines-usd", "fines_usd", "USD", 2_200_000),
+    ] {
+        let mut fact = facts[0].clone();
+        fact["id"] = id.into();
+        fact["metric"] = metric.into();
+        fact["unit"] = unit.into();
+        fact["value"] = n.into();
+        facts.push(fact);
+    }
+    let bundle = parse_json(&value.to_string()).unwrap();
+    let world = World::embedded().unwrap();
+    let t = Locale::english();
+    let rows = spector_widget::render::panel::rows(&bundle, None);
+    let fines: Vec<_> = rows.iter().filter(|r| r.fact.id.starts_with("fines")).collect();
+    assert_eq!(fines.len(), 1);
+    assert_eq!(fines[0].fact.id, "fines-eur");
+    assert_eq!(fines[0].alt.map(|a| a.id.as_str()), Some("fines-usd"));
+    let mut markup = render::widget_in(&bundle, &world, None, t);
+    markup.push_str(&render::table_markup_in(&bundle, t));
+    let page = spector_widget::static_page::html_fragment_in(&bundle, &world, 640, t);
+    assert_eq!(occurrences(&markup, "<span class=\"fig-label\">Fines</span>"), 1);
+    // The table's row header spans the two values' rows.
+    assert_eq!(occurrences(&markup, "<th scope=\"row\" rowspan=\"2\">Fines</th>"), 1);
+    assert_eq!(occurrences(&markup, "<th scope=\"row\">Fines</th>"), 0);
+    assert_eq!(occurrences(&page, ">Fines</th>"), 1);
+    for markup in [&markup, &page] {
+        let at = markup.find(">Fines</").unwrap();
+        let row: String = markup[at..].chars().take(600).collect();
+        assert!(
+            row.contains("2\u{a0}million") && row.contains("$2.2\u{a0}million"),
+            "{row}"
+        );
+    }
+}
+
+#[test]
 fn a_unit_of_the_bundles_own_is_marked_with_the_bundles_language() {
     // `boats` is the bundle's word, written after the number untranslated:
     // a German widget reading an English bundle marks it as English, as it

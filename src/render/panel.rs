@@ -129,13 +129,34 @@ pub fn rows<'a>(bundle: &'a Bundle, selected: Option<&str>) -> Vec<Row<'a>> {
     if let Some(fact) = cash {
         add_row(&mut rows, fact, alt, Vec::new());
     }
-    for f in facts.iter().copied() {
-        if !used.contains(&f.id.as_str()) {
-            used.push(&f.id);
-            add_row(&mut rows, f, None, Vec::new());
+    // Any other figure, in bundle order. Two that a reader would see under
+    // one name in other units ("Fines" for `fines` in EUR and `fines_usd`
+    // in USD) share a row, the later beside the first, as the euros stand
+    // beside the dollars: two rows named alike read as a repetition.
+    for (i, f) in facts.iter().copied().enumerate() {
+        if used.contains(&f.id.as_str()) {
+            continue;
         }
+        used.push(&f.id);
+        let name = name_of(f);
+        let alt = facts
+            .iter()
+            .copied()
+            .skip(i + 1)
+            .find(|g| g.unit != f.unit && !used.contains(&g.id.as_str()) && name_of(g) == name);
+        if let Some(g) = alt {
+            used.push(&g.id);
+        }
+        add_row(&mut rows, f, alt, Vec::new());
     }
     rows
+}
+
+/// A figure's name as a reader sees it, to tell two alike.
+fn name_of(fact: &Fact) -> String {
+    let mut name = String::new();
+    labels::push_fact_name(&mut name, Locale::english(), fact);
+    name
 }
 
 /// Adds a row: one place that builds a `Row`, where each of the eight

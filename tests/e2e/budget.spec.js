@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TARGET_BYTES = 45_000;
-const BUDGET_BYTES = 58_350;
+const BUDGET_BYTES = 58_550;
 /** A budget further than this above the size is stale: lower it. */
 const SLACK_BYTES = 2_000;
 
