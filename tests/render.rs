@@ -1303,17 +1303,13 @@ fn the_europe_view_names_the_countries_it_leaves_out_and_only_those() {
     assert!(!markup.contains("outside"), "{markup}");
 }
 
-#[test]
-fn a_metric_whose_last_word_is_its_unit_is_named_without_it() {
-    // `fines_usd` in USD, no label: the value says "$2.5 million", so the
-    // widget, its table and the static version name the figure "Fines",
-    // not "Fines usd". A unit of the bundle's own counts as one too.
+/// `data/example-minimal.json` with more figures for the whole operation,
+/// each its first figure's citations under another id, metric, unit and
+/// value.
+fn example_with(figures: &[(&str, &str, &str, u32)]) -> spector_widget::facts::Bundle {
     let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
     let facts = value["facts"].as_array_mut().unwrap();
-    for (id, metric, unit, n) in [
-        ("fines", "fines_usd", "USD", 2_500_000),
-        ("catch", "catch_boats", "boats", 4),
-    ] {
+    for &(id, metric, unit, n) in figures {
         let mut fact = facts[0].clone();
         fact["id"] = id.into();
         fact["metric"] = metric.into();
@@ -1321,7 +1317,18 @@ fn a_metric_whose_last_word_is_its_unit_is_named_without_it() {
         fact["value"] = n.into();
         facts.push(fact);
     }
-    let bundle = parse_json(&value.to_string()).unwrap();
+    parse_json(&value.to_string()).unwrap()
+}
+
+#[test]
+fn a_metric_whose_last_word_is_its_unit_is_named_without_it() {
+    // `fines_usd` in USD, no label: the value says "$2.5 million", so the
+    // widget, its table and the static version name the figure "Fines",
+    // not "Fines usd". A unit of the bundle's own counts as one too.
+    let bundle = example_with(&[
+        ("fines", "fines_usd", "USD", 2_500_000),
+        ("catch", "catch_boats", "boats", 4),
+    ]);
     let world = World::embedded().unwrap();
     let t = Locale::english();
     let mut markup = render::widget_in(&bundle, &world, None, t);
@@ -1349,20 +1356,10 @@ fn two_figures_a_reader_would_see_under_one_name_share_a_row() {
     // rows they looked like one figure said twice. Like the cash in both
     // currencies, the second stands in brackets beside the first, in the
     // panel, the table and the static version.
-    let mut value: serde_json::Value = serde_json::from_str(include_str!("../data/example-minimal.json")).unwrap();
-    let facts = value["facts"].as_array_mut().unwrap();
-    for (id, metric, unit, n) in [
+    let bundle = example_with(&[
         ("fines-eur", "fines", "EUR", 2_000_000),
         ("fines-usd", "fines_usd", "USD", 2_200_000),
-    ] {
-        let mut fact = facts[0].clone();
-        fact["id"] = id.into();
-        fact["metric"] = metric.into();
-        fact["unit"] = unit.into();
-        fact["value"] = n.into();
-        facts.push(fact);
-    }
-    let bundle = parse_json(&value.to_string()).unwrap();
+    ]);
     let world = World::embedded().unwrap();
     let t = Locale::english();
     let rows = spector_widget::render::panel::rows(&bundle, None);

@@ -294,50 +294,39 @@ test.describe('the npm package', () => {
     expect(await page.locator('#chart').evaluate((e) => getComputedStyle(e).marginTop)).toBe('0px');
   });
 
-  test('mount() with no element, as from a selector that matched nothing, says so', async ({ page }) => {
+  /** What `mount(call)` throws on a page whose body is `body`, bundled as
+   *  a site would bundle it: the error's constructor name and message. */
+  async function mountError(page, name, body, call) {
     writeFileSync(
-      join(project, 'missing.js'),
+      join(project, `${name}.js`),
       `import { mount } from 'spector-widget';
        try {
-         mount(document.querySelector('#chrat'));
+         mount(${call});
        } catch (e) {
          window.error = e.constructor.name + ': ' + e.message;
        }
        window.done = true;`,
     );
-    execFileSync(bin('esbuild'), ['missing.js', '--bundle', '--format=esm', '--outfile=missing-bundle.js', '--log-level=error'], { cwd: project });
-    const bundle = readFileSync(join(project, 'missing-bundle.js'), 'utf8');
+    execFileSync(bin('esbuild'), [`${name}.js`, '--bundle', '--format=esm', `--outfile=${name}-bundle.js`, '--log-level=error'], { cwd: project });
+    const bundle = readFileSync(join(project, `${name}-bundle.js`), 'utf8');
     await page.route('http://consumer.test/**', (route) =>
-      new URL(route.request().url()).pathname === '/missing-bundle.js'
+      new URL(route.request().url()).pathname === `/${name}-bundle.js`
         ? route.fulfill({ contentType: 'text/javascript', body: bundle })
-        : route.fulfill({ contentType: 'text/html', body: '<!doctype html><div id="chart"></div><script type="module" src="/missing-bundle.js"></script>' }),
+        : route.fulfill({ contentType: 'text/html', body: `<!doctype html>${body}<script type="module" src="/${name}-bundle.js"></script>` }),
     );
     await page.goto('http://consumer.test/');
     await expect.poll(() => page.evaluate(() => window.done)).toBe(true);
-    expect(await page.evaluate(() => window.error)).toBe('TypeError: spector-widget: mount() needs an element, and got null');
+    return page.evaluate(() => window.error);
+  }
+
+  test('mount() with no element, as from a selector that matched nothing, says so', async ({ page }) => {
+    expect(await mountError(page, 'missing', '<div id="chart"></div>', "document.querySelector('#chrat')")).toBe(
+      'TypeError: spector-widget: mount() needs an element, and got null',
+    );
   });
 
   test('mount() into an element that cannot hold a shadow root says so, and which can', async ({ page }) => {
-    writeFileSync(
-      join(project, 'input.js'),
-      `import { mount } from 'spector-widget';
-       try {
-         mount(document.querySelector('input'), { theme: 'dark' });
-       } catch (e) {
-         window.error = e.constructor.name + ': ' + e.message;
-       }
-       window.done = true;`,
-    );
-    execFileSync(bin('esbuild'), ['input.js', '--bundle', '--format=esm', '--outfile=input-bundle.js', '--log-level=error'], { cwd: project });
-    const bundle = readFileSync(join(project, 'input-bundle.js'), 'utf8');
-    await page.route('http://consumer.test/**', (route) =>
-      new URL(route.request().url()).pathname === '/input-bundle.js'
-        ? route.fulfill({ contentType: 'text/javascript', body: bundle })
-        : route.fulfill({ contentType: 'text/html', body: '<!doctype html><input id="chart"><script type="module" src="/input-bundle.js"></script>' }),
-    );
-    await page.goto('http://consumer.test/');
-    await expect.poll(() => page.evaluate(() => window.done)).toBe(true);
-    expect(await page.evaluate(() => window.error)).toBe(
+    expect(await mountError(page, 'input', '<input id="chart">', "document.querySelector('input'), { theme: 'dark' }")).toBe(
       'TypeError: spector-widget: mount() needs an element that can hold a shadow root, such as a div, and <input> cannot',
     );
     // The input is left as it was.
